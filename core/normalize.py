@@ -1,0 +1,203 @@
+"""Arabic text normalization that keeps a map back to the original offsets.
+
+Every matcher in core works on `Normalized.text`; `Normalized.span()` turns a half-open
+normalized span into a half-open span of the original article, so evidence can always be
+sliced out of the original text unchanged.
+
+The steps, in this order (each a tiny named function over one character or one token):
+strip_harakat, strip_tatweel, unify_alef, unify_ya, unify_ta_marbuta, unify_hamza_carriers,
+digits_to_ascii, lower_latin, then split_glued_words (the only step that inserts characters).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.lexicon import load_table
+
+# Harakat (fathatan .. sukun), superscript alef, Quranic marks: deleted.
+HARAKAT = set(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"} | set(chr(c) for c in range(0x06D6, 0x06DD))
+TATWEEL = "\u0640"
+# Zero-width and bidi controls that scraped pages carry: deleted.
+INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u00ad"}
+DELETED = frozenset(HARAKAT | {TATWEEL} | INVISIBLE)
+
+
+def strip_harakat(ch: str) -> str:
+    return "" if ch in HARAKAT else ch
+
+
+def strip_tatweel(ch: str) -> str:
+    return "" if ch == TATWEEL else ch
+
+
+def unify_alef(ch: str) -> str:
+    return "\u0627" if ch in "\u0622\u0623\u0625\u0671" else ch  # آ أ إ ٱ -> ا
+
+
+def unify_ya(ch: str) -> str:
+    return "\u064a" if ch in "\u0649\u06cc" else ch  # ى (and Persian ی) -> ي
+
+
+def unify_ta_marbuta(ch: str) -> str:
+    return "\u0647" if ch == "\u0629" else ch  # ة -> ه
+
+
+def unify_hamza_carriers(ch: str) -> str:
+    # مسئول / مسؤول and similar spelling variants meet on the bare carrier.
+    return {"\u0624": "\u0648", "\u0626": "\u064a"}.get(ch, ch)
+
+
+def digits_to_ascii(ch: str) -> str:
+    o = ord(ch)
+    if 0x0660 <= o <= 0x0669:
+        return chr(o - 0x0660 + 48)
+    if 0x06F0 <= o <= 0x06F9:
+        return chr(o - 0x06F0 + 48)
+    return ch
+
+
+def lower_latin(ch: str) -> str:
+    return ch.lower() if "A" <= ch <= "Z" else ch
+
+
+CHAR_STEPS = (strip_harakat, strip_tatweel, unify_alef, unify_ya, unify_ta_marbuta,
+              unify_hamza_carriers, digits_to_ascii, lower_latin)
+
+
+def _build_char_table() -> dict[int, str]:
+    """Compose the per-character steps into one table (applied with a single pass)."""
+    table: dict[int, str] = {}
+    candidates = set(DELETED) | set("\u0622\u0623\u0625\u0671\u0649\u06cc\u0629\u0624\u0626")
+    candidates |= {chr(c) for c in range(0x0660, 0x066A)} | {chr(c) for c in range(0x06F0, 0x06FA)}
+    candidates |= {chr(c) for c in range(ord("A"), ord("Z") + 1)}
+    for ch in candidates:
+        out = ch
+        for step in CHAR_STEPS:
+            out = "".join(step(c) for c in out)
+        if out != ch:
+            table[ord(ch)] = out
+    table.update({ord(c): "" for c in INVISIBLE})
+    return table
+
+
+CHAR_TABLE = _build_char_table()
+_CHANGED = re.compile("[" + re.escape("".join(chr(k) for k in CHAR_TABLE)) + "]")
+
+
+@lru_cache(maxsize=1)
+def glued_words() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Glued forms from core/data/glued_words.tsv, normalized with the same character steps."""
+    rows = load_table("glued_words.tsv", ["glued", "split"])
+    mapping: dict[str, str] = {}
+    for row in rows:
+        glued = normalize_chars(row["glued"])
+        split = normalize_chars(row["split"])
+        if glued.replace(" ", "") != split.replace(" ", ""):
+            raise ValueError(f"glued_words.tsv line {row['_line']}: split form must only add spaces")
+        mapping[glued] = split
+    if not mapping:
+        return None, mapping
+    alternation = "|".join(sorted((re.escape(k) for k in mapping), key=len, reverse=True))
+    return re.compile(alternation), mapping
+
+
+def normalize_chars(text: str) -> str:
+    """Character steps only (no offsets kept): for lexicon entries and quick comparisons."""
+    return text.translate(CHAR_TABLE)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text plus, for each normalized character, its index in the original.
+
+    `index` has len(text) + 1 entries; the last one is len(original).
+    """
+
+    original: str
+    text: str
+    index: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original half-open span for normalized [start, end). Trailing deleted marks
+        (harakat, tatweel) after the last character are included."""
+        if end <= start:
+            o = self.index[start]
+            return o, o
+        o_start = self.index[start]
+        o_end = self.index[end - 1] + 1
+        nxt = self.index[end]
+        # Extend over characters that normalization deleted (harakat after the last letter).
+        while o_end < nxt and o_end < len(self.original) and self.original[o_end] in DELETED:
+            o_end += 1
+        return o_start, o_end
+
+    def surface(self, start: int, end: int) -> tuple[str, int, int]:
+        """(original text, start, end) for normalized [start, end)."""
+        s, e = self.span(start, end)
+        return self.original[s:e], s, e
+
+
+def normalize(original: str) -> Normalized:
+    """Normalize `original`, keeping the map to original offsets. Never raises on str input."""
+    if not _CHANGED.search(original):
+        text = original
+        index = list(range(len(original) + 1))
+    else:
+        out: list[str] = []
+        index = []
+        table = CHAR_TABLE
+        for i, ch in enumerate(original):
+            rep = table.get(ord(ch))
+            if rep is None:
+                out.append(ch)
+                index.append(i)
+            elif rep:
+                for r in rep:
+                    out.append(r)
+                    index.append(i)
+        text = "".join(out)
+        index.append(len(original))
+    pattern, mapping = glued_words()
+    if pattern is not None and pattern.search(text):
+        out2: list[str] = []
+        index2: list[int] = []
+        pos = 0
+        for m in pattern.finditer(text):
+            out2.append(text[pos:m.start()])
+            index2.extend(index[pos:m.start()])
+            glued = m.group(0)
+            split = mapping[glued]
+            k = m.start()
+            for ch in split:
+                if ch == " " and (k >= m.end() or text[k] != " "):
+                    out2.append(" ")
+                    index2.append(index[k])  # an inserted space points at the next real character
+                else:
+                    out2.append(text[k])
+                    index2.append(index[k])
+                    k += 1
+            pos = m.end()
+        out2.append(text[pos:])
+        index2.extend(index[pos:])
+        text = "".join(out2)
+        index = index2
+    return Normalized(original=original, text=text, index=tuple(index))
+
+
+# Tokens: runs of Arabic letters, Latin letters or digits.
+TOKEN_RE = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ffA-Za-z]+|\d+")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str   # normalized
+    start: int  # normalized offsets
+    end: int
+
+
+def tokenize(norm: Normalized) -> list[Token]:
+    """Tokens of the normalized text, each remembering its normalized span."""
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(norm.text)]

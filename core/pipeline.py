@@ -1,0 +1,107 @@
+"""The orchestrator: one function extracts a document, one loads a whole folder into tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from core import tables
+from core.ingest import DEFAULT_MAX_BYTES, SourceDocument, read_corpus
+from core.records import Event, RankClaim
+
+
+@dataclass(frozen=True)
+class DocumentExtraction:
+    title: str
+    events: tuple[Event, ...]
+    rankings: tuple[RankClaim, ...]
+
+
+@dataclass
+class Corpus:
+    """The four tidy tables of a folder, plus the decoded texts the offsets index into."""
+
+    documents: pd.DataFrame
+    events: pd.DataFrame
+    participants: pd.DataFrame
+    rankings: pd.DataFrame
+    texts: dict[str, str] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+    folder: Path | None = None
+
+
+def extract_document(text: str, published: str = "") -> DocumentExtraction:
+    """Extract events, participants and ranking claims from one article's text.
+
+    `published` (YYYY-MM-DD, YYYY-MM, YYYY or '') anchors relative dates; today is never used.
+    Never raises on str input.
+    """
+    from core.extract import extract  # the stages live there
+    return extract(text, published)
+
+
+def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict[str, list[dict]]) -> None:
+    rows["documents"].append({
+        "doc": doc.doc, "title": result.title if result else "", "published": doc.published,
+        "source_url": doc.source_url, "chars": len(doc.text), "status": doc.status,
+        "message": "; ".join(doc.messages), "encoding": doc.encoding, "sha256": doc.sha256,
+        "duplicate_of": doc.duplicate_of,
+    })
+    if result is None:
+        return
+    for n, ev in enumerate(result.events, start=1):
+        event_id = f"{doc.doc}#e{n}"
+        rows["events"].append({
+            "event_id": event_id, "doc": doc.doc, "role": ev.role, "kind": ev.kind, "year": ev.year,
+            "date": ev.date, "date_basis": ev.date_basis, "host_iso3": ev.host_iso3,
+            "countries_stated": ev.countries_stated,
+            "countries_stated_lower_bound": ev.countries_stated_lower_bound,
+            "countries_named": len(ev.participants), "gcc": ev.gcc,
+            "organizations": ";".join(ev.organizations), "topics": ";".join(ev.topics),
+            "evidence": ev.evidence.surface, "start": ev.evidence.start, "end": ev.evidence.end,
+            "note": ev.note,
+        })
+        for p in ev.participants:
+            rows["participants"].append({
+                "event_id": event_id, "doc": doc.doc, "iso3": p.iso3, "name_en": country_name_en(p.iso3),
+                "surface": p.surface, "start": p.start, "end": p.end, "via": p.via,
+            })
+    for n, rc in enumerate(result.rankings, start=1):
+        rows["rankings"].append({
+            "claim_id": f"{doc.doc}#r{n}", "doc": doc.doc, "country_iso3": rc.country_iso3,
+            "survey_year": rc.survey_year, "scope": rc.scope, "rank": rc.rank,
+            "evidence": rc.evidence.surface, "start": rc.evidence.start, "end": rc.evidence.end,
+            "surface": rc.surface, "surface_start": rc.start, "surface_end": rc.end, "note": rc.note,
+        })
+
+
+def country_name_en(iso3: str) -> str:
+    from core.gazetteer import english_name
+    return english_name(iso3)
+
+
+def build_corpus(docs: list[SourceDocument], results: list[DocumentExtraction | None],
+                 messages: list[str], folder: Path | None = None) -> Corpus:
+    """Assemble the tables from per-document results (None for a document not extracted)."""
+    rows: dict[str, list[dict]] = {name: [] for name in tables.SCHEMAS}
+    for doc, result in zip(docs, results):
+        _doc_rows(doc, result, rows)
+    built = {name: tables.build_table(name, rows[name]) for name in tables.SCHEMAS}
+    return Corpus(documents=built["documents"], events=built["events"],
+                  participants=built["participants"], rankings=built["rankings"],
+                  texts={d.doc: d.text for d in docs}, messages=list(messages), folder=folder)
+
+
+def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Read every article in `folder` (with its manifest.csv) and extract the four tables.
+
+    A file with problems becomes a documents row with status warning/error and a message;
+    it never stops the others. Raises core.ingest.CorpusFolderError only for an unusable folder.
+    """
+    folder = Path(folder)
+    docs, messages = read_corpus(folder, max_bytes=max_bytes)
+    results = [extract_document(d.text, d.published) if d.status != "error" and not d.duplicate_of else None
+               for d in docs]
+    return build_corpus(docs, results, messages, folder)

@@ -1,0 +1,86 @@
+"""Typed records of extracted facts; each carries the matched text and its original offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """Evidence: `text[start:end] == surface` in the original article."""
+
+    surface: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    iso3: str
+    surface: str
+    start: int
+    end: int
+    via: str  # name | demonym | gcc_body
+    nstart: int = -1  # normalized offsets (for rule context), not exported
+    nend: int = -1
+
+
+@dataclass(frozen=True)
+class DateMention:
+    year: int
+    month: int | None
+    day: int | None
+    basis: str  # text | relative
+    surface: str
+    start: int
+    end: int
+    nstart: int = -1
+    nend: int = -1
+
+    @property
+    def iso(self) -> str:
+        if self.month is None:
+            return ""
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class RankClaim:
+    country_iso3: str
+    survey_year: int | None
+    scope: str
+    rank: int
+    surface: str          # the rank expression itself
+    start: int
+    end: int
+    evidence: Span        # the sentence it came from
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Participant:
+    iso3: str
+    surface: str
+    start: int
+    end: int
+    via: str
+
+
+@dataclass(frozen=True)
+class Event:
+    role: str  # main | mentioned
+    kind: str
+    year: int | None
+    date: str
+    date_basis: str  # text | published | relative | none
+    host_iso3: str
+    countries_stated: int | None
+    countries_stated_lower_bound: bool
+    gcc: bool
+    organizations: tuple[str, ...]
+    topics: tuple[str, ...]
+    evidence: Span
+    participants: tuple[Participant, ...] = field(default_factory=tuple)
+    note: str = ""

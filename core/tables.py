@@ -1,0 +1,60 @@
+"""Declared schemas of the output tables and the checks every built table passes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+DOCUMENTS = ["doc", "title", "published", "source_url", "chars", "status", "message",
+             "encoding", "sha256", "duplicate_of"]
+EVENTS = ["event_id", "doc", "role", "kind", "year", "date", "date_basis", "host_iso3",
+          "countries_stated", "countries_stated_lower_bound", "countries_named", "gcc",
+          "organizations", "topics", "evidence", "start", "end", "note"]
+PARTICIPANTS = ["event_id", "doc", "iso3", "name_en", "surface", "start", "end", "via"]
+RANKINGS = ["claim_id", "doc", "country_iso3", "survey_year", "scope", "rank", "evidence",
+            "start", "end", "surface", "surface_start", "surface_end", "note"]
+
+KEYS = {
+    "documents": ["doc"],
+    "events": ["event_id"],
+    "participants": ["event_id", "iso3"],
+    "rankings": ["claim_id"],
+}
+SCHEMAS = {"documents": DOCUMENTS, "events": EVENTS, "participants": PARTICIPANTS, "rankings": RANKINGS}
+
+EVENT_KINDS = ("visit", "workshop", "forum", "conference", "meeting", "award", "agreement", "other")
+SCOPES = ("world", "asia", "middle_east", "mena", "arab", "gcc", "africa", "regional")
+DOC_STATUSES = ("ok", "warning", "error")
+
+DTYPES = {
+    "chars": "Int64", "year": "Int64", "countries_stated": "Int64", "countries_named": "Int64",
+    "start": "Int64", "end": "Int64", "survey_year": "Int64", "rank": "Int64",
+    "surface_start": "Int64", "surface_end": "Int64",
+    "gcc": "boolean", "countries_stated_lower_bound": "boolean",
+}
+
+
+class SchemaError(ValueError):
+    """A built table breaks its declared schema or key."""
+
+
+def build_table(name: str, rows: list[dict]) -> pd.DataFrame:
+    """A DataFrame with exactly the declared columns, typed, and its key checked unique."""
+    columns = SCHEMAS[name]
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    for col in columns:
+        if col in DTYPES:
+            frame[col] = frame[col].astype(DTYPES[col])
+        else:
+            frame[col] = frame[col].astype("string")
+    check_table(name, frame)
+    return frame
+
+
+def check_table(name: str, frame: pd.DataFrame) -> None:
+    """Raise SchemaError when columns differ from the schema or the key is not unique."""
+    if list(frame.columns) != SCHEMAS[name]:
+        raise SchemaError(f"{name}: columns {list(frame.columns)} != schema {SCHEMAS[name]}")
+    key = KEYS[name]
+    dup = frame.duplicated(subset=key, keep=False)
+    if dup.any():
+        raise SchemaError(f"{name}: key {key} not unique: {frame.loc[dup, key].head(5).to_dict('records')}")
