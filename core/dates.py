@@ -1,0 +1,301 @@
+"""Dates in Arabic news text: numeric dates, day-month-year phrases (Gregorian, Levantine, Hijri),
+years, and relative phrases resolved against the publication date — never against today."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hijridate import Gregorian, Hijri
+
+from core.lexicon import load_table
+from core.normalize import Normalized, Token, normalize_chars
+from core.records import DateMention
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+HIJRI_MIN, HIJRI_MAX = 1410, 1500
+RANGE_WORDS = {"و", "الي", "حتي", "-", "ال"}  # "25 و26", "4 إلى 6", "من 21 حتى 23"
+NEXT_WORDS = {"القادم", "المقبل", "القادمه", "المقبله"}
+PREV_WORDS = {"الماضي", "المنصرم", "السابق", "الماضيه"}
+GREGORIAN_SUFFIX = {"م"}
+HIJRI_SUFFIX = {"ه", "هجري", "هجريه"}
+
+NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)")
+NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Published:
+    """The article's publication date at the precision the manifest gives."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> "Published":
+        m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", value or "")
+        if not m:
+            return cls()
+        y, mo, d = (int(g) if g else None for g in m.groups())
+        try:
+            if d:
+                dt.date(y, mo, d)
+            elif mo and not 1 <= mo <= 12:
+                return cls()
+        except ValueError:
+            return cls()
+        return cls(y, mo, d)
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[tuple[str, ...], tuple[int, str]]:
+    """Normalized month name tokens -> (month number, calendar)."""
+    out = {}
+    for row in load_table("months.tsv", ["form", "month", "calendar"]):
+        month = int(row["month"])
+        if not 1 <= month <= 12 or row["calendar"] not in ("gregorian", "hijri"):
+            raise ValueError(f"months.tsv:{row['_line']}: bad month or calendar")
+        out[tuple(normalize_chars(row["form"]).split())] = (month, row["calendar"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def relative_phrases() -> dict[tuple[str, ...], tuple[str, int]]:
+    out = {}
+    for row in load_table("relative_dates.tsv", ["phrase", "unit", "offset"]):
+        if row["unit"] not in ("day", "month", "year"):
+            raise ValueError(f"relative_dates.tsv:{row['_line']}: unit must be day, month or year")
+        out[tuple(normalize_chars(row["phrase"]).replace("ً", "").split())] = (row["unit"], int(row["offset"]))
+    return out
+
+
+def _month_at(tokens: list[Token], i: int) -> tuple[int, str, int] | None:
+    """(month, calendar, tokens used) for a month name starting at tokens[i] (a ب/في prefix allowed)."""
+    names = month_names()
+    for length in (2, 1):
+        if i + length > len(tokens):
+            continue
+        words = [t.text for t in tokens[i:i + length]]
+        for cand in (words, [words[0][1:]] + words[1:] if words[0][:1] in "بوف" else None):
+            if cand and tuple(cand) in names:
+                month, cal = names[tuple(cand)]
+                return month, cal, length
+    return None
+
+
+def _year(tok: str) -> int | None:
+    if tok.isdigit() and len(tok) == 4:
+        return int(tok)
+    return None
+
+
+def _valid(y: int, m: int, d: int | None) -> bool:
+    if not (YEAR_MIN <= y <= YEAR_MAX and 1 <= m <= 12):
+        return False
+    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _hijri_to_gregorian(hy: int, hm: int, hd: int) -> dt.date | None:
+    try:
+        g = Hijri(hy, hm, hd).to_gregorian()
+        return dt.date(g.year, g.month, g.day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve_year(month: int, cal: str, day: int | None, relation: str, pub: Published) -> int | None:
+    """Year of a month named without one: the next/previous occurrence, else the publication year."""
+    if pub.year is None:
+        return None
+    if cal == "hijri":
+        return None  # handled by the caller with the Hijri calendar
+    if relation == "next" and pub.month is not None and month < pub.month:
+        return pub.year + 1
+    if relation == "prev" and pub.month is not None and month > pub.month:
+        return pub.year - 1
+    return pub.year
+
+
+def _hijri_without_year(hm: int, hd: int, relation: str, pub: Published) -> dt.date | None:
+    """The first Gregorian date of Hijri (hm, hd) on or after the publication date (before it for 'prev')."""
+    if pub.year is None:
+        return None
+    anchor = dt.date(pub.year, pub.month or 1, pub.day or 1)
+    try:
+        h = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    for hy in (h.year - 1, h.year, h.year + 1):
+        g = _hijri_to_gregorian(hy, hm, hd)
+        if g is None:
+            continue
+        if relation == "prev" and g <= anchor and (anchor - g).days < 360:
+            return g
+        if relation != "prev" and g >= anchor:
+            return g
+    return None
+
+
+def _mention(norm: Normalized, tokens: list[Token], first: int, last: int, year: int, month: int | None,
+             day: int | None, basis: str) -> DateMention:
+    nstart, nend = tokens[first].start, tokens[last - 1].end
+    surface, start, end = norm.surface(nstart, nend)
+    return DateMention(year=year, month=month, day=day, basis=basis, surface=surface, start=start, end=end,
+                       nstart=nstart, nend=nend)
+
+
+def _shift(pub: Published, unit: str, offset: int) -> tuple[int, int | None, int | None] | None:
+    if pub.year is None:
+        return None
+    if unit == "year":
+        return pub.year + offset, None, None
+    if unit == "month":
+        if pub.month is None:
+            return None
+        total = pub.year * 12 + (pub.month - 1) + offset
+        return total // 12, total % 12 + 1, None
+    if pub.day is None:
+        # Day-level phrase, day unknown: keep what is known (the month, or the year).
+        return (pub.year, pub.month, None) if offset == 0 or pub.month is None else (pub.year, pub.month, None)
+    d = dt.date(pub.year, pub.month, pub.day) + dt.timedelta(days=offset)
+    return d.year, d.month, d.day
+
+
+def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> list[DateMention]:
+    """Every date-like expression, left to right, with its precision and basis (text | relative)."""
+    found: list[DateMention] = []
+    used: set[int] = set()  # token indexes already part of a date
+    text = norm.text
+    by_start = {t.start: k for k, t in enumerate(tokens)}
+    by_end = {t.end: k for k, t in enumerate(tokens)}
+
+    # 1. Numeric dates: 2013/06/26, 26/06/2013.
+    for rx, order in ((NUMERIC_YMD, "ymd"), (NUMERIC_DMY, "dmy")):
+        for m in rx.finditer(text):
+            a, b, c = (int(g) for g in m.groups())
+            y, mo, d = (a, b, c) if order == "ymd" else (c, b, a)
+            k0, k1 = by_start.get(m.start()), by_end.get(m.end())
+            if k0 is None or k1 is None or any(k in used for k in range(k0, k1 + 1)) or not _valid(y, mo, d):
+                continue
+            used.update(range(k0, k1 + 1))
+            found.append(_mention(norm, tokens, k0, k1 + 1, y, mo, d, "text"))
+
+    # 2. Day(s) + month name (+ year / relation / calendar suffix), and month name + year.
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if i in used:
+            i += 1
+            continue
+        tok = tokens[i].text
+        day = int(tok) if tok.isdigit() and len(tok) <= 2 and 1 <= int(tok) <= 31 else None
+        j = i
+        if day is not None:
+            j = i + 1
+            # a range: "25 و26", "4 إلى 6", "21 - 23"
+            if j < n and tokens[j].text in RANGE_WORDS and j + 1 < n and tokens[j + 1].text.isdigit():
+                j += 2
+            elif j < n and tokens[j].text.startswith("و") and tokens[j].text[1:].isdigit():
+                j += 1
+        month = _month_at(tokens, j)
+        if month is None:
+            i += 1
+            continue
+        mnum, cal, mlen = month
+        k = j + mlen
+        # "ديسمبر/كانون الأول" style double names: skip a second month name after a slash.
+        if k < n and text[tokens[k - 1].end:tokens[k].start].strip() == "/" and _month_at(tokens, k):
+            k += _month_at(tokens, k)[2]
+        year = None
+        relation = ""
+        if k < n and _year(tokens[k].text):
+            year = _year(tokens[k].text)
+            k += 1
+            if k < n and tokens[k].text in GREGORIAN_SUFFIX | HIJRI_SUFFIX:
+                if tokens[k].text in HIJRI_SUFFIX:
+                    cal = "hijri"
+                k += 1
+        elif k < n and tokens[k].text in NEXT_WORDS:
+            relation, k = "next", k + 1
+        elif k < n and tokens[k].text in PREV_WORDS:
+            relation, k = "prev", k + 1
+        if day is None and year is None and not relation:
+            i += 1  # a bare month name ("رجب" is also a first name; "آب" a noun): not a date
+            continue
+        if cal == "hijri":
+            if year is not None and HIJRI_MIN <= year <= HIJRI_MAX:
+                g = _hijri_to_gregorian(year, mnum, day or 1)
+            elif year is None and day is not None:
+                g = _hijri_without_year(mnum, day, relation, published)
+            else:
+                g = None
+            if g is None:
+                i = k
+                continue
+            found.append(_mention(norm, tokens, i, k, g.year, g.month, g.day if day else None,
+                                  "relative" if relation or year is None else "text"))
+        else:
+            basis = "text"
+            if year is None:
+                year = _resolve_year(mnum, cal, day, relation, published)
+                basis = "relative" if relation else "text"
+            if year is None or not _valid(year, mnum, day):
+                i = k
+                continue
+            found.append(_mention(norm, tokens, i, k, year, mnum, day, basis))
+        used.update(range(i, k))
+        i = k
+
+    # 3. Relative phrases.
+    phrases = relative_phrases()
+    longest = max(len(p) for p in phrases)
+    i = 0
+    while i < n:
+        if i in used:
+            i += 1
+            continue
+        hit = None
+        for length in range(min(longest, n - i), 0, -1):
+            words = tuple(t.text for t in tokens[i:i + length])
+            cands = [words]
+            if words[0][:1] in "وبف":
+                cands.append((words[0][1:],) + words[1:])
+            for cand in cands:
+                if cand in phrases:
+                    hit = (length, phrases[cand])
+                    break
+            if hit:
+                break
+        if hit:
+            length, (unit, offset) = hit
+            shifted = _shift(published, unit, offset)
+            if shifted is not None:
+                y, mo, d = shifted
+                found.append(_mention(norm, tokens, i, i + length, y, mo, d, "relative"))
+            used.update(range(i, i + length))
+            i += length
+            continue
+        i += 1
+
+    # 4. Years on their own ("2010", "2010م", "عام 2013"), Hijri years ("1434هـ").
+    for i, t in enumerate(tokens):
+        if i in used or not t.text.isdigit() or len(t.text) != 4:
+            continue
+        y = int(t.text)
+        nxt = tokens[i + 1].text if i + 1 < n and tokens[i + 1].start == t.end or (
+            i + 1 < n and not text[t.end:tokens[i + 1].start].strip()) else ""
+        if nxt in HIJRI_SUFFIX and HIJRI_MIN <= y <= HIJRI_MAX:
+            g = _hijri_to_gregorian(y, 1, 1)
+            g2 = _hijri_to_gregorian(y, 12, 29)
+            if g and g2 and g.year == g2.year:
+                found.append(_mention(norm, tokens, i, i + 2, g.year, None, None, "text"))
+            continue
+        if YEAR_MIN <= y <= YEAR_MAX:
+            last = i + 2 if nxt in GREGORIAN_SUFFIX else i + 1
+            found.append(_mention(norm, tokens, i, last, y, None, None, "text"))
+    found.sort(key=lambda d: d.nstart)
+    return found

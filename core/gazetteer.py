@@ -1,0 +1,157 @@
+"""Finding states in Arabic text: names, official forms, nationality adjectives, the GCC as a body, cities.
+
+Names come from maintained multilingual data (pycountry's Arabic ISO 3166 catalogue, Babel's Arabic
+territory names) plus core/data/country_variants.tsv. Every entry goes through the same
+`normalize_chars` as the article text, and matching is on normalized tokens, so offsets come from
+`Normalized.span`.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+from babel import Locale
+
+from core.lexicon import load_table
+from core.normalize import TOKEN_RE, Normalized, Token, normalize_chars
+from core.records import CountryMention
+
+GCC_MEMBERS = ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")  # GCC Charter, 1981
+GCC = "GCC"
+
+# Proclitics that attach to a name: و ف (conjunctions), ب ل ك (prepositions), and their pairs.
+PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in TOKEN_RE.finditer(normalize_chars(text)))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: dict[tuple[str, ...], tuple[str, str]]  # tokens -> (iso3 | GCC, via)
+    first: frozenset[str]
+    longest: int
+    prefixes: frozenset[str]
+
+
+def _official_names() -> list[tuple[str, str]]:
+    """(iso3, Arabic name) pairs from pycountry's gettext catalogue and Babel."""
+    pairs: list[tuple[str, str]] = []
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    except OSError:  # pragma: no cover - catalogue ships with pycountry
+        tr = gettext.NullTranslations()
+    territories = Locale("ar").territories
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                translated = tr.gettext(value)
+                if translated != value:
+                    pairs.append((c.alpha_3, translated))
+        if c.alpha_2 in territories:
+            pairs.append((c.alpha_3, territories[c.alpha_2]))
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The token index of every state name variant, demonym form, GCC phrase and city."""
+    prefixes = frozenset(_tokens(r["prefix"])[0] for r in load_table("state_prefixes.tsv", ["prefix"]))
+    blocked = {_tokens(r["residue"]) for r in load_table("name_blocklist.tsv", ["residue"])}
+    entries: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def add(key: tuple[str, ...], value: tuple[str, str], overwrite: bool = False) -> None:
+        if key and (overwrite or key not in entries):
+            entries[key] = value
+
+    names = _official_names() + [(r["iso3"], r["variant"]) for r in load_table("country_variants.tsv", ["iso3", "variant"])]
+    for iso3, name in names:
+        # pycountry writes some names inverted ("كوريا، جمهوريّة كوريا"): keep the first part only.
+        name = name.split("،")[0].split(",")[0]
+        key = _tokens(name)
+        add(key, (iso3, "name"), overwrite=True)
+        if len(key) > 1 and key[0] in prefixes and key[1:] not in blocked:
+            add(key[1:], (iso3, "name"))
+    for row in load_table("demonyms.tsv", ["iso3", "stem"]):
+        stem = _tokens(row["stem"])[0]
+        for form in (stem, stem + "ه", stem + "ين", stem + "ون", stem[:-1] + "يين" if stem.endswith("ي") else stem + "يين"):
+            add((form,), (row["iso3"], "demonym"))
+            add(("ال" + form,), (row["iso3"], "demonym"))
+    for row in load_table("gcc_phrases.tsv", ["phrase"]):
+        add(_tokens(row["phrase"]), (GCC, "gcc_body"), overwrite=True)
+    for row in load_table("cities.tsv", ["city", "iso3"]):
+        add(_tokens(row["city"]), (row["iso3"], "city"))
+    first = frozenset(k[0] for k in entries)
+    return Gazetteer(entries=entries, first=first, longest=max(len(k) for k in entries), prefixes=prefixes)
+
+
+def _variants(token: str) -> list[str]:
+    """The token and its forms with one proclitic removed ("ولبنان" -> "لبنان", "للبحرين" -> "البحرين")."""
+    out = [token]
+    if token.startswith("لل") and len(token) > 4:
+        out.append("ال" + token[2:])
+    for p in PROCLITICS:
+        if token.startswith(p) and len(token) - len(p) >= 2:
+            out.append(token[len(p):])
+    return out
+
+
+def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]:
+    """Every state-like mention, longest match first, left to right; offsets into the original."""
+    gz = gazetteer()
+    text = norm.text
+    mentions: list[CountryMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        hit = None
+        for first in _variants(tokens[i].text):
+            if first not in gz.first:
+                continue
+            # Longest contiguous run (only spaces between tokens) that is a key.
+            for length in range(min(gz.longest, n - i), 0, -1):
+                seq = tokens[i:i + length]
+                if any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
+                    continue
+                key = (first,) + tuple(t.text for t in seq[1:])
+                if key in gz.entries:
+                    hit = (length, gz.entries[key])
+                    break
+            if hit:
+                break
+        if not hit:
+            i += 1
+            continue
+        length, (iso3, via) = hit
+        start_tok = i
+        # Include a formal prefix word in the evidence ("بدولة الكويت", "جمهوريتي تونس").
+        if via == "name" and i > 0 and not text[tokens[i - 1].end:tokens[i].start].strip():
+            if any(v in gz.prefixes for v in _variants(tokens[i - 1].text)):
+                start_tok = i - 1
+        nstart, nend = tokens[start_tok].start, tokens[i + length - 1].end
+        surface, start, end = norm.surface(nstart, nend)
+        mentions.append(CountryMention(iso3=iso3, surface=surface, start=start, end=end, via=via,
+                                       nstart=nstart, nend=nend))
+        i += length
+    return mentions
+
+
+@lru_cache(maxsize=1)
+def _english_overrides() -> dict[str, str]:
+    return {r["iso3"]: r["name_en"] for r in load_table("english_names.tsv", ["iso3", "name_en"])}
+
+
+@lru_cache(maxsize=512)
+def english_name(iso3: str) -> str:
+    """Short English name of a state ('' for an unknown code)."""
+    if iso3 in _english_overrides():
+        return _english_overrides()[iso3]
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return ""
+    return Locale("en").territories.get(country.alpha_2) or getattr(country, "common_name", None) or country.name
