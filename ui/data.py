@@ -1,0 +1,89 @@
+"""The one cached loader every page uses: the seeds folder and the UN reference, re-read when a file changes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import core
+from core import reference
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS_ENV = "EGOV_SEEDS_DIR"
+
+
+def seeds_folder() -> Path:
+    """The articles folder: $EGOV_SEEDS_DIR when set (tests, benchmarks), else seeds/ next to dashboard.py."""
+    value = os.environ.get(SEEDS_ENV, "").strip()
+    return Path(value).expanduser().resolve() if value else ROOT / "seeds"
+
+
+def folder_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, size, mtime_ns) of every file directly inside `folder`, sorted by name; () if unreadable.
+
+    One stat per file and no reads, so it is cheap enough to compute on every rerun: an added,
+    removed, replaced or edited file changes it, and with it the cache key of `load_corpus`.
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return ()
+    rows = []
+    for entry in entries:
+        try:
+            if entry.is_file():
+                stat = entry.stat()
+                rows.append((entry.name, stat.st_size, stat.st_mtime_ns))
+        except OSError:  # removed between scandir and stat
+            continue
+    return tuple(sorted(rows))
+
+
+@st.cache_data(max_entries=4, show_spinner="Reading the articles…")
+def _cached_corpus(folder: str, fingerprint: tuple[tuple[str, int, int], ...]) -> core.Corpus:
+    # `fingerprint` is unused in the body on purpose: it is part of the cache key.
+    return core.load_corpus(folder)
+
+
+def load_corpus() -> core.Corpus:
+    """The corpus of the seeds folder, extracted once per state of the folder's files.
+
+    Raises core.CorpusFolderError when the folder is missing or not a folder.
+    """
+    folder = seeds_folder()
+    return _cached_corpus(str(folder), folder_fingerprint(folder))
+
+
+@st.cache_data(show_spinner=False)
+def load_reference() -> pd.DataFrame:
+    """Official UN E-Government Survey results 2003–2024 (core.reference.load_reference)."""
+    return reference.load_reference()
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def ranking_tables(rankings: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(article claims with their verdict against the UN data, ranking history official + article).
+
+    Cached on the content of `rankings`, so it is recomputed only when the claims change.
+    """
+    ref = load_reference()
+    checked = reference.check_claims(rankings, ref)
+    return checked, reference.ranking_history(ref, checked)
+
+
+@st.cache_data(show_spinner=False)
+def country_names(participants: pd.DataFrame) -> dict[str, str]:
+    """English name by ISO3: the extractor's names of participants first, then the UN survey's names."""
+    ref = load_reference().sort_values("survey_year")
+    names = dict(zip(ref["iso3"].astype(str), ref["country"].astype(str).str.strip()))
+    named = participants.dropna(subset=["iso3", "name_en"])
+    names.update({iso: name for iso, name in zip(named["iso3"], named["name_en"]) if name})
+    return names
+
+
+def gcc_members() -> list[str]:
+    """ISO3 codes of the Gulf Cooperation Council states, as core.reference defines the scope."""
+    return sorted(reference.membership("gcc"))

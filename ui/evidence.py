@@ -1,0 +1,101 @@
+"""Arabic evidence as right-to-left HTML, built only from escaped pieces of the (untrusted) article text."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ui.labels import is_missing, scope_label
+
+# Highlight kinds in the order they are listed in the legend; when spans overlap, the shortest
+# (innermost) one colours the characters, so a rank expression shows inside its sentence.
+HIGHLIGHT_STYLE = {
+    "event": ("event evidence", "#fff1a8"),
+    "participant": ("participant state", "#9fd8f5"),
+    "claim": ("ranking claim sentence", "#e6d3f2"),
+    "rank": ("rank expression", "#c39bd3"),
+}
+RTL_STYLE = ("direction:rtl;text-align:right;unicode-bidi:isolate;line-height:2;font-size:1.05rem;"
+             "font-family:'Noto Naskh Arabic','Noto Sans Arabic','Noto Kufi Arabic','DejaVu Sans',sans-serif;")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A half-open span [start, end) of the article text, its kind (a HIGHLIGHT_STYLE key) and a tooltip."""
+
+    start: int
+    end: int
+    kind: str
+    note: str
+
+
+def doc_highlights(doc: str, events: pd.DataFrame, participants: pd.DataFrame,
+                   rankings: pd.DataFrame) -> list[Highlight]:
+    """Every extracted span of one document: event evidence, participants, claim sentences, rank words."""
+    found: list[Highlight] = []
+
+    def add(start: object, end: object, kind: str, note: str) -> None:
+        if not is_missing(start) and not is_missing(end) and int(end) > int(start):
+            found.append(Highlight(int(start), int(end), kind, note))
+
+    for row in events[events["doc"] == doc].itertuples():
+        add(row.start, row.end, "event", f"event {row.event_id}: {row.kind}")
+    for row in participants[participants["doc"] == doc].itertuples():
+        add(row.start, row.end, "participant", f"participant: {row.name_en} ({row.iso3}), {row.event_id}")
+    for row in rankings[rankings["doc"] == doc].itertuples():
+        claim = f"{scope_label(str(row.scope))} rank {row.rank} in {row.survey_year}"
+        add(row.start, row.end, "claim", f"ranking claim {row.claim_id}: {claim}")
+        add(row.surface_start, row.surface_end, "rank", f"rank expression: {claim}")
+    return found
+
+
+def highlighted_html(text: str, highlights: list[Highlight]) -> str:
+    """The article as one right-to-left <div> with each highlight as a coloured <mark>.
+
+    Every piece of article text is html.escape'd; spans outside the text are clipped; overlapping
+    spans never nest (each character takes the innermost span covering it). Line breaks become <br>
+    so the block stays one line of HTML.
+    """
+    spans = [h for h in ((Highlight(max(0, h.start), min(len(text), h.end), h.kind, h.note)) for h in highlights)
+             if h.end > h.start and h.kind in HIGHLIGHT_STYLE]
+    bounds = sorted({0, len(text), *(h.start for h in spans), *(h.end for h in spans)})
+    pieces: list[str] = []
+    current: Highlight | None = None
+    buffer = ""
+    for a, b in zip(bounds, bounds[1:]):
+        covering = [h for h in spans if h.start <= a and b <= h.end]
+        inner = min(covering, key=lambda h: (h.end - h.start, -list(HIGHLIGHT_STYLE).index(h.kind)), default=None)
+        if inner != current:
+            pieces.append(_mark(buffer, current))
+            current, buffer = inner, ""
+        buffer += text[a:b]
+    pieces.append(_mark(buffer, current))
+    return f'<div dir="rtl" lang="ar" class="article-text" style="{RTL_STYLE}">{"".join(pieces)}</div>'
+
+
+def _mark(segment: str, highlight: Highlight | None) -> str:
+    body = html.escape(segment).replace("\r\n", "\n").replace("\n", "<br>")
+    if not segment:
+        return ""
+    if highlight is None:
+        return body
+    label, colour = HIGHLIGHT_STYLE[highlight.kind]
+    return (f'<mark class="hl-{highlight.kind}" title="{html.escape(label + " — " + highlight.note)}" '
+            f'style="background:{colour};padding:0 1px;border-radius:3px;">{body}</mark>')
+
+
+def rtl_block(text: object) -> str:
+    """One escaped Arabic passage (e.g. an event's evidence sentence) as a right-to-left <div>."""
+    body = "" if is_missing(text) else html.escape(str(text)).replace("\n", "<br>")
+    return f'<div dir="rtl" lang="ar" style="{RTL_STYLE}">{body}</div>'
+
+
+def legend_html() -> str:
+    """The colour legend of highlight kinds (English, left-to-right)."""
+    chips = "".join(
+        f'<span style="background:{colour};padding:2px 8px;border-radius:4px;margin-right:8px;">{html.escape(label)}</span>'
+        for label, colour in HIGHLIGHT_STYLE.values()
+    )
+    return f'<div class="highlight-legend" style="line-height:2.2;">{chips}</div>'

@@ -1,0 +1,276 @@
+"""Plotly figure builders: pure functions of DataFrames (no Streamlit), so tests can call them directly."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.labels import is_missing, kind_label, scope_label, split_list, topic_label, when_label
+
+HOST_COLOUR = "#d95f02"
+BAHRAIN_COLOUR = "#c2185b"
+PEER_COLOURS = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#7f7f7f", "#bcbd22",
+                "#ff7f0e", "#e377c2", "#393b79", "#637939", "#843c39"]
+# Verdict of an article claim against the official data: colour and a distinct symbol each,
+# so the difference survives colour-blindness and greyscale printing.
+VERDICT_STYLE = {
+    "matches": {"color": "#1b9e77", "symbol": "circle", "label": "claim matches UN data"},
+    "differs": {"color": "#d62728", "symbol": "x", "label": "claim differs from UN data"},
+    "unverifiable": {"color": "#7570b3", "symbol": "diamond-open", "label": "claim unverifiable"},
+}
+GEO_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
+# Bahrain's position, for the host marker (Natural Earth label point of Bahrain).
+BAHRAIN_LON_LAT = (50.55, 26.05)
+
+
+def hover_text(text: object, width: int = 70) -> str:
+    """Untrusted article text made safe for a Plotly hover label: escaped, wrapped with <br>."""
+    if is_missing(text) or not str(text).strip():
+        return ""
+    lines = textwrap.wrap(" ".join(str(text).split()), width=width, break_long_words=False)
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def event_dates(events: pd.DataFrame) -> pd.Series:
+    """The start of the period each event names: its date (day or month precision), else its year.
+
+    NaT where the event has neither a date nor a year.
+    """
+    def one(date: object, year: object) -> pd.Timestamp:
+        text = "" if is_missing(date) else str(date).strip()
+        if text:
+            parts = text.split("-")
+            try:
+                return pd.Timestamp(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                                    int(parts[2]) if len(parts) > 2 else 1)
+            except ValueError:
+                pass
+        return pd.NaT if is_missing(year) else pd.Timestamp(int(year), 1, 1)
+
+    return pd.Series([one(d, y) for d, y in zip(events["date"], events["year"])], index=events.index,
+                     dtype="datetime64[ns]")
+
+
+def delegation_size(events: pd.DataFrame) -> pd.Series:
+    """States in each delegation: the number the article states, else the number of states it names."""
+    stated = events["countries_stated"].astype("Int64")
+    named = events["countries_named"].astype("Int64")
+    return stated.fillna(named).fillna(0).astype(int)
+
+
+def event_labels(events: pd.DataFrame) -> pd.Series:
+    """A short, unique English label per event: '<when> <kind>', numbered when two would read the same."""
+    base = [f"{when_label(d, y)} {kind_label(str(k))}" for d, y, k in
+            zip(events["date"], events["year"], events["kind"])]
+    seen: dict[str, int] = {}
+    labels = []
+    for label in base:
+        seen[label] = seen.get(label, 0) + 1
+        labels.append(label if base.count(label) == 1 else f"{label} ({seen[label]})")
+    return pd.Series(labels, index=events.index, dtype="string")
+
+
+def timeline_figure(events: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
+    """Events on a date axis, one row per kind; marker area ~ delegation size; hover shows the title.
+
+    Events reported as past ('mentioned') are drawn as open markers. Undated events are left out.
+    """
+    frame = events.assign(when=event_dates(events), size=delegation_size(events)).dropna(subset=["when"])
+    fig = go.Figure()
+    biggest = max(int(frame["size"].max()) if len(frame) else 1, 1)
+    for role, symbol, name in (("main", "circle", "event reported"),
+                               ("mentioned", "circle-open", "earlier event mentioned")):
+        part = frame[frame["role"] == role]
+        if part.empty:
+            continue
+        hover = [
+            f"<b>{html.escape(when_label(d, y))} · {html.escape(kind_label(str(k)))}</b><br>"
+            f"{html.escape(_delegation_text(s, n))}<br>{hover_text(titles.get(str(doc), ''), 60)}"
+            for d, y, k, s, n, doc in zip(part["date"], part["year"], part["kind"], part["countries_stated"],
+                                          part["countries_named"], part["doc"])
+        ]
+        fig.add_trace(go.Scatter(
+            x=part["when"], y=[kind_label(str(k)) for k in part["kind"]], mode="markers", name=name,
+            marker={"size": part["size"].clip(lower=1).tolist(), "sizemode": "area",
+                    "sizeref": 2.0 * biggest / 44 ** 2, "sizemin": 7, "symbol": symbol,
+                    "color": "#1f77b4", "line": {"width": 2, "color": "#1f77b4"}},
+            hovertext=hover, hoverinfo="text",
+        ))
+    fig.update_layout(title="Events by date and kind (marker area = states in the delegation)",
+                      xaxis_title="Date of the event", yaxis_title="Kind of event", height=360,
+                      legend={"orientation": "h", "y": -0.25}, margin={"t": 60, "b": 40})
+    fig.update_yaxes(categoryorder="category ascending")
+    return fig
+
+
+def _delegation_text(stated: object, named: object) -> str:
+    parts = []
+    if not is_missing(stated):
+        parts.append(f"{int(stated)} states stated")
+    if not is_missing(named) and int(named):
+        parts.append(f"{int(named)} named")
+    return ", ".join(parts) if parts else "delegation size not stated"
+
+
+def state_counts(events: pd.DataFrame, participants: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Events per participating state for the given events: columns iso3, name, events (most first)."""
+    rows = participants[participants["event_id"].isin(events["event_id"])]
+    counts = (rows.drop_duplicates(["event_id", "iso3"]).groupby("iso3").size()
+              .rename("events").reset_index())
+    counts["iso3"] = counts["iso3"].astype(str)
+    counts["name"] = [names.get(iso, iso) for iso in counts["iso3"]]
+    return counts.sort_values(["events", "name"], ascending=[False, True], ignore_index=True)[["iso3", "name", "events"]]
+
+
+def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", host_name: str = "Bahrain") -> go.Figure:
+    """World choropleth of events per state, with the host drawn in its own colour.
+
+    Uses the 1:50m topojson (the 1:110m file has no Bahrain) and dots at each state's centroid so
+    small states stay visible. The page must pass GEO_CONFIG to st.plotly_chart (offline topojson).
+    """
+    fig = go.Figure()
+    fig.add_trace(go.Choropleth(
+        locations=[host_iso3], z=[1], locationmode="ISO-3", name=f"{host_name} (host)",
+        colorscale=[[0, HOST_COLOUR], [1, HOST_COLOUR]], showscale=False, showlegend=True,
+        hovertemplate=f"{html.escape(host_name)}: host<extra></extra>", marker={"line": {"width": 0.5}},
+    ))
+    if len(counts):
+        fig.add_trace(go.Choropleth(
+            locations=counts["iso3"], z=counts["events"], locationmode="ISO-3", name="states engaged",
+            text=counts["name"], colorscale="Blues", zmin=0, zmax=max(int(counts["events"].max()), 1),
+            colorbar={"title": {"text": "Events"}, "thickness": 12, "len": 0.6},
+            hovertemplate="%{text}: %{z} event(s)<extra></extra>", marker={"line": {"width": 0.5}},
+        ))
+        fig.add_trace(go.Scattergeo(
+            locations=counts["iso3"], locationmode="ISO-3", mode="markers", name="state engaged (dot)",
+            text=counts["name"], customdata=counts["events"], showlegend=False,
+            marker={"size": 6, "color": "#08306b", "line": {"width": 1, "color": "white"}},
+            hovertemplate="%{text}: %{customdata} event(s)<extra></extra>",
+        ))
+    fig.add_trace(go.Scattergeo(
+        lon=[BAHRAIN_LON_LAT[0]], lat=[BAHRAIN_LON_LAT[1]], mode="markers+text", text=[host_name],
+        textposition="bottom center", name=f"{host_name} (marker)", showlegend=False,
+        marker={"size": 11, "symbol": "star", "color": HOST_COLOUR, "line": {"width": 1, "color": "white"}},
+        textfont={"color": HOST_COLOUR}, hovertemplate=f"{html.escape(host_name)}: host<extra></extra>",
+    ))
+    fig.update_geos(resolution=50, showcountries=True, countrycolor="#9e9e9e", showcoastlines=False,
+                    showland=True, landcolor="#eeeeee", showframe=False, projection_type="natural earth",
+                    fitbounds="locations", visible=True)
+    fig.update_layout(title=title, height=460, margin={"l": 0, "r": 0, "t": 50, "b": 0},
+                      legend={"orientation": "h", "y": -0.02})
+    return fig
+
+
+def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[str], names: dict[str, str],
+                view: str, scope: str) -> go.Figure:
+    """Official rank (or EGDI score) by survey edition, one line per country; claims as markers.
+
+    official: rows of ranking_history with source 'official' for one scope; claims: rows with
+    source 'article' for the same scope (drawn only in the rank view, since claims are ranks).
+    view is 'rank' or 'egdi'. Rank 1 is at the top (reversed y axis).
+    """
+    value = "rank" if view == "rank" else "egdi"
+    fig = go.Figure()
+    for n, iso in enumerate(countries):
+        rows = official[official["country_iso3"] == iso].sort_values("survey_year")
+        rows = rows.dropna(subset=[value])
+        if rows.empty:
+            continue
+        bahrain = iso == "BHR"
+        colour = BAHRAIN_COLOUR if bahrain else PEER_COLOURS[n % len(PEER_COLOURS)]
+        tied = rows["tied"].fillna(False).astype(bool) if "tied" in rows else pd.Series(False, index=rows.index)
+        hover = [
+            f"<b>{html.escape(names.get(iso, iso))}</b>, {int(y)}<br>"
+            + (f"{scope_label(scope)} rank {int(r)}{' (tied)' if t else ''}" if value == "rank" else f"EGDI {e:.3f}")
+            for y, r, e, t in zip(rows["survey_year"], rows["rank"], rows["egdi"].astype(float), tied)
+        ]
+        fig.add_trace(go.Scatter(
+            x=rows["survey_year"].astype(int), y=rows[value].astype(float), mode="lines+markers",
+            name=names.get(iso, iso), hovertext=hover, hoverinfo="text",
+            line={"width": 4 if bahrain else 2, "color": colour}, marker={"size": 8 if bahrain else 6},
+        ))
+    if value == "rank":
+        for verdict, style in VERDICT_STYLE.items():
+            rows = claims[claims["verdict"].astype("string") == verdict]
+            if rows.empty:
+                continue
+            fig.add_trace(go.Scatter(
+                x=rows["survey_year"].astype(int), y=rows["rank"].astype(float), mode="markers",
+                name=style["label"], hovertext=[_claim_hover(r, names) for r in rows.itertuples()],
+                hoverinfo="text", hoverlabel={"align": "right"},
+                marker={"symbol": style["symbol"], "color": style["color"], "size": 15,
+                        "line": {"width": 2, "color": style["color"]}},
+            ))
+        fig.update_yaxes(autorange="reversed", title=f"{scope_label(scope)} rank (1 = best)", rangemode="tozero")
+        title = f"Official UN E-Government {scope_label(scope).lower() if scope != 'world' else 'world'} rank by edition"
+    else:
+        fig.update_yaxes(title="EGDI score (0–1, higher is better)", range=[0, 1])
+        title = "UN E-Government Development Index (EGDI) by edition"
+    fig.update_xaxes(title="Survey edition", dtick=2, range=[2002, 2025])
+    fig.update_layout(title=title, height=480, hovermode="closest", legend={"title": {"text": ""}})
+    return fig
+
+
+def _claim_hover(row: object, names: dict[str, str]) -> str:
+    official = "" if is_missing(row.official_rank) else f"; official rank {int(row.official_rank)}"
+    return (
+        f"<b>Article claim: {html.escape(names.get(str(row.country_iso3), str(row.country_iso3)))} "
+        f"{scope_label(str(row.scope))} rank {int(row.rank)} in {int(row.survey_year)}</b><br>"
+        f"Verdict: {html.escape(str(row.verdict))}{official}<br>"
+        f"{hover_text(row.evidence, 70)}<br>"
+        f"<i>Article: {html.escape(str(row.doc))}</i>"
+    )
+
+
+def delegation_bars(events: pd.DataFrame) -> go.Figure:
+    """Per event, the number of states the article names vs the number it states (grouped bars)."""
+    labels = event_labels(events).tolist()
+
+    def counts(column: str) -> list[int | None]:
+        return [None if is_missing(v) else int(v) for v in events[column]]
+
+    fig = go.Figure([
+        go.Bar(x=labels, y=counts("countries_named"), name="states named in the article",
+               marker_color="#1f77b4", hovertemplate="%{x}: %{y} states named<extra></extra>"),
+        go.Bar(x=labels, y=counts("countries_stated"), name="states stated (a number in the text)",
+               marker_color="#ff7f0e", hovertemplate="%{x}: %{y} states stated<extra></extra>"),
+    ])
+    fig.update_layout(title="States named vs states stated, per event", barmode="group", height=420,
+                      xaxis_title="Event", yaxis_title="Number of states", legend={"orientation": "h", "y": 1.08})
+    return fig
+
+
+def frequency_bars(counts: pd.DataFrame) -> go.Figure:
+    """How many events each state took part in (horizontal bars, most first)."""
+    fig = go.Figure(go.Bar(x=counts["events"], y=counts["name"], orientation="h", marker_color="#08519c",
+                           hovertemplate="%{y}: %{x} event(s)<extra></extra>"))
+    fig.update_layout(title="Events per state", height=max(260, 40 + 28 * len(counts)),
+                      xaxis_title="Events", yaxis={"autorange": "reversed", "title": ""}, xaxis={"dtick": 1})
+    return fig
+
+
+def topic_year_table(events: pd.DataFrame) -> pd.DataFrame:
+    """Number of events per (topic, year): topics as rows (English labels), years as columns."""
+    rows = [(topic_label(topic), int(year)) for topics, year in zip(events["topics"], events["year"])
+            if not is_missing(year) for topic in split_list(topics)]
+    frame = pd.DataFrame(rows, columns=["topic", "year"])
+    if frame.empty:
+        return pd.DataFrame()
+    return pd.crosstab(frame["topic"], frame["year"]).sort_index()
+
+
+def topic_heatmap(events: pd.DataFrame) -> go.Figure:
+    """Heatmap of topics × year (number of GCC events that discuss the topic)."""
+    table = topic_year_table(events)
+    fig = go.Figure(go.Heatmap(
+        z=table.to_numpy().tolist(), x=[str(y) for y in table.columns], y=list(table.index),
+        colorscale="Greens", zmin=0, texttemplate="%{z}", xgap=2, ygap=2,
+        colorbar={"title": {"text": "Events"}, "thickness": 12},
+        hovertemplate="%{y}, %{x}: %{z} event(s)<extra></extra>",
+    ))
+    fig.update_layout(title="Topics discussed at GCC events, by year", height=max(260, 90 + 34 * len(table)),
+                      xaxis={"title": "Year", "type": "category"}, yaxis={"title": "", "autorange": "reversed"})
+    return fig

@@ -1,0 +1,50 @@
+"""Filter widgets whose state lives in the URL, and the filtering they drive.
+
+Every filter is a keyed Streamlit widget with bind="query-params": Streamlit reads the query
+parameter named like the key when the widget is created (so a shared URL opens the same view)
+and rewrites it on every change (dropping it while the widget is at its default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+import streamlit as st
+
+URL = "query-params"
+
+
+def year_range(label: str, years: Iterable[object], key: str) -> tuple[int, int] | None:
+    """A year-range slider over the years present; None when there is no year at all.
+
+    With a single year there is nothing to choose: the year is stated and returned as (y, y).
+    """
+    values = sorted({int(y) for y in years if not pd.isna(y)})
+    if not values:
+        st.caption("No dated events to filter by year.")
+        return None
+    if values[0] == values[-1]:
+        st.caption(f"All dated events are from {values[0]}.")
+        return values[0], values[0]
+    low, high = st.slider(label, values[0], values[-1], (values[0], values[-1]), step=1, key=key, bind=URL)
+    return int(low), int(high)
+
+
+def pick_many(label: str, options: list[str], key: str, *, placeholder: str,
+              format_func: Callable[[str], str] = str, default: list[str] | None = None) -> list[str]:
+    """A multiselect whose empty selection means 'all' (the placeholder says so)."""
+    return st.multiselect(label, options, default=default or [], key=key, bind=URL, format_func=format_func,
+                          placeholder=placeholder)
+
+
+def in_years(years: pd.Series, chosen: tuple[int, int] | None) -> pd.Series:
+    """Mask of rows whose year lies in `chosen` (the slider over these same years).
+
+    Undated rows are kept only while the slider spans every year, i.e. while it filters nothing.
+    """
+    numeric = years.astype("Int64")
+    if chosen is None:
+        return pd.Series(True, index=years.index)
+    full = chosen == (numeric.min(), numeric.max())
+    return numeric.between(chosen[0], chosen[1]).fillna(full).astype(bool)

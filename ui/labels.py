@@ -1,0 +1,62 @@
+"""English display labels for the codes the tables carry (event kinds, scopes, topics, verdicts)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+SCOPE_LABELS = {
+    "world": "World", "asia": "Asia", "western_asia": "Western Asia", "middle_east": "Middle East",
+    "mena": "MENA", "arab": "Arab states", "gcc": "GCC", "africa": "Africa", "regional": "Regional",
+}
+# Order of the scope selector: the world first, then the regions the news quotes most.
+SCOPE_ORDER = ["world", "arab", "gcc", "asia", "middle_east", "western_asia", "mena", "africa"]
+
+TOPIC_LABELS = {
+    "ai": "AI", "cloud": "Cloud", "digital_identity": "Digital identity", "e_payment": "E-payment",
+    "data_exchange": "Data exchange", "gcc_portal": "GCC portal", "private_sector": "Private sector",
+}
+
+VERDICT_LABELS = {"matches": "matches", "differs": "differs", "unverifiable": "unverifiable"}
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def scope_label(scope: str) -> str:
+    return SCOPE_LABELS.get(scope, scope.replace("_", " ").title())
+
+
+def topic_label(topic: str) -> str:
+    return TOPIC_LABELS.get(topic, topic.replace("_", " ").capitalize())
+
+
+def kind_label(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+def is_missing(value: object) -> bool:
+    """None, NaN, NaT or pd.NA (the table cells that hold no value)."""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def split_list(value: object) -> list[str]:
+    """The items of a ';'-joined cell (organizations, topics); [] for empty or missing."""
+    if is_missing(value):
+        return []
+    return [item.strip() for item in str(value).split(";") if item.strip()]
+
+
+def when_label(date: object, year: object) -> str:
+    """'25 June 2013', 'June 2013', '2013' or 'undated', at the precision the event has."""
+    text = "" if is_missing(date) else str(date)
+    parts = text.split("-") if text else []
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = MONTHS[int(parts[1]) - 1]
+        if len(parts) == 3 and parts[2].isdigit():
+            return f"{int(parts[2])} {month} {parts[0]}"
+        return f"{month} {parts[0]}"
+    if parts and parts[0].isdigit():
+        return parts[0]
+    if not is_missing(year):
+        return str(int(year))
+    return "undated"

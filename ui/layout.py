@@ -1,0 +1,62 @@
+"""The parts every page repeats: set-up, the data-sources line, document notices, charts, CSV downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+import core
+from ui.data import load_corpus
+from ui.figures import GEO_CONFIG
+
+UN_SOURCE = "UN E-Government Survey 2003–2024 (UN DESA, publicadministration.un.org/egovkb)"
+
+
+def setup_page(title: str, icon: str) -> None:
+    """Page config (wide layout) and the page title."""
+    st.set_page_config(page_title=f"{title} · Bahrain e-government diplomacy", page_icon=icon, layout="wide")
+    st.title(title)
+
+
+def corpus_or_stop() -> core.Corpus:
+    """The shared cached corpus; an unusable seeds folder becomes a visible error and stops the page."""
+    try:
+        return load_corpus()
+    except core.CorpusFolderError as exc:
+        st.error(f"The articles folder cannot be read: {exc}. Set EGOV_SEEDS_DIR or restore seeds/.")
+        st.stop()
+        raise  # st.stop() raises; this keeps type checkers and readers sure we never fall through
+
+
+def data_sources(corpus: core.Corpus, *, reference: bool = True) -> None:
+    """The line naming where the page's data come from."""
+    folder = corpus.folder.name + "/" if corpus.folder is not None else "seeds/"
+    parts = [f"{len(corpus.documents)} Arabic news articles in `{folder}` (extracted by this project)"]
+    if reference:
+        parts.append(UN_SOURCE)
+    st.caption("Data: " + " · ".join(parts))
+
+
+def document_notices(corpus: core.Corpus) -> None:
+    """A visible notice for each problem document (st.error / st.warning) and each folder message."""
+    for message in corpus.messages:
+        st.warning(f"Articles folder: {message}")
+    problems = corpus.documents[corpus.documents["status"].isin(["warning", "error"])]
+    for row in problems.itertuples():
+        text = f"**{row.doc}** ({row.status}): {row.message or 'no detail given'}"
+        (st.error if row.status == "error" else st.warning)(text)
+
+
+def chart(fig: go.Figure, key: str, caption: str, *, geo: bool = False) -> None:
+    """A Plotly chart with its describing caption, also given to screen readers as alt text."""
+    config = GEO_CONFIG if geo else {"displaylogo": False}
+    st.plotly_chart(fig, key=key, config=config, alt=caption)
+    st.caption(caption)
+
+
+def csv_download(frame: pd.DataFrame, file_name: str, key: str, label: str = "Download CSV") -> None:
+    """A CSV download of `frame` (UTF-8 with BOM, so spreadsheet programs read the Arabic) that does not
+    rerun the page, so filters and view stay as they are."""
+    st.download_button(label, frame.to_csv(index=False).encode("utf-8-sig"), file_name=file_name,
+                       mime="text/csv", key=key, on_click="ignore", icon=":material/download:")
