@@ -141,11 +141,11 @@ def _hijri_without_year(hm: int, hd: int, relation: str, pub: Published) -> dt.d
 
 
 def _mention(norm: Normalized, tokens: list[Token], first: int, last: int, year: int, month: int | None,
-             day: int | None, basis: str) -> DateMention:
+             day: int | None, basis: str, cal: str = "gregorian") -> DateMention:
     nstart, nend = tokens[first].start, tokens[last - 1].end
     surface, start, end = norm.surface(nstart, nend)
     return DateMention(year=year, month=month, day=day, basis=basis, surface=surface, start=start, end=end,
-                       nstart=nstart, nend=nend)
+                       nstart=nstart, nend=nend, calendar=cal)
 
 
 def _shift(pub: Published, unit: str, offset: int) -> tuple[int, int | None, int | None] | None:
@@ -237,7 +237,7 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> l
                 i = k
                 continue
             found.append(_mention(norm, tokens, i, k, g.year, g.month, g.day if day else None,
-                                  "relative" if relation or year is None else "text"))
+                                  "relative" if relation or year is None else "text", "hijri"))
         else:
             basis = "text"
             if year is None:
@@ -292,7 +292,7 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> l
             g = _hijri_to_gregorian(y, 1, 1)
             g2 = _hijri_to_gregorian(y, 12, 29)
             if g and g2 and g.year == g2.year:
-                found.append(_mention(norm, tokens, i, i + 2, g.year, None, None, "text"))
+                found.append(_mention(norm, tokens, i, i + 2, g.year, None, None, "text", "hijri"))
             continue
         if YEAR_MIN <= y <= YEAR_MAX:
             last = i + 2 if nxt in GREGORIAN_SUFFIX else i + 1

@@ -36,6 +36,7 @@ class DateMention:
     end: int
     nstart: int = -1
     nend: int = -1
+    calendar: str = "gregorian"  # the calendar the text used (hijri dates are converted)
 
     @property
     def iso(self) -> str:

@@ -1,0 +1,84 @@
+"""Matching lists of Arabic phrases against normalized tokens (shared by every cue-driven stage)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.normalize import TOKEN_RE, Token, normalize_chars
+
+# Prefixes a cue word may carry (normalized): article, conjunctions, prepositions and their pairs.
+PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "ال", "و", "ب", "ل", "ف")
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A phrase from a data file, normalized like article text and split into tokens."""
+    return tuple(m.group(0) for m in TOKEN_RE.finditer(normalize_chars(phrase)))
+
+
+@dataclass
+class PhraseMatcher:
+    """Longest-match lookup of token sequences; the first token may carry a prefix.
+
+    `strip` is the set of prefixes allowed on the first token ('' always allowed). With
+    `article=True`, a phrase listed with ال also matches after a preposition that swallowed
+    the alef ("للمنافسة") through the PREFIXES table.
+    """
+
+    entries: dict[tuple[str, ...], object]
+    longest: int
+    first: frozenset[str]
+    strip: tuple[str, ...] = PREFIXES
+
+    @classmethod
+    def build(cls, pairs, strip: tuple[str, ...] = PREFIXES) -> "PhraseMatcher":
+        entries: dict[tuple[str, ...], object] = {}
+        for phrase, value in pairs:
+            key = phrase_tokens(phrase)
+            if key and key not in entries:
+                entries[key] = value
+        longest = max((len(k) for k in entries), default=1)
+        return cls(entries, longest, frozenset(k[0] for k in entries), strip)
+
+    def first_variants(self, token: str) -> list[str]:
+        out = [token] if token in self.first else []
+        for p in self.strip:
+            if token.startswith(p) and len(token) - len(p) >= 2:
+                rest = token[len(p):]
+                if rest in self.first:
+                    out.append(rest)
+                if p.endswith("ل") and p not in ("ل", "ول", "فل") and ("ال" + rest) in self.first:
+                    out.append("ال" + rest)  # "للمنافسة" -> "المنافسة"
+        return out
+
+    def match(self, tokens: list[Token], i: int, text: str | None = None) -> tuple[object, int] | None:
+        """(value, number of tokens) of the longest phrase starting at tokens[i], else None.
+
+        With `text`, a phrase may not run across punctuation between its tokens.
+        """
+        firsts = self.first_variants(tokens[i].text)
+        if not firsts:
+            return None
+        for length in range(min(self.longest, len(tokens) - i), 0, -1):
+            seq = tokens[i:i + length]
+            if text is not None and any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
+                continue
+            rest = tuple(t.text for t in seq[1:])
+            for first in firsts:
+                key = (first,) + rest
+                if key in self.entries:
+                    return self.entries[key], length
+        return None
+
+    def find_all(self, tokens: list[Token], text: str | None = None, lo: int = 0, hi: int | None = None):
+        """Non-overlapping (token index, length, value) matches in tokens[lo:hi], left to right."""
+        hi = len(tokens) if hi is None else hi
+        out = []
+        i = lo
+        while i < hi:
+            m = self.match(tokens, i, text)
+            if m and i + m[1] <= hi:
+                out.append((i, m[1], m[0]))
+                i += m[1]
+            else:
+                i += 1
+        return out

@@ -1,0 +1,75 @@
+"""Sentences and clauses of normalized text, as token index ranges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.normalize import Token
+
+# A sentence ends at . ! ? ؟ or a line break; "." between two Latin letters (bahrain.bh), between
+# digits (3.5) or after a one-letter abbreviation ("د.الزريقي") does not end one.
+SENTENCE_END = re.compile(r"[!?؟\n]+|\.(?!\d)")
+CLAUSE_BREAK = re.compile(r"[،؛;,:«»\"]|\s-\s")
+CLAUSE_WORDS = {"فيما", "بينما", "حين"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    first: int  # token index
+    last: int   # token index after the last token
+    start: int  # normalized offsets
+    end: int
+
+
+def _is_sentence_dot(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 2):pos]
+    after = text[pos + 1:pos + 2]
+    if before[-1:].isascii() and before[-1:].isalpha() and after.isascii() and after.isalpha():
+        return False
+    if len(before) == 2 and not before[0].isalnum() and before[1].isalpha():
+        return False  # one-letter abbreviation
+    if pos == 1 and text[0].isalpha():
+        return False
+    return True
+
+
+def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]:
+    """Segments of tokens between character cut positions."""
+    segments = []
+    cuts = sorted(set(cuts)) + [text_len + 1]
+    k = 0
+    first = 0
+    for cut in cuts:
+        while k < len(tokens) and tokens[k].end <= cut:
+            k += 1
+        if k > first:
+            segments.append(Segment(first, k, tokens[first].start, tokens[k - 1].end))
+            first = k
+    return segments
+
+
+def sentences(text: str, tokens: list[Token]) -> list[Segment]:
+    cuts = [m.start() for m in SENTENCE_END.finditer(text)
+            if m.group(0) != "." or _is_sentence_dot(text, m.start())]
+    return _split(tokens, cuts, len(text))
+
+
+def clauses(text: str, tokens: list[Token]) -> list[Segment]:
+    cuts = [m.start() for m in SENTENCE_END.finditer(text)
+            if m.group(0) != "." or _is_sentence_dot(text, m.start())]
+    cuts += [m.start() for m in CLAUSE_BREAK.finditer(text)]
+    cuts += [t.start - 1 for t in tokens if t.text in CLAUSE_WORDS or t.text in {"و" + w for w in CLAUSE_WORDS}]
+    return _split(tokens, cuts, len(text))
+
+
+def segment_of(segments: list[Segment], token_index: int) -> Segment:
+    """The segment that holds token_index (segments cover every token)."""
+    lo, hi = 0, len(segments) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if segments[mid].last <= token_index:
+            lo = mid + 1
+        else:
+            hi = mid
+    return segments[lo]
