@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ui.labels import is_missing, scope_label
+from ui.labels import is_missing, scope_label, text_of
 
 # Highlight kinds in the order they are listed in the legend; when spans overlap, the shortest
 # (innermost) one colours the characters, so a rank expression shows inside its sentence.
@@ -86,16 +86,37 @@ def _mark(segment: str, highlight: Highlight | None) -> str:
             f'style="background:{colour};padding:0 1px;border-radius:3px;">{body}</mark>')
 
 
-def rtl_block(text: object) -> str:
-    """One escaped Arabic passage (e.g. an event's evidence sentence) as a right-to-left <div>."""
-    body = "" if is_missing(text) else html.escape(str(text)).replace("\n", "<br>")
-    return f'<div dir="rtl" lang="ar" style="{RTL_STYLE}">{body}</div>'
+def rtl_block(text: object, *, heading: bool = False) -> str:
+    """One escaped Arabic passage (an evidence sentence; a title when `heading`) as a right-to-left <div>."""
+    body = html.escape(text_of(text)).replace("\n", "<br>")
+    weight = "font-weight:700;font-size:1.35rem;" if heading else ""
+    return f'<div dir="rtl" lang="ar" style="{RTL_STYLE}{weight}">{body}</div>'
+
+
+def metadata_html(meta: dict[str, str]) -> str:
+    """A document's metadata (a documents-table row as text) as an escaped definition list.
+
+    The source URL becomes a link only when it is http(s).
+    """
+    url = meta.get("source_url", "")
+    link = (f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">{html.escape(url)}</a>'
+            if url.lower().startswith(("http://", "https://")) else html.escape(url or "not given"))
+    rows = [("Published", html.escape(meta.get("published") or "not given")), ("Source", link),
+            ("File", html.escape(meta.get("doc", ""))),
+            ("Size", f'{html.escape(meta.get("chars", ""))} characters, {html.escape(meta.get("encoding", ""))}'),
+            ("SHA-256", f'<code>{html.escape(meta.get("sha256", "")[:16])}…</code>')]
+    if meta.get("duplicate_of"):
+        rows.append(("Duplicate of", html.escape(meta["duplicate_of"])))
+    cells = "".join(f"<dt style='font-weight:600;'>{k}</dt>"
+                    f"<dd style='margin:0 0 4px 0;overflow-wrap:anywhere;'>{v}</dd>" for k, v in rows)
+    return f'<dl class="doc-meta" style="display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;">{cells}</dl>'
 
 
 def legend_html() -> str:
     """The colour legend of highlight kinds (English, left-to-right)."""
     chips = "".join(
-        f'<span style="background:{colour};padding:2px 8px;border-radius:4px;margin-right:8px;">{html.escape(label)}</span>'
+        f'<span style="background:{colour};padding:2px 8px;border-radius:4px;margin-right:8px;">'
+        f'{html.escape(label)}</span>'
         for label, colour in HIGHLIGHT_STYLE.values()
     )
     return f'<div class="highlight-legend" style="line-height:2.2;">{chips}</div>'

@@ -12,8 +12,9 @@ from ui.labels import is_missing, kind_label, scope_label, split_list, topic_lab
 
 HOST_COLOUR = "#d95f02"
 BAHRAIN_COLOUR = "#c2185b"
-PEER_COLOURS = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#7f7f7f", "#bcbd22",
-                "#ff7f0e", "#e377c2", "#393b79", "#637939", "#843c39"]
+# Peer lines avoid the verdict colours (green, red, purple) so a claim marker never reads as a peer.
+PEER_COLOURS = ["#1f77b4", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f", "#bcbd22", "#e377c2", "#393b79",
+                "#637939", "#843c39", "#6b6ecf", "#e7969c"]
 # Verdict of an article claim against the official data: colour and a distinct symbol each,
 # so the difference survives colour-blindness and greyscale printing.
 VERDICT_STYLE = {
@@ -122,7 +123,8 @@ def state_counts(events: pd.DataFrame, participants: pd.DataFrame, names: dict[s
               .rename("events").reset_index())
     counts["iso3"] = counts["iso3"].astype(str)
     counts["name"] = [names.get(iso, iso) for iso in counts["iso3"]]
-    return counts.sort_values(["events", "name"], ascending=[False, True], ignore_index=True)[["iso3", "name", "events"]]
+    counts = counts.sort_values(["events", "name"], ascending=[False, True], ignore_index=True)
+    return counts[["iso3", "name", "events"]]
 
 
 def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", host_name: str = "Bahrain") -> go.Figure:
@@ -141,7 +143,7 @@ def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", hos
         fig.add_trace(go.Choropleth(
             locations=counts["iso3"], z=counts["events"], locationmode="ISO-3", name="states engaged",
             text=counts["name"], colorscale="Blues", zmin=0, zmax=max(int(counts["events"].max()), 1),
-            colorbar={"title": {"text": "Events"}, "thickness": 12, "len": 0.6},
+            colorbar={"title": {"text": "Events"}, "thickness": 12, "len": 0.6, "dtick": 1},
             hovertemplate="%{text}: %{z} event(s)<extra></extra>", marker={"line": {"width": 0.5}},
         ))
         fig.add_trace(go.Scattergeo(
@@ -160,7 +162,7 @@ def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", hos
                     showland=True, landcolor="#eeeeee", showframe=False, projection_type="natural earth",
                     fitbounds="locations", visible=True)
     fig.update_layout(title=title, height=460, margin={"l": 0, "r": 0, "t": 50, "b": 0},
-                      legend={"orientation": "h", "y": -0.02})
+                      legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.8)"})
     return fig
 
 
@@ -204,8 +206,11 @@ def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[st
                 marker={"symbol": style["symbol"], "color": style["color"], "size": 15,
                         "line": {"width": 2, "color": style["color"]}},
             ))
-        fig.update_yaxes(autorange="reversed", title=f"{scope_label(scope)} rank (1 = best)", rangemode="tozero")
-        title = f"Official UN E-Government {scope_label(scope).lower() if scope != 'world' else 'world'} rank by edition"
+        ranks = pd.concat([official["rank"], claims["rank"]]).dropna()
+        worst = float(ranks.max()) if len(ranks) else 10.0
+        # Reversed axis, rank 1 at the top; the range stops short of 0 so no "0th" tick is drawn.
+        fig.update_yaxes(range=[worst * 1.06 + 1, 0.5], title=f"{scope_label(scope)} rank (1 = best)")
+        title = f"Official UN E-Government Survey rank by edition: {scope_label(scope)}"
     else:
         fig.update_yaxes(title="EGDI score (0–1, higher is better)", range=[0, 1])
         title = "UN E-Government Development Index (EGDI) by edition"
@@ -226,7 +231,8 @@ def _claim_hover(row: object, names: dict[str, str]) -> str:
 
 
 def delegation_bars(events: pd.DataFrame) -> go.Figure:
-    """Per event, the number of states the article names vs the number it states (grouped bars)."""
+    """Per event (in date order, undated last), the states the article names vs the number it states."""
+    events = events.assign(when=event_dates(events)).sort_values("when", na_position="last", kind="stable")
     labels = event_labels(events).tolist()
 
     def counts(column: str) -> list[int | None]:
@@ -268,7 +274,7 @@ def topic_heatmap(events: pd.DataFrame) -> go.Figure:
     fig = go.Figure(go.Heatmap(
         z=table.to_numpy().tolist(), x=[str(y) for y in table.columns], y=list(table.index),
         colorscale="Greens", zmin=0, texttemplate="%{z}", xgap=2, ygap=2,
-        colorbar={"title": {"text": "Events"}, "thickness": 12},
+        colorbar={"title": {"text": "Events"}, "thickness": 12, "dtick": 1},
         hovertemplate="%{y}, %{x}: %{z} event(s)<extra></extra>",
     ))
     fig.update_layout(title="Topics discussed at GCC events, by year", height=max(260, 90 + 34 * len(table)),

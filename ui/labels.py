@@ -39,16 +39,19 @@ def is_missing(value: object) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
+def text_of(value: object) -> str:
+    """A cell as text: '' for a missing value."""
+    return "" if is_missing(value) else str(value)
+
+
 def split_list(value: object) -> list[str]:
     """The items of a ';'-joined cell (organizations, topics); [] for empty or missing."""
-    if is_missing(value):
-        return []
-    return [item.strip() for item in str(value).split(";") if item.strip()]
+    return [item.strip() for item in text_of(value).split(";") if item.strip()]
 
 
 def when_label(date: object, year: object) -> str:
     """'25 June 2013', 'June 2013', '2013' or 'undated', at the precision the event has."""
-    text = "" if is_missing(date) else str(date)
+    text = text_of(date)
     parts = text.split("-") if text else []
     if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
         month = MONTHS[int(parts[1]) - 1]

@@ -13,9 +13,9 @@ from ui.figures import GEO_CONFIG
 UN_SOURCE = "UN E-Government Survey 2003–2024 (UN DESA, publicadministration.un.org/egovkb)"
 
 
-def setup_page(title: str, icon: str) -> None:
+def setup_page(title: str) -> None:
     """Page config (wide layout) and the page title."""
-    st.set_page_config(page_title=f"{title} · Bahrain e-government diplomacy", page_icon=icon, layout="wide")
+    st.set_page_config(page_title=f"{title} · Bahrain e-government diplomacy", layout="wide")
     st.title(title)
 
 

@@ -1,0 +1,61 @@
+"""GCC cooperation: Gulf Cooperation Council e-government events by member state, topic and year."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import figures
+from ui.data import country_names, gcc_members
+from ui.evidence import rtl_block
+from ui.filters import in_years, pick_many, year_range
+from ui.labels import kind_label, split_list, text_of, topic_label, when_label
+from ui.layout import chart, corpus_or_stop, data_sources, setup_page
+
+setup_page("GCC cooperation")
+corpus = corpus_or_stop()
+data_sources(corpus, reference=False)
+
+gcc_events = corpus.events[corpus.events["gcc"].fillna(False).astype(bool)]
+participants = corpus.participants
+names = country_names(participants)
+members = sorted(gcc_members(), key=lambda iso: names.get(iso, iso))
+topics = sorted({t for cell in gcc_events["topics"] for t in split_list(cell)}, key=topic_label)
+
+with st.sidebar:
+    st.header("Filters")
+    years = year_range("Years", gcc_events["year"], key="gcc_years")
+    chosen_members = pick_many("Member state", members, key="gcc_member", placeholder="All member states",
+                               format_func=lambda iso: names.get(iso, iso))
+    chosen_topics = pick_many("Topic", topics, key="gcc_topic", placeholder="All topics", format_func=topic_label)
+
+shown = gcc_events[in_years(gcc_events["year"], years)]
+if chosen_members:
+    # A member is involved when the article names it as a participant or as the host.
+    involved = set(participants.loc[participants["iso3"].isin(chosen_members), "event_id"])
+    shown = shown[shown["event_id"].isin(involved) | shown["host_iso3"].isin(chosen_members)]
+if chosen_topics:
+    shown = shown[[bool(set(split_list(cell)) & set(chosen_topics)) for cell in shown["topics"]]]
+
+st.markdown(f"**{len(shown)}** of {len(gcc_events)} GCC events match the filters.")
+if len(shown) and not figures.topic_year_table(shown).empty:
+    chart(figures.topic_heatmap(shown), key="gcc_heatmap",
+          caption="Heatmap of topics (rows) by year (columns): each cell counts the GCC events of that year "
+                  "whose article discusses the topic; darker green = more events.")
+else:
+    st.info("No topics recorded for the GCC events that match the filters.")
+
+st.subheader("Events")
+for row in shown.sort_values(["year", "date"], na_position="last").itertuples():
+    named = participants[participants["event_id"] == row.event_id]
+    with st.container(border=True, key=f"gcc_card_{row.Index}"):
+        host = names.get(text_of(row.host_iso3), text_of(row.host_iso3)) or "not stated"
+        st.markdown(f"**{when_label(row.date, row.year)} · {kind_label(str(row.kind))}** — host: {host}")
+        states = ", ".join(names.get(str(i), str(i)) for i in named["iso3"]) or "none named"
+        organizations = ", ".join(split_list(row.organizations)) or "none named"
+        st.markdown(f"States named: {states}  \nOrganizations: {organizations}")
+        if split_list(row.topics):
+            with st.container(horizontal=True, gap="small"):
+                for topic in split_list(row.topics):
+                    st.badge(topic_label(topic), color="green")
+        st.html(rtl_block(row.evidence))
+        st.caption(f"Evidence from {row.doc} (characters {row.start}–{row.end}); see the Sources page.")

@@ -1,0 +1,55 @@
+"""Sources: each article with its metadata and status, the Arabic text with the extracted spans highlighted."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.data import ranking_tables
+from ui.evidence import doc_highlights, highlighted_html, legend_html, metadata_html, rtl_block
+from ui.filters import URL
+from ui.labels import text_of
+from ui.layout import corpus_or_stop, data_sources, document_notices, setup_page
+
+setup_page("Sources")
+corpus = corpus_or_stop()
+data_sources(corpus)
+document_notices(corpus)
+
+documents = corpus.documents
+if documents.empty:
+    st.info("The articles folder holds no .txt articles.")
+    st.stop()
+
+doc = st.selectbox("Article", list(documents["doc"]), key="src_doc", bind=URL,
+                   help="The file name in the articles folder; its extracted title is shown below.")
+meta = {column: text_of(value) for column, value in documents[documents["doc"] == doc].iloc[0].items()}
+
+if meta["title"]:
+    st.html(rtl_block(meta["title"], heading=True))
+status_line = {"ok": st.success, "warning": st.warning, "error": st.error}.get(meta["status"], st.info)
+status_line(f"Status: {meta['status']}" + (f" — {meta['message']}" if meta["message"] else ""))
+st.html(metadata_html(meta))
+
+events = corpus.events[corpus.events["doc"] == doc]
+participants = corpus.participants[corpus.participants["doc"] == doc]
+checked, _ = ranking_tables(corpus.rankings)
+claims = checked[checked["doc"] == doc]
+text = corpus.texts.get(doc, "")
+
+st.markdown("**Article text** (right to left) with the extracted spans highlighted; hover a highlight for "
+            "what was extracted from it.")
+st.html(legend_html())
+if text:
+    st.html(highlighted_html(text, doc_highlights(doc, events, participants, claims)))
+else:
+    st.info("No text could be read from this file.")
+
+st.subheader("Records extracted from this article")
+tab_events, tab_participants, tab_claims = st.tabs(
+    [f"Events ({len(events)})", f"Participants ({len(participants)})", f"Ranking claims ({len(claims)})"])
+with tab_events:
+    st.dataframe(events, hide_index=True, key="src_events")
+with tab_participants:
+    st.dataframe(participants, hide_index=True, key="src_participants")
+with tab_claims:
+    st.dataframe(claims, hide_index=True, key="src_claims")
