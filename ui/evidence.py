@@ -33,7 +33,8 @@ class Highlight:
 
 def doc_highlights(doc: str, events: pd.DataFrame, participants: pd.DataFrame,
                    rankings: pd.DataFrame) -> list[Highlight]:
-    """Every extracted span of one document: event evidence, participants, claim sentences, rank words."""
+    """Every extracted span of one document (event evidence, participants, claim sentences, rank words),
+    one Highlight per distinct (start, end, kind)."""
     found: list[Highlight] = []
 
     def add(start: object, end: object, kind: str, note: str) -> None:
@@ -48,7 +49,12 @@ def doc_highlights(doc: str, events: pd.DataFrame, participants: pd.DataFrame,
         claim = f"{scope_label(str(row.scope))} rank {row.rank} in {row.survey_year}"
         add(row.start, row.end, "claim", f"ranking claim {row.claim_id}: {claim}")
         add(row.surface_start, row.surface_end, "rank", f"rank expression: {claim}")
-    return found
+    # Several records can share one span (a GCC phrase standing for five states, one phrase carrying
+    # three regional ranks): one highlight per span, its tooltip naming every record.
+    merged: dict[tuple[int, int, str], list[str]] = {}
+    for h in found:
+        merged.setdefault((h.start, h.end, h.kind), []).append(h.note)
+    return [Highlight(start, end, kind, "; ".join(notes)) for (start, end, kind), notes in merged.items()]
 
 
 def highlighted_html(text: str, highlights: list[Highlight]) -> str:

@@ -98,7 +98,7 @@ def timeline_figure(events: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
             marker={"size": part["size"].clip(lower=1).tolist(), "sizemode": "area",
                     "sizeref": 2.0 * biggest / 44 ** 2, "sizemin": 7, "symbol": symbol,
                     "color": "#1f77b4", "line": {"width": 2, "color": "#1f77b4"}},
-            hovertext=hover, hoverinfo="text",
+            hovertext=hover, hoverinfo="text", customdata=part["event_id"].astype(str).tolist(),
         ))
     fig.update_layout(title="Events by date and kind (marker area = states in the delegation)",
                       xaxis_title="Date of the event", yaxis_title="Kind of event", height=360,
@@ -238,10 +238,11 @@ def delegation_bars(events: pd.DataFrame) -> go.Figure:
     def counts(column: str) -> list[int | None]:
         return [None if is_missing(v) else int(v) for v in events[column]]
 
+    ids = events["event_id"].astype(str).tolist()
     fig = go.Figure([
-        go.Bar(x=labels, y=counts("countries_named"), name="states named in the article",
+        go.Bar(x=labels, y=counts("countries_named"), name="states named in the article", customdata=ids,
                marker_color="#1f77b4", hovertemplate="%{x}: %{y} states named<extra></extra>"),
-        go.Bar(x=labels, y=counts("countries_stated"), name="states stated (a number in the text)",
+        go.Bar(x=labels, y=counts("countries_stated"), name="states stated (a number in the text)", customdata=ids,
                marker_color="#ff7f0e", hovertemplate="%{x}: %{y} states stated<extra></extra>"),
     ])
     fig.update_layout(title="States named vs states stated, per event", barmode="group", height=420,

@@ -1,0 +1,366 @@
+"""Dashboard pages under Streamlit's AppTest: each renders, each filter changes what is drawn, URLs seed filters.
+
+Expected values come from the five seed articles and the official UN data (Bahrain: world rank 13 in 2010,
+54 in 2022, 18 in 2024). Also unit tests of the pure ui helpers (figures, evidence HTML, loader fingerprint).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ui import figures
+from ui.data import folder_fingerprint
+from ui.evidence import Highlight, highlighted_html
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = {
+    "overview": "dashboard.py",
+    "ranking": "pages/1_Ranking_trajectory.py",
+    "delegations": "pages/2_Delegations.py",
+    "gcc": "pages/3_GCC_cooperation.py",
+    "sources": "pages/4_Sources.py",
+}
+SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 = (
+    "000_9c6121f5688704d6.txt", "001_5381bd0356d4e17e.txt", "002_00978ef207b782b4.txt",
+    "003_895a194b73b9021e.txt", "004_2b448d70e5f7c8b7.txt")
+GCC_PEERS = {"SAU", "ARE", "KWT", "QAT", "OMN"}
+
+
+def decode(value):
+    """A Plotly spec array as a list: plotly 7 may write {"dtype", "bdata"(base64)[, "shape"]}."""
+    if isinstance(value, dict) and "bdata" in value:
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        if "shape" in value:
+            array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
+        return array.tolist()
+    return value
+
+
+def charts(at: AppTest) -> list[dict]:
+    """The figure JSON of every st.plotly_chart on the page, in page order."""
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def chart(at: AppTest, title_start: str) -> dict:
+    found = [fig for fig in charts(at) if fig["layout"]["title"]["text"].startswith(title_start)]
+    assert len(found) == 1, [fig["layout"]["title"]["text"] for fig in charts(at)]
+    return found[0]
+
+
+def trace(fig: dict, name: str) -> dict:
+    found = [t for t in fig["data"] if t.get("name") == name]
+    assert len(found) == 1, [t.get("name") for t in fig["data"]]
+    return found[0]
+
+
+def run_page(page: str, **params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(str(ROOT / PAGES[page]))
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run(timeout=60)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def timeline_docs(at: AppTest) -> set[str]:
+    fig = chart(at, "Events by date and kind")
+    return {event_id.split("#")[0] for t in fig["data"] for event_id in decode(t["customdata"])}
+
+
+def map_states(fig: dict) -> set[str]:
+    return set(decode(trace(fig, "states engaged")["locations"]))
+
+
+# ------------------------------------------------------------------ every page renders
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_page_renders_with_sources_line(page):
+    at = run_page(page)
+    assert not at.error, [e.value for e in at.error]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Arabic news articles in `seeds/`" in captions
+    if page in ("overview", "ranking", "sources"):
+        assert "UN E-Government Survey 2003–2024 (UN DESA" in captions
+    if page != "sources":
+        assert charts(at), "no chart drawn"
+        for fig in charts(at):
+            assert fig["layout"]["title"]["text"], "every chart has a title"
+
+
+def test_every_widget_has_a_key():
+    for page in PAGES:
+        at = run_page(page)
+        widgets = [*at.slider, *at.multiselect, *at.toggle, *at.radio, *at.selectbox]
+        assert widgets, page
+        assert all(w.key for w in widgets), page
+
+
+# ------------------------------------------------------------------ overview
+
+def test_overview_headline_figures():
+    at = run_page("overview")
+    metrics = {m.label: m for m in at.metric}
+    assert metrics["Bahrain UN rank 2024"].value == "18"
+    assert "+36 places since 2022" in metrics["Bahrain UN rank 2024"].proto.delta
+    assert int(metrics["States engaged"].value) == len(map_states(chart(at, "States engaged")))
+
+
+def test_overview_kind_filter_leaves_the_workshops():
+    at = run_page("overview")
+    assert timeline_docs(at) == {SEED_000, SEED_001, SEED_002, SEED_003, SEED_004}
+    at.multiselect(key="ov_kind").set_value(["workshop"]).run()
+    assert timeline_docs(at) == {SEED_002, SEED_003, SEED_004}
+    fig = chart(at, "Events by date and kind")
+    assert {y for t in fig["data"] for y in decode(t["y"])} == {"workshop"}
+
+
+def test_overview_year_filter_changes_timeline_and_map():
+    at = run_page("overview")
+    at.slider(key="ov_years").set_value((2014, 2015)).run()
+    assert timeline_docs(at) == {SEED_000}  # the 2015 UN visit and the 2014 visit it mentions
+    xs = [x for t in chart(at, "Events by date and kind")["data"] for x in decode(t["x"])]
+    assert sorted(x[:4] for x in xs) == ["2014", "2015"]
+    assert "states engaged" not in [t.get("name") for t in chart(at, "States engaged")["data"]]  # none named
+
+
+def test_overview_gcc_toggle_keeps_gcc_events_and_members():
+    at = run_page("overview")
+    at.toggle(key="ov_gcc").set_value(True).run()
+    assert timeline_docs(at) == {SEED_003, SEED_004}
+    assert map_states(chart(at, "States engaged")) == GCC_PEERS
+
+
+def test_overview_url_seeds_filters():
+    at = run_page("overview", ov_kind="visit", ov_years=["2010", "2012"])
+    assert at.multiselect(key="ov_kind").value == ["visit"]
+    assert at.slider(key="ov_years").value == (2010, 2012)
+    assert timeline_docs(at) == {SEED_001}
+    assert map_states(chart(at, "States engaged")) == {"PSE", "LBN", "BRN"}
+
+
+def test_overview_map_is_offline_at_resolution_50():
+    at = run_page("overview")
+    el = at.get("plotly_chart")[1]
+    fig, config = json.loads(el.proto.spec), json.loads(el.proto.config)
+    assert config["topojsonURL"] == "/app/static/topojson/"
+    assert fig["layout"]["geo"]["resolution"] == 50
+    assert decode(trace(fig, "Bahrain (host)")["locations"]) == ["BHR"]
+    assert (ROOT / "static" / "topojson" / "world_50m.json").is_file()
+
+
+# ------------------------------------------------------------------ ranking trajectory
+
+def bahrain_points(fig: dict) -> dict[int, float]:
+    t = trace(fig, "Bahrain")
+    return dict(zip(decode(t["x"]), decode(t["y"])))
+
+
+def test_ranking_default_world_view_with_gcc_peers_and_claims():
+    at = run_page("ranking")
+    fig = chart(at, "Official UN E-Government Survey rank")
+    points = bahrain_points(fig)
+    assert (points[2010], points[2022], points[2024]) == (13, 54, 18)
+    assert len(points) == 12  # editions 2003-2024
+    lines = {t["name"] for t in fig["data"] if t["mode"] == "lines+markers"}
+    assert lines == {"Bahrain", "Saudi Arabia", "United Arab Emirates", "Kuwait", "Qatar", "Oman"}
+    assert fig["layout"]["yaxis"]["range"][0] > fig["layout"]["yaxis"]["range"][1]  # rank 1 on top
+    claims = trace(fig, "claim matches UN data")
+    assert sorted(zip(decode(claims["x"]), decode(claims["y"]))) == [(2010, 13), (2024, 18)]
+    assert "المركز" in " ".join(claims["hovertext"])  # the Arabic sentence is in the hover
+
+
+def test_ranking_peers_filter_changes_lines():
+    at = run_page("ranking")
+    at.multiselect(key="rk_peers").set_value(["SGP"]).run()
+    fig = chart(at, "Official UN E-Government Survey rank")
+    assert {t["name"] for t in fig["data"] if t["mode"] == "lines+markers"} == {"Bahrain", "Singapore"}
+
+
+def test_ranking_scope_gcc_shows_derived_ranks_and_the_gcc_claim():
+    at = run_page("ranking")
+    at.selectbox(key="rk_scope").set_value("gcc").run()
+    fig = chart(at, "Official UN E-Government Survey rank")
+    assert fig["layout"]["title"]["text"].endswith("GCC")
+    assert bahrain_points(fig)[2010] == 1
+    claims = trace(fig, "claim matches UN data")
+    assert list(zip(decode(claims["x"]), decode(claims["y"]))) == [(2010, 1)]
+    assert max(y for t in fig["data"] for y in decode(t["y"])) <= 6  # six GCC states
+
+
+def test_ranking_egdi_view():
+    at = run_page("ranking")
+    at.radio(key="rk_view").set_value("EGDI score").run()
+    fig = chart(at, "UN E-Government Development Index")
+    assert bahrain_points(fig)[2024] == pytest.approx(0.91958, abs=1e-4)
+    assert all(0 <= y <= 1 for t in fig["data"] for y in decode(t["y"]))
+    assert not [t for t in fig["data"] if t["name"].startswith("claim")]
+
+
+def test_ranking_url_seeds_view_scope_and_peers():
+    at = run_page("ranking", rk_scope="Arab states", rk_peers=["Qatar", "Egypt"])
+    assert at.selectbox(key="rk_scope").value == "arab"
+    assert at.multiselect(key="rk_peers").value == ["QAT", "EGY"]
+    fig = chart(at, "Official UN E-Government Survey rank")
+    assert {t["name"] for t in fig["data"] if t["mode"] == "lines+markers"} == {"Bahrain", "Qatar", "Egypt"}
+
+
+def test_ranking_table_and_csv_download():
+    at = run_page("ranking")
+    table = at.dataframe[0].value
+    assert set(table["source"]) == {"official", "article"}
+    assert len(at.get("download_button")) == 1
+
+
+# ------------------------------------------------------------------ delegations
+
+def bar_events(at: AppTest) -> set[str]:
+    fig = chart(at, "States named vs states stated")
+    return {event_id.split("#")[0] for event_id in decode(fig["data"][0]["customdata"])}
+
+
+def test_delegations_bars_named_vs_stated():
+    at = run_page("delegations")
+    fig = chart(at, "States named vs states stated")
+    named, stated = trace(fig, "states named in the article"), trace(fig, "states stated (a number in the text)")
+    by_event = dict(zip(decode(stated["customdata"]), decode(stated["y"])))
+    assert by_event[f"{SEED_000}#e1"] == 21
+    named_by_event = dict(zip(decode(named["customdata"]), decode(named["y"])))
+    assert named_by_event[f"{SEED_001}#e1"] == 3
+
+
+def test_delegations_kind_and_year_filters():
+    at = run_page("delegations")
+    at.multiselect(key="dl_kind").set_value(["visit"]).run()
+    assert bar_events(at) == {SEED_000, SEED_001}
+    freq = chart(at, "Events per state")
+    assert set(decode(freq["data"][0]["y"])) == {"Palestine", "Lebanon", "Brunei"}
+    at.slider(key="dl_years").set_value((2014, 2024)).run()
+    assert bar_events(at) == {SEED_000}
+
+
+def test_delegations_host_filter_and_url():
+    at = run_page("delegations", dl_host="Bahrain", dl_kind="workshop")
+    assert at.multiselect(key="dl_host").value == ["BHR"]
+    assert bar_events(at) == {SEED_002, SEED_003, SEED_004}
+    table = at.dataframe[0].value
+    assert {"state", "as written (Arabic)"} <= set(table.columns)
+    assert "تونس" in " ".join(table["as written (Arabic)"])
+
+
+# ------------------------------------------------------------------ GCC cooperation
+
+def heatmap(at: AppTest) -> dict:
+    return chart(at, "Topics discussed at GCC events")["data"][0]
+
+
+def test_gcc_heatmap_topics_by_year():
+    at = run_page("gcc")
+    hm = heatmap(at)
+    assert decode(hm["x"]) == ["2013", "2023"]
+    assert {"Cloud", "AI", "Digital identity", "E-payment", "Data exchange"} <= set(decode(hm["y"]))
+
+
+def test_gcc_topic_and_year_filters():
+    at = run_page("gcc")
+    at.multiselect(key="gcc_topic").set_value(["cloud"]).run()
+    assert decode(heatmap(at)["x"]) == ["2023"]
+    at = run_page("gcc")
+    at.slider(key="gcc_years").set_value((2013, 2020)).run()
+    assert decode(heatmap(at)["x"]) == ["2013"]
+
+
+def test_gcc_member_filter_and_cards(seeds_corpus):
+    gcc = seeds_corpus.events[seeds_corpus.events["gcc"].fillna(False).astype(bool)]
+    at = run_page("gcc", gcc_member="Kuwait")
+    assert at.multiselect(key="gcc_member").value == ["KWT"]
+    named_kuwait = set(seeds_corpus.participants.query("iso3 == 'KWT'")["event_id"]) & set(gcc["event_id"])
+    cards = [b for b in at.get("html") if 'dir="rtl"' in b.proto.body]
+    assert len(cards) == len(named_kuwait)
+
+
+# ------------------------------------------------------------------ sources
+
+def article_html(at: AppTest) -> str:
+    bodies = [b.proto.body for b in at.get("html") if 'class="article-text"' in b.proto.body]
+    assert len(bodies) == 1
+    return bodies[0]
+
+
+def test_sources_url_selects_article_and_highlights_spans(seeds_corpus):
+    at = run_page("sources", src_doc=SEED_001)
+    assert at.selectbox(key="src_doc").value == SEED_001
+    body = article_html(at)
+    assert body.startswith('<div dir="rtl" lang="ar"')
+    for kind in ("event", "participant", "claim", "rank"):
+        assert f'class="hl-{kind}"' in body
+    assert "الثالث عشر عالميا" in body
+    claims = at.dataframe[2].value  # tabs: events, participants, ranking claims
+    assert set(claims["scope"]) == {"world", "asia", "middle_east", "arab", "gcc"}
+    assert set(claims["verdict"]) == {"matches"}
+
+
+def test_sources_selectbox_changes_article():
+    at = run_page("sources")
+    first = article_html(at)
+    at.selectbox(key="src_doc").set_value(SEED_004).run()
+    assert article_html(at) != first
+    assert "ورشة خليجية" in article_html(at)
+
+
+def test_sources_shows_problem_documents(tmp_path, monkeypatch):
+    folder = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", folder, ignore=shutil.ignore_patterns("reference"))
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 binary \xff\xfe")
+    monkeypatch.setenv("EGOV_SEEDS_DIR", str(folder))
+    at = run_page("sources")
+    notices = [e.value for e in [*at.error, *at.warning]]
+    assert any("broken.txt" in n for n in notices), notices
+
+
+# ------------------------------------------------------------------ the shared loader
+
+def test_loader_follows_env_var_and_notices_an_added_file(tmp_path, monkeypatch):
+    folder = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", folder, ignore=shutil.ignore_patterns("reference"))
+    monkeypatch.setenv("EGOV_SEEDS_DIR", str(folder))
+    at = run_page("delegations")
+    assert "5 Arabic news articles" in at.caption[0].value
+    shutil.copy(folder / SEED_001, folder / "005_copy.txt")
+    at.run(timeout=60)
+    assert "6 Arabic news articles" in at.caption[0].value
+
+
+def test_folder_fingerprint_changes_with_content(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    before = folder_fingerprint(tmp_path)
+    (tmp_path / "a.txt").write_text("xy", encoding="utf-8")
+    assert folder_fingerprint(tmp_path) != before
+    assert folder_fingerprint(tmp_path / "missing") == ()
+
+
+# ------------------------------------------------------------------ pure helpers
+
+def test_highlighted_html_escapes_article_text_and_never_nests():
+    text = 'قال <script>alert("x")</script> & مرحبا\nسطر'
+    html_out = highlighted_html(text, [Highlight(0, len(text), "event", "e <1>"), Highlight(4, 12, "participant", "p"),
+                                       Highlight(-5, 2, "rank", "clipped"), Highlight(3, 3, "claim", "empty")])
+    assert "<script>" not in html_out and "&lt;script&gt;" in html_out
+    assert "&amp;" in html_out and "<br>" in html_out and 'title="event evidence — e &lt;1&gt;"' in html_out
+    assert html_out.count("<mark") == html_out.count("</mark>") == 4  # rank, event, participant, event
+    assert all("<mark" not in inner for inner in re.findall(r"<mark[^>]*>(.*?)</mark>", html_out))
+
+
+def test_event_dates_use_the_precision_given():
+    events = pd.DataFrame({"date": ["2013-06-25", "2023-07", "", None], "year": [2013, 2023, 2015, pd.NA]})
+    dates = figures.event_dates(events)
+    assert [str(d.date()) if not pd.isna(d) else None for d in dates] == \
+        ["2013-06-25", "2023-07-01", "2015-01-01", None]
