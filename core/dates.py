@@ -4,6 +4,7 @@ years, and relative phrases resolved against the publication date — never agai
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -275,7 +276,8 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> l
             shifted = _shift(published, unit, offset)
             if shifted is not None:
                 y, mo, d = shifted
-                found.append(_mention(norm, tokens, i, i + length, y, mo, d, "relative"))
+                mention = _mention(norm, tokens, i, i + length, y, mo, d, "relative")
+                found.append(dataclasses.replace(mention, unit=unit))
             used.update(range(i, i + length))
             i += length
             continue
@@ -289,9 +291,9 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> l
         nxt = tokens[i + 1].text if i + 1 < n and tokens[i + 1].start == t.end or (
             i + 1 < n and not text[t.end:tokens[i + 1].start].strip()) else ""
         if nxt in HIJRI_SUFFIX and HIJRI_MIN <= y <= HIJRI_MAX:
-            g = _hijri_to_gregorian(y, 1, 1)
-            g2 = _hijri_to_gregorian(y, 12, 29)
-            if g and g2 and g.year == g2.year:
+            # A Hijri year spans two Gregorian years; the one holding its middle holds most of it.
+            g = _hijri_to_gregorian(y, 6, 15)
+            if g:
                 found.append(_mention(norm, tokens, i, i + 2, g.year, None, None, "text", "hijri"))
             continue
         if YEAR_MIN <= y <= YEAR_MAX:

@@ -94,6 +94,32 @@ def find_cues(ctx: DocContext) -> list[Cue]:
     return cues
 
 
+def _attended_event(ctx: DocContext, cues: list[Cue], first: Cue) -> Cue:
+    """For "شارك وفد البحرين في أعمال الاجتماع …", the event is the meeting the delegation attended."""
+    lex = event_lexicon()
+    if first.kind != "visit" or not _word_in(ctx.tokens[first.first].text, lex.groups["delegation"]):
+        return first
+    sentence = ctx.sentence_of(first.first)
+    for cue in cues:
+        if cue.first <= first.first or cue.first >= sentence.last:
+            continue
+        if cue.kind != "visit" and any(t.text == "في" for t in ctx.tokens[max(first.last, cue.first - 3):cue.first]):
+            return cue
+    return first
+
+
+def _statement_end(ctx: DocContext, cues: list[Cue], cue: Cue) -> int:
+    """Where the statement about `cue` ends: the sentence end, the next cue, or "فيما/بينما"."""
+    sentence = ctx.sentence_of(cue.first)
+    end = sentence.last
+    nxt = next((c.first for c in cues if c.first >= cue.last), end)
+    end = min(end, nxt)
+    for k in range(cue.last, end):
+        if ctx.tokens[k].text in ("فيما", "بينما", "وفيما", "وبينما"):
+            return k
+    return end
+
+
 def _dates_in(ctx: DocContext, lo: int, hi: int) -> list[DateMention]:
     """Dates inside tokens[lo:hi], minus datelines and years that belong to a plan or report."""
     lex = event_lexicon()
@@ -279,16 +305,18 @@ def find_events(ctx: DocContext, claims: list[RankClaim]) -> list[Event]:
     main_cue = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None)
     if main_cue is None:
         return []
+    main_cue = _attended_event(ctx, cues, main_cue)
     pub = ctx.published
     claim_sentences = {ctx.sentence_of(ctx.token_at_original(c.start)).first for c in claims}
 
     main = _Draft("main", main_cue, *_window(ctx, main_cue, len(ctx.tokens)))
     main_sentence = ctx.sentence_of(main_cue.first)
-    dates = _dates_in(ctx, main_cue.first, main_sentence.last) or [
-        d for d in _dates_in(ctx, main_sentence.first, main_cue.first) if d.basis == "relative" or d.day is not None]
+    dates = _dates_in(ctx, main_cue.first, _statement_end(ctx, cues, main_cue)) or [
+        d for d in _dates_in(ctx, main_sentence.first, main_cue.first) if d.unit == "day" or d.day is not None]
     if not dates:
+        # "استقبلت المملكة أمس وفودا" under a headline: a day-precise date in the opening sentences.
         for s in ctx.sentences[:2]:
-            dates = [d for d in _dates_in(ctx, s.first, s.last) if d.basis == "relative" or d.day is not None]
+            dates = [d for d in _dates_in(ctx, s.first, s.last) if d.unit == "day" or d.day is not None]
             if dates:
                 break
     main.year, main.date, main.basis = _resolve_time(ctx, dates)

@@ -37,6 +37,7 @@ class DateMention:
     nstart: int = -1
     nend: int = -1
     calendar: str = "gregorian"  # the calendar the text used (hijri dates are converted)
+    unit: str = ""  # for relative phrases: the unit they count in (day | month | year)
 
     @property
     def iso(self) -> str:

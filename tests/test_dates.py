@@ -1,0 +1,54 @@
+"""Dates: explicit forms, Levantine and Hijri months, trailing م/هـ, and relative phrases against the publication date."""
+
+import pytest
+
+from core.dates import Published, find_dates
+from core.normalize import normalize, tokenize
+
+
+def dates(text, published=""):
+    norm = normalize(text)
+    found = find_dates(norm, tokenize(norm), Published.parse(published))
+    for d in found:
+        assert text[d.start:d.end] == d.surface
+    return [(d.iso or str(d.year), d.basis) for d in found]
+
+
+CASES = [
+    ("numeric_ymd", "نشر في 2013/06/26 مساء", "", [("2013-06-26", "text")]),
+    ("numeric_dmy", "بتاريخ 26/06/2013", "", [("2013-06-26", "text")]),
+    ("day_range_and", "يومي 25 و26 يونيو 2013", "", [("2013-06-25", "text")]),
+    ("day_range_spaced", "يومي 25 و 26 يونيو 2008 م", "", [("2008-06-25", "text")]),
+    ("day_range_to", "من 21 إلى 23 ديسمبر 2009", "", [("2009-12-21", "text")]),
+    ("levantine", "في 12 حزيران 2013", "", [("2013-06-12", "text")]),
+    ("levantine_two_words", "في 3 تشرين الأول 2011", "", [("2011-10-03", "text")]),
+    ("month_year", "في مارس 2016", "", [("2016-03", "text")]),
+    ("year_with_m", "تقرير 2010م", "", [("2010", "text")]),
+    ("arabic_indic", "في ٢٣ يناير ٢٠١٢", "", [("2012-01-23", "text")]),
+    ("hijri_full", "الموافق 17 شعبان 1434هـ", "", [("2013-06-26", "text")]),
+    ("hijri_year", "عام 1434 هـ", "", [("2013", "text")]),
+    ("month_no_year_uses_published", "يوم 25 يونيو", "2013-06-26", [("2013-06-25", "text")]),
+    ("next_month", "في يناير المقبل", "2012-03-04", [("2013-01", "relative")]),
+    ("next_month_same_year", "في ديسمبر القادم", "2009-05", [("2009-12", "relative")]),
+    ("yesterday_day_known", "استقبلت أمس وفدا", "2019-03-10", [("2019-03-09", "relative")]),
+    ("yesterday_year_known", "استقبلت أمس وفدا", "2010", [("2010", "relative")]),
+    ("day_before_yesterday", "انطلق أمس الأول", "2015-05-12", [("2015-05-10", "relative")]),
+    ("last_year", "زيارة العام الماضي", "2015-01", [("2014", "relative")]),
+    ("two_years_ago", "قبل عامين", "2024-12", [("2022", "relative")]),
+    ("relative_without_published", "زيارة العام الماضي", "", []),
+    ("bare_month_name_is_not_a_date", "قال رجب إن", "2013", []),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_find_dates(text, published, expected):
+    assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2013-06-26", (2013, 6, 26)), ("2024-12", (2024, 12, None)), ("2010", (2010, None, None)),
+    ("", (None, None, None)), ("2013-13-45", (None, None, None)), ("June 2013", (None, None, None)),
+])
+def test_published_parse(value, expected):
+    p = Published.parse(value)
+    assert (p.year, p.month, p.day) == expected

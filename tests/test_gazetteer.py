@@ -1,0 +1,74 @@
+"""States in text: names, formal prefixes, proclitics, nationality adjectives, the GCC as a body, cities."""
+
+import pytest
+
+from core.gazetteer import english_name, find_mentions
+from core.normalize import normalize, tokenize
+
+
+def mentions(text):
+    norm = normalize(text)
+    found = find_mentions(norm, tokenize(norm))
+    for m in found:
+        assert text[m.start:m.end] == m.surface
+    return [(m.iso3, m.via) for m in found]
+
+
+POSITIVE = [
+    ("official_form", "وصل وفد مملكة البحرين", [("BHR", "name")]),
+    ("proclitic_b", "اجتماع بمملكة البحرين", [("BHR", "name")]),
+    ("proclitic_l_article", "شكرا للمملكة العربية السعودية", [("SAU", "name")]),
+    ("sultanate_and_state", "سلطنة عمان ودولة الكويت", [("OMN", "name"), ("KWT", "name")]),
+    ("dual_republics", "ممثلي جمهوريتي تونس وجزر القمر", [("TUN", "name"), ("COM", "name")]),
+    ("wa_chain", "فلسطين ولبنان وبروناي دار السلام", [("PSE", "name"), ("LBN", "name"), ("BRN", "name")]),
+    ("long_official", "جمهورية ألمانيا الاتحادية وجمهورية الصين الشعبية", [("DEU", "name"), ("CHN", "name")]),
+    ("us_spelling", "الولايات المتحدة الأمريكية والمملكة المتحدة", [("USA", "name"), ("GBR", "name")]),
+    ("emirates_short", "حلت الإمارات ثانية", [("ARE", "name")]),
+    ("demonym_delegation", "الوفد الفلسطيني", [("PSE", "demonym")]),
+    ("demonym_feminine", "الحكومة البحرينية", [("BHR", "demonym")]),
+    ("gcc_states", "دول مجلس التعاون الخليجي", [("GCC", "gcc_body")]),
+    ("gcc_gulf_states", "الدول الخليجية", [("GCC", "gcc_body")]),
+    ("gcc_arab_gulf", "دول الخليج العربي", [("GCC", "gcc_body")]),
+    ("gcc_official", "مجلس التعاون لدول الخليج العربية", [("GCC", "gcc_body")]),
+    ("city_capital", "عقد الاجتماع في مسقط", [("OMN", "city")]),
+    ("city_two_words", "تحتضن شرم الشيخ المؤتمر", [("EGY", "city")]),
+    ("harakat_in_name", "الْبَحْرَيْن", [("BHR", "name")]),
+    ("kaf_proclitic", "كقطر", [("QAT", "name")]),
+]
+
+# Words that look like part of a state name but name none.
+SHOULD_NOT_MATCH = [
+    ("united_nations", "الأمم المتحدة"),
+    ("un_glued", "الأممالمتحدة"),
+    ("arab_states", "الدول العربية"),
+    ("federal_alone", "الاتحادية"),
+    ("arab_united_alone", "العربية المتحدة"),
+    ("gulf_adjective", "آفاق التعاون الخليجي الأوروبي"),
+    ("kingdom_alone", "أكدت المملكة"),
+    ("republic_alone", "رئيس الجمهورية"),
+    ("european_union", "الاتحاد الأوروبي"),
+    ("arab_league", "جامعة الدول العربية"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in POSITIVE], ids=[c[0] for c in POSITIVE])
+def test_finds_states(text, expected):
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize("text", [c[1] for c in SHOULD_NOT_MATCH], ids=[c[0] for c in SHOULD_NOT_MATCH])
+def test_should_not_match(text):
+    assert mentions(text) == []
+
+
+def test_prefix_word_is_part_of_the_evidence():
+    text = "المدير العام بدولة الكويت"
+    norm = normalize(text)
+    (m,) = find_mentions(norm, tokenize(norm))
+    assert m.surface == "بدولة الكويت"
+
+
+@pytest.mark.parametrize("iso3,name", [("PSE", "Palestine"), ("BRN", "Brunei"), ("COM", "Comoros"),
+                                       ("ARE", "United Arab Emirates"), ("XXX", "")])
+def test_english_names(iso3, name):
+    assert english_name(iso3) == name

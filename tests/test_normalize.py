@@ -1,0 +1,54 @@
+"""Normalization: each step, and offsets that always lead back to the original text."""
+
+import pytest
+
+from core.normalize import normalize, normalize_chars, tokenize
+
+CASES = [
+    ("harakat", "مُحَمَّدٌ", "محمد"),
+    ("shadda", "الشَّبَكة", "الشبكه"),
+    ("tatweel", "الحكومــــة", "الحكومه"),
+    ("alef_forms", "أإآٱ", "اااا"),
+    ("alef_maqsura", "منتدى", "منتدي"),
+    ("ta_marbuta", "ورشة", "ورشه"),
+    ("hamza_carriers", "مسؤول مسئول", "مسوول مسيول"),
+    ("arabic_indic_digits", "٢٠١٣/٠٦/٢٦", "2013/06/26"),
+    ("persian_digits", "۲۰۲۴", "2024"),
+    ("latin_case", "UNDESA", "undesa"),
+    ("zero_width", "البح\u200cرين", "البحرين"),
+    ("glued_un", "منتدى الأممالمتحدة للخدمة", "منتدي الامم المتحده للخدمه"),
+    ("glued_gcc", "دول مجلسالتعاون", "دول مجلس التعاون"),
+]
+
+
+@pytest.mark.parametrize("original,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_normalized_text(original, expected):
+    assert normalize(original).text == expected
+
+
+@pytest.mark.parametrize("original", [c[1] for c in CASES], ids=[c[0] for c in CASES])
+def test_every_token_maps_back_to_the_original(original):
+    norm = normalize(original)
+    for tok in tokenize(norm):
+        surface, start, end = norm.surface(tok.start, tok.end)
+        assert original[start:end] == surface
+        assert normalize_chars(surface).lower().replace(" ", "") == tok.text.replace(" ", "")
+
+
+def test_trailing_harakat_stay_inside_the_span():
+    norm = normalize("وفدٌ كبيرٌ")
+    surface, start, end = norm.surface(0, 3)
+    assert surface == "وفدٌ" and (start, end) == (0, 4)
+
+
+def test_inserted_space_has_no_width_in_the_original():
+    text = "الأممالمتحدة"
+    norm = normalize(text)
+    toks = tokenize(norm)
+    assert [t.text for t in toks] == ["الامم", "المتحده"]
+    assert [norm.surface(t.start, t.end)[0] for t in toks] == ["الأمم", "المتحدة"]
+
+
+def test_empty_and_plain_text():
+    assert normalize("").text == ""
+    assert normalize("abc 123").text == "abc 123"
