@@ -153,6 +153,9 @@ def _host_in(ctx: DocContext, lo: int, hi: int) -> CountryMention | None:
         raw = toks[a].text
         if prev == "في" or (m.via == "city" and raw[:1] in "ب" and not raw.startswith("بحرين")):
             return m
+        # "في العاصمة العمانية مسقط", "بالعاصمة السعودية الرياض"
+        if m.via == "city" and any(t.text in ("في", "بالعاصمه", "بمدينه") for t in toks[max(lo, a - 3):a]):
+            return m
         for v in range(max(lo, a - 4), a):
             if lex.host_verbs.match(toks, v, ctx.text) and toks[v].text not in ("في",):
                 return m
@@ -200,6 +203,11 @@ def _participants(ctx: DocContext, regions: list[tuple[int, int]], host: str, ex
     toks = ctx.tokens
     chosen: dict[str, Participant] = {}
     notes: list[str] = []
+    # Sentences about rankings ("تصدرت الدنمارك المؤشر") name states that did not come, unless a
+    # delegation word stands in them too.
+    survey_sentences = {s.first for s in ctx.sentences
+                        if any(_word_in(t.text, g["survey"]) for t in toks[s.first:s.last])
+                        and not any(_word_in(t.text, g["delegation"]) for t in toks[s.first:s.last])}
     posting: set[int] = set()
     for lo, hi in regions:
         for a in range(lo, hi):
@@ -230,7 +238,11 @@ def _participants(ctx: DocContext, regions: list[tuple[int, int]], host: str, ex
             if any(_word_in(t.text, g["obstacle"]) for t in toks[max(0, a - 4):a]):
                 notes.append(f"{m.iso3} named as a source of obstacles")
                 continue
-            if m.via == "demonym" and not any(_word_in(w, g["delegation"]) for w in before):
+            clause = ctx.clause_of(a)
+            near = [t.text for t in toks[max(clause.first, a - 6):a]]
+            if m.via == "demonym" and not any(_word_in(w, g["delegation"] | g["official"]) for w in near):
+                continue  # "الوفد الفلسطيني", "وفدا من الهيئة العمانية", "وزير الاتصالات الأردني" — not "المصرية"
+            if m.via == "name" and ctx.sentence_of(a).first in survey_sentences:
                 continue
             if m.iso3 not in chosen and m.iso3 != host:
                 chosen[m.iso3] = Participant(m.iso3, m.surface, m.start, m.end, m.via)

@@ -79,7 +79,8 @@ def gazetteer() -> Gazetteer:
             add(key[1:], (iso3, "name"))
     for row in load_table("demonyms.tsv", ["iso3", "stem"]):
         stem = _tokens(row["stem"])[0]
-        for form in (stem, stem + "ه", stem + "ين", stem + "ون", stem[:-1] + "يين" if stem.endswith("ي") else stem + "يين"):
+        # masculine, feminine, accusative ("وفدا سعوديا"), plurals
+        for form in (stem, stem + "ه", stem + "ا", stem + "ين", stem + "ون"):
             add((form,), (row["iso3"], "demonym"))
             add(("ال" + form,), (row["iso3"], "demonym"))
     for row in load_table("gcc_phrases.tsv", ["phrase"]):

@@ -181,7 +181,7 @@ def find_rank_claims(ctx: DocContext) -> list[RankClaim]:
         trig = lex.triggers.match(toks, i, ctx.text)
         if trig and not toks[i].text.endswith("ا"):  # "مركزا" counts a move, not a rank
             got = _number_after(ctx, i + trig[1])
-            if got and 1 <= got[0] <= MAX_RANK and not ctx.text[toks[i + trig[1] - 1].end:toks[got[1]].start].strip(" "):
+            if got and 1 <= got[0] <= MAX_RANK and not ctx.text[toks[i + trig[1] - 1].end:toks[got[1]].start].strip(" ("):
                 scopes, end = _scopes_at(ctx, got[2], lex)
                 item = _Item(got[0], i, got[2], end, scopes, True)
         if item is None:
