@@ -82,7 +82,11 @@ def find_cues(ctx: DocContext) -> list[Cue]:
     """Event cues, left to right; a cue inside another's name or before "صحافي" is dropped."""
     lex = event_lexicon()
     cues: list[Cue] = []
+    # "لجنة الأمم المتحدة الاقتصادية … (الإسكوا)" names an organization, not a meeting.
+    in_org = {k for i, length, _ in lex.organizations.find_all(ctx.tokens, ctx.text) for k in range(i, i + length)}
     for i, length, kind in lex.cues.find_all(ctx.tokens, ctx.text):
+        if i in in_org:
+            continue
         nxt = ctx.tokens[i + length].text if i + length < len(ctx.tokens) else ""
         if nxt in lex.groups["not_event_after"]:
             continue
@@ -151,8 +155,8 @@ def _host_in(ctx: DocContext, lo: int, hi: int) -> CountryMention | None:
             continue
         prev = toks[a - 1].text if a > 0 else ""
         raw = toks[a].text
-        if prev == "في" or (m.via == "city" and raw[:1] in "ب" and not raw.startswith("بحرين")):
-            return m
+        if prev in ("في", "الي") or (m.via == "city" and raw[:1] in "ب" and not raw.startswith("بحرين")):
+            return m  # "في مسقط", "زيارة إلى سيول", "بمسقط"
         # "في العاصمة العمانية مسقط", "بالعاصمة السعودية الرياض"
         if m.via == "city" and any(t.text in ("في", "بالعاصمه", "بمدينه") for t in toks[max(lo, a - 3):a]):
             return m

@@ -31,6 +31,7 @@ class RankLexicon:
     subindex: PhraseMatcher
     target: PhraseMatcher
     previous: PhraseMatcher
+    previous_after: PhraseMatcher
     survey: PhraseMatcher
     not_rank_before: frozenset[str]
     editions: tuple[int, ...]
@@ -58,6 +59,7 @@ def rank_lexicon() -> RankLexicon:
         subindex=PhraseMatcher.build(groups["subindex"]),
         target=PhraseMatcher.build(groups["target"]),
         previous=PhraseMatcher.build(groups["previous"]),
+        previous_after=PhraseMatcher.build(groups["previous_after"]),
         survey=PhraseMatcher.build(groups["survey"]),
         not_rank_before=words("not_rank_before"),
         editions=editions,
@@ -249,7 +251,7 @@ def find_rank_claims(ctx: DocContext) -> list[RankClaim]:
         year = _explicit_year(ctx, item, next_first)
         if year is None:
             if item.from_to == "from" or _before(ctx, item.first, lex.previous, 8) or \
-                    lex.previous.find_all(toks, ctx.text, item.end, min(item.end + 3, len(toks))):
+                    lex.previous_after.find_all(toks, ctx.text, item.end, min(item.end + 4, len(toks))):
                 year = previous_edition(edition)
                 note = (note + "; " if note else "") + "previous edition"
             else:

@@ -82,6 +82,12 @@ PARTICIPATION = [
     ("delegation_from_agency", "استقبلت الهيئة وفدا من هيئة تقنية المعلومات العمانية.", "2018", {"participants": {"OMN"}}),
     ("capital_city_host", "شارك وفد البحرين في اجتماع اللجنة التنفيذية الذي عقد في العاصمة العمانية مسقط.", "2018",
      {"kind": "meeting", "host": "OMN", "participants": {"BHR"}}),
+    ("host_verb_with_pronoun",
+     "شاركت مملكة البحرين في الاجتماع الرابع عشر للجنة التنفيذية للحكومة الإلكترونية الذي استضافته دولة قطر يومي 3 و4 مايو.",
+     "2019-05", {"kind": "meeting", "host": "QAT", "participants": {"BHR"}, "year": 2019}),
+    ("cue_inside_organization_name",
+     "نظمت الهيئة بالتعاون مع لجنة الأمم المتحدة الاقتصادية والاجتماعية لغربي آسيا (الإسكوا) ورشة عمل "
+     "بمشاركة ممثلين من الأردن والعراق.", "2023", {"kind": "workshop", "participants": {"JOR", "IRQ"}}),
     ("seminar_is_workshop", "نظمت الهيئة ندوة حول الأمن السيبراني بحضور خبراء من مصر.", "2018",
      {"kind": "workshop", "participants": {"EGY"}}),
 ]
@@ -160,6 +166,19 @@ def test_future_event_in_another_country():
     assert [(e.role, e.kind, e.host_iso3, e.year) for e in evs] == [
         ("main", "meeting", "EGY", 2019), ("mentioned", "conference", "SAU", 2020)]
     assert {p.iso3 for p in evs[0].participants} == {"BHR"}
+
+
+def test_mentioned_visit_abroad_by_destination():
+    text = ("وقعت الهيئة اليوم مذكرة تفاهم مع حكومة سنغافورة للتعاون في الخدمات الرقمية.\n"
+            "وتأتي المذكرة بعد الزيارة التي قام بها وفد بحريني إلى سنغافورة في فبراير الماضي.")
+    evs = events(text, "2018-06")
+    assert [brief(e) for e in evs] == [
+        {"role": "main", "kind": "agreement", "year": 2018, "host": "BHR", "participants": {"SGP"}, "size": None,
+         "gcc": False},
+        {"role": "mentioned", "kind": "visit", "year": 2018, "host": "SGP", "participants": {"BHR"}, "size": None,
+         "gcc": False},
+    ]
+    assert evs[1].date == "2018-02"
 
 
 def test_hijri_and_gregorian_dates_prefer_the_gregorian():
