@@ -200,6 +200,8 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> l
             # a range: "25 و26", "4 إلى 6", "21 - 23"
             if j < n and tokens[j].text in RANGE_WORDS and j + 1 < n and tokens[j + 1].text.isdigit():
                 j += 2
+            elif j < n and tokens[j].text.isdigit() and text[tokens[j - 1].end:tokens[j].start].strip() in ("-", "–"):
+                j += 1  # "4-6 محرم"
             elif j < n and tokens[j].text.startswith("و") and tokens[j].text[1:].isdigit():
                 j += 1
         month = _month_at(tokens, j)

@@ -35,6 +35,8 @@ CASES = [
     ("day_before_yesterday", "انطلق أمس الأول", "2015-05-12", [("2015-05-10", "relative")]),
     ("last_year", "زيارة العام الماضي", "2015-01", [("2014", "relative")]),
     ("two_years_ago", "قبل عامين", "2024-12", [("2022", "relative")]),
+    ("hijri_hyphen_range_next", "من 4-6 محرم القادم", "2009-11-01", [("2009-12-21", "relative")]),
+    ("next_week", "تنطلق الأسبوع المقبل", "2015-03-01", [("2015-03-08", "relative")]),
     ("relative_without_published", "زيارة العام الماضي", "", []),
     ("bare_month_name_is_not_a_date", "قال رجب إن", "2013", []),
 ]
