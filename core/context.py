@@ -23,6 +23,8 @@ class DocContext:
     mention_at: dict[int, CountryMention] = field(default_factory=dict)  # first token index -> mention
     mention_tokens: dict[int, tuple[int, int]] = field(default_factory=dict)  # first token -> (first, last)
     date_tokens: list[tuple[int, int, DateMention]] = field(default_factory=list)
+    # Per-document results a stage computes once and asks for many times (e.g. events' survey sentences).
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:

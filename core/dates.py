@@ -74,8 +74,20 @@ def relative_phrases() -> dict[tuple[str, ...], tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _month_firsts() -> frozenset[str]:
+    """First words of the month names: a token that is none of them (with or without its prefix)
+    starts no month name, and most tokens are tried."""
+    return frozenset(k[0] for k in month_names() if k)
+
+
 def _month_at(tokens: list[Token], i: int) -> tuple[int, str, int] | None:
     """(month, calendar, tokens used) for a month name starting at tokens[i] (a ب/في prefix allowed)."""
+    if i >= len(tokens):
+        return None
+    first, firsts = tokens[i].text, _month_firsts()
+    if first not in firsts and not (first[:1] in "بوف" and first[1:] in firsts):
+        return None
     names = month_names()
     for length in (2, 1):
         if i + length > len(tokens):
@@ -256,9 +268,14 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> l
     # 3. Relative phrases.
     phrases = relative_phrases()
     longest = max(len(p) for p in phrases)
+    firsts = frozenset(p[0] for p in phrases if p)  # a phrase can only start at one of these
     i = 0
     while i < n:
         if i in used:
+            i += 1
+            continue
+        first = tokens[i].text
+        if first not in firsts and not (first[:1] in "وبف" and first[1:] in firsts):
             i += 1
             continue
         hit = None

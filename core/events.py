@@ -66,6 +66,7 @@ class Cue:
     last: int
 
 
+@lru_cache(maxsize=500_000)  # asked for every token of every sentence, several times per event
 def _word_in(token: str, group: frozenset[str]) -> bool:
     """token, or token without one proclitic, is in the group ("للحكومة" counts as "الحكومة")."""
     if token in group:
@@ -199,6 +200,23 @@ def _resolve_time(ctx: DocContext, dates: list[DateMention]) -> tuple[int | None
     return d.year, d.iso, d.basis
 
 
+def _survey_sentences(ctx: DocContext) -> set[int]:
+    """First tokens of the sentences about rankings, computed once per document (read-only).
+
+    Sentences about rankings ("تصدرت الدنمارك المؤشر") name states that did not come, unless a
+    delegation word stands in them too.
+    """
+    found = ctx.memo.get("survey_sentences")
+    if found is None:
+        g = event_lexicon().groups
+        toks = ctx.tokens
+        found = ctx.memo["survey_sentences"] = {
+            s.first for s in ctx.sentences
+            if any(_word_in(t.text, g["survey"]) for t in toks[s.first:s.last])
+            and not any(_word_in(t.text, g["delegation"]) for t in toks[s.first:s.last])}
+    return found
+
+
 def _participants(ctx: DocContext, regions: list[tuple[int, int]], host: str, excluded_sentences: set[int],
                   gcc: bool, gcc_mention: CountryMention | None) -> tuple[list[Participant], list[str]]:
     """States that took part, from mentions inside `regions`, and notes on the ones left out."""
@@ -207,11 +225,7 @@ def _participants(ctx: DocContext, regions: list[tuple[int, int]], host: str, ex
     toks = ctx.tokens
     chosen: dict[str, Participant] = {}
     notes: list[str] = []
-    # Sentences about rankings ("تصدرت الدنمارك المؤشر") name states that did not come, unless a
-    # delegation word stands in them too.
-    survey_sentences = {s.first for s in ctx.sentences
-                        if any(_word_in(t.text, g["survey"]) for t in toks[s.first:s.last])
-                        and not any(_word_in(t.text, g["delegation"]) for t in toks[s.first:s.last])}
+    survey_sentences = _survey_sentences(ctx)
     posting: set[int] = set()
     for lo, hi in regions:
         for a in range(lo, hi):

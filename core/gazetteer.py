@@ -102,6 +102,13 @@ def _variants(token: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _first_keys(token: str) -> tuple[str, ...]:
+    """The variants of `token` that start a gazetteer key, in _variants order (most tokens: none)."""
+    first = gazetteer().first
+    return tuple(v for v in _variants(token) if v in first)
+
+
 def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]:
     """Every state-like mention, longest match first, left to right; offsets into the original."""
     gz = gazetteer()
@@ -111,9 +118,7 @@ def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]
     n = len(tokens)
     while i < n:
         hit = None
-        for first in _variants(tokens[i].text):
-            if first not in gz.first:
-                continue
+        for first in _first_keys(tokens[i].text):
             # Longest contiguous run (only spaces between tokens) that is a key.
             for length in range(min(gz.longest, n - i), 0, -1):
                 seq = tokens[i:i + length]

@@ -34,6 +34,7 @@ def number_words() -> dict[str, list[tuple[int, str]]]:
     return table
 
 
+@lru_cache(maxsize=200_000)  # every token of a window is tried as a number
 def _lookup(token: str) -> tuple[list[tuple[int, str]], str]:
     """Classes of `token` after stripping a prefix; also the stripped prefix."""
     words = number_words()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.normalize import TOKEN_RE, Token, normalize_chars
 
 # Prefixes a cue word may carry (normalized): article, conjunctions, prepositions and their pairs.
 PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "ال", "و", "ب", "ل", "ف")
+MEMO_MAX = 200_000  # distinct tokens remembered per matcher before the memo starts over
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -28,6 +29,8 @@ class PhraseMatcher:
     longest: int
     first: frozenset[str]
     strip: tuple[str, ...] = PREFIXES
+    # token -> first_variants(token): most tokens are looked up by every matcher in every document.
+    _memo: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, pairs, strip: tuple[str, ...] = PREFIXES) -> "PhraseMatcher":
@@ -40,6 +43,15 @@ class PhraseMatcher:
         return cls(entries, longest, frozenset(k[0] for k in entries), strip)
 
     def first_variants(self, token: str) -> list[str]:
+        """The forms of `token` (itself, or without a prefix) that start a phrase; memoized."""
+        found = self._memo.get(token)
+        if found is None:
+            if len(self._memo) >= MEMO_MAX:
+                self._memo.clear()
+            found = self._memo[token] = self._first_variants(token)
+        return found
+
+    def _first_variants(self, token: str) -> list[str]:
         out = [token] if token in self.first else []
         for p in self.strip:
             if token.startswith(p) and len(token) - len(p) >= 2:
@@ -59,13 +71,15 @@ class PhraseMatcher:
         if not firsts:
             return None
         for length in range(min(self.longest, len(tokens) - i), 0, -1):
-            seq = tokens[i:i + length]
-            if text is not None and any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
-                continue
-            rest = tuple(t.text for t in seq[1:])
+            rest = tuple(t.text for t in tokens[i + 1:i + length])
             for first in firsts:
                 key = (first,) + rest
                 if key in self.entries:
+                    # Punctuation is checked only for a phrase that exists (it depends on the length
+                    # alone, so a phrase across punctuation sends us to the next shorter length).
+                    seq = tokens[i:i + length]
+                    if text is not None and any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
+                        break
                     return self.entries[key], length
         return None
 
@@ -73,8 +87,13 @@ class PhraseMatcher:
         """Non-overlapping (token index, length, value) matches in tokens[lo:hi], left to right."""
         hi = len(tokens) if hi is None else hi
         out = []
+        memo = self._memo
         i = lo
         while i < hi:
+            firsts = memo.get(tokens[i].text)  # inline fast path: most tokens start no phrase
+            if firsts is not None and not firsts:
+                i += 1
+                continue
             m = self.match(tokens, i, text)
             if m and i + m[1] <= hi:
                 out.append((i, m[1], m[0]))

@@ -178,6 +178,7 @@ def find_rank_claims(ctx: DocContext) -> list[RankClaim]:
     items: list[_Item] = []
     i = 0
     last_end = -10
+    mention_last = {b - 1 for a, b in ctx.mention_tokens.values()}  # last token of each state mention
     while i < len(toks):
         item = None
         trig = lex.triggers.match(toks, i, ctx.text)
@@ -189,7 +190,7 @@ def find_rank_claims(ctx: DocContext) -> list[RankClaim]:
         if item is None:
             chained = i - last_end <= CHAIN_GAP and i > 0
             prev = toks[i - 1].text if i > 0 else ""
-            standalone = prev in lex.verbs or (i - 1) in {b - 1 for a, b in ctx.mention_tokens.values()}
+            standalone = prev in lex.verbs or (i - 1) in mention_last
             tok = toks[i].text
             if (chained or standalone) and prev not in lex.not_rank_before:
                 got = None

@@ -12,6 +12,7 @@ from core.normalize import Token
 SENTENCE_END = re.compile(r"[!?؟\n]+|\.(?!\d)")
 CLAUSE_BREAK = re.compile(r"[،؛;,:«»\"]|\s-\s")
 CLAUSE_WORDS = {"فيما", "بينما", "حين"}
+CLAUSE_STARTS = frozenset(CLAUSE_WORDS | {"و" + w for w in CLAUSE_WORDS})  # the words, with or without و
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def clauses(text: str, tokens: list[Token]) -> list[Segment]:
     cuts = [m.start() for m in SENTENCE_END.finditer(text)
             if m.group(0) != "." or _is_sentence_dot(text, m.start())]
     cuts += [m.start() for m in CLAUSE_BREAK.finditer(text)]
-    cuts += [t.start - 1 for t in tokens if t.text in CLAUSE_WORDS or t.text in {"و" + w for w in CLAUSE_WORDS}]
+    cuts += [t.start - 1 for t in tokens if t.text in CLAUSE_STARTS]
     return _split(tokens, cuts, len(text))
 
 
