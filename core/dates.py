@@ -199,6 +199,7 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> l
 
     # 2. Day(s) + month name (+ year / relation / calendar suffix), and month name + year.
     n = len(tokens)
+    month_firsts = _month_firsts()
     i = 0
     while i < n:
         if i in used:
@@ -206,6 +207,9 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> l
             continue
         tok = tokens[i].text
         day = int(tok) if tok.isdigit() and len(tok) <= 2 and 1 <= int(tok) <= 31 else None
+        if day is None and tok not in month_firsts and not (tok[:1] in "بوف" and tok[1:] in month_firsts):
+            i += 1  # _month_at(tokens, i) would be None: the common case, kept out of a call
+            continue
         j = i
         if day is not None:
             j = i + 1

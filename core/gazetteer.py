@@ -121,11 +121,12 @@ def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]
         for first in _first_keys(tokens[i].text):
             # Longest contiguous run (only spaces between tokens) that is a key.
             for length in range(min(gz.longest, n - i), 0, -1):
-                seq = tokens[i:i + length]
-                if any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
-                    continue
-                key = (first,) + tuple(t.text for t in seq[1:])
+                key = (first,) + tuple(t.text for t in tokens[i + 1:i + length])
                 if key in gz.entries:
+                    # Punctuation depends on the length alone: checked only for a key that exists.
+                    seq = tokens[i:i + length]
+                    if any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
+                        continue
                     hit = (length, gz.entries[key])
                     break
             if hit:

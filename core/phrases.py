@@ -31,6 +31,11 @@ class PhraseMatcher:
     strip: tuple[str, ...] = PREFIXES
     # token -> first_variants(token): most tokens are looked up by every matcher in every document.
     _memo: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # Every key and every beginning of a key: a match grows token by token while it stays in here.
+    _prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._prefixes = frozenset(k[:j] for k in self.entries for j in range(1, len(k) + 1))
 
     @classmethod
     def build(cls, pairs, strip: tuple[str, ...] = PREFIXES) -> "PhraseMatcher":
@@ -67,21 +72,34 @@ class PhraseMatcher:
 
         With `text`, a phrase may not run across punctuation between its tokens.
         """
-        firsts = self.first_variants(tokens[i].text)
+        firsts = self._memo.get(tokens[i].text)
+        if firsts is None:
+            firsts = self.first_variants(tokens[i].text)
         if not firsts:
             return None
-        for length in range(min(self.longest, len(tokens) - i), 0, -1):
-            rest = tuple(t.text for t in tokens[i + 1:i + length])
-            for first in firsts:
-                key = (first,) + rest
-                if key in self.entries:
-                    # Punctuation is checked only for a phrase that exists (it depends on the length
-                    # alone, so a phrase across punctuation sends us to the next shorter length).
-                    seq = tokens[i:i + length]
-                    if text is not None and any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
-                        break
-                    return self.entries[key], length
-        return None
+        # The longest phrase wins; at equal length, the earlier variant in `firsts`. Each variant's
+        # phrase grows token by token while it is the beginning of a key and no punctuation
+        # intervenes (punctuation between two tokens rules out every longer phrase as well).
+        limit = min(self.longest, len(tokens) - i)
+        best_length, best_key = 0, None
+        for first in firsts:
+            key = (first,)
+            length = 1
+            while True:
+                if key in self.entries and length > best_length:
+                    best_length, best_key = length, key
+                if length == limit:
+                    break
+                a, b = tokens[i + length - 1], tokens[i + length]
+                if text is not None and text[a.end:b.start].strip():
+                    break
+                key = key + (b.text,)
+                if key not in self._prefixes:
+                    break
+                length += 1
+        if best_key is None:
+            return None
+        return self.entries[best_key], best_length
 
     def find_all(self, tokens: list[Token], text: str | None = None, lo: int = 0, hi: int | None = None):
         """Non-overlapping (token index, length, value) matches in tokens[lo:hi], left to right."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from core.normalize import Token
@@ -39,11 +40,11 @@ def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]
     """Segments of tokens between character cut positions."""
     segments = []
     cuts = sorted(set(cuts)) + [text_len + 1]
+    ends = [t.end for t in tokens]  # increasing
     k = 0
     first = 0
     for cut in cuts:
-        while k < len(tokens) and tokens[k].end <= cut:
-            k += 1
+        k = bisect_right(ends, cut, k)  # past every token that ends at or before the cut
         if k > first:
             segments.append(Segment(first, k, tokens[first].start, tokens[k - 1].end))
             first = k
