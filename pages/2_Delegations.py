@@ -38,14 +38,14 @@ st.markdown(f"**{len(shown)}** events, **{len(counts)}** states named as taking 
 chart(figures.delegation_bars(shown), key="dl_bars",
       caption="Grouped bar chart, one pair of bars per event: blue = states the article names one by one, "
               "orange = the number of states the article states (e.g. 'a delegation of 21 states'); "
-              "a missing bar means the article gives no such figure.")
+              "each bar carries its value, and no bar and no value means the article gives no such figure.")
 
 left, right = st.columns([1, 2])
 with left:
     chart(figures.frequency_bars(counts), key="dl_freq",
           caption="Horizontal bar chart of the number of events each named state took part in, most first.")
 with right:
-    chart(figures.engagement_map(counts, "Where the named delegations came from"), key="dl_map", geo=True,
+    chart(figures.engagement_map(counts, "Where the named delegations came from", height=380), key="dl_map", geo=True,
           caption="World map of the same counts: darker = more events; dots mark small states; "
                   "Bahrain, the host, is orange with a star.")
 

@@ -127,7 +127,8 @@ def state_counts(events: pd.DataFrame, participants: pd.DataFrame, names: dict[s
     return counts[["iso3", "name", "events"]]
 
 
-def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", host_name: str = "Bahrain") -> go.Figure:
+def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", host_name: str = "Bahrain",
+                   height: int = 460) -> go.Figure:
     """World choropleth of events per state, with the host drawn in its own colour.
 
     Uses the 1:50m topojson (the 1:110m file has no Bahrain) and dots at each state's centroid so
@@ -161,7 +162,7 @@ def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", hos
     fig.update_geos(resolution=50, showcountries=True, countrycolor="#9e9e9e", showcoastlines=False,
                     showland=True, landcolor="#eeeeee", showframe=False, projection_type="natural earth",
                     fitbounds="locations", visible=True)
-    fig.update_layout(title=title, height=460, margin={"l": 0, "r": 0, "t": 50, "b": 0},
+    fig.update_layout(title=title, height=height, margin={"l": 0, "r": 0, "t": 50, "b": 0},
                       legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.8)"})
     return fig
 
@@ -245,6 +246,8 @@ def delegation_bars(events: pd.DataFrame) -> go.Figure:
         go.Bar(x=labels, y=counts("countries_stated"), name="states stated (a number in the text)", customdata=ids,
                marker_color="#ff7f0e", hovertemplate="%{x}: %{y} states stated<extra></extra>"),
     ])
+    # The value above each bar, so a 0 (no state named) reads differently from no figure at all.
+    fig.update_traces(texttemplate="%{y}", textposition="outside", cliponaxis=False)
     fig.update_layout(title="States named vs states stated, per event", barmode="group", height=420,
                       xaxis_title="Event", yaxis_title="Number of states", legend={"orientation": "h", "y": 1.08})
     return fig

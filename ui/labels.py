@@ -11,10 +11,8 @@ SCOPE_LABELS = {
 # Order of the scope selector: the world first, then the regions the news quotes most.
 SCOPE_ORDER = ["world", "arab", "gcc", "asia", "middle_east", "western_asia", "mena", "africa"]
 
-TOPIC_LABELS = {
-    "ai": "AI", "cloud": "Cloud", "digital_identity": "Digital identity", "e_payment": "E-payment",
-    "data_exchange": "Data exchange", "gcc_portal": "GCC portal", "private_sector": "Private sector",
-}
+TOPIC_LABELS = {"e_payment": "E-payment"}
+ACRONYMS = {"ai", "api", "gcc", "ict", "it", "un"}
 
 VERDICT_LABELS = {"matches": "matches", "differs": "differs", "unverifiable": "unverifiable"}
 
@@ -27,7 +25,11 @@ def scope_label(scope: str) -> str:
 
 
 def topic_label(topic: str) -> str:
-    return TOPIC_LABELS.get(topic, topic.replace("_", " ").capitalize())
+    """'digital_identity' -> 'Digital identity', 'un_survey' -> 'UN survey', 'ai' -> 'AI'."""
+    if topic in TOPIC_LABELS:
+        return TOPIC_LABELS[topic]
+    words = [w.upper() if w in ACRONYMS else w for w in topic.split("_") if w]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
 
 
 def kind_label(kind: str) -> str:

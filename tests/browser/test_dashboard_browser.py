@@ -1,0 +1,152 @@
+"""The dashboard in headless chromium: pages draw, filters redraw and write the URL, URLs reopen views,
+the offline map draws Bahrain, the Sources page shows right-to-left Arabic with highlights.
+
+Each page test saves a full-page screenshot (1400 px wide) to docs/screenshots/<page>.png.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+SEED_001 = "001_5381bd0356d4e17e.txt"
+PAGES = [  # (screenshot name, path, charts drawn, cites the UN survey)
+    ("overview", "/", 2, True),
+    ("ranking_trajectory", "/Ranking_trajectory", 1, True),
+    ("delegations", "/Delegations", 3, False),
+    ("gcc_cooperation", "/GCC_cooperation", 1, False),
+    ("sources", f"/Sources?src_doc={SEED_001}", 0, True),
+]
+
+
+def expect():
+    """Playwright's expect with a timeout for 2 shared cores: a cold first run extracts the corpus."""
+    from playwright.sync_api import expect as playwright_expect
+    playwright_expect.set_options(timeout=30_000)
+    return playwright_expect
+
+
+def open_page(page, server: str, path: str, charts: int) -> None:
+    """Go to `path` and wait until the script has run and `charts` Plotly charts are drawn."""
+    page.goto(server + path)
+    expect()(page.locator("[data-testid=stMain] h1")).to_be_visible()
+    if charts:
+        for n in range(charts):
+            expect()(page.locator(".js-plotly-plot").nth(n).locator(".main-svg").first).to_be_visible()
+    wait_until_settled(page)
+
+
+def wait_until_settled(page, timeout_ms: int = 20_000) -> None:
+    """Wait until the page has stopped growing (elements stream in during a run) and nothing is stale.
+
+    Streamlit shows its running indicator only for slow runs, so it cannot be waited for alone.
+    """
+    state = """() => [document.querySelector('[data-testid=stMain]').scrollHeight,
+                      document.querySelectorAll('[data-stale=true], [data-testid=stStatusWidget]').length]"""
+    last, steady = None, 0
+    for _ in range(timeout_ms // 250):
+        height, busy = page.evaluate(state)
+        steady = steady + 1 if (height == last and not busy) else 0
+        if steady >= 4:  # one second without change
+            return
+        last = height
+        page.wait_for_timeout(250)
+    busy_elements = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '[data-stale=true], [data-testid=stStatusWidget]')).map(e => e.getAttribute('data-testid') || e.className)""")
+    raise AssertionError(f"page still changing after {timeout_ms} ms: height {last}, busy {busy_elements}")
+
+
+def assert_no_errors(page) -> None:
+    for selector in ("[data-testid=stException]", "[data-testid=stAlertContentError]"):
+        assert page.locator(selector).count() == 0, page.locator(selector).first.inner_text()
+
+
+def assert_offline(page, server: str) -> None:
+    outside = [url for url in page.requests if not url.startswith(server) and not url.startswith("data:")]
+    assert not outside, outside
+
+
+def screenshot(page, name: str) -> None:
+    """Full page at 1400 px: Streamlit scrolls inside its main block, so grow the viewport to fit it."""
+    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": max(900, int(height))})
+    page.wait_for_timeout(700)  # charts and the sidebar relayout to the new height
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 900})
+
+
+def timeline_points(page):
+    return page.locator(".st-key-ov_timeline .scatterlayer .point")
+
+
+@pytest.mark.parametrize(("name", "path", "charts", "cites_un"), PAGES, ids=[p[0] for p in PAGES])
+def test_page_draws_without_errors(page, server, name, path, charts, cites_un):
+    open_page(page, server, path, charts)
+    assert_no_errors(page)
+    sources_line = page.get_by_text("Arabic news articles in")
+    expect()(sources_line).to_have_count(1)
+    assert ("UN E-Government Survey 2003–2024" in sources_line.inner_text()) == cites_un
+    assert_offline(page, server)
+    screenshot(page, name)
+
+
+def test_map_draws_bahrain_from_the_local_topojson(page, server):
+    open_page(page, server, "/", 2)
+    paths = page.locator(".st-key-ov_map .choroplethlocation")
+    expect()(paths.first).to_be_attached()
+    box = page.evaluate("""() => {
+        const path = Array.from(document.querySelectorAll('.st-key-ov_map .choroplethlocation'))
+            .find(p => p.__data__ && p.__data__.loc === 'BHR');
+        if (!path) return null;
+        const b = path.getBBox();
+        return {width: b.width, height: b.height, d: path.getAttribute('d').length};
+    }""")
+    assert box is not None, "no choropleth path for Bahrain"
+    assert box["width"] > 0 and box["height"] > 0 and box["d"] > 10
+    assert paths.count() > 1
+    assert any(url.endswith("/app/static/topojson/world_50m.json") for url in page.requests)
+    assert_offline(page, server)
+
+
+def test_filter_change_redraws_and_writes_the_url(page, server, seeds_corpus):
+    events = seeds_corpus.events
+    open_page(page, server, "/", 2)
+    expect()(timeline_points(page)).to_have_count(len(events))
+    page.get_by_text("GCC events only").click()
+    expect()(timeline_points(page)).to_have_count(int(events["gcc"].fillna(False).sum()))
+    page.wait_for_function("() => window.location.search.includes('ov_gcc=true')")
+    assert parse_qs(urlparse(page.url).query)["ov_gcc"] == ["true"]
+    assert_no_errors(page)
+
+
+def test_url_with_filters_opens_that_view(page, server, seeds_corpus):
+    events = seeds_corpus.events
+    open_page(page, server, "/?ov_kind=workshop", 2)
+    expect()(timeline_points(page)).to_have_count(int((events["kind"] == "workshop").sum()))
+    expect()(page.locator("[data-testid=stSidebar]").get_by_text("workshop", exact=True)).to_be_visible()
+
+    open_page(page, server, "/Ranking_trajectory?rk_scope=GCC&rk_peers=Qatar", 1)
+    expect()(page.locator(".st-key-rk_chart .gtitle")).to_contain_text("GCC")
+    legend = page.locator(".st-key-rk_chart .legendtext").evaluate_all("els => els.map(e => e.textContent)")
+    assert "Bahrain" in legend and "Qatar" in legend and "Oman" not in legend
+    assert_no_errors(page)
+
+
+def test_sources_shows_arabic_right_to_left_with_highlights(page, server):
+    open_page(page, server, f"/Sources?src_doc={SEED_001}", 0)
+    article = page.locator("div.article-text[dir=rtl]")
+    expect()(article).to_be_visible()
+    assert article.get_attribute("lang") == "ar"
+    assert article.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    marks = page.locator("div[dir=rtl] mark")
+    assert marks.count() > 0
+    kinds = set(page.evaluate("() => Array.from(document.querySelectorAll('div[dir=rtl] mark')).map(m => m.className)"))
+    assert {"hl-event", "hl-participant", "hl-claim", "hl-rank"} <= kinds
+    assert_no_errors(page)
