@@ -70,13 +70,15 @@ def gazetteer() -> Gazetteer:
             entries[key] = value
 
     names = _official_names() + [(r["iso3"], r["variant"]) for r in load_table("country_variants.tsv", ["iso3", "variant"])]
-    for iso3, name in names:
-        # pycountry writes some names inverted ("كوريا، جمهوريّة كوريا"): keep the first part only.
-        name = name.split("،")[0].split(",")[0]
-        key = _tokens(name)
-        add(key, (iso3, "name"), overwrite=True)
-        if len(key) > 1 and key[0] in prefixes and key[1:] not in blocked:
-            add(key[1:], (iso3, "name"))
+    for iso3, full in names:
+        # pycountry writes some names inverted ("كوريا، جمهوريّة كوريا"): index both parts; where two
+        # states share a first part (كوريا), country_variants.tsv settles it.
+        parts = [p for p in full.replace(",", "،").split("،") if p.strip()]
+        for n, name in enumerate(parts[:2]):
+            key = _tokens(name)
+            add(key, (iso3, "name"), overwrite=(n == 0))
+            if len(key) > 1 and key[0] in prefixes and key[1:] not in blocked:
+                add(key[1:], (iso3, "name"))
     for row in load_table("demonyms.tsv", ["iso3", "stem"]):
         stem = _tokens(row["stem"])[0]
         # masculine, feminine, accusative ("وفدا سعوديا"), plurals

@@ -34,6 +34,9 @@ POSITIVE = [
     ("city_two_words", "تحتضن شرم الشيخ المؤتمر", [("EGY", "city")]),
     ("harakat_in_name", "الْبَحْرَيْن", [("BHR", "name")]),
     ("kaf_proclitic", "كقطر", [("QAT", "name")]),
+    ("korea_means_south", "تجربة كوريا وسنغافورة", [("KOR", "name"), ("SGP", "name")]),
+    ("inverted_pycountry_name", "جمهورية كوريا الشعبية الديموقراطية", [("PRK", "name")]),
+    ("gcc_member_states", "الدول الأعضاء في مجلس التعاون", [("GCC", "gcc_body")]),
 ]
 
 # Words that look like part of a state name but name none.
