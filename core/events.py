@@ -304,23 +304,22 @@ def _size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
     return None, False
 
 
-def _topics(ctx: DocContext, regions: list[tuple[int, int]]) -> tuple[str, ...]:
-    lex = event_lexicon()
+def _matched_values(ctx: DocContext, regions: list[tuple[int, int]], matcher: PhraseMatcher) -> list[str]:
+    """Distinct values of `matcher`'s phrases found in the regions, in text order."""
     found: list[str] = []
     for lo, hi in regions:
-        for _, _, topic in lex.topics.find_all(ctx.tokens, ctx.text, lo, hi):
-            if topic not in found:
-                found.append(topic)
-    return tuple(sorted(found))
+        for _, _, value in matcher.find_all(ctx.tokens, ctx.text, lo, hi):
+            if value not in found:
+                found.append(value)
+    return found
+
+
+def _topics(ctx: DocContext, regions: list[tuple[int, int]]) -> tuple[str, ...]:
+    return tuple(sorted(_matched_values(ctx, regions, event_lexicon().topics)))
 
 
 def _organizations(ctx: DocContext, regions: list[tuple[int, int]]) -> tuple[str, ...]:
-    lex = event_lexicon()
-    found: list[str] = []
-    for lo, hi in regions:
-        for _, _, code in lex.organizations.find_all(ctx.tokens, ctx.text, lo, hi):
-            if code not in found:
-                found.append(code)
+    found = _matched_values(ctx, regions, event_lexicon().organizations)
     if "UNDESA" in found and "UN" in found:
         found.remove("UN")  # UNDESA is named "إدارة الشؤون ... بالأمم المتحدة": one body, not two
     return tuple(sorted(found))
