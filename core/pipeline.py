@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from core import tables
+from core.cache import ExtractionCache, extract_many, open_cache
 from core.ingest import DEFAULT_MAX_BYTES, SourceDocument, read_corpus
 from core.records import Event, RankClaim
 
@@ -94,14 +95,36 @@ def build_corpus(docs: list[SourceDocument], results: list[DocumentExtraction | 
                   texts={d.doc: d.text for d in docs}, messages=list(messages), folder=folder)
 
 
-def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                cache: bool | str | Path | ExtractionCache = True, workers: int = 1) -> Corpus:
     """Read every article in `folder` (with its manifest.csv) and extract the four tables.
 
     A file with problems becomes a documents row with status warning/error and a message;
     it never stops the others. Raises core.ingest.CorpusFolderError only for an unusable folder.
+
+    `cache`: results are kept per document content (core.cache), so only new or changed
+    articles are extracted: True uses $EGOV_CACHE_DIR or <repo>/.cache/extract, a path that
+    folder, an ExtractionCache that object (its `stats` count hits and extractions), False none.
+    The tables are the same with or without the cache. `workers` > 1 extracts the documents the
+    cache does not hold in that many processes.
     """
     folder = Path(folder)
     docs, messages = read_corpus(folder, max_bytes=max_bytes)
-    results = [extract_document(d.text, d.published) if d.status != "error" and not d.duplicate_of else None
-               for d in docs]
+    store = open_cache(cache)
+    results: list[DocumentExtraction | None] = [None] * len(docs)
+    todo: list[tuple[int, str]] = []  # (document index, cache key)
+    for i, d in enumerate(docs):
+        if d.status == "error" or d.duplicate_of:
+            continue
+        key = store.key(d.text, d.published) if store is not None else ""
+        results[i] = store.get(key) if store is not None else None
+        if results[i] is None:
+            todo.append((i, key))
+    fresh = extract_many([(docs[i].text, docs[i].published) for i, _ in todo], workers)
+    for (i, key), result in zip(todo, fresh):
+        results[i] = result
+        if store is not None:
+            store.put(key, result)
+    if store is not None:
+        store.stats.extracted += len(todo)
     return build_corpus(docs, results, messages, folder)
