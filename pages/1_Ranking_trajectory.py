@@ -47,8 +47,8 @@ chart(figures.rank_figure(official, claims, countries, names, "rank" if view == 
       key="rk_chart",
       caption=(f"Line chart of the official {scope_label(scope)} rank of Bahrain (thick line) and the chosen "
                "states in each survey edition, rank 1 at the top. Claims from the articles are drawn as "
-               "markers: circle = matches the UN data, cross = differs, open diamond = cannot be checked; "
-               "hover a claim for its Arabic sentence, article and verdict.")
+               "markers just right of their edition: circle = matches the UN data, cross = differs, open "
+               "diamond = cannot be checked; hover a claim for its Arabic sentence, article and verdict.")
       if view == "Rank" else
       ("Line chart of the UN E-Government Development Index (0–1) of Bahrain (thick line) and the chosen "
        "states in each survey edition. Article claims are ranks, so they appear in the rank view only."))

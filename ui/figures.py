@@ -22,6 +22,9 @@ VERDICT_STYLE = {
     "differs": {"color": "#d62728", "symbol": "x", "label": "claim differs from UN data"},
     "unverifiable": {"color": "#7570b3", "symbol": "diamond-open", "label": "claim unverifiable"},
 }
+# Claims are drawn this far (in years) right of their edition: a claim that matches would otherwise sit
+# exactly on the official point, hide it, and lose the hover to it.
+CLAIM_DODGE = 0.35
 GEO_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False}
 # Bahrain's position, for the host marker (Natural Earth label point of Bahrain).
 BAHRAIN_LON_LAT = (50.55, 26.05)
@@ -201,9 +204,10 @@ def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[st
             if rows.empty:
                 continue
             fig.add_trace(go.Scatter(
-                x=rows["survey_year"].astype(int), y=rows["rank"].astype(float), mode="markers",
+                x=rows["survey_year"].astype(int) + CLAIM_DODGE, y=rows["rank"].astype(float), mode="markers",
                 name=style["label"], hovertext=[_claim_hover(r, names) for r in rows.itertuples()],
-                hoverinfo="text", hoverlabel={"align": "right"},
+                hoverinfo="text", hoverlabel={"align": "right", "bgcolor": "white", "font": {"color": "#212121"},
+                                              "bordercolor": style["color"]},
                 marker={"symbol": style["symbol"], "color": style["color"], "size": 15,
                         "line": {"width": 2, "color": style["color"]}},
             ))
