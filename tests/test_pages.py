@@ -369,3 +369,30 @@ def test_event_dates_use_the_precision_given():
     dates = figures.event_dates(events)
     assert [str(d.date()) if not pd.isna(d) else None for d in dates] == \
         ["2013-06-25", "2023-07-01", "2015-01-01", None]
+
+
+def test_rank_figure_gives_each_verdict_its_own_symbol_and_colour():
+    official = pd.DataFrame({"country_iso3": ["BHR", "BHR"], "survey_year": [2010, 2012], "rank": [13, 36],
+                             "egdi": [0.73, 0.69], "tied": [False, False]})
+    claims = pd.DataFrame({"country_iso3": ["BHR"] * 3, "survey_year": [2010, 2012, 2012], "scope": ["world"] * 3,
+                           "rank": [13, 1, 5], "verdict": ["matches", "differs", "unverifiable"],
+                           "official_rank": pd.array([13, 36, None], dtype="Int64"),
+                           "evidence": ["<b>جملة</b>", "x", "y"], "doc": ["a.txt", "b.txt", "c.txt"]})
+    fig = figures.rank_figure(official, claims, ["BHR"], {"BHR": "Bahrain"}, "rank", "world").to_dict()
+    markers = {t["name"]: t["marker"] for t in fig["data"] if t["mode"] == "markers"}
+    assert set(markers) == {"claim matches UN data", "claim differs from UN data", "claim unverifiable"}
+    assert len({m["symbol"] for m in markers.values()}) == len({m["color"] for m in markers.values()}) == 3
+    hover = next(t for t in fig["data"] if t["name"] == "claim matches UN data")["hovertext"][0]
+    assert "&lt;b&gt;جملة&lt;/b&gt;" in hover  # article text is escaped in the hover
+
+
+def test_timeline_marker_size_is_the_delegation_size():
+    events = pd.DataFrame({"event_id": ["a#e1", "a#e2", "b#e1"], "doc": ["a", "a", "b"], "role": ["main", "main", "main"],
+                           "kind": ["visit", "visit", "workshop"], "date": ["2015-01", "", ""],
+                           "year": pd.array([2015, 2014, None], dtype="Int64"),
+                           "countries_stated": pd.array([21, None, None], dtype="Int64"),
+                           "countries_named": pd.array([0, 3, 2], dtype="Int64")})
+    fig = figures.timeline_figure(events, {"a": "عنوان"}).to_dict()
+    (scatter,) = fig["data"]
+    assert list(scatter["customdata"]) == ["a#e1", "a#e2"]  # the undated event is left out
+    assert list(scatter["marker"]["size"]) == [21, 3]
