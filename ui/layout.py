@@ -9,6 +9,7 @@ import streamlit as st
 import core
 from ui.data import load_corpus
 from ui.figures import GEO_CONFIG
+from ui.labels import text_of
 
 UN_SOURCE = "UN E-Government Survey 2003–2024 (UN DESA, publicadministration.un.org/egovkb)"
 
@@ -26,7 +27,6 @@ def corpus_or_stop() -> core.Corpus:
     except core.CorpusFolderError as exc:
         st.error(f"The articles folder cannot be read: {exc}. Set EGOV_SEEDS_DIR or restore seeds/.")
         st.stop()
-        raise  # st.stop() raises; this keeps type checkers and readers sure we never fall through
 
 
 def data_sources(corpus: core.Corpus, *, reference: bool = True) -> None:
@@ -44,7 +44,7 @@ def document_notices(corpus: core.Corpus) -> None:
         st.warning(f"Articles folder: {message}")
     problems = corpus.documents[corpus.documents["status"].isin(["warning", "error"])]
     for row in problems.itertuples():
-        text = f"**{row.doc}** ({row.status}): {row.message or 'no detail given'}"
+        text = f"**{row.doc}** ({row.status}): {text_of(row.message) or 'no detail given'}"
         (st.error if row.status == "error" else st.warning)(text)
 
 
