@@ -1,0 +1,223 @@
+"""Dashboard latency against a bare one-chart Streamlit app, in a real browser (Debian chromium).
+
+Run: python bench/dashboard.py [--redraws 7] [--no-cold]
+
+Cases, each on its own server (127.0.0.1, a free port, stopped at the end of the case):
+  bare        bench/bare_app.py: one Plotly chart and one selectbox
+  seeds       dashboard.py on seeds/ (EGOV_SEEDS_DIR), extraction cache warm
+  10k-cold    dashboard.py on bench/out/corpus_10000 with an empty extraction cache (EGOV_CACHE_DIR)
+  10k-warm    the same folder again, cache filled by the cold run
+Measured: process start -> first chart visible (`.js-plotly-plot .main-svg`); filter change ->
+chart redrawn (median of --redraws; the bare app's selectbox, the dashboard's sidebar toggle
+"GCC events only"); server memory from /proc/<pid>/status (VmRSS now, VmHWM peak). Prints each
+case and ours / bare; writes bench/out/dashboard_results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import corpus as synthetic  # noqa: E402  (bench/corpus.py)
+
+OUT = ROOT / "bench" / "out"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHART = ".js-plotly-plot .main-svg"
+
+# Armed before a filter change: set when any Plotly chart finishes drawing (plotly_afterplot) or
+# when a chart element that was not on the page before gets its SVG.
+ARM_REDRAW_JS = """() => {
+  window.__benchRedrawn = false;
+  for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+    gd.__benchOld = true;
+    if (gd.on && !gd.__benchHooked) {
+      gd.__benchHooked = true;
+      gd.on('plotly_afterplot', () => { window.__benchRedrawn = true; });
+    }
+  }
+  if (!window.__benchObserver) {
+    window.__benchObserver = new MutationObserver(() => {
+      for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+        if (!gd.__benchOld && gd.querySelector('.main-svg')) { window.__benchRedrawn = true; }
+      }
+    });
+    window.__benchObserver.observe(document.body, {childList: true, subtree: true});
+  }
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def proc_memory(pid: int) -> dict[str, float]:
+    """VmRSS and VmHWM (peak) of a process in MB, from /proc (psutil is not installed)."""
+    out = {}
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    key, value = line.split(":", 1)
+                    out[key] = int(value.split()[0]) / 1024
+    except OSError:
+        pass
+    return {"rss_mb": out.get("VmRSS", float("nan")), "peak_rss_mb": out.get("VmHWM", float("nan"))}
+
+
+def wait_healthy(port: int, proc: subprocess.Popen, deadline: float) -> None:
+    url = f"http://127.0.0.1:{port}/_stcore/health"
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError("server not healthy in time")
+
+
+def change_filter(page, case: str, step: int) -> None:
+    if case == "bare":
+        page.locator('[data-testid="stSelectbox"]').first.click()
+        page.get_by_role("option", name="B" if step % 2 == 0 else "A", exact=True).click()
+    else:
+        page.locator('[data-testid="stSidebar"]').get_by_text("GCC events only", exact=True).click()
+
+
+def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int, first_timeout: float) -> dict:
+    """Start a server for `script`, open it, time the first chart and `redraws` filter changes."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none"]
+    result: dict = {"case": case, "redraw_s": []}
+    page = None
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = start + first_timeout
+        wait_healthy(port, proc, deadline)
+        result["healthy_s"] = time.monotonic() - start
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
+        page.wait_for_selector(CHART, state="visible", timeout=max(1.0, deadline - time.monotonic()) * 1000)
+        result["first_chart_s"] = time.monotonic() - start
+        result["memory_after_first_chart"] = proc_memory(proc.pid)
+        page.wait_for_timeout(1500)  # let the rest of the first run settle
+        for step in range(redraws):
+            page.evaluate(ARM_REDRAW_JS)
+            t0 = time.monotonic()
+            change_filter(page, case, step)
+            try:
+                page.wait_for_function("() => window.__benchRedrawn === true", timeout=120_000)
+                result["redraw_s"].append(time.monotonic() - t0)
+            except Exception as exc:  # a redraw that never came is reported, not hidden
+                result.setdefault("errors", []).append(f"redraw {step}: {type(exc).__name__}")
+            page.wait_for_timeout(800)
+        result["redraw_median_s"] = statistics.median(result["redraw_s"]) if result["redraw_s"] else None
+        result["memory_end"] = proc_memory(proc.pid)
+    except Exception as exc:
+        result.setdefault("errors", []).append(f"{type(exc).__name__}: {exc}"[:300])
+    finally:
+        if page is not None:
+            page.close()
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        err = proc.stderr.read() if proc.stderr else ""
+        if "Traceback" in err:
+            result.setdefault("errors", []).append("server traceback: " + err[-500:])
+    return result
+
+
+def ratio(ours: float | None, bare: float | None) -> str:
+    return f"{ours / bare:.2f}" if ours and bare else "n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--redraws", type=int, default=7, help="filter changes per case (median reported)")
+    parser.add_argument("--no-cold", action="store_true", help="skip the 10k case with an empty cache")
+    parser.add_argument("--size", type=int, default=10000, help="synthetic corpus size for the large cases")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    big = synthetic.build_corpus(args.size)
+    cache_seeds = Path(tempfile.mkdtemp(prefix="egov-bench-cache-seeds-"))
+    cache_big = Path(tempfile.mkdtemp(prefix="egov-bench-cache-big-"))
+    label = f"{args.size // 1000}k" if args.size >= 1000 else str(args.size)
+    cases = [
+        ("bare", ROOT / "bench" / "bare_app.py", {}, 60),
+        ("seeds", ROOT / "dashboard.py", {"EGOV_SEEDS_DIR": str(ROOT / "seeds"), "EGOV_CACHE_DIR": str(cache_seeds)}, 120),
+    ]
+    if not args.no_cold:
+        cases.append((f"{label}-cold", ROOT / "dashboard.py",
+                      {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 900))
+    cases.append((f"{label}-warm", ROOT / "dashboard.py", {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 600))
+    print(f"{os.cpu_count()} CPUs shared by server and browser; load average {os.getloadavg()[0]:.2f}")
+    if args.no_cold:  # fill the cache outside the measurement, as a cold run would have
+        sys.path.insert(0, str(ROOT))
+        import core
+        core.load_corpus(big, cache=cache_big, workers=2)
+    results = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                # Seeds' cache is warmed by a throw-away run, so "seeds" measures the usual start.
+                run_case(browser, "seeds-warmup", ROOT / "dashboard.py", cases[1][2], 0, 120)
+                for case, script, env, timeout in cases:
+                    r = run_case(browser, case, script, env, args.redraws, timeout)
+                    r["loadavg"] = os.getloadavg()[0]
+                    results.append(r)
+                    mem = r.get("memory_end") or r.get("memory_after_first_chart") or {}
+                    redraw = r.get("redraw_median_s")
+                    print(f"{case:>10}: first chart {r.get('first_chart_s', float('nan')):6.2f} s "
+                          f"(server healthy at {r.get('healthy_s', float('nan')):.2f} s), redraw median "
+                          f"{redraw if redraw is not None else float('nan'):.3f} s over {len(r['redraw_s'])} "
+                          f"[{', '.join(f'{x:.2f}' for x in r['redraw_s'])}], server RSS "
+                          f"{mem.get('rss_mb', float('nan')):.0f} MB (peak {mem.get('peak_rss_mb', float('nan')):.0f} MB)"
+                          + (f"; errors: {r['errors']}" if r.get("errors") else ""))
+            finally:
+                browser.close()
+    finally:
+        shutil.rmtree(cache_seeds, ignore_errors=True)
+        shutil.rmtree(cache_big, ignore_errors=True)
+    bare = results[0]
+    print("\nours / bare:")
+    for r in results[1:]:
+        print(f"{r['case']:>10}: first chart {ratio(r.get('first_chart_s'), bare.get('first_chart_s'))}, "
+              f"redraw {ratio(r.get('redraw_median_s'), bare.get('redraw_median_s'))}, "
+              f"RSS {ratio((r.get('memory_end') or {}).get('rss_mb'), (bare.get('memory_end') or {}).get('rss_mb'))}")
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "dashboard_results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(f"figures written to {(OUT / 'dashboard_results.json').relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

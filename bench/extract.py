@@ -1,0 +1,222 @@
+"""Extraction throughput at scale: floor vs full load_corpus, scaling, memory, 2 processes, incremental.
+
+Run: python bench/extract.py [--sizes 100,1000,10000] [--profile-size 1000]
+
+Every measurement runs in its own Python process (so peak memory, ru_maxrss, is that measurement's
+alone, and no lexicon or memo is warm from an earlier one) and prints one JSON line; this script
+collects them, prints the figures and writes bench/out/extract_results.json.
+  floor  read each article file (bytes, UTF-8 decode) + core.normalize.normalize + tokenize
+  full   core.load_corpus(folder, cache=False, workers=1): ingest, extraction, tables
+  ingest core.ingest.read_corpus alone (the serial part load_corpus does before extracting)
+  full2  the same as full with workers=2
+  cold / warm / incremental  load_corpus with a cache folder: filled (workers=2), all hits, and
+         after adding one article (re-extracts exactly one)
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import corpus as synthetic  # noqa: E402  (bench/corpus.py)
+
+OUT = ROOT / "bench" / "out"
+CACHE = OUT / "cache_extract"
+
+
+def _articles(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix == ".txt")
+
+
+def _usage() -> dict:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"maxrss_mb": own.ru_maxrss / 1024, "children_maxrss_mb": kids.ru_maxrss / 1024,
+            "cpu_s": own.ru_utime + own.ru_stime, "children_cpu_s": kids.ru_utime + kids.ru_stime}
+
+
+def measure(kind: str, folder: Path, workers: int = 1) -> dict:
+    """One measurement in this process; returns its figures."""
+    import core
+    from core.cache import ExtractionCache
+    from core.ingest import read_corpus
+    from core.normalize import normalize, tokenize
+
+    files = _articles(folder)
+    size = sum(p.stat().st_size for p in files)
+    extra: dict = {}
+    warm = time.perf_counter()
+    core.extract_document("زار وفد من الكويت مملكة البحرين في 25 يونيو 2013", "2013")  # lexicons
+    extra["warmup_s"] = time.perf_counter() - warm
+    start, cpu_start = time.perf_counter(), time.process_time()
+    if kind == "floor":
+        tokens = 0
+        for path in files:
+            with open(path, "rb") as fh:
+                text = fh.read().decode("utf-8")
+            tokens += len(tokenize(normalize(text)))
+        extra["tokens"] = tokens
+    elif kind == "ingest":
+        docs, _ = read_corpus(folder)
+        extra["documents"] = len(docs)
+    elif kind in ("full", "full2"):
+        corpus = core.load_corpus(folder, cache=False, workers=workers)
+        extra.update(events=len(corpus.events), rankings=len(corpus.rankings), participants=len(corpus.participants))
+    elif kind in ("cold", "warm", "incremental"):
+        store = ExtractionCache(CACHE)
+        corpus = core.load_corpus(folder, cache=store, workers=workers)
+        extra.update(store.stats.as_dict(), events=len(corpus.events))
+    else:
+        raise SystemExit(f"unknown measurement {kind}")
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    return {"kind": kind, "folder": str(folder), "docs": len(files), "bytes": size, "wall_s": wall,
+            "measured_cpu_s": cpu, "workers": workers, **extra, **_usage()}
+
+
+def profile(folder: Path, top: int = 15) -> str:
+    """cProfile of load_corpus(folder, cache=False): top functions by cumulative and by own time."""
+    import core
+
+    core.extract_document("زار وفد من الكويت مملكة البحرين", "2015")  # lexicons loaded outside the profile
+    prof = cProfile.Profile()
+    prof.enable()
+    core.load_corpus(folder, cache=False)
+    prof.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(prof, stream=out)
+    stats.strip_dirs()
+    for order in ("cumulative", "tottime"):
+        out.write(f"\n--- top {top} by {order} ---\n")
+        stats.sort_stats(order).print_stats(top)
+    return out.getvalue()
+
+
+def run_child(*args: str) -> dict:
+    """Run one measurement in a fresh interpreter; returns its JSON figures plus the load average."""
+    load_before = os.getloadavg()[0]
+    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
+                          timeout=3600, cwd=ROOT)
+    if proc.returncode != 0:
+        raise SystemExit(f"measurement {args} failed:\n{proc.stderr[-3000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["loadavg_before"] = load_before
+    result["loadavg_after"] = os.getloadavg()[0]
+    return result
+
+
+def machine() -> dict:
+    model = ""
+    with open("/proc/cpuinfo", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo", encoding="utf-8") as fh:
+        mem_kb = int(next(line for line in fh if line.startswith("MemTotal")).split()[1])
+    return {"nproc": os.cpu_count(), "memory_gb": round(mem_kb / 1024 / 1024, 1), "cpu": model,
+            "python": sys.version.split()[0]}
+
+
+def rate(r: dict, clock: str = "wall_s") -> tuple[float, float]:
+    """(documents/s, MB/s) of a measurement, by wall time or (clock="measured_cpu_s") CPU time."""
+    return r["docs"] / r[clock], r["bytes"] / 1e6 / r[clock]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--profile-size", type=int, default=1000, help="corpus size to profile (0: no profile)")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        kind, folder, workers = args.child[0], Path(args.child[1]), int(args.child[2])
+        if kind == "profile":
+            print(json.dumps({"kind": "profile", "text": profile(folder)}))
+        else:
+            print(json.dumps(measure(kind, folder, workers)))
+        return 0
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    info = machine()
+    print(f"machine: {info['nproc']} CPUs ({info['cpu']}), {info['memory_gb']} GB, Python {info['python']}; "
+          f"load average now {os.getloadavg()[0]:.2f}")
+    folders = {n: synthetic.build_corpus(n) for n in sizes}
+    results: dict = {"machine": info, "sizes": {}}
+    print("\nthroughput after start-up (imports, lexicons) by wall time; [by CPU time of the process]")
+    header = (f"{'docs':>6} {'MB':>6} | {'floor docs/s':>12} {'MB/s':>13} | {'full docs/s':>11} {'MB/s':>13} | "
+              f"{'full/floor MB/s':>15} | {'peak RSS MB':>11} | load")
+    print(header + "\n" + "-" * len(header))
+    for n in sizes:
+        floor = run_child("floor", str(folders[n]), "1")
+        full = run_child("full", str(folders[n]), "1")
+        results["sizes"][n] = {"floor": floor, "full": full}
+        (fd, fm), (ud, um) = rate(floor), rate(full)
+        fmc, umc = rate(floor, "measured_cpu_s")[1], rate(full, "measured_cpu_s")[1]
+        print(f"{n:>6} {full['bytes'] / 1e6:>6.1f} | {fd:>12.0f} {fm:>5.2f} [{fmc:>5.2f}] | {ud:>11.0f} "
+              f"{um:>5.2f} [{umc:>5.2f}] | {um / fm:>6.3f} [{umc / fmc:.3f}] | {full['maxrss_mb']:>11.0f} | "
+              f"{full['loadavg_before']:.1f}")
+    print(f"start-up of the extractor (lexicons, first call): {full['warmup_s']:.2f} s; "
+          "peak RSS includes the interpreter, pandas and the lexicons")
+    largest, folder = sizes[-1], folders[sizes[-1]]
+    if len(sizes) > 1:
+        small = sizes[-2]
+        scale = rate(results["sizes"][largest]["full"])[0] / rate(results["sizes"][small]["full"])[0]
+        scale_cpu = (rate(results["sizes"][largest]["full"], "measured_cpu_s")[0]
+                     / rate(results["sizes"][small]["full"], "measured_cpu_s")[0])
+        results["scaling"] = {"from": small, "to": largest, "throughput_ratio": scale, "cpu_ratio": scale_cpu}
+        print(f"\nscaling {small} -> {largest} docs: throughput ratio {scale:.2f} by wall time, {scale_cpu:.2f} "
+              "by CPU time (1.00 = linear)")
+
+    ingest = run_child("ingest", str(folder), "1")
+    full1 = results["sizes"][largest]["full"]
+    full2 = run_child("full2", str(folder), "2")
+    speedup = full1["wall_s"] / full2["wall_s"]
+    extract_speedup = (full1["wall_s"] - ingest["wall_s"]) / max(1e-9, full2["wall_s"] - ingest["wall_s"])
+    results["workers"] = {"ingest": ingest, "full2": full2, "speedup": speedup, "extract_speedup": extract_speedup}
+    print(f"\n{largest} docs, 2 processes: {full2['wall_s']:.1f} s vs {full1['wall_s']:.1f} s on one -> "
+          f"speed-up {speedup:.2f}x (extraction stage alone {extract_speedup:.2f}x; the serial ingest "
+          f"read_corpus takes {ingest['wall_s']:.1f} s); peak RSS parent {full2['maxrss_mb']:.0f} MB, "
+          f"largest worker {full2['children_maxrss_mb']:.0f} MB; load {full2['loadavg_before']:.1f}")
+
+    shutil.rmtree(CACHE, ignore_errors=True)
+    cold = run_child("cold", str(folder), "2")
+    warm = run_child("warm", str(folder), "1")
+    added = synthetic.add_article(folder)
+    try:
+        incremental = run_child("incremental", str(folder), "1")
+    finally:
+        synthetic.remove_article(added)
+    results["incremental"] = {"cold": cold, "warm": warm, "incremental": incremental}
+    print(f"\ncache, {largest} docs: fill {cold['wall_s']:.1f} s (2 processes, {cold['extracted']} extracted); "
+          f"warm load {warm['wall_s']:.1f} s ({warm['hits']} hits, {warm['extracted']} extracted); "
+          f"after adding one article {incremental['wall_s']:.1f} s ({incremental['extracted']} re-extracted, "
+          f"{incremental['hits']} hits); ingest alone {ingest['wall_s']:.1f} s")
+
+    if args.profile_size:
+        pfolder = synthetic.build_corpus(args.profile_size)
+        prof = run_child("profile", str(pfolder), "1")
+        results["profile"] = prof["text"]
+        print(f"\nprofile of load_corpus on {args.profile_size} docs (cProfile; times inflated by profiling):")
+        print(prof["text"])
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "extract_results.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    print(f"figures written to {(OUT / 'extract_results.json').relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
