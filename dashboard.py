@@ -7,7 +7,7 @@ import streamlit as st
 import core
 from ui import figures
 from ui.data import country_names, load_reference, ranking_tables
-from ui.filters import URL, in_years, pick_many, year_range
+from ui.filters import URL, filter_events, pick_many, year_range
 from ui.labels import kind_label
 from ui.layout import chart, corpus_or_stop, data_sources, setup_page
 
@@ -35,11 +35,7 @@ def overview() -> None:
         gcc_only = st.toggle("GCC events only", key="ov_gcc", bind=URL,
                              help="Events the article ties to the Gulf Cooperation Council.")
 
-    shown = events[in_years(events["year"], years)]
-    if kinds:
-        shown = shown[shown["kind"].isin(kinds)]
-    if gcc_only:
-        shown = shown[shown["gcc"].fillna(False).astype(bool)]
+    shown = filter_events(events, years, kinds=kinds, gcc_only=gcc_only)
     counts = figures.state_counts(shown, corpus.participants, names)
 
     headline_metrics(len(shown), len(counts), corpus)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import figures
 from ui.data import country_names
-from ui.filters import in_years, pick_many, year_range
+from ui.filters import filter_events, pick_many, year_range
 from ui.labels import kind_label, when_label
 from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page
 
@@ -27,11 +27,7 @@ with st.sidebar:
     host_choice = pick_many("Host", hosts, key="dl_host", placeholder="All hosts",
                             format_func=lambda iso: names.get(iso, iso))
 
-shown = events[in_years(events["year"], years)]
-if kinds:
-    shown = shown[shown["kind"].isin(kinds)]
-if host_choice:
-    shown = shown[shown["host_iso3"].isin(host_choice)]
+shown = filter_events(events, years, kinds=kinds, hosts=host_choice)
 counts = figures.state_counts(shown, participants, names)
 
 st.markdown(f"**{len(shown)}** events, **{len(counts)}** states named as taking part.")

@@ -7,7 +7,7 @@ import streamlit as st
 from ui import figures
 from ui.data import country_names, gcc_members
 from ui.evidence import rtl_block
-from ui.filters import in_years, pick_many, year_range
+from ui.filters import filter_events, pick_many, year_range
 from ui.labels import kind_label, split_list, text_of, topic_label, when_label
 from ui.layout import chart, corpus_or_stop, data_sources, setup_page
 
@@ -15,7 +15,7 @@ setup_page("GCC cooperation")
 corpus = corpus_or_stop()
 data_sources(corpus, reference=False)
 
-gcc_events = corpus.events[corpus.events["gcc"].fillna(False).astype(bool)]
+gcc_events = filter_events(corpus.events, gcc_only=True)
 participants = corpus.participants
 names = country_names(participants)
 members = sorted(gcc_members(), key=lambda iso: names.get(iso, iso))
@@ -28,7 +28,7 @@ with st.sidebar:
                                format_func=lambda iso: names.get(iso, iso))
     chosen_topics = pick_many("Topic", topics, key="gcc_topic", placeholder="All topics", format_func=topic_label)
 
-shown = gcc_events[in_years(gcc_events["year"], years)]
+shown = filter_events(gcc_events, years)
 if chosen_members:
     # A member is involved when the article names it as a participant or as the host.
     involved = set(participants.loc[participants["iso3"].isin(chosen_members), "event_id"])

@@ -38,6 +38,21 @@ def pick_many(label: str, options: list[str], key: str, *, placeholder: str,
                           placeholder=placeholder)
 
 
+def filter_events(events: pd.DataFrame, years: tuple[int, int] | None = None, *, kinds: Iterable[str] = (),
+                  hosts: Iterable[str] = (), gcc_only: bool = False) -> pd.DataFrame:
+    """The events within `years` (see in_years) whose kind and host are among those chosen (none = all),
+    only the GCC events when `gcc_only`."""
+    mask = in_years(events["year"], years)
+    kinds, hosts = list(kinds), list(hosts)
+    if kinds:
+        mask &= events["kind"].isin(kinds)
+    if hosts:
+        mask &= events["host_iso3"].isin(hosts)
+    if gcc_only:
+        mask &= events["gcc"].fillna(False).astype(bool)
+    return events[mask]
+
+
 def in_years(years: pd.Series, chosen: tuple[int, int] | None) -> pd.Series:
     """Mask of rows whose year lies in `chosen` (the slider over these same years).
 
