@@ -9,7 +9,7 @@ from ui import figures
 from ui.data import country_names, load_reference, ranking_tables
 from ui.filters import URL, filter_events, pick_many, year_range
 from ui.labels import kind_label
-from ui.layout import chart, corpus_or_stop, data_sources, setup_page
+from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page, table
 
 
 def overview() -> None:
@@ -55,7 +55,8 @@ def overview() -> None:
                   "rankings": corpus.rankings}
         for tab, (name, frame) in zip(st.tabs(list(tables)), tables.items()):
             with tab:
-                st.dataframe(frame, hide_index=True, key=f"ov_table_{name}")
+                table(frame, key=f"ov_table_{name}")
+                csv_download(frame, f"{name}.csv", key=f"ov_csv_{name}")
 
 
 def headline_metrics(events: int, states: int, corpus: core.Corpus) -> None:

@@ -9,7 +9,7 @@ from ui import figures
 from ui.data import country_names, gcc_members, load_reference, ranking_tables
 from ui.filters import URL, pick_many
 from ui.labels import SCOPE_ORDER, scope_label
-from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page
+from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page, table
 
 setup_page("Ranking trajectory")
 corpus = corpus_or_stop()
@@ -67,9 +67,9 @@ if view == "Rank" and len(elsewhere):
                + ", ".join(f"{scope_label(s)} ({n})" for s, n in per_scope.items()) + ".")
 
 st.subheader("The figures behind the chart")
-table = in_scope.assign(country=[names.get(iso, iso) for iso in in_scope["country_iso3"]])
-table = table[["country", "country_iso3", "survey_year", "scope", "source", "rank", "egdi", "tied", "official_rank",
-               "verdict", "doc", "claim_id", "evidence"]].sort_values(["source", "country", "survey_year"],
-                                                                       ignore_index=True)
-st.dataframe(table, hide_index=True, key="rk_table")
-csv_download(table, f"ranking_{scope}.csv", key="rk_csv")
+plotted = in_scope.assign(country=[names.get(iso, iso) for iso in in_scope["country_iso3"]])
+plotted = plotted[["country", "country_iso3", "survey_year", "scope", "source", "rank", "egdi", "tied",
+                   "official_rank", "verdict", "doc", "claim_id", "evidence"]]
+plotted = plotted.sort_values(["source", "country", "survey_year"], ignore_index=True)
+table(plotted, key="rk_table")
+csv_download(plotted, f"ranking_{scope}.csv", key="rk_csv")

@@ -7,8 +7,8 @@ import streamlit as st
 from ui import figures
 from ui.data import country_names
 from ui.filters import filter_events, pick_many, year_range
-from ui.labels import kind_label, when_label
-from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page
+from ui.labels import kind_label, map_distinct, when_label
+from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page, table
 
 setup_page("Delegations")
 corpus = corpus_or_stop()
@@ -46,14 +46,14 @@ with right:
                   "Bahrain, the host, is orange with a star.")
 
 st.subheader("Participants as named in the articles")
-table = (participants[participants["event_id"].isin(shown["event_id"])]
+named = (participants[participants["event_id"].isin(shown["event_id"])]
          .merge(shown[["event_id", "date", "year", "kind", "host_iso3"]], on="event_id", how="left"))
-table = table.assign(order=figures.event_dates(table)).sort_values(["order", "event_id", "start"], ignore_index=True)
-table = table.assign(
-    when=[when_label(d, y) for d, y in zip(table["date"], table["year"])],
-    state=[names.get(str(iso), str(iso)) for iso in table["iso3"]],
-    host=[names.get(str(iso), str(iso)) for iso in table["host_iso3"].fillna("")],
+named = named.assign(order=figures.event_dates(named)).sort_values(["order", "event_id", "start"], ignore_index=True)
+named = named.assign(
+    when=map_distinct(when_label, named["date"], named["year"]),
+    state=[names.get(str(iso), str(iso)) for iso in named["iso3"]],
+    host=[names.get(str(iso), str(iso)) for iso in named["host_iso3"].fillna("")],
 )[["when", "kind", "host", "state", "iso3", "surface", "via", "event_id", "doc", "start", "end"]]
-table = table.rename(columns={"surface": "as written (Arabic)"})
-st.dataframe(table, hide_index=True, key="dl_table")
-csv_download(table, "delegations.csv", key="dl_csv")
+named = named.rename(columns={"surface": "as written (Arabic)"})
+table(named, key="dl_table")
+csv_download(named, "delegations.csv", key="dl_csv")

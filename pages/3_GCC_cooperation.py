@@ -11,6 +11,8 @@ from ui.filters import filter_events, pick_many, year_range
 from ui.labels import kind_label, split_list, text_of, topic_label, when_label
 from ui.layout import chart, corpus_or_stop, data_sources, setup_page
 
+CARD_LIMIT = 50  # each card is several elements; thousands would make every rerun slow
+
 setup_page("GCC cooperation")
 corpus = corpus_or_stop()
 data_sources(corpus, reference=False)
@@ -45,7 +47,10 @@ else:
     st.info("No topics recorded for the GCC events that match the filters.")
 
 st.subheader("Events")
-for row in shown.sort_values(["year", "date"], na_position="last").itertuples():
+cards = shown.sort_values(["year", "date"], na_position="last")
+if len(cards) > CARD_LIMIT:
+    st.caption(f"The first {CARD_LIMIT} of {len(cards)} events by date; narrow the filters to see the others.")
+for row in cards.head(CARD_LIMIT).itertuples():
     named = participants[participants["event_id"] == row.event_id]
     with st.container(border=True, key=f"gcc_card_{row.Index}"):
         host = names.get(text_of(row.host_iso3), text_of(row.host_iso3)) or "not stated"

@@ -8,7 +8,7 @@ from ui.data import ranking_tables
 from ui.evidence import doc_highlights, highlighted_html, legend_html, metadata_html, rtl_block
 from ui.filters import URL
 from ui.labels import text_of
-from ui.layout import corpus_or_stop, data_sources, document_notices, setup_page
+from ui.layout import corpus_or_stop, data_sources, document_notices, setup_page, table
 
 setup_page("Sources")
 corpus = corpus_or_stop()
@@ -48,8 +48,8 @@ st.subheader("Records extracted from this article")
 tab_events, tab_participants, tab_claims = st.tabs(
     [f"Events ({len(events)})", f"Participants ({len(participants)})", f"Ranking claims ({len(claims)})"])
 with tab_events:
-    st.dataframe(events, hide_index=True, key="src_events")
+    table(events, key="src_events")
 with tab_participants:
-    st.dataframe(participants, hide_index=True, key="src_participants")
+    table(participants, key="src_participants")
 with tab_claims:
-    st.dataframe(claims, hide_index=True, key="src_claims")
+    table(claims, key="src_claims")

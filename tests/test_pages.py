@@ -349,7 +349,7 @@ def test_folder_fingerprint_changes_with_content(tmp_path):
     before = folder_fingerprint(tmp_path)
     (tmp_path / "a.txt").write_text("xy", encoding="utf-8")
     assert folder_fingerprint(tmp_path) != before
-    assert folder_fingerprint(tmp_path / "missing") == ()
+    assert folder_fingerprint(tmp_path / "missing") == ""
 
 
 # ------------------------------------------------------------------ pure helpers
@@ -387,12 +387,13 @@ def test_rank_figure_gives_each_verdict_its_own_symbol_and_colour():
 
 
 def test_timeline_marker_size_is_the_delegation_size():
-    events = pd.DataFrame({"event_id": ["a#e1", "a#e2", "b#e1"], "doc": ["a", "a", "b"], "role": ["main", "main", "main"],
+    events = pd.DataFrame({"event_id": ["a#e1", "a#e2", "b#e1"], "doc": ["a", "a", "b"], "role": ["main"] * 3,
                            "kind": ["visit", "visit", "workshop"], "date": ["2015-01", "", ""],
                            "year": pd.array([2015, 2014, None], dtype="Int64"),
                            "countries_stated": pd.array([21, None, None], dtype="Int64"),
                            "countries_named": pd.array([0, 3, 2], dtype="Int64")})
-    fig = figures.timeline_figure(events, {"a": "عنوان"}).to_dict()
+    fig = json.loads(figures.timeline_figure(events, {"a": "عنوان"}).to_json())
     (scatter,) = fig["data"]
-    assert list(scatter["customdata"]) == ["a#e1", "a#e2"]  # the undated event is left out
-    assert list(scatter["marker"]["size"]) == [21, 3]
+    assert decode(scatter["customdata"]) == ["a#e1", "a#e2"]  # the undated event is left out
+    assert decode(scatter["marker"]["size"]) == [21, 3]
+    assert "عنوان" in scatter["hovertext"][0] and "21 states stated" in scatter["hovertext"][0]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections import Counter
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.labels import is_missing, kind_label, scope_label, split_list, topic_label, when_label
+from ui.labels import (is_missing, kind_label, map_distinct, scope_label, split_list, text_of, topic_label,
+                       when_label)
 
 HOST_COLOUR = "#d95f02"
 BAHRAIN_COLOUR = "#c2185b"
@@ -54,8 +57,7 @@ def event_dates(events: pd.DataFrame) -> pd.Series:
                 pass
         return pd.NaT if is_missing(year) else pd.Timestamp(int(year), 1, 1)
 
-    return pd.Series([one(d, y) for d, y in zip(events["date"], events["year"])], index=events.index,
-                     dtype="datetime64[ns]")
+    return pd.Series(map_distinct(one, events["date"], events["year"]), index=events.index, dtype="datetime64[ns]")
 
 
 def delegation_size(events: pd.DataFrame) -> pd.Series:
@@ -67,13 +69,14 @@ def delegation_size(events: pd.DataFrame) -> pd.Series:
 
 def event_labels(events: pd.DataFrame) -> pd.Series:
     """A short, unique English label per event: '<when> <kind>', numbered when two would read the same."""
-    base = [f"{when_label(d, y)} {kind_label(str(k))}" for d, y, k in
-            zip(events["date"], events["year"], events["kind"])]
-    seen: dict[str, int] = {}
+    base = map_distinct(lambda d, y, k: f"{when_label(d, y)} {kind_label(str(k))}",
+                        events["date"], events["year"], events["kind"])
+    total = Counter(base)
+    seen: Counter[str] = Counter()
     labels = []
     for label in base:
-        seen[label] = seen.get(label, 0) + 1
-        labels.append(label if base.count(label) == 1 else f"{label} ({seen[label]})")
+        seen[label] += 1
+        labels.append(label if total[label] == 1 else f"{label} ({seen[label]})")
     return pd.Series(labels, index=events.index, dtype="string")
 
 
@@ -90,24 +93,36 @@ def timeline_figure(events: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
         part = frame[frame["role"] == role]
         if part.empty:
             continue
-        hover = [
-            f"<b>{html.escape(when_label(d, y))} · {html.escape(kind_label(str(k)))}</b><br>"
-            f"{html.escape(_delegation_text(s, n))}<br>{hover_text(titles.get(str(doc), ''), 60)}"
-            for d, y, k, s, n, doc in zip(part["date"], part["year"], part["kind"], part["countries_stated"],
-                                          part["countries_named"], part["doc"])
-        ]
+        heads = map_distinct(_event_head, *(part[c] for c in ("date", "year", "kind", "countries_stated",
+                                                                    "countries_named")))
+        title_lines = map_distinct(lambda doc: html.escape(_shorten(titles.get(str(doc), ""), 80)), part["doc"])
+        hover = [head + title for head, title in zip(heads, title_lines)]
+        # numpy arrays, not lists: Plotly validates a list item by item (seconds for 20,000 events).
         fig.add_trace(go.Scatter(
-            x=part["when"], y=[kind_label(str(k)) for k in part["kind"]], mode="markers", name=name,
-            marker={"size": part["size"].clip(lower=1).tolist(), "sizemode": "area",
+            x=part["when"].to_numpy(), y=np.array([kind_label(str(k)) for k in part["kind"]], dtype=object),
+            mode="markers", name=name,
+            marker={"size": part["size"].clip(lower=1).to_numpy(), "sizemode": "area",
                     "sizeref": 2.0 * biggest / 44 ** 2, "sizemin": 7, "symbol": symbol,
                     "color": "#1f77b4", "line": {"width": 2, "color": "#1f77b4"}},
-            hovertext=hover, hoverinfo="text", customdata=part["event_id"].astype(str).tolist(),
+            hovertext=np.array(hover, dtype=object), hoverinfo="text",
+            customdata=part["event_id"].astype(str).to_numpy(dtype=object),
         ))
     fig.update_layout(title="Events by date and kind (marker area = states in the delegation)",
                       xaxis_title="Date of the event", yaxis_title="Kind of event", height=360,
                       legend={"orientation": "h", "y": -0.25}, margin={"t": 60, "b": 40})
     fig.update_yaxes(categoryorder="category ascending")
     return fig
+
+
+def _event_head(date: object, year: object, kind: object, stated: object, named: object) -> str:
+    return (f"<b>{html.escape(when_label(date, year))} · {html.escape(kind_label(str(kind)))}</b><br>"
+            f"{html.escape(_delegation_text(stated, named))}<br>")
+
+
+def _shorten(text: object, limit: int) -> str:
+    """One line of at most `limit` characters (cheap enough for thousands of hover labels)."""
+    line = " ".join(text_of(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _delegation_text(stated: object, named: object) -> str:
@@ -203,6 +218,10 @@ def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[st
             rows = claims[claims["verdict"].astype("string") == verdict]
             if rows.empty:
                 continue
+            # One marker per distinct claim; its hover quotes the first article and counts the others.
+            key = ["country_iso3", "survey_year", "rank"]
+            repeats = rows.groupby(key, sort=False)["rank"].transform("size")
+            rows = rows.assign(articles=repeats).drop_duplicates(key)
             fig.add_trace(go.Scatter(
                 x=rows["survey_year"].astype(int) + CLAIM_DODGE, y=rows["rank"].astype(float), mode="markers",
                 name=style["label"], hovertext=[_claim_hover(r, names) for r in rows.itertuples()],
@@ -232,18 +251,19 @@ def _claim_hover(row: object, names: dict[str, str]) -> str:
         f"Verdict: {html.escape(str(row.verdict))}{official}<br>"
         f"{hover_text(row.evidence, 70)}<br>"
         f"<i>Article: {html.escape(str(row.doc))}</i>"
+        + (f"<br><i>and {row.articles - 1} more article(s) with the same claim</i>" if row.articles > 1 else "")
     )
 
 
 def delegation_bars(events: pd.DataFrame) -> go.Figure:
     """Per event (in date order, undated last), the states the article names vs the number it states."""
     events = events.assign(when=event_dates(events)).sort_values("when", na_position="last", kind="stable")
-    labels = event_labels(events).tolist()
+    labels = event_labels(events).to_numpy(dtype=object)
 
-    def counts(column: str) -> list[int | None]:
-        return [None if is_missing(v) else int(v) for v in events[column]]
+    def counts(column: str) -> np.ndarray:
+        return events[column].astype("Float64").to_numpy(dtype=float, na_value=np.nan)  # NaN: no bar
 
-    ids = events["event_id"].astype(str).tolist()
+    ids = events["event_id"].astype(str).to_numpy(dtype=object)
     fig = go.Figure([
         go.Bar(x=labels, y=counts("countries_named"), name="states named in the article", customdata=ids,
                marker_color="#1f77b4", hovertemplate="%{x}: %{y} states named<extra></extra>"),

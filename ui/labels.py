@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import pandas as pd
+
+T = TypeVar("T")
 
 SCOPE_LABELS = {
     "world": "World", "asia": "Asia", "western_asia": "Western Asia", "middle_east": "Middle East",
@@ -18,6 +23,16 @@ VERDICT_LABELS = {"matches": "matches", "differs": "differs", "unverifiable": "u
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
+
+
+def map_distinct(func: Callable[..., T], *columns: pd.Series) -> list[T]:
+    """func(*row values) for every row of the aligned columns, computed once per distinct combination.
+
+    Tables of 100,000 rows hold a few hundred distinct dates or kinds; a label per row would not.
+    """
+    keys = list(zip(*(column.tolist() for column in columns)))
+    results = {key: func(*key) for key in set(keys)}
+    return [results[key] for key in keys]
 
 
 def scope_label(scope: str) -> str:

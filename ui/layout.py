@@ -55,8 +55,21 @@ def chart(fig: go.Figure, key: str, caption: str, *, geo: bool = False) -> None:
     st.caption(caption)
 
 
+TABLE_ROWS = 1000
+
+
+def table(frame: pd.DataFrame, key: str, *, rows: int = TABLE_ROWS) -> None:
+    """A dataframe of at most `rows` rows (each rerun sends the table to the browser), saying when it is cut."""
+    st.dataframe(frame.head(rows), hide_index=True, key=key)
+    if len(frame) > rows:
+        st.caption(f"First {rows:,} of {len(frame):,} rows; the CSV download has them all.")
+
+
 def csv_download(frame: pd.DataFrame, file_name: str, key: str, label: str = "Download CSV") -> None:
-    """A CSV download of `frame` (UTF-8 with BOM, so spreadsheet programs read the Arabic) that does not
-    rerun the page, so filters and view stay as they are."""
-    st.download_button(label, frame.to_csv(index=False).encode("utf-8-sig"), file_name=file_name,
+    """A CSV download of `frame` (UTF-8 with BOM, so spreadsheet programs read the Arabic).
+
+    The CSV is written only when the button is clicked, and the click does not rerun the page,
+    so filters and view stay as they are.
+    """
+    st.download_button(label, lambda: frame.to_csv(index=False).encode("utf-8-sig"), file_name=file_name,
                        mime="text/csv", key=key, on_click="ignore", icon=":material/download:")
