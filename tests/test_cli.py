@@ -1,12 +1,16 @@
 """The command line: export writes the tables; evaluate prints one line per metric."""
 
+from pathlib import Path
 import csv
 import subprocess
 import sys
 
-from conftest import ROOT, SEEDS, SHARED
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
 
 
 def run(*args):

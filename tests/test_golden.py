@@ -1,11 +1,14 @@
 """The seeds' extracted records equal the reviewed golden files (regenerate: python tools/regen_golden.py)."""
 
+from pathlib import Path
 import json
 
 import pytest
 
-from conftest import ROOT, SEEDS
 from tools.regen_golden import GOLDEN, golden_records
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
 

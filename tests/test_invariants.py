@@ -1,12 +1,15 @@
 """Every record's offsets slice the original text back to its evidence; tables keep their schema."""
 
+from pathlib import Path
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS
 from core import extract_document, load_corpus, tables
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
 
 OWN_SENTENCES = [
     "استقبلت مُمْلَكَةُ البحرين أمس وفداً من جمهوريتي تونس وجزر القمر مكوناً من ١٢ دولة.",

@@ -1,8 +1,11 @@
 """The seeds' tables hold what the core issue expects, scored with the project's own evaluator."""
 
-from conftest import ROOT, SEEDS
+from pathlib import Path
 
 from core.evaluate import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
 
 
 def test_seed_scores_are_perfect():
