@@ -1,9 +1,9 @@
 """The command line: export writes the tables; evaluate prints one line per metric."""
 
-from pathlib import Path
 import csv
 import subprocess
 import sys
+from pathlib import Path
 
 
 import pytest

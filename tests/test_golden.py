@@ -1,7 +1,7 @@
 """The seeds' extracted records equal the reviewed golden files (regenerate: python tools/regen_golden.py)."""
 
-from pathlib import Path
 import json
+from pathlib import Path
 
 import pytest
 

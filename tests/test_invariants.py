@@ -1,8 +1,8 @@
 """Every record's offsets slice the original text back to its evidence; tables keep their schema."""
 
-from pathlib import Path
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
