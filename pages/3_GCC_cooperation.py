@@ -39,8 +39,9 @@ if chosen_topics:
     shown = shown[[bool(set(split_list(cell)) & set(chosen_topics)) for cell in shown["topics"]]]
 
 st.markdown(f"**{len(shown)}** of {len(gcc_events)} GCC events match the filters.")
-if len(shown) and not figures.topic_year_table(shown).empty:
-    chart(figures.topic_heatmap(shown), key="gcc_heatmap",
+topic_table = figures.topic_year_table(shown)
+if not topic_table.empty:
+    chart(figures.topic_heatmap(topic_table), key="gcc_heatmap",
           caption="Heatmap of topics (rows) by year (columns): each cell counts the GCC events of that year "
                   "whose article discusses the topic; darker green = more events.")
 else:

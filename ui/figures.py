@@ -296,9 +296,8 @@ def topic_year_table(events: pd.DataFrame) -> pd.DataFrame:
     return pd.crosstab(frame["topic"], frame["year"]).sort_index()
 
 
-def topic_heatmap(events: pd.DataFrame) -> go.Figure:
-    """Heatmap of topics × year (number of GCC events that discuss the topic)."""
-    table = topic_year_table(events)
+def topic_heatmap(table: pd.DataFrame) -> go.Figure:
+    """Heatmap of a topic_year_table: topics × year, the number of GCC events that discuss the topic."""
     fig = go.Figure(go.Heatmap(
         z=table.to_numpy().tolist(), x=[str(y) for y in table.columns], y=list(table.index),
         colorscale="Greens", zmin=0, texttemplate="%{z}", xgap=2, ygap=2,
