@@ -93,6 +93,8 @@ def find_cues(ctx: DocContext) -> list[Cue]:
             continue
         if i > 0 and _word_in(ctx.tokens[i - 1].text, lex.groups["title_word"]):
             continue  # "رئيس اللجنة الوزارية": a title, not a meeting
+        if _word_in(ctx.tokens[i].text, lex.groups["needs_number"]) and not nxt.isdigit():
+            continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
         if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
             continue
         cues.append(Cue(kind, i, i + length))

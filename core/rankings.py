@@ -171,6 +171,18 @@ def _explicit_year(ctx: DocContext, item: _Item, stop: int) -> int | None:
     return None
 
 
+def _report_year_before(ctx: DocContext, item: _Item, start: int) -> int | None:
+    """A report year earlier in the claim's clause ("عن تقرير 2022 الذي حلت فيه في المرتبة 54")."""
+    lex = rank_lexicon()
+    c = ctx.clause_of(item.first)
+    lo = max(c.first, start)
+    found = None
+    for a, b, d in ctx.date_tokens:
+        if lo <= a and b <= item.first and d.month is None and lex.survey.find_all(ctx.tokens, ctx.text, max(lo, a - 6), a):
+            found = d.year
+    return found
+
+
 def find_rank_claims(ctx: DocContext) -> list[RankClaim]:
     """Every overall-EGDI ranking claim in the document, deduplicated, in text order."""
     lex = rank_lexicon()
@@ -255,6 +267,8 @@ def find_rank_claims(ctx: DocContext) -> list[RankClaim]:
                     lex.previous_after.find_all(toks, ctx.text, item.end, min(item.end + 4, len(toks))):
                 year = previous_edition(edition)
                 note = (note + "; " if note else "") + "previous edition"
+            elif (before := _report_year_before(ctx, item, prev_item.end if prev_item else 0)) is not None:
+                year = before
             else:
                 year = edition
                 if edition_basis == "published":

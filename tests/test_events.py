@@ -185,6 +185,13 @@ def test_mentioned_visit_abroad_by_destination():
     assert evs[1].date == "2018-02"
 
 
+def test_award_edition_is_not_a_meeting():
+    text = ("انطلق في الدوحة المؤتمر الخليجي الثاني للحكومة الإلكترونية بمشاركة دول مجلس التعاون. وسيعلن خلاله الفائزون "
+            "بجائزة الحكومة الإلكترونية في دورتها الثانية، بعد الدورة الأولى التي أقيمت في مسقط عام 2009.")
+    evs = events(text, "2011-11")
+    assert [(e.role, e.kind, e.host_iso3) for e in evs] == [("main", "conference", "QAT")]
+
+
 def test_hijri_and_gregorian_dates_prefer_the_gregorian():
     text = "تستضيف مسقط المؤتمر الخليجي الثاني للحكومة الإلكترونية من 4 إلى 6 محرم القادم الموافق 10 إلى 12 ديسمبر القادم."
     main = events(text, "2010-06")[0]
