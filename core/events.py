@@ -20,7 +20,8 @@ from core.numbers import parse_number
 from core.phrases import PhraseMatcher, phrase_tokens
 from core.records import CountryMention, DateMention, Event, Participant, RankClaim
 
-LEAD_SENTENCES = 3      # the main event's cue must stand in the first sentences (title lines count)
+LEAD_SENTENCES = 3      # the main event's cue must stand in the first sentences of the body...
+SHORT_LINE = 6          # ...and lines shorter than this (headline, section names, dateline) come free
 ANCHOR_BEFORE = 4       # tokens before a cue searched for its time/place anchor
 MERGE_GAP = 2           # a cue this close after another cue is part of the same name ("الدورة 17 لمجلس وزراء")
 MAX_STATES = 190        # "192 دولة" is UN membership, not a delegation
@@ -327,12 +328,25 @@ def _organizations(ctx: DocContext, regions: list[tuple[int, int]]) -> tuple[str
     return tuple(sorted(found))
 
 
+def _lead_sentences(ctx: DocContext) -> set[int]:
+    """First tokens of the opening sentences: short lines, then LEAD_SENTENCES full ones."""
+    lead: set[int] = set()
+    full = 0
+    for s in ctx.sentences:
+        if full >= LEAD_SENTENCES:
+            break
+        lead.add(s.first)
+        if s.last - s.first >= SHORT_LINE:
+            full += 1
+    return lead
+
+
 def find_events(ctx: DocContext, claims: list[RankClaim]) -> list[Event]:
     """The main event (if the article reports one) followed by the events it mentions."""
     cues = find_cues(ctx)
     if not cues:
         return []
-    lead = {s.first for s in ctx.sentences[:LEAD_SENTENCES]}
+    lead = _lead_sentences(ctx)
     main_cue = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None)
     if main_cue is None:
         return []

@@ -198,6 +198,14 @@ def test_hijri_and_gregorian_dates_prefer_the_gregorian():
     assert (main.kind, main.host_iso3, main.date) == ("conference", "OMN", "2010-12-10")
 
 
+def test_page_header_lines_do_not_push_the_lead_away():
+    text = ("الرئيسية\nمحليات\nاقتصاد\nآخر الأخبار\nالمنامة - بنا\n"
+            "أكدت الهيئة أهمية الخدمات الرقمية للمواطنين والمقيمين في المملكة.\n"
+            "جاء ذلك خلال استقبالها وفدا من جمهورية مصر العربية للاطلاع على تجربة البحرين.")
+    main = events(text, "2019")[0]
+    assert (main.kind, {p.iso3 for p in main.participants}) == ("visit", {"EGY"})
+
+
 def test_ranking_article_has_no_event():
     text = "أظهرت نتائج تقرير الأمم المتحدة للحكومة الإلكترونية 2022 تراجع البحرين إلى المركز 54 عالميا."
     result = extract_document(text, "2022-10")
