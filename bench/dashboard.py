@@ -113,7 +113,8 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
     result: dict = {"case": case, "redraw_s": []}
     page = None
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+    cwd = script.parent if script.name == "dashboard.py" else ROOT  # where .streamlit/config.toml is
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     try:
         deadline = start + first_timeout
@@ -126,20 +127,21 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
         result["memory_after_first_chart"] = proc_memory(proc.pid)
         page.wait_for_timeout(1500)  # let the rest of the first run settle
         for step in range(redraws):
-            page.evaluate(ARM_REDRAW_JS)
-            t0 = time.monotonic()
-            change_filter(page, case, step)
             try:
-                page.wait_for_function("() => window.__benchRedrawn === true", timeout=120_000)
+                page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=180_000)
+                page.evaluate(ARM_REDRAW_JS)
+                t0 = time.monotonic()
+                change_filter(page, case, step)
+                page.wait_for_function("() => window.__benchRedrawn === true", timeout=180_000)
                 result["redraw_s"].append(time.monotonic() - t0)
             except Exception as exc:  # a redraw that never came is reported, not hidden
-                result.setdefault("errors", []).append(f"redraw {step}: {type(exc).__name__}")
+                result.setdefault("errors", []).append(f"redraw {step}: {type(exc).__name__}: {exc}"[:200])
             page.wait_for_timeout(800)
-        result["redraw_median_s"] = statistics.median(result["redraw_s"]) if result["redraw_s"] else None
         result["memory_end"] = proc_memory(proc.pid)
     except Exception as exc:
         result.setdefault("errors", []).append(f"{type(exc).__name__}: {exc}"[:300])
     finally:
+        result["redraw_median_s"] = statistics.median(result["redraw_s"]) if result["redraw_s"] else None
         if page is not None:
             page.close()
         proc.terminate()
@@ -154,6 +156,21 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
     return result
 
 
+def snapshot_app() -> Path:
+    """A copy of the dashboard and what it imports, in a temporary folder (removed at exit)."""
+    import atexit
+
+    dest = Path(tempfile.mkdtemp(prefix="egov-bench-app-"))
+    atexit.register(shutil.rmtree, dest, ignore_errors=True)
+    for name in ("dashboard.py", "core", "ui", "pages", "static", ".streamlit", "seeds"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
 def ratio(ours: float | None, bare: float | None) -> str:
     return f"{ours / bare:.2f}" if ours and bare else "n/a"
 
@@ -163,7 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--redraws", type=int, default=7, help="filter changes per case (median reported)")
     parser.add_argument("--no-cold", action="store_true", help="skip the 10k case with an empty cache")
     parser.add_argument("--size", type=int, default=10000, help="synthetic corpus size for the large cases")
+    parser.add_argument("--snapshot", action="store_true",
+                        help="serve a copy of the app (core, ui, pages, ...) taken now, so edits made by others "
+                             "during the run (which change the extractor version and empty the cache) do not count")
     args = parser.parse_args(argv)
+    app_root = snapshot_app() if args.snapshot else ROOT
     from playwright.sync_api import sync_playwright
 
     big = synthetic.build_corpus(args.size)
@@ -172,15 +193,15 @@ def main(argv: list[str] | None = None) -> int:
     label = f"{args.size // 1000}k" if args.size >= 1000 else str(args.size)
     cases = [
         ("bare", ROOT / "bench" / "bare_app.py", {}, 60),
-        ("seeds", ROOT / "dashboard.py", {"EGOV_SEEDS_DIR": str(ROOT / "seeds"), "EGOV_CACHE_DIR": str(cache_seeds)}, 120),
+        ("seeds", app_root / "dashboard.py", {"EGOV_SEEDS_DIR": str(ROOT / "seeds"), "EGOV_CACHE_DIR": str(cache_seeds)}, 120),
     ]
     if not args.no_cold:
-        cases.append((f"{label}-cold", ROOT / "dashboard.py",
+        cases.append((f"{label}-cold", app_root / "dashboard.py",
                       {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 900))
-    cases.append((f"{label}-warm", ROOT / "dashboard.py", {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 600))
+    cases.append((f"{label}-warm", app_root / "dashboard.py", {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 600))
     print(f"{os.cpu_count()} CPUs shared by server and browser; load average {os.getloadavg()[0]:.2f}")
     if args.no_cold:  # fill the cache outside the measurement, as a cold run would have
-        sys.path.insert(0, str(ROOT))
+        sys.path.insert(0, str(app_root))
         import core
         core.load_corpus(big, cache=cache_big, workers=2)
     results = []
@@ -189,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             try:
                 # Seeds' cache is warmed by a throw-away run, so "seeds" measures the usual start.
-                run_case(browser, "seeds-warmup", ROOT / "dashboard.py", cases[1][2], 0, 120)
+                run_case(browser, "seeds-warmup", app_root / "dashboard.py", cases[1][2], 0, 120)
                 for case, script, env, timeout in cases:
                     r = run_case(browser, case, script, env, args.redraws, timeout)
                     r["loadavg"] = os.getloadavg()[0]
