@@ -10,7 +10,8 @@ A cache file holds (FORMAT, key, DocumentExtraction) as a pickle read back by an
 only builds core's record classes, so a planted file cannot run code. A missing, unreadable,
 truncated or foreign file is a miss: the document is extracted again and the file rewritten.
 Writes go through a temporary file and an atomic rename, so concurrent loaders never see half a
-file; a cache that cannot be written is reported in the stats, never raised.
+file; a cache that cannot be written is reported in the stats, never raised. Folders of other
+extractor versions are never read again and may be deleted at any time (nothing prunes them).
 """
 
 from __future__ import annotations
