@@ -16,6 +16,7 @@ extractor versions are never read again and may be deleted at any time (nothing 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import math
@@ -23,10 +24,10 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from importlib import metadata
-import threading
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,12 +41,8 @@ DEFAULT_DIR = CORE_DIR.parent / ".cache" / "extract"
 FORMAT = 1
 # Packages whose data change what is extracted (gazetteer names, Hijri conversion).
 DATA_PACKAGES = ("pycountry", "babel", "hijridate")
-# Classes a cache file may contain; anything else makes the file a miss.
-ALLOWED_CLASSES = {
-    ("core.pipeline", "DocumentExtraction"),
-    ("core.records", "Event"), ("core.records", "RankClaim"), ("core.records", "Participant"),
-    ("core.records", "Span"), ("core.records", "CountryMention"), ("core.records", "DateMention"),
-}
+# Modules whose dataclasses a cache file may contain (the records); anything else makes it a miss.
+RECORD_MODULES = ("core.pipeline", "core.records")
 MIN_PER_WORKER = 8      # fewer misses than workers * this are extracted in this process
 MAX_CHUNK = 64          # documents sent to a worker process at a time
 
@@ -90,9 +87,11 @@ def extractor_version() -> str:
 
 class _RecordUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str):
-        if (module, name) not in ALLOWED_CLASSES:
-            raise pickle.UnpicklingError(f"{module}.{name} is not a cached record class")
-        return super().find_class(module, name)
+        if module in RECORD_MODULES:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and dataclasses.is_dataclass(found):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not a record class")
 
 
 @dataclass

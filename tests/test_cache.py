@@ -99,6 +99,8 @@ class Planted:
     pytest.param(lambda path: path.write_bytes(pickle.dumps({"some": "dict"})), id="other-object"),
     pytest.param(lambda path: path.write_bytes(pickle.dumps((cache.FORMAT, "wrong key", None))), id="wrong-key"),
     pytest.param(lambda path: path.write_bytes(pickle.dumps(Planted())), id="foreign-class"),
+    pytest.param(lambda path: path.write_bytes(pickle.dumps((cache.FORMAT, path.stem, load_corpus))),
+                 id="function-from-core"),
     pytest.param(lambda path: (path.unlink(), path.mkdir()), id="folder-instead-of-file"),
 ])
 def test_a_damaged_cache_file_is_ignored_and_rewritten(folder, store, damage):
