@@ -10,6 +10,7 @@ from ui.evidence import rtl_block
 from ui.filters import filter_events, pick_many, year_range
 from ui.labels import kind_label, split_list, text_of, topic_label, when_label
 from ui.layout import chart, corpus_or_stop, data_sources, setup_page
+from ui.safety import md_escape
 
 CARD_LIMIT = 50  # each card is several elements; thousands would make every rerun slow
 
@@ -54,14 +55,16 @@ if len(cards) > CARD_LIMIT:
 for row in cards.head(CARD_LIMIT).itertuples():
     named = participants[participants["event_id"] == row.event_id]
     with st.container(border=True, key=f"gcc_card_{row.Index}"):
+        # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
         host = names.get(text_of(row.host_iso3), text_of(row.host_iso3)) or "not stated"
-        st.markdown(f"**{when_label(row.date, row.year)} · {kind_label(str(row.kind))}** — host: {host}")
+        st.markdown(f"**{md_escape(when_label(row.date, row.year))} · {md_escape(kind_label(str(row.kind)))}** — "
+                    f"host: {md_escape(host)}")
         states = ", ".join(names.get(str(i), str(i)) for i in named["iso3"]) or "none named"
         organizations = ", ".join(split_list(row.organizations)) or "none named"
-        st.markdown(f"States named: {states}  \nOrganizations: {organizations}")
+        st.markdown(f"States named: {md_escape(states)}  \nOrganizations: {md_escape(organizations)}")
         if split_list(row.topics):
             with st.container(horizontal=True, gap="small"):
                 for topic in split_list(row.topics):
                     st.badge(topic_label(topic), color="green")
         st.html(rtl_block(row.evidence))
-        st.caption(f"Evidence from {row.doc} (characters {row.start}–{row.end}); see the Sources page.")
+        st.caption(f"Evidence from {md_escape(row.doc)} (characters {row.start}–{row.end}); see the Sources page.")

@@ -1,33 +1,42 @@
-"""Sources: each article with its metadata and status, the Arabic text with the extracted spans highlighted."""
+"""Sources: each article with its metadata and status, the Arabic text with the extracted spans highlighted; upload."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui.data import ranking_tables
+from ui.data import ranking_tables, seeds_folder
 from ui.evidence import doc_highlights, highlighted_html, legend_html, metadata_html, rtl_block
 from ui.filters import URL
 from ui.labels import text_of
 from ui.layout import corpus_or_stop, data_sources, document_notices, setup_page, table
+from ui.safety import md_escape
+from ui.upload import upload_form, upload_notices
 
 setup_page("Sources")
 corpus = corpus_or_stop()
 data_sources(corpus)
-document_notices(corpus)
+upload_notices()
+with st.sidebar:
+    upload_form(seeds_folder())
+notices = st.container()  # filled once the chosen article is known: its own status is shown beside it
 
 documents = corpus.documents
 if documents.empty:
-    st.info("The articles folder holds no .txt articles.")
+    with notices:
+        document_notices(corpus)
+    st.info("The articles folder holds no .txt, .html or .htm articles; add one with the form in the sidebar.")
     st.stop()
 
 doc = st.selectbox("Article", list(documents["doc"]), key="src_doc", bind=URL,
                    help="The file name in the articles folder; its extracted title is shown below.")
 meta = {column: text_of(value) for column, value in documents[documents["doc"] == doc].iloc[0].items()}
+with notices:
+    document_notices(corpus, except_doc=doc)
 
 if meta["title"]:
     st.html(rtl_block(meta["title"], heading=True))
 status_line = {"ok": st.success, "warning": st.warning, "error": st.error}.get(meta["status"], st.info)
-status_line(f"Status: {meta['status']}" + (f" — {meta['message']}" if meta["message"] else ""))
+status_line(f"Status: {meta['status']}" + (f" — {md_escape(meta['message'])}" if meta["message"] else ""))
 st.html(metadata_html(meta))
 
 events = corpus.events[corpus.events["doc"] == doc]

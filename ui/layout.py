@@ -10,6 +10,7 @@ import core
 from ui.data import load_corpus
 from ui.figures import GEO_CONFIG
 from ui.labels import text_of
+from ui.safety import csv_safe, md_escape
 
 UN_SOURCE = "UN E-Government Survey 2003–2024 (UN DESA, publicadministration.un.org/egovkb)"
 
@@ -25,26 +26,33 @@ def corpus_or_stop() -> core.Corpus:
     try:
         return load_corpus()
     except core.CorpusFolderError as exc:
-        st.error(f"The articles folder cannot be read: {exc}. Set EGOV_SEEDS_DIR or restore seeds/.")
+        st.error(f"The articles folder cannot be read: {md_escape(exc)}. Set EGOV_SEEDS_DIR or restore seeds/.")
         st.stop()
 
 
 def data_sources(corpus: core.Corpus, *, reference: bool = True) -> None:
     """The line naming where the page's data come from."""
-    folder = corpus.folder.name + "/" if corpus.folder is not None else "seeds/"
+    # A code span shows its content literally; only a backtick could end it early.
+    folder = (corpus.folder.name + "/" if corpus.folder is not None else "seeds/").replace("`", "'")
     parts = [f"{len(corpus.documents)} Arabic news articles in `{folder}` (extracted by this project)"]
     if reference:
         parts.append(UN_SOURCE)
     st.caption("Data: " + " · ".join(parts))
 
 
-def document_notices(corpus: core.Corpus) -> None:
-    """A visible notice for each problem document (st.error / st.warning) and each folder message."""
+def document_notices(corpus: core.Corpus, *, except_doc: str | None = None) -> None:
+    """A visible notice for each problem document (st.error / st.warning) and each folder message.
+
+    `except_doc` is left out: the page shows that document's status next to it. File names and
+    messages are untrusted (they quote file names and manifest cells) and are shown as plain text.
+    """
     for message in corpus.messages:
-        st.warning(f"Articles folder: {message}")
+        st.warning(f"Articles folder: {md_escape(message)}")
     problems = corpus.documents[corpus.documents["status"].isin(["warning", "error"])]
     for row in problems.itertuples():
-        text = f"**{row.doc}** ({row.status}): {text_of(row.message) or 'no detail given'}"
+        if row.doc == except_doc:
+            continue
+        text = f"**{md_escape(row.doc)}** ({row.status}): {md_escape(text_of(row.message) or 'no detail given')}"
         (st.error if row.status == "error" else st.warning)(text)
 
 
@@ -69,7 +77,8 @@ def csv_download(frame: pd.DataFrame, file_name: str, key: str, label: str = "Do
     """A CSV download of `frame` (UTF-8 with BOM, so spreadsheet programs read the Arabic).
 
     The CSV is written only when the button is clicked, and the click does not rerun the page,
-    so filters and view stay as they are.
+    so filters and view stay as they are. Text cells that a spreadsheet would run as a formula
+    get a leading apostrophe (ui.safety.csv_safe).
     """
-    st.download_button(label, lambda: frame.to_csv(index=False).encode("utf-8-sig"), file_name=file_name,
-                       mime="text/csv", key=key, on_click="ignore", icon=":material/download:")
+    st.download_button(label, lambda: csv_safe(frame).to_csv(index=False).encode("utf-8-sig"),
+                       file_name=file_name, mime="text/csv", key=key, on_click="ignore", icon=":material/download:")

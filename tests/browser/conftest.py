@@ -1,5 +1,8 @@
 """Browser-test fixtures: one Streamlit server per session on a copy of seeds/, and Debian's chromium.
 
+Tests that change the articles folder start their own server with `streamlit_server` on a folder of
+their own, so the shared server's data never changes under the other tests.
+
 Browser tests are marked `browser`. Without /usr/bin/chromium (or the playwright package) they are
 skipped on a developer machine and FAIL in CI (CI=true), so CI can never pass by skipping them.
 """
@@ -8,21 +11,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_helpers import Server, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags chromium floods the closed network with failing requests.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SERVER_START_TIMEOUT = 90
 
 
 def pytest_configure(config):
@@ -48,49 +47,19 @@ def browser_available() -> None:
         pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@pytest.fixture(scope="session")
+def server_process(browser_available, tmp_path_factory) -> Iterator[Server]:
+    """The shared read-only server on a copy of seeds/: tests must not change its folder."""
+    seeds = tmp_path_factory.mktemp("browser") / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    with streamlit_server(seeds) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
-def server(browser_available, tmp_path_factory) -> str:
-    """Base URL of `streamlit run dashboard.py` on a copy of seeds/ (EGOV_SEEDS_DIR); stopped at the end."""
-    seeds = tmp_path_factory.mktemp("browser") / "seeds"
-    shutil.copytree(ROOT / "seeds", seeds)
-    port = _free_port()
-    log_path = seeds.parent / "streamlit.log"
-    env = {**os.environ, "EGOV_SEEDS_DIR": str(seeds)}
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}:\n{log_path.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after {SERVER_START_TIMEOUT}s:\n"
-                            f"{log_path.read_text(errors='replace')}")
-            time.sleep(0.25)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+def server(server_process) -> str:
+    """Base URL of the shared server (`streamlit run dashboard.py` on a copy of seeds/)."""
+    return server_process.url
 
 
 @pytest.fixture(scope="session")
@@ -104,7 +73,7 @@ def chromium(browser_available):
 
 
 @pytest.fixture
-def page(chromium, server):
+def page(chromium):
     """A fresh 1400×900 page; `page.requests` lists every URL it requested."""
     context = chromium.new_context(viewport={"width": 1400, "height": 900})
     tab = context.new_page()

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from browser_helpers import assert_no_errors, assert_offline, expect, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -23,53 +24,6 @@ PAGES = [  # (screenshot name, path, charts drawn, cites the UN survey)
     ("gcc_cooperation", "/GCC_cooperation", 1, False),
     ("sources", f"/Sources?src_doc={SEED_001}", 0, True),
 ]
-
-
-def expect():
-    """Playwright's expect with a timeout for 2 shared cores: a cold first run extracts the corpus."""
-    from playwright.sync_api import expect as playwright_expect
-    playwright_expect.set_options(timeout=30_000)
-    return playwright_expect
-
-
-def open_page(page, server: str, path: str, charts: int) -> None:
-    """Go to `path` and wait until the script has run and `charts` Plotly charts are drawn."""
-    page.goto(server + path)
-    expect()(page.locator("[data-testid=stMain] h1")).to_be_visible()
-    if charts:
-        for n in range(charts):
-            expect()(page.locator(".js-plotly-plot").nth(n).locator(".main-svg").first).to_be_visible()
-    wait_until_settled(page)
-
-
-def wait_until_settled(page, timeout_ms: int = 20_000) -> None:
-    """Wait until the page has stopped growing (elements stream in during a run) and nothing is stale.
-
-    Streamlit shows its running indicator only for slow runs, so it cannot be waited for alone.
-    """
-    state = """() => [document.querySelector('[data-testid=stMain]').scrollHeight,
-                      document.querySelectorAll('[data-stale=true], [data-testid=stStatusWidget]').length]"""
-    last, steady = None, 0
-    for _ in range(timeout_ms // 250):
-        height, busy = page.evaluate(state)
-        steady = steady + 1 if (height == last and not busy) else 0
-        if steady >= 4:  # one second without change
-            return
-        last = height
-        page.wait_for_timeout(250)
-    busy_elements = page.evaluate("""() => Array.from(document.querySelectorAll(
-        '[data-stale=true], [data-testid=stStatusWidget]')).map(e => e.getAttribute('data-testid') || e.className)""")
-    raise AssertionError(f"page still changing after {timeout_ms} ms: height {last}, busy {busy_elements}")
-
-
-def assert_no_errors(page) -> None:
-    for selector in ("[data-testid=stException]", "[data-testid=stAlertContentError]"):
-        assert page.locator(selector).count() == 0, page.locator(selector).first.inner_text()
-
-
-def assert_offline(page, server: str) -> None:
-    outside = [url for url in page.requests if not url.startswith(server) and not url.startswith("data:")]
-    assert not outside, outside
 
 
 def screenshot(page, name: str) -> None:
