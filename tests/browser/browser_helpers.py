@@ -3,12 +3,6 @@ for errors."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,14 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.server import ServerError, free_port, start_server, stop_server
+
 ROOT = Path(__file__).resolve().parents[2]
 SERVER_START_TIMEOUT = 90
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass(frozen=True)
@@ -40,39 +30,15 @@ class Server:
 def streamlit_server(seeds: Path) -> Iterator[Server]:
     """`streamlit run dashboard.py` on 127.0.0.1 (a free port) over `seeds` (EGOV_SEEDS_DIR), healthy
     when entered; stopped on exit. The log is written next to the folder."""
-    port = _free_port()
-    log_path = seeds.parent / f"streamlit_{port}.log"
-    env = {**os.environ, "EGOV_SEEDS_DIR": str(seeds)}
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    log_path = seeds.parent / f"streamlit_{free_port()}.log"
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}:\n{log_path.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after {SERVER_START_TIMEOUT}s:\n"
-                            f"{log_path.read_text(errors='replace')}")
-            time.sleep(0.25)
+        proc, base = start_server(seeds, log_path, SERVER_START_TIMEOUT)
+    except ServerError as exc:
+        pytest.fail(str(exc))
+    try:
         yield Server(base, proc.pid, log_path, seeds)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-
+        stop_server(proc)
 
 def expect():
     """Playwright's expect with a timeout for 2 shared cores: a cold first run extracts the corpus."""
