@@ -1,4 +1,4 @@
-"""Extraction results cached on disk by document content, and the batch extraction of the misses.
+"""Extraction results cached on disk by document content: it stores and fetches, nothing else.
 
 One file per document, named by the SHA-256 of (extractor version, publication date, decoded
 text), under a folder per extractor version. The extractor version hashes core/*.py, core/data/*
@@ -19,21 +19,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
-import math
 import os
 import pickle
 import sys
 import tempfile
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from importlib import metadata
-from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from core.pipeline import DocumentExtraction
+from core.records import DocumentExtraction
 
 CACHE_ENV = "EGOV_CACHE_DIR"
 CORE_DIR = Path(__file__).resolve().parent
@@ -42,9 +36,7 @@ FORMAT = 1
 # Packages whose data change what is extracted (gazetteer names, Hijri conversion).
 DATA_PACKAGES = ("pycountry", "babel", "hijridate")
 # Modules whose dataclasses a cache file may contain (the records); anything else makes it a miss.
-RECORD_MODULES = ("core.pipeline", "core.records")
-MIN_PER_WORKER = 8      # fewer misses than workers * this are extracted in this process
-MAX_CHUNK = 64          # documents sent to a worker process at a time
+RECORD_MODULES = ("core.records",)
 
 _version_memo: tuple[tuple, str] | None = None
 
@@ -128,8 +120,6 @@ class ExtractionCache:
 
     def get(self, key: str) -> DocumentExtraction | None:
         """The cached result for `key`, or None (missing or unusable file: counted, never raised)."""
-        from core.pipeline import DocumentExtraction
-
         try:
             data = self.path(key).read_bytes()
         except OSError:
@@ -174,28 +164,3 @@ def open_cache(cache: bool | str | Path | ExtractionCache) -> ExtractionCache | 
     if cache is True:
         return ExtractionCache()
     return ExtractionCache(cache)
-
-
-def _extract_chunk(jobs: list[tuple[str, str]]) -> list[DocumentExtraction]:
-    from core.pipeline import extract_document
-
-    return [extract_document(text, published) for text, published in jobs]
-
-
-def extract_many(jobs: list[tuple[str, str]], workers: int = 1) -> list[DocumentExtraction]:
-    """extract_document over (text, published) pairs, in order; in `workers` processes when > 1.
-
-    Worker processes start only when there is enough work to pay for their start-up, by 'fork'
-    from a single-threaded process (cheap: lexicons already loaded are shared) and by 'spawn'
-    otherwise (forking a threaded server such as Streamlit can deadlock). Results are identical
-    either way.
-    """
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise ValueError(f"workers must be a positive int, not {workers!r}")
-    if workers == 1 or len(jobs) < workers * MIN_PER_WORKER:
-        return _extract_chunk(jobs)
-    size = max(1, min(MAX_CHUNK, math.ceil(len(jobs) / (workers * 4))))
-    chunks = [jobs[k:k + size] for k in range(0, len(jobs), size)]
-    method = "fork" if "fork" in get_all_start_methods() and threading.active_count() == 1 else "spawn"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method)) as pool:
-        return [result for chunk in pool.map(_extract_chunk, chunks) for result in chunk]

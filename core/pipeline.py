@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import math
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 import pandas as pd
 
 from core import tables
-from core.cache import ExtractionCache, extract_many, open_cache
+from core.cache import ExtractionCache, open_cache
+from core.context import build_context
+from core.events import find_events
+from core.gazetteer import english_name
 from core.ingest import DEFAULT_MAX_BYTES, SourceDocument, read_corpus
-from core.records import Event, RankClaim
+from core.rankings import find_rank_claims
+from core.records import DocumentExtraction
 
-
-@dataclass(frozen=True)
-class DocumentExtraction:
-    title: str
-    events: tuple[Event, ...]
-    rankings: tuple[RankClaim, ...]
+TITLE_MAX = 160
+MIN_PER_WORKER = 8      # fewer misses than workers * this are extracted in this process
+MAX_CHUNK = 64          # documents sent to a worker process at a time
 
 
 @dataclass
@@ -39,8 +44,45 @@ def extract_document(text: str, published: str = "") -> DocumentExtraction:
     `published` (YYYY-MM-DD, YYYY-MM, YYYY or '') anchors relative dates; today is never used.
     Never raises on str input.
     """
-    from core.extract import extract  # the stages live there
-    return extract(text, published)
+    ctx = build_context(text, published)
+    claims = find_rank_claims(ctx)
+    events = find_events(ctx, claims)
+    return DocumentExtraction(title=title_of(text), events=tuple(events), rankings=tuple(claims))
+
+
+def title_of(text: str) -> str:
+    """The first non-empty line, cut to a readable length at a word boundary."""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            if len(line) <= TITLE_MAX:
+                return line
+            cut = line[:TITLE_MAX].rsplit(" ", 1)[0]
+            return cut + " …"
+    return ""
+
+
+def _extract_chunk(jobs: list[tuple[str, str]]) -> list[DocumentExtraction]:
+    return [extract_document(text, published) for text, published in jobs]
+
+
+def extract_many(jobs: list[tuple[str, str]], workers: int = 1) -> list[DocumentExtraction]:
+    """extract_document over (text, published) pairs, in order; in `workers` processes when > 1.
+
+    Worker processes start only when there is enough work to pay for their start-up, by 'fork'
+    from a single-threaded process (cheap: lexicons already loaded are shared) and by 'spawn'
+    otherwise (forking a threaded server such as Streamlit can deadlock). Results are identical
+    either way.
+    """
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be a positive int, not {workers!r}")
+    if workers == 1 or len(jobs) < workers * MIN_PER_WORKER:
+        return _extract_chunk(jobs)
+    size = max(1, min(MAX_CHUNK, math.ceil(len(jobs) / (workers * 4))))
+    chunks = [jobs[k:k + size] for k in range(0, len(jobs), size)]
+    method = "fork" if "fork" in get_all_start_methods() and threading.active_count() == 1 else "spawn"
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method)) as pool:
+        return [result for chunk in pool.map(_extract_chunk, chunks) for result in chunk]
 
 
 def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict[str, list[dict]]) -> None:
@@ -66,7 +108,7 @@ def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict
         })
         for p in ev.participants:
             rows["participants"].append({
-                "event_id": event_id, "doc": doc.doc, "iso3": p.iso3, "name_en": country_name_en(p.iso3),
+                "event_id": event_id, "doc": doc.doc, "iso3": p.iso3, "name_en": english_name(p.iso3),
                 "surface": p.surface, "start": p.start, "end": p.end, "via": p.via,
             })
     for n, rc in enumerate(result.rankings, start=1):
@@ -76,11 +118,6 @@ def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict
             "evidence": rc.evidence.surface, "start": rc.evidence.start, "end": rc.evidence.end,
             "surface": rc.surface, "surface_start": rc.start, "surface_end": rc.end, "note": rc.note,
         })
-
-
-def country_name_en(iso3: str) -> str:
-    from core.gazetteer import english_name
-    return english_name(iso3)
 
 
 def build_corpus(docs: list[SourceDocument], results: list[DocumentExtraction | None],

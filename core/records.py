@@ -86,3 +86,12 @@ class Event:
     evidence: Span
     participants: tuple[Participant, ...] = field(default_factory=tuple)
     note: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentExtraction:
+    """Everything extracted from one article: its title line, its events and its ranking claims."""
+
+    title: str
+    events: tuple[Event, ...]
+    rankings: tuple[RankClaim, ...]

@@ -22,7 +22,7 @@ make_bad_corpus = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(make_bad_corpus)
 
 try:
-    import core.extract  # noqa: F401  (the extractor; another stage may not have landed yet)
+    import core.pipeline  # noqa: F401
     HAVE_EXTRACT, EXTRACT_MISSING = True, ""
 except ImportError as exc:
     HAVE_EXTRACT, EXTRACT_MISSING = False, f"core.extract cannot be imported yet: {exc}"

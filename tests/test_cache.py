@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from pandas.testing import assert_frame_equal
 
-from core import cache, load_corpus
-from core.cache import ExtractionCache, extract_many, extractor_version
+from core import cache, load_corpus, pipeline
+from core.cache import ExtractionCache, extractor_version
+from core.pipeline import extract_many
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -148,7 +149,7 @@ def test_versions_use_separate_folders(tmp_path):
 
 
 def test_worker_processes_give_the_same_tables(folder, monkeypatch):
-    monkeypatch.setattr(cache, "MIN_PER_WORKER", 1)  # five documents are enough to start the pool
+    monkeypatch.setattr(pipeline, "MIN_PER_WORKER", 1)  # five documents are enough to start the pool
     assert_same_corpus(load_corpus(folder, cache=False, workers=2), load_corpus(folder, cache=False))
 
 

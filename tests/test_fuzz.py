@@ -11,7 +11,7 @@ from core.ingest import (decode_bytes, html_to_text, parse_manifest, read_articl
                          validate_published, validate_source_url)
 
 try:
-    import core.extract  # noqa: F401
+    import core.pipeline  # noqa: F401
     HAVE_EXTRACT, EXTRACT_MISSING = True, ""
 except ImportError as exc:
     HAVE_EXTRACT, EXTRACT_MISSING = False, f"core.extract cannot be imported yet: {exc}"
