@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 DEFAULT_MAX_BYTES = 2_000_000
 MAX_BYTES_ENV = "EGOV_MAX_BYTES"
 MANIFEST = "manifest.csv"
+CORRECTIONS_LOG = "corrections.jsonl"  # the analysts' review log (core.review), not an article
 MANIFEST_COLUMNS = ("file", "published", "source_url")
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -667,7 +668,7 @@ def read_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tu
     for entry in entries:
         name = entry.name
         present[unicodedata.normalize("NFC", name)] = name
-        if name == MANIFEST or name.startswith(".") or _is_dir(entry):
+        if name in (MANIFEST, CORRECTIONS_LOG) or name.startswith(".") or _is_dir(entry):
             continue
         if not name.lower().endswith(ARTICLE_SUFFIXES):
             hint = f"; a manifest must be named {MANIFEST}" if name.lower() == MANIFEST else ""

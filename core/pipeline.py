@@ -19,6 +19,7 @@ from core.gazetteer import english_name
 from core.ingest import DEFAULT_MAX_BYTES, SourceDocument, read_corpus
 from core.rankings import find_rank_claims
 from core.records import DocumentExtraction
+from core.review import apply_reviews
 
 TITLE_MAX = 160
 MIN_PER_WORKER = 8      # fewer misses than workers * this are extracted in this process
@@ -36,6 +37,7 @@ class Corpus:
     texts: dict[str, str] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     folder: Path | None = None
+    reviews: object = None  # core.review.ReviewResult: the corrections log applied to these tables
 
 
 def extract_document(text: str, published: str = "") -> DocumentExtraction:
@@ -164,4 +166,4 @@ def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             store.put(key, result)
     if store is not None:
         store.stats.extracted += len(todo)
-    return build_corpus(docs, results, messages, folder)
+    return apply_reviews(build_corpus(docs, results, messages, folder), folder)
