@@ -53,9 +53,7 @@ def evaluate_cmd(folder: Path, gold: Path | None) -> int:
 
 def write_review_tables(corpus, out: Path) -> list[str]:
     """rejected.csv: the records the analysts rejected (core.review); the file names written."""
-    if corpus.reviews is None:
-        return []
-    corpus.reviews.rejected.to_csv(out / "rejected.csv", index=False, encoding="utf-8")
+    corpus.rejected.to_csv(out / "rejected.csv", index=False, encoding="utf-8")
     return ["rejected.csv"]
 
 
@@ -128,8 +126,7 @@ def _review_list(corpus, doc: str | None) -> int:
             print(f"error: no article {review.inert(doc)!r} in {corpus.folder}", file=sys.stderr)
             return 2
         docs = [doc]
-    result = corpus.reviews
-    for problem in result.problems:
+    for problem in review.log_problems(corpus):
         print(f"warning: {review.inert(problem)}", file=sys.stderr)
     for name in docs:
         print(review.inert(name))
@@ -137,11 +134,11 @@ def _review_list(corpus, doc: str | None) -> int:
             frame = getattr(corpus, table)
             for row in frame[frame["doc"] == name].to_dict("records"):
                 print(_record_line(row, kind))
-        rejected = result.rejected[result.rejected["doc"] == name]
+        rejected = corpus.rejected[corpus.rejected["doc"] == name]
         for row in rejected.to_dict("records"):
             print(f"  {row['record_id']}  {row['record']:<11} rejected   {review.inert(row['what'])}"
                   + (f" ({row['reason']})" if row["reason"] != "rejected" else ""))
-    orphans = result.orphans if doc is None else result.orphans[result.orphans["doc"] == doc]
+    orphans = corpus.orphans if doc is None else corpus.orphans[corpus.orphans["doc"] == doc]
     if len(orphans):
         print(f"orphaned corrections ({len(orphans)}), not applied:")
         for row in orphans.to_dict("records"):

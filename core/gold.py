@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from core.ingest import MANIFEST
+from core.review import reviewed_docs
 
 
 def _value(value: object) -> object:
@@ -43,8 +44,9 @@ def gold_of(corpus, doc: str) -> dict:
         })
     out_rankings = [{"survey_year": _value(r.survey_year), "scope": r.scope, "rank": _value(r.rank),
                      "country": r.country_iso3} for r in rankings.itertuples(index=False)]
-    reviews = getattr(corpus, "reviews", None)
-    rejected = reviews.rejected if reviews is not None else pd.DataFrame(columns=["doc", "record", "iso3", "reason"])
+    rejected = corpus.rejected
+    if rejected.empty:
+        rejected = pd.DataFrame(columns=["doc", "record", "iso3", "reason"])
     not_participants = rejected[(rejected["doc"] == doc) & (rejected["record"] == "participant")
                                 & (rejected["reason"] == "rejected")]["iso3"]
     kept = {str(i) for i in participants["iso3"]}
@@ -58,8 +60,7 @@ def write_gold(corpus, out: str | Path) -> list[str]:
     file and manifest.csv, into `out`; returns the documents written."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    reviews = getattr(corpus, "reviews", None)
-    docs = sorted(reviews.reviewed_docs) if reviews is not None else []
+    docs = reviewed_docs(corpus)
     meta = corpus.documents.set_index("doc")
     rows = []
     for doc in docs:

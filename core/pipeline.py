@@ -37,7 +37,8 @@ class Corpus:
     texts: dict[str, str] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     folder: Path | None = None
-    reviews: object = None  # core.review.ReviewResult: the corrections log applied to these tables
+    rejected: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: records analysts rejected
+    orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: log entries not applied
 
 
 def extract_document(text: str, published: str = "") -> DocumentExtraction:
@@ -99,8 +100,9 @@ def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict
     for n, ev in enumerate(result.events, start=1):
         event_id = f"{doc.doc}#e{n}"
         rows["events"].append({
-            "event_id": event_id, "doc": doc.doc, "role": ev.role, "kind": ev.kind, "year": ev.year,
-            "date": ev.date, "date_basis": ev.date_basis, "host_iso3": ev.host_iso3,
+            "event_id": event_id, "doc": doc.doc, "role": ev.role, "kind": ev.kind, "tense": ev.tense,
+            "year": ev.year, "year_basis": ev.year_basis, "date": ev.date, "date_basis": ev.date_basis,
+            "host_iso3": ev.host_iso3, "host_basis": ev.host_basis,
             "countries_stated": ev.countries_stated,
             "countries_stated_lower_bound": ev.countries_stated_lower_bound,
             "countries_named": len(ev.participants), "gcc": ev.gcc,

@@ -24,9 +24,9 @@ expression (surface_start, surface_end), which separates two claims of one sente
 `apply_reviews` adds to events, participants and rankings the columns of tables.REVIEW_COLUMNS:
 record_id, review (unreviewed | confirmed | corrected | added), extracted (a JSON object of the
 extracted value of every corrected field, '' when none) and review_note (the latest note). Rejected
-records leave the tables for `ReviewResult.rejected`. A correction whose article changed or whose
-record cannot be found is orphaned: listed in `ReviewResult.orphans` and in corpus.messages, never
-applied to another record.
+records leave the tables for `corpus.rejected` (REJECTED_COLUMNS). A correction whose article
+changed or whose record cannot be found is orphaned: listed in `corpus.orphans` (ORPHAN_COLUMNS)
+and in corpus.messages, never applied to another record. Damaged lines are in corpus.messages.
 """
 
 from __future__ import annotations
@@ -118,19 +118,6 @@ class Entry:
     @property
     def anchor(self) -> dict:
         return self.data.get("anchor") or {}
-
-
-@dataclass
-class ReviewResult:
-    """What applying the log did: rejected records, orphaned entries, damaged lines, the log itself."""
-
-    path: Path | None = None
-    entries: list[Entry] = field(default_factory=list)
-    rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS))
-    orphans: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ORPHAN_COLUMNS))
-    problems: list[str] = field(default_factory=list)
-    applied: int = 0  # entries applied (not undone, not orphaned)
-    reviewed_docs: set[str] = field(default_factory=set)  # articles with at least one applied entry
 
 
 # ---------------------------------------------------------------- anchors and record ids
@@ -475,7 +462,8 @@ def with_review_columns(corpus) -> Any:
         frame["extracted"] = pd.Series("", index=frame.index, dtype="string")
         frame["review_note"] = pd.Series("", index=frame.index, dtype="string")
         out[name] = _ordered(name, frame)
-    return dataclasses.replace(corpus, **out)
+    return dataclasses.replace(corpus, **out, rejected=pd.DataFrame(columns=REJECTED_COLUMNS),
+                               orphans=pd.DataFrame(columns=ORPHAN_COLUMNS))
 
 
 def _ordered(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -500,17 +488,15 @@ def apply_reviews(corpus, folder: str | Path | None = None):
     """The corpus with the corrections log of `folder` (default corpus.folder) applied.
 
     Returns a new Corpus (the input is not modified) whose events, participants and rankings carry
-    tables.REVIEW_COLUMNS, without the rejected records, and whose `reviews` is a ReviewResult.
-    Damaged lines and orphaned entries are also added to `messages`, naming the log line.
-    Never raises on a damaged log.
+    tables.REVIEW_COLUMNS, without the rejected records, which are in `rejected`; `orphans` lists
+    the entries not applied. Damaged lines and orphaned entries are also added to `messages`,
+    naming the log line. Never raises on a damaged log.
     """
     folder = Path(folder) if folder is not None else corpus.folder
     corpus = with_review_columns(corpus)
     entries, problems = read_log(folder)
-    result = ReviewResult(path=log_path(folder) if folder is not None else None, entries=entries,
-                          problems=list(problems))
     if not entries:
-        return dataclasses.replace(corpus, messages=[*corpus.messages, *problems], reviews=result)
+        return dataclasses.replace(corpus, messages=[*corpus.messages, *problems])
     frames = {name: getattr(corpus, name).copy() for name in TABLE_OF.values()}
     docs_by_sha: dict[str, str] = {}
     for d, s, dup in zip(corpus.documents["doc"], corpus.documents["sha256"].fillna(""),
@@ -579,20 +565,34 @@ def apply_reviews(corpus, folder: str | Path | None = None):
     events = frames["events"]
     counts = frames["participants"].groupby("event_id").size()
     events["countries_named"] = events["event_id"].map(counts).fillna(0).astype("Int64")
-    result.rejected = pd.DataFrame(rejected, columns=REJECTED_COLUMNS)
-    result.orphans = pd.DataFrame(orphans, columns=ORPHAN_COLUMNS).sort_values("line", ignore_index=True)
-    orphaned_lines = set(result.orphans["line"])
-    result.applied = sum(1 for e in active if e.line not in orphaned_lines)
-    result.reviewed_docs = {docs_by_sha[e.anchor["sha256"]] for e in active
-                             if e.line not in orphaned_lines and e.anchor.get("sha256") in docs_by_sha}
+    orphan_frame = pd.DataFrame(orphans, columns=ORPHAN_COLUMNS).sort_values("line", ignore_index=True)
     messages = [*corpus.messages, *problems]
-    for row in result.orphans.itertuples():
+    for row in orphan_frame.itertuples():
         messages.append(f"{LOG_NAME} line {row.line}: orphaned {row.action} of {row.record} {row.record_id} "
                         f"in {row.doc or 'an unknown article'} ({row.reason}); not applied")
     return dataclasses.replace(corpus, events=events.reset_index(drop=True),
                                participants=frames["participants"].reset_index(drop=True),
                                rankings=frames["rankings"].reset_index(drop=True),
-                               messages=messages, reviews=result)
+                               messages=messages, rejected=pd.DataFrame(rejected, columns=REJECTED_COLUMNS),
+                               orphans=orphan_frame)
+
+
+def reviewed_docs(corpus) -> list[str]:
+    """Articles with at least one applied review (a reviewed record in a table, or a rejected one)."""
+    docs: set[str] = set()
+    for name in TABLE_OF.values():
+        frame = getattr(corpus, name)
+        if "review" in frame.columns:
+            docs |= set(frame.loc[frame["review"] != "unreviewed", "doc"].astype(str))
+    if len(corpus.rejected):
+        docs |= set(corpus.rejected["doc"].astype(str))
+    return sorted(docs)
+
+
+def log_problems(corpus) -> list[str]:
+    """The messages about damaged lines of the log (also in corpus.messages)."""
+    return [m for m in corpus.messages if m.startswith(f"{LOG_NAME} line ") and ": orphaned " not in m
+            or m.startswith(f"{LOG_NAME}: ")]
 
 
 def _as_text(value: Any) -> str:
@@ -731,9 +731,8 @@ def find_record(corpus, rid: str) -> tuple[str, dict]:
             hit = frame[frame["claim_id"] == rid]
         if len(hit) == 1:
             return kind, hit.iloc[0].to_dict()
-    reviews = getattr(corpus, "reviews", None)
-    if reviews is not None and len(reviews.rejected):
-        hit = reviews.rejected[reviews.rejected["record_id"] == rid]
+    if len(corpus.rejected):
+        hit = corpus.rejected[corpus.rejected["record_id"] == rid]
         if len(hit) == 1:
             return _rejected_record(corpus, hit.iloc[0].to_dict())
     raise ReviewError(f"no record {_shown(rid)}; `review FOLDER list` shows the record ids")
@@ -746,9 +745,9 @@ def _rejected_record(corpus, row: dict) -> tuple[str, dict]:
 def _anchor_for(corpus, kind: str, row: dict) -> dict:
     """The anchor whose id is the row's record id (extracted rows; added rows keep theirs in the log)."""
     sha = _sha_of(corpus.documents).get(str(row["doc"]), "")
-    reviews = getattr(corpus, "reviews", None)
-    if reviews is not None:  # added and rejected records: the anchor their log entries carry
-        for entry in reviews.entries:
+    if row.get("review") != "unreviewed" and corpus.folder is not None:
+        # added and rejected records: the anchor their log entries carry
+        for entry in read_log(corpus.folder)[0]:
             if entry.record == row["record_id"] and entry.action != "undo":
                 return dict(entry.anchor)
     anchor = anchor_of(kind, row, sha)
