@@ -303,7 +303,12 @@ def _delegation_text(stated: object, named: object) -> str:
 def state_counts(events: pd.DataFrame, participants: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Events per participating state for the given events, most first: columns iso3, name,
     events (all), named (events that name the state one by one), via_body (events that reach it
-    only through the GCC as a body)."""
+    only through the GCC as a body).
+
+    An upcoming event (tense) has not happened yet: nobody has taken part in it, so it counts for no one.
+    """
+    if "tense" in events:
+        events = events[events["tense"] != "upcoming"]
     rows = participants[participants["event_id"].isin(events["event_id"])]
     rows = rows.assign(body=rows["via"].astype("string").fillna("") == "gcc_body")
     # A state named and also reached through the body at one event counts as named there.
