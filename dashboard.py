@@ -10,12 +10,13 @@ from ui.data import country_names, load_reference, ranking_tables
 from ui.filters import URL, filter_events, pick_many, year_range
 from ui.labels import kind_label
 from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page, table
+from ui.review import reviewed_only
 
 
 def overview() -> None:
     """Headline figures, a timeline of the events and a world map of the states engaged."""
     setup_page("Bahrain e-government diplomacy")
-    corpus = corpus_or_stop()
+    corpus = reviewed_only(corpus_or_stop(), key="ov_reviewed")
     data_sources(corpus)
     st.markdown("UN study visits, foreign delegations and GCC e-government workshops reported in Arabic news, "
                 "next to Bahrain's official rank in the UN E-Government Survey. Pages in the sidebar go deeper.")
@@ -94,5 +95,6 @@ navigation = st.navigation([
     st.Page("pages/2_Delegations.py", title="Delegations"),
     st.Page("pages/3_GCC_cooperation.py", title="GCC cooperation"),
     st.Page("pages/4_Sources.py", title="Sources"),
+    st.Page("pages/5_Review.py", title="Review"),
 ])
 navigation.run()

@@ -10,9 +10,10 @@ from ui.data import country_names, gcc_members, load_reference, ranking_tables
 from ui.filters import URL, pick_many
 from ui.labels import SCOPE_ORDER, scope_label
 from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page, table
+from ui.review import reviewed_only, with_review
 
 setup_page("Ranking trajectory")
-corpus = corpus_or_stop()
+corpus = reviewed_only(corpus_or_stop(), key="rk_reviewed")
 data_sources(corpus)
 
 official_ref = load_reference()
@@ -70,6 +71,7 @@ st.subheader("The figures behind the chart")
 plotted = in_scope.assign(country=[names.get(iso, iso) for iso in in_scope["country_iso3"]])
 plotted = plotted[["country", "country_iso3", "survey_year", "scope", "source", "rank", "egdi", "tied",
                    "official_rank", "verdict", "doc", "claim_id", "evidence"]]
+plotted = with_review(plotted, corpus.rankings, on="claim_id")
 plotted = plotted.sort_values(["source", "country", "survey_year"], ignore_index=True)
 table(plotted, key="rk_table")
 csv_download(plotted, f"ranking_{scope}.csv", key="rk_csv")

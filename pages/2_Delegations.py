@@ -9,9 +9,10 @@ from ui.data import country_names
 from ui.filters import filter_events, pick_many, year_range
 from ui.labels import kind_label, map_distinct, when_label
 from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page, table
+from ui.review import reviewed_only
 
 setup_page("Delegations")
-corpus = corpus_or_stop()
+corpus = reviewed_only(corpus_or_stop(), key="dl_reviewed")
 data_sources(corpus, reference=False)
 
 events = corpus.events
@@ -53,7 +54,7 @@ named = named.assign(
     when=map_distinct(when_label, named["date"], named["year"]),
     state=[names.get(str(iso), str(iso)) for iso in named["iso3"]],
     host=[names.get(str(iso), str(iso)) for iso in named["host_iso3"].fillna("")],
-)[["when", "kind", "host", "state", "iso3", "surface", "via", "event_id", "doc", "start", "end"]]
+)[["when", "kind", "host", "state", "iso3", "surface", "via", "event_id", "doc", "start", "end", "review", "extracted", "record_id"]]
 named = named.rename(columns={"surface": "as written (Arabic)"})
 table(named, key="dl_table")
 csv_download(named, "delegations.csv", key="dl_csv")

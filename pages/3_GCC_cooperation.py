@@ -10,12 +10,13 @@ from ui.evidence import rtl_block
 from ui.filters import filter_events, pick_many, year_range
 from ui.labels import kind_label, split_list, text_of, topic_label, when_label
 from ui.layout import chart, corpus_or_stop, data_sources, setup_page
+from ui.review import review_mark, reviewed_only
 from ui.safety import md_escape
 
 CARD_LIMIT = 50  # each card is several elements; thousands would make every rerun slow
 
 setup_page("GCC cooperation")
-corpus = corpus_or_stop()
+corpus = reviewed_only(corpus_or_stop(), key="gcc_reviewed")
 data_sources(corpus, reference=False)
 
 gcc_events = filter_events(corpus.events, gcc_only=True)
@@ -66,5 +67,6 @@ for row in cards.head(CARD_LIMIT).itertuples():
             with st.container(horizontal=True, gap="small"):
                 for topic in split_list(row.topics):
                     st.badge(topic_label(topic), color="green")
+        review_mark(row._asdict())
         st.html(rtl_block(row.evidence))
         st.caption(f"Evidence from {md_escape(row.doc)} (characters {row.start}–{row.end}); see the Sources page.")

@@ -10,10 +10,11 @@ from ui.filters import URL
 from ui.labels import text_of
 from ui.layout import corpus_or_stop, data_sources, document_notices, setup_page, table
 from ui.safety import md_escape
+from ui.review import orphan_notice, review_link, reviewed_only
 from ui.upload import upload_form, upload_notices
 
 setup_page("Sources")
-corpus = corpus_or_stop()
+corpus = reviewed_only(corpus_or_stop(), key="src_reviewed")
 data_sources(corpus)
 upload_notices()
 with st.sidebar:
@@ -54,6 +55,8 @@ else:
     st.info("No text could be read from this file.")
 
 st.subheader("Records extracted from this article")
+review_link(doc)
+orphan_notice(corpus)
 tab_events, tab_participants, tab_claims = st.tabs(
     [f"Events ({len(events)})", f"Participants ({len(participants)})", f"Ranking claims ({len(claims)})"])
 with tab_events:

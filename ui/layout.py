@@ -10,6 +10,7 @@ import core
 from ui.data import load_corpus
 from ui.figures import GEO_CONFIG
 from ui.labels import text_of
+from ui.review import table_view
 from ui.safety import csv_safe, md_escape
 
 UN_SOURCE = "UN E-Government Survey 2003–2024 (UN DESA, publicadministration.un.org/egovkb)"
@@ -68,7 +69,8 @@ TABLE_ROWS = 1000
 
 def table(frame: pd.DataFrame, key: str, *, rows: int = TABLE_ROWS) -> None:
     """A dataframe of at most `rows` rows (each rerun sends the table to the browser), saying when it is cut."""
-    st.dataframe(frame.head(rows), hide_index=True, key=key)
+    shown, columns = table_view(frame.head(rows))  # review state as words, a Review link per record
+    st.dataframe(shown, hide_index=True, key=key, column_config=columns)
     if len(frame) > rows:
         st.caption(f"First {rows:,} of {len(frame):,} rows; the CSV download has them all.")
 

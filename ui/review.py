@@ -92,7 +92,7 @@ def table_view(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
                            "'extracted' holds the values the extractor gave.")
     if "extracted" in shown.columns:
         shown["extracted"] = [extracted_text(v) for v in shown["extracted"]]
-    shown["review_link"] = [review_url(d, r) for d, r in zip(shown["doc"], shown["record_id"])]
+    shown["review_link"] = [review_url(d, r) if text_of(r) else None for d, r in zip(shown["doc"], shown["record_id"])]
     config["review_link"] = st.column_config.LinkColumn(
         "review it", display_text="review", help="Open this record on the Review page to confirm, correct or reject it.")
     return shown, config
