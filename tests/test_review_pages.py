@@ -131,8 +131,8 @@ def test_review_page_writes_the_log_and_every_page_shows_it(folder):
 
     # Delegations: Egypt marked as added, Tunisia gone; Qatar is a host to filter by
     at = run("pages/2_Delegations.py")
-    named = frame_with(at, "state", "iso3", "review")
-    rows = named[named["doc"] == DOC].set_index("iso3")
+    named = frame_with(at, "state", "ISO3", "review")  # Delegations headers are display names
+    rows = named[named["article"] == DOC].set_index("ISO3")
     assert set(rows.index) == {"COM", "EGY"} and rows.at["EGY", "review"] == "added by analyst"
     assert "QAT" in at.multiselect(key="dl_host").options or "Qatar" in at.multiselect(key="dl_host").options
 
@@ -156,8 +156,8 @@ def test_review_page_writes_the_log_and_every_page_shows_it(folder):
 def test_reviewed_only_filter_keeps_reviewed_records(folder):
     review_three_things(folder)
     at = run("pages/2_Delegations.py", dl_reviewed="true")
-    named = frame_with(at, "state", "iso3", "review")
-    assert list(named["iso3"]) == ["EGY"]
+    named = frame_with(at, "state", "ISO3", "review")
+    assert list(named["ISO3"]) == ["EGY"]
     at = run("dashboard.py", ov_reviewed="true")
     events = frame_with(at, "event_id", "host_iso3", "review")
     assert list(events["doc"]) == [DOC] and len(events) == 1
