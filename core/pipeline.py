@@ -19,6 +19,7 @@ from core.gazetteer import english_name
 from core.ingest import DEFAULT_MAX_BYTES, SourceDocument, read_corpus
 from core.rankings import find_rank_claims
 from core.records import DocumentExtraction
+from core.review import apply_reviews
 
 TITLE_MAX = 160
 MIN_PER_WORKER = 8      # fewer misses than workers * this are extracted in this process
@@ -36,6 +37,8 @@ class Corpus:
     texts: dict[str, str] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     folder: Path | None = None
+    rejected: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: records analysts rejected
+    orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: log entries not applied
 
 
 def extract_document(text: str, published: str = "") -> DocumentExtraction:
@@ -97,8 +100,9 @@ def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict
     for n, ev in enumerate(result.events, start=1):
         event_id = f"{doc.doc}#e{n}"
         rows["events"].append({
-            "event_id": event_id, "doc": doc.doc, "role": ev.role, "kind": ev.kind, "year": ev.year,
-            "date": ev.date, "date_basis": ev.date_basis, "host_iso3": ev.host_iso3,
+            "event_id": event_id, "doc": doc.doc, "role": ev.role, "kind": ev.kind, "tense": ev.tense,
+            "year": ev.year, "year_basis": ev.year_basis, "date": ev.date, "date_basis": ev.date_basis,
+            "host_iso3": ev.host_iso3, "host_basis": ev.host_basis,
             "countries_stated": ev.countries_stated,
             "countries_stated_lower_bound": ev.countries_stated_lower_bound,
             "countries_named": len(ev.participants), "gcc": ev.gcc,
@@ -165,4 +169,4 @@ def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             store.put(key, result)
     if store is not None:
         store.stats.extracted += len(todo)
-    return build_corpus(docs, results, messages, folder)
+    return apply_reviews(build_corpus(docs, results, messages, folder), folder)

@@ -6,12 +6,20 @@ import pandas as pd
 
 DOCUMENTS = ["doc", "title", "published", "source_url", "chars", "status", "message",
              "encoding", "sha256", "duplicate_of"]
-EVENTS = ["event_id", "doc", "role", "kind", "year", "date", "date_basis", "host_iso3",
-          "countries_stated", "countries_stated_lower_bound", "countries_named", "gcc",
+EVENTS = ["event_id", "doc", "role", "kind", "tense", "year", "year_basis", "date", "date_basis", "host_iso3",
+          "host_basis", "countries_stated", "countries_stated_lower_bound", "countries_named", "gcc",
           "organizations", "topics", "evidence", "start", "end", "note"]
 PARTICIPANTS = ["event_id", "doc", "iso3", "name_en", "surface", "start", "end", "via"]
 RANKINGS = ["claim_id", "doc", "country_iso3", "survey_year", "scope", "rank", "evidence",
             "start", "end", "surface", "surface_start", "surface_end", "year_basis", "note"]
+
+# Added by core.review.apply_reviews (load_corpus always applies it): the stable record id, the
+# review state (unreviewed | confirmed | corrected | added), the extracted values of corrected
+# fields as a JSON object ('' when none) and the analyst's latest note.
+REVIEW_COLUMNS = ["record_id", "review", "extracted", "review_note"]
+EVENTS += REVIEW_COLUMNS
+PARTICIPANTS += REVIEW_COLUMNS
+RANKINGS += REVIEW_COLUMNS
 
 KEYS = {
     "documents": ["doc"],

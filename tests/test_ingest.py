@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from core import ingest
-from core.ingest import (CorpusFolderError, check_upload_name, decode_bytes, html_to_text,
-                         read_article_bytes, read_corpus, read_manifest, save_upload,
-                         validate_published, validate_source_url)
+from core import ingest, uploads
+from core.ingest import (CorpusFolderError, decode_bytes, html_to_text, read_article_bytes,
+                         read_corpus, read_manifest, validate_published, validate_source_url)
+from core.uploads import check_upload_name, save_upload
 
 # Sentences written for these tests (e-government visits); none is taken from an article.
 VISIT = "زار وفد من سلطنة عمان مملكة البحرين للاطلاع على تجربة الحكومة الإلكترونية."

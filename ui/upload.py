@@ -1,4 +1,4 @@
-"""Adding an article from the Sources page: the upload form, the save (core.ingest.save_upload), its notices.
+"""Adding an article from the Sources page: the upload form, the save (core.uploads.save_upload), its notices.
 
 The rules are core.ingest's (names, size limit, encodings, duplicates, manifest row); this module
 only reads the upload, checks its announced size before reading it, and shows every message.
@@ -13,7 +13,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.ingest import CorpusFolderError, effective_max_bytes, save_upload, too_big_message
+from core.folder import CorpusFolderError, effective_max_bytes, too_big_message
+from core.uploads import save_upload
 from ui.safety import md_escape
 
 UPLOAD_TYPES = ["txt", "html", "htm"]
@@ -58,7 +59,7 @@ def upload_limit_mb(limit_bytes: int, server_cap_mb: int) -> int:
 
 def save_uploaded(folder: Path, name: str, size: int | None, read: Callable[[], bytes],
                   published: str = "") -> UploadOutcome:
-    """Save one uploaded file into `folder` with core.ingest.save_upload; never raises.
+    """Save one uploaded file into `folder` with core.uploads.save_upload; never raises.
 
     `size` (the uploader's announced size, None when unknown) is checked against the ingest limit
     before `read` is called, so an oversized file is refused without another copy in memory.
