@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import update_catalogs  # noqa: E402
 
 ALL_PAGES = {**PAGES, "profile": "pages/6_Country_profile.py"}
+PAGE_FILES = {**ALL_PAGES, "review": "pages/5_Review.py"}
 # Latin letters allowed on an Arabic page: file formats and an encoding named in button help.
 ALLOWED_LATIN = {"CSV", "UTF"}
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -119,7 +120,7 @@ def test_csv_headers_in_arabic_with_a_byte_order_mark():
 # ------------------------------------------------------------------ pages in Arabic
 
 def run_ar(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / ALL_PAGES[page]))
+    at = AppTest.from_file(str(ROOT / PAGE_FILES[page]))
     at.query_params["lang"] = "ar"
     for key, value in params.items():
         at.query_params[key] = value
@@ -145,7 +146,11 @@ def chart_texts(fig: dict) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("page", list(ALL_PAGES))
+REVIEW_PAGE_ENGLISH = pytest.mark.xfail(strict=True, reason="the Review page's own forms (review lane, ui/review.py "
+                                         "review_page) are not translated yet")
+
+
+@pytest.mark.parametrize("page", [*ALL_PAGES, pytest.param("review", marks=REVIEW_PAGE_ENGLISH)])
 def test_every_page_renders_in_arabic_with_no_english_heading_label_or_chart_text(page):
     at = run_ar(page)
     assert at.radio(key="ui_lang").value == "ar"
