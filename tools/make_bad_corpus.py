@@ -77,6 +77,34 @@ XSS = (
     "<img src=x onerror=alert(1)>\n"
     "وللمزيد اضغط [هنا](javascript:alert(1)) وقد وصف الوفد التجربة بأنها **رائدة** في المنطقة.\n")
 
+# Pathological texts: crafted to make a stage that rescans earlier material per candidate take
+# quadratic time. Full size (scale 1.0) is about 2 MB each, as in bench/pathological.py; the bad
+# corpus holds them at PATHOLOGICAL_SCALE (about 100-150 kB), under the tests' 200 kB limit.
+REPEATED_DATES = "عقدت الورشة في 25 و26 يونيو 2013 و1434هـ. "
+REPEATED_DATES_TIMES = 31_500
+LONG_SENTENCE_WORDS = ("زار وفد من سلطنة عمان ودولة الكويت ومملكة البحرين وقطر والسعودية والإمارات "
+                       "المنامة في 12 مارس 2014 ضمن 45 زيارة للاطلاع على 30 خدمة إلكترونية و ")
+LONG_SENTENCE_BYTES = 1_990_000
+REPEATED_RANKS = ("حلت مملكة البحرين في المركز 18 عالميا والثالث عربيا في مؤشر الأمم المتحدة "
+                  "لتطوير الحكومة الإلكترونية لعام 2024 بعد المركز 54 في 2022. ")
+REPEATED_RANKS_BYTES = 1_700_000
+PATHOLOGICAL_SCALE = 0.06
+
+
+def _repeat_to(unit: str, size_bytes: int) -> str:
+    return unit * max(1, size_bytes // len(unit.encode("utf-8")))
+
+
+def pathological_texts(scale: float = 1.0) -> dict[str, str]:
+    """File name -> text of the three pathological articles, `scale` times their full ~2 MB size:
+    one date phrase repeated, one sentence without punctuation, one ranking sentence repeated."""
+    return {
+        "pathological_dates.txt": REPEATED_DATES * max(1, round(REPEATED_DATES_TIMES * scale)),
+        "pathological_sentence.txt": _repeat_to(LONG_SENTENCE_WORDS, round(LONG_SENTENCE_BYTES * scale)),
+        "pathological_ranks.txt": _repeat_to(REPEATED_RANKS, round(REPEATED_RANKS_BYTES * scale)),
+    }
+
+
 MANIFEST_HEADER = ["file", "published", "source_url", "notes"]
 MANIFEST_ROWS = [
     ["article.txt", "2013-06-26", "https://example.org/news/1", "fine"],
@@ -124,6 +152,7 @@ def bad_files() -> dict[str, bytes]:
         "utf8_bom.txt": b"\xef\xbb\xbf" + UTF8_BOM.encode("utf-8"),
         "whitespace.txt": b"  \n\t\r\n   \n",
         "xss.txt": XSS.encode("utf-8"),
+        **{name: text.encode("utf-8") for name, text in pathological_texts(PATHOLOGICAL_SCALE).items()},
     }
 
 
