@@ -1,14 +1,83 @@
-"""Everything the extraction stages share about one document, computed once."""
+"""The analysis pass: everything the extraction stages share about one document, computed once.
+
+A document is normalized, tokenized, segmented, searched for states and dates, and every word
+group of core/data/event_context.tsv is tagged on its tokens (through core.morphology.stems) in
+one pass. Stages then ask the context which tags, mentions or dates lie in a token span (sorted
+positions and bisect), instead of scanning the text again for every candidate.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.dates import Published, find_dates
 from core.gazetteer import find_mentions
+from core.lexicon import load_table
+from core.morphology import stems
 from core.normalize import Normalized, Token, normalize, tokenize
+from core.numbers import parse_number
 from core.records import CountryMention, DateMention, Span
+from core.phrases import phrase_tokens
 from core.segment import Segment, clauses, segment_of, sentences
+
+WORD_GROUPS = "event_context.tsv"
+
+
+@dataclass(frozen=True)
+class WordGroups:
+    """Every word group of the context file: one-token words by form, longer phrases by first token."""
+
+    single: dict[str, frozenset[str]]                           # word -> groups
+    multi: dict[str, tuple[tuple[tuple[str, ...], str], ...]]   # first token -> ((rest...), group)
+    names: frozenset[str]
+
+    def words(self, group: str) -> frozenset[str]:
+        return frozenset(w for w, groups in self.single.items() if group in groups)
+
+
+@lru_cache(maxsize=1)
+def word_groups() -> WordGroups:
+    single: dict[str, set[str]] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    names: set[str] = set()
+    for row in load_table(WORD_GROUPS, ["group", "word"]):
+        key = phrase_tokens(row["word"])
+        if not key:
+            continue
+        names.add(row["group"])
+        if len(key) == 1:
+            single.setdefault(key[0], set()).add(row["group"])
+        else:
+            multi.setdefault(key[0], []).append((key[1:], row["group"]))
+    return WordGroups({k: frozenset(v) for k, v in single.items()},
+                      {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in multi.items()},
+                      frozenset(names))
+
+
+def tag_tokens(tokens: list[Token], text: str) -> tuple[dict[str, list[int]], dict[tuple[str, int], int]]:
+    """(group -> sorted token indices tagged with it, (group, index) -> tokens the phrase spans).
+
+    A token is tagged with a group when it, or one of its stems, is a word of the group; a phrase
+    of several tokens is tagged on its first token when the rest follows with no punctuation.
+    """
+    groups = word_groups()
+    positions: dict[str, list[int]] = {name: [] for name in groups.names}
+    lengths: dict[tuple[str, int], int] = {}
+    for i, tok in enumerate(tokens):
+        found: set[str] = set()
+        for form in stems(tok.text):
+            found.update(groups.single.get(form, ()))
+            for rest, group in groups.multi.get(form, ()):
+                end = i + 1 + len(rest)
+                if end <= len(tokens) and tuple(t.text for t in tokens[i + 1:end]) == rest and \
+                        not any(text[a.end:b.start].strip() for a, b in zip(tokens[i:end], tokens[i + 1:end])):
+                    found.add(group)
+                    lengths[(group, i)] = max(lengths.get((group, i), 1), len(rest) + 1)
+        for group in found:
+            positions[group].append(i)
+    return positions, lengths
 
 
 @dataclass
@@ -23,8 +92,69 @@ class DocContext:
     mention_at: dict[int, CountryMention] = field(default_factory=dict)  # first token index -> mention
     mention_tokens: dict[int, tuple[int, int]] = field(default_factory=dict)  # first token -> (first, last)
     date_tokens: list[tuple[int, int, DateMention]] = field(default_factory=list)
+    # Word-group tags (group -> sorted token indices) and the length of multi-token tags.
+    tags: dict[str, list[int]] = field(default_factory=dict)
+    tag_lengths: dict[tuple[str, int], int] = field(default_factory=dict)
     # Per-document results a stage computes once and asks for many times (e.g. events' survey sentences).
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def tagged(self, i: int, group: str) -> bool:
+        """Token i carries `group` (it, or a stem of it, is a word of the group)."""
+        found = self.tags[group]
+        k = bisect_left(found, i)
+        return k < len(found) and found[k] == i
+
+    def first_tag(self, group: str, lo: int, hi: int) -> int | None:
+        """The first token index in [lo, hi) tagged with `group`, else None."""
+        found = self.tags[group]
+        k = bisect_left(found, max(lo, 0))
+        return found[k] if k < len(found) and found[k] < hi else None
+
+    def has(self, group: str, lo: int, hi: int) -> bool:
+        """Some token in [lo, hi) carries `group`."""
+        return self.first_tag(group, lo, hi) is not None
+
+    def tag_positions(self, group: str, lo: int, hi: int) -> list[int]:
+        """Every token index in [lo, hi) tagged with `group`, in order."""
+        found = self.tags[group]
+        return found[bisect_left(found, max(lo, 0)):bisect_left(found, hi)]
+
+    def tag_length(self, group: str, i: int) -> int:
+        """How many tokens the `group` tag at token i covers (1 for a one-word tag)."""
+        return self.tag_lengths.get((group, i), 1)
+
+    def words(self, group: str) -> frozenset[str]:
+        """The one-token words of a group, as written in the data file (normalized)."""
+        return word_groups().words(group)
+
+    def memo_numbers(self, lo: int, hi: int) -> list[int]:
+        """Token indices in [lo, hi) where a number (digits or number words) starts."""
+        starts = self.memo.get("number_starts")
+        if starts is None:
+            from_tokens = [i for i in range(len(self.tokens)) if parse_number(self.tokens, i) is not None]
+            starts = self.memo["number_starts"] = from_tokens
+        return starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)]
+
+    def mentions_in(self, lo: int, hi: int) -> list[int]:
+        """First token indices of the mentions starting in [lo, hi), in order."""
+        starts = self.memo.get("mention_starts")
+        if starts is None:
+            starts = self.memo["mention_starts"] = sorted(self.mention_at)
+        return starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)]
+
+    def dates_in_span(self, lo: int, hi: int) -> list[tuple[int, int, DateMention]]:
+        """(first, last, date) of the dates lying wholly inside tokens [lo, hi)."""
+        starts = self.memo.get("date_starts")
+        if starts is None:
+            starts = self.memo["date_starts"] = [a for a, _, _ in self.date_tokens]
+        k = bisect_left(starts, max(lo, 0))
+        out = []
+        for a, b, d in self.date_tokens[k:]:
+            if a >= hi:
+                break
+            if b <= hi:
+                out.append((a, b, d))
+        return out
 
     @property
     def text(self) -> str:
@@ -75,6 +205,7 @@ def build_context(text: str, published: str = "") -> DocContext:
     ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens),
                      clauses=clauses(norm.text, tokens), mentions=find_mentions(norm, tokens),
                      dates=find_dates(norm, tokens, pub), published=pub)
+    ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text)
     for m in ctx.mentions:
         a = ctx.token_index(m.nstart)
         b = ctx.token_index(m.nend)
@@ -82,4 +213,5 @@ def build_context(text: str, published: str = "") -> DocContext:
         ctx.mention_tokens[a] = (a, b)
     for d in ctx.dates:
         ctx.date_tokens.append((ctx.token_index(d.nstart), ctx.token_index(d.nend), d))
+    ctx.date_tokens.sort(key=lambda item: item[0])
     return ctx

@@ -16,14 +16,13 @@ import pycountry
 from babel import Locale
 
 from core.lexicon import load_table
+from core.morphology import stems
 from core.normalize import TOKEN_RE, Normalized, Token, normalize_chars
 from core.records import CountryMention
 
 GCC_MEMBERS = ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")  # GCC Charter, 1981
 GCC = "GCC"
 
-# Proclitics that attach to a name: و ف (conjunctions), ب ل ك (prepositions), and their pairs.
-PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -93,22 +92,11 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(entries=entries, first=first, longest=max(len(k) for k in entries), prefixes=prefixes)
 
 
-def _variants(token: str) -> list[str]:
-    """The token and its forms with one proclitic removed ("ولبنان" -> "لبنان", "للبحرين" -> "البحرين")."""
-    out = [token]
-    if token.startswith("لل") and len(token) > 4:
-        out.append("ال" + token[2:])
-    for p in PROCLITICS:
-        if token.startswith(p) and len(token) - len(p) >= 2:
-            out.append(token[len(p):])
-    return out
-
-
 @lru_cache(maxsize=200_000)
-def _first_keys(token: str) -> tuple[str, ...]:
-    """The variants of `token` that start a gazetteer key, in _variants order (most tokens: none)."""
+def key_forms(token: str) -> tuple[str, ...]:
+    """The variants of `token` that start a gazetteer key, in stems order (most tokens: none)."""
     first = gazetteer().first
-    return tuple(v for v in _variants(token) if v in first)
+    return tuple(v for v in stems(token) if v in first)
 
 
 def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]:
@@ -120,7 +108,7 @@ def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]
     n = len(tokens)
     while i < n:
         hit = None
-        for first in _first_keys(tokens[i].text):
+        for first in key_forms(tokens[i].text):
             # Longest contiguous run (only spaces between tokens) that is a key.
             for length in range(min(gz.longest, n - i), 0, -1):
                 key = (first,) + tuple(t.text for t in tokens[i + 1:i + length])
@@ -140,7 +128,7 @@ def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]
         start_tok = i
         # Include a formal prefix word in the evidence ("بدولة الكويت", "جمهوريتي تونس").
         if via == "name" and i > 0 and not text[tokens[i - 1].end:tokens[i].start].strip():
-            if any(v in gz.prefixes for v in _variants(tokens[i - 1].text)):
+            if any(v in gz.prefixes for v in stems(tokens[i - 1].text)):
                 start_tok = i - 1
         nstart, nend = tokens[start_tok].start, tokens[i + length - 1].end
         surface, start, end = norm.surface(nstart, nend)

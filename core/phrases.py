@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.morphology import stems
 from core.normalize import TOKEN_RE, Token, normalize_chars
 
-# Prefixes a cue word may carry (normalized): article, conjunctions, prepositions and their pairs.
-PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "ال", "و", "ب", "ل", "ف")
 MEMO_MAX = 200_000  # distinct tokens remembered per matcher before the memo starts over
 
 
@@ -18,17 +17,15 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 
 @dataclass
 class PhraseMatcher:
-    """Longest-match lookup of token sequences; the first token may carry a prefix.
+    """Longest-match lookup of token sequences; the first token may carry proclitics.
 
-    `strip` is the set of prefixes allowed on the first token ('' always allowed). With
-    `article=True`, a phrase listed with ال also matches after a preposition that swallowed
-    the alef ("للمنافسة") through the PREFIXES table.
+    The first token is looked up in each of its forms from core.morphology.stems (so a phrase
+    listed with the article also matches "للمنافسة"); later tokens must match as written.
     """
 
     entries: dict[tuple[str, ...], object]
     longest: int
     first: frozenset[str]
-    strip: tuple[str, ...] = PREFIXES
     # token -> first_variants(token): most tokens are looked up by every matcher in every document.
     _memo: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
     # Every key and every beginning of a key: a match grows token by token while it stays in here.
@@ -38,14 +35,14 @@ class PhraseMatcher:
         self._prefixes = frozenset(k[:j] for k in self.entries for j in range(1, len(k) + 1))
 
     @classmethod
-    def build(cls, pairs, strip: tuple[str, ...] = PREFIXES) -> "PhraseMatcher":
+    def build(cls, pairs) -> "PhraseMatcher":
         entries: dict[tuple[str, ...], object] = {}
         for phrase, value in pairs:
             key = phrase_tokens(phrase)
             if key and key not in entries:
                 entries[key] = value
         longest = max((len(k) for k in entries), default=1)
-        return cls(entries, longest, frozenset(k[0] for k in entries), strip)
+        return cls(entries, longest, frozenset(k[0] for k in entries))
 
     def first_variants(self, token: str) -> list[str]:
         """The forms of `token` (itself, or without a prefix) that start a phrase; memoized."""
@@ -57,15 +54,7 @@ class PhraseMatcher:
         return found
 
     def _first_variants(self, token: str) -> list[str]:
-        out = [token] if token in self.first else []
-        for p in self.strip:
-            if token.startswith(p) and len(token) - len(p) >= 2:
-                rest = token[len(p):]
-                if rest in self.first:
-                    out.append(rest)
-                if p.endswith("ل") and p not in ("ل", "ول", "فل") and ("ال" + rest) in self.first:
-                    out.append("ال" + rest)  # "للمنافسة" -> "المنافسة"
-        return out
+        return [form for form in stems(token) if form in self.first]
 
     def match(self, tokens: list[Token], i: int, text: str | None = None) -> tuple[object, int] | None:
         """(value, number of tokens) of the longest phrase starting at tokens[i], else None.

@@ -97,8 +97,9 @@ def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict
     for n, ev in enumerate(result.events, start=1):
         event_id = f"{doc.doc}#e{n}"
         rows["events"].append({
-            "event_id": event_id, "doc": doc.doc, "role": ev.role, "kind": ev.kind, "year": ev.year,
-            "date": ev.date, "date_basis": ev.date_basis, "host_iso3": ev.host_iso3,
+            "event_id": event_id, "doc": doc.doc, "role": ev.role, "kind": ev.kind, "tense": ev.tense,
+            "year": ev.year, "year_basis": ev.year_basis, "date": ev.date, "date_basis": ev.date_basis,
+            "host_iso3": ev.host_iso3, "host_basis": ev.host_basis,
             "countries_stated": ev.countries_stated,
             "countries_stated_lower_bound": ev.countries_stated_lower_bound,
             "countries_named": len(ev.participants), "gcc": ev.gcc,

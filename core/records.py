@@ -86,6 +86,9 @@ class Event:
     evidence: Span
     participants: tuple[Participant, ...] = field(default_factory=tuple)
     note: str = ""
+    host_basis: str = ""   # stated | stated_elsewhere | event_name | virtual | assumed | not_stated
+    year_basis: str = ""   # stated | stated_elsewhere | relative | publication_date | not_stated
+    tense: str = "past"    # past | upcoming
 
 
 @dataclass(frozen=True)

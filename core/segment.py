@@ -5,15 +5,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
-from core.normalize import Token
+from core.lexicon import load_table
+from core.morphology import stems
+from core.normalize import Token, normalize_chars
 
 # A sentence ends at . ! ? ؟ or a line break; "." between two Latin letters (bahrain.bh), between
 # digits (3.5) or after a one-letter abbreviation ("د.الزريقي") does not end one.
 SENTENCE_END = re.compile(r"[!?؟\n]+|\.(?!\d)")
 CLAUSE_BREAK = re.compile(r"[،؛;,:«»\"]|\s-\s")
-CLAUSE_WORDS = {"فيما", "بينما", "حين"}
-CLAUSE_STARTS = frozenset(CLAUSE_WORDS | {"و" + w for w in CLAUSE_WORDS})  # the words, with or without و
+
+
+@lru_cache(maxsize=1)
+def clause_words() -> frozenset[str]:
+    """Words that open a new clause ("فيما", "بينما"): group clause_start of event_context.tsv."""
+    return frozenset(normalize_chars(r["word"]) for r in load_table("event_context.tsv", ["group", "word"])
+                     if r["group"] == "clause_start")
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,8 @@ def clauses(text: str, tokens: list[Token]) -> list[Segment]:
     cuts = [m.start() for m in SENTENCE_END.finditer(text)
             if m.group(0) != "." or _is_sentence_dot(text, m.start())]
     cuts += [m.start() for m in CLAUSE_BREAK.finditer(text)]
-    cuts += [t.start - 1 for t in tokens if t.text in CLAUSE_STARTS]
+    words = clause_words()
+    cuts += [t.start - 1 for t in tokens if any(form in words for form in stems(t.text))]
     return _split(tokens, cuts, len(text))
 
 

@@ -6,8 +6,8 @@ import pandas as pd
 
 DOCUMENTS = ["doc", "title", "published", "source_url", "chars", "status", "message",
              "encoding", "sha256", "duplicate_of"]
-EVENTS = ["event_id", "doc", "role", "kind", "year", "date", "date_basis", "host_iso3",
-          "countries_stated", "countries_stated_lower_bound", "countries_named", "gcc",
+EVENTS = ["event_id", "doc", "role", "kind", "tense", "year", "year_basis", "date", "date_basis", "host_iso3",
+          "host_basis", "countries_stated", "countries_stated_lower_bound", "countries_named", "gcc",
           "organizations", "topics", "evidence", "start", "end", "note"]
 PARTICIPANTS = ["event_id", "doc", "iso3", "name_en", "surface", "start", "end", "via"]
 RANKINGS = ["claim_id", "doc", "country_iso3", "survey_year", "scope", "rank", "evidence",

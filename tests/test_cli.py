@@ -26,7 +26,7 @@ def test_export_seeds(tmp_path):
         verdicts = {(r["scope"], r["rank"], r["verdict"]) for r in csv.DictReader(fh)}
     assert ("world", "13", "matches") in verdicts and ("world", "18", "matches") in verdicts
     with open(tmp_path / "participants.csv", encoding="utf-8") as fh:
-        assert len(list(csv.DictReader(fh))) == 20
+        assert len(list(csv.DictReader(fh))) == 21
 
 
 def test_export_unusable_folder_exits_non_zero(tmp_path):
@@ -38,7 +38,7 @@ def test_evaluate_prints_metrics_for_seed_gold():
     proc = run("evaluate", str(SEEDS), "--gold", str(ROOT / "tests" / "seed_gold"))
     assert proc.returncode == 0
     lines = proc.stdout.splitlines()
-    assert "participants: P=1.000 R=1.000 F1=1.000 (tp=20 fp=0 fn=0)" in lines
+    assert "participants: P=1.000 R=1.000 F1=1.000 (tp=21 fp=0 fn=0)" in lines
     assert "main kind accuracy: 1.000 (5/5)" in lines
 
 

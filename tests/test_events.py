@@ -151,9 +151,10 @@ def test_mentioned_earlier_event_with_relative_year():
     evs = events(text, "2016-02")
     assert [brief(e) for e in evs] == [
         {"role": "main", "kind": "visit", "year": 2016, "host": "BHR", "participants": set(), "size": 20, "gcc": False},
-        {"role": "mentioned", "kind": "visit", "year": 2015, "host": "BHR", "participants": set(), "size": 9, "gcc": False},
+        {"role": "mentioned", "kind": "visit", "year": 2015, "host": "", "participants": set(), "size": 9, "gcc": False},
     ]
-    assert evs[1].date_basis == "relative"
+    assert evs[1].date_basis == "relative" and evs[1].year_basis == "relative"
+    assert (evs[1].host_basis, evs[1].tense) == ("not_stated", "past")  # no place stated: no host assumed
 
 
 def test_mentioned_earlier_workshop_with_explicit_year():

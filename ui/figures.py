@@ -135,7 +135,12 @@ def _delegation_text(stated: object, named: object) -> str:
 
 
 def state_counts(events: pd.DataFrame, participants: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """Events per participating state for the given events: columns iso3, name, events (most first)."""
+    """Events per participating state for the given events: columns iso3, name, events (most first).
+
+    An upcoming event (tense) has not happened yet: nobody has taken part in it, so it counts for no one.
+    """
+    if "tense" in events:
+        events = events[events["tense"] != "upcoming"]
     rows = participants[participants["event_id"].isin(events["event_id"])]
     counts = (rows.drop_duplicates(["event_id", "iso3"]).groupby("iso3").size()
               .rename("events").reset_index())

@@ -1,0 +1,202 @@
+"""Named rules that decide an event's host, time, tense and delegation size, each with its basis.
+
+Every decision is an ordered tuple of small rules; each rule returns a `Decision` (value, basis,
+rule name) or None, and the first that fires wins. The basis goes into the tables
+(`host_basis`, `year_basis`) so the dashboard can say "host assumed" or "year from the
+publication date". A new phenomenon is a new rule in the right tuple, with test sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from core.context import DocContext
+from core.gazetteer import key_forms
+from core.numbers import parse_number
+from core.records import CountryMention, DateMention
+
+HOST_VERB_WINDOW = 4    # a hosting verb this many tokens before a place
+CAPITAL_WINDOW = 3      # "في العاصمة العمانية مسقط": a capital word this close before a city
+SIZE_CONTEXT_BEFORE = 4
+SIZE_NEGATIVE_AFTER = 2
+LOWER_BOUND_BEFORE = 3
+MIN_STATES, MAX_STATES = 2, 190   # "192 دولة" is UN membership, not a delegation
+HOST_BEFORE_FUTURE = 6  # "تستضيف الرياض العام المقبل المؤتمر": a place this far before an announced cue
+TENSE_WINDOW = 2        # a future word this close after the cue makes the event upcoming
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decided value, how it was decided (`basis`, a table value) and the rule that fired."""
+
+    value: object
+    basis: str
+    rule: str
+    mention: CountryMention | None = None
+
+
+# ------------------------------------------------------------------ host
+
+def host_after_preposition(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"عقد في مسقط", "زيارة إلى سيول": a place right after في / إلى."""
+    return a > 0 and ctx.tagged(a - 1, "place_preposition")
+
+
+def host_city_with_preposition(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"بمسقط": a city written with the preposition bi- glued on."""
+    if m.via != "city":
+        return False
+    raw = ctx.tokens[a].text
+    forms = key_forms(raw)
+    return any(raw.startswith(p) and raw[len(p):] in forms for p in ctx.words("place_proclitic"))
+
+
+def host_city_after_capital_word(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"في العاصمة العمانية مسقط", "بمدينة الرياض": a city shortly after a capital word or في."""
+    if m.via != "city":
+        return False
+    start = max(lo, a - CAPITAL_WINDOW)
+    return ctx.has("capital_word", start, a) or ctx.has("place_preposition", start, a)
+
+
+def host_after_host_verb(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"تستضيف الرياض", "الذي استضافته دولة قطر": a state or city after a hosting verb."""
+    return ctx.has("host_verb", max(lo, a - HOST_VERB_WINDOW), a)
+
+
+PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
+    host_after_preposition, host_city_with_preposition, host_city_after_capital_word, host_after_host_verb)
+
+
+def place_in(ctx: DocContext, lo: int, hi: int) -> Decision | None:
+    """The first state or city in tokens[lo:hi) that a place rule marks as where the event is."""
+    for a in ctx.mentions_in(lo, hi):
+        m = ctx.mention_at[a]
+        if m.via not in ("name", "city"):
+            continue
+        for rule in PLACE_RULES:
+            if rule(ctx, a, m, lo):
+                return Decision(m.iso3, "stated", rule.__name__, m)
+    return None
+
+
+def main_host(ctx: DocContext, first: int, last: int) -> Decision:
+    """The main event's host: stated in its sentence, else Bahrain assumed (and said so)."""
+    return place_in(ctx, first, last) or Decision("BHR", "assumed", "host_assumed_bahrain")
+
+
+def mentioned_host(ctx: DocContext, lo: int, hi: int, cue_first: int, main: Decision) -> Decision:
+    """A mentioned event's host: stated near it, the main event's on its sidelines, else empty."""
+    place = place_in(ctx, lo, hi)
+    if place is None and (ctx.has("future", lo, cue_first) or ctx.has("present_host", lo, cue_first)):
+        place = place_in(ctx, lo - HOST_BEFORE_FUTURE, cue_first)  # "تستضيف الرياض … المؤتمر"
+    if place is not None:
+        return place
+    if ctx.has("sidelines", lo, hi):
+        return Decision(main.value, "stated_elsewhere", "host_of_main_event_sidelines")
+    return Decision("", "not_stated", "host_not_stated")
+
+
+# ------------------------------------------------------------------ time
+
+def usable_dates(ctx: DocContext, lo: int, hi: int) -> list[DateMention]:
+    """Dates inside tokens[lo:hi], minus datelines and years that belong to a plan or report."""
+    out = []
+    for a, b, d in ctx.dates_in_span(lo, hi):
+        if ctx.has("publication", a - 3, a):
+            continue
+        if d.month is None and d.basis == "text" and ctx.has("year_owner", a - 5, a):
+            continue
+        out.append(d)
+    return out
+
+
+def first_date(dates: list[DateMention]) -> DateMention | None:
+    """The first usable date; a Hijri date gives way to the Gregorian written beside it."""
+    if not dates:
+        return None
+    d = dates[0]
+    if d.calendar == "hijri":
+        # "4 محرم الموافق 21 ديسمبر": the Gregorian equivalent written next to it is exact.
+        d = next((g for g in dates[1:3] if g.calendar == "gregorian" and g.month is not None), d)
+    return d
+
+
+def time_decision(d: DateMention | None, basis_if_text: str) -> Decision | None:
+    if d is None:
+        return None
+    basis = "relative" if d.basis == "relative" else basis_if_text
+    return Decision(d, basis, "date_" + basis)
+
+
+def day_precise(dates: list[DateMention]) -> list[DateMention]:
+    return [d for d in dates if d.unit == "day" or d.day is not None]
+
+
+def main_time(ctx: DocContext, cue_first: int, statement_end: int, sentence_first: int) -> Decision | None:
+    """The main event's date: in its statement, else a day-precise date before the cue in its
+    sentence, else a day-precise date in the opening sentences ("استقبلت المملكة أمس …")."""
+    found = time_decision(first_date(usable_dates(ctx, cue_first, statement_end)), "stated") or \
+        time_decision(first_date(day_precise(usable_dates(ctx, sentence_first, cue_first))), "stated")
+    if found is not None:
+        return found
+    for s in ctx.sentences[:2]:
+        found = time_decision(first_date(day_precise(usable_dates(ctx, s.first, s.last))), "stated_elsewhere")
+        if found is not None:
+            return found
+    return None
+
+
+def mentioned_time(ctx: DocContext, lo: int, cue_first: int, hi: int) -> tuple[Decision | None, bool]:
+    """A mentioned event's date (after its cue, else before it) and whether any date was seen."""
+    dates = usable_dates(ctx, cue_first, hi) or usable_dates(ctx, lo, cue_first)
+    return time_decision(first_date(dates), "stated"), bool(dates)
+
+
+# ------------------------------------------------------------------ tense
+
+def upcoming_marker(ctx: DocContext, lo: int, cue_last: int, hi: int) -> bool:
+    """"سيعقد المؤتمر", "المؤتمر المقبل": a future word next to the cue."""
+    return ctx.has("future", lo, min(hi, cue_last + TENSE_WINDOW))
+
+
+def upcoming_date(ctx: DocContext, date: DateMention | None) -> bool:
+    """A date later than the publication date (at the precision both have)."""
+    pub = ctx.published
+    if date is None or pub.year is None or date.basis == "relative":
+        return False
+    mine = (date.year, date.month or 0, date.day or 0)
+    theirs = (pub.year, pub.month or 0, pub.day or 0)
+    depth = 1 + (date.month is not None and pub.month is not None) + \
+        (date.day is not None and pub.day is not None and date.month is not None and pub.month is not None)
+    return mine[:depth] > theirs[:depth]
+
+
+def tense(ctx: DocContext, lo: int, cue_last: int, hi: int, date: DateMention | None) -> Decision:
+    """past | upcoming, from a future word by the cue or a date after publication."""
+    if upcoming_marker(ctx, lo, cue_last, hi):
+        return Decision("upcoming", "stated", "tense_future_word")
+    if upcoming_date(ctx, date):
+        return Decision("upcoming", "stated", "tense_date_after_publication")
+    return Decision("past", "default", "tense_past")
+
+
+# ------------------------------------------------------------------ delegation size
+
+def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
+    """Delegation size stated in tokens[lo:hi] ("مكون من 21 دولة", "ممثلي 22 دولة"), lower-bound flag."""
+    toks = ctx.tokens
+    for i in ctx.memo_numbers(lo, hi):
+        num = parse_number(toks, i)
+        if num is None or num.ordinal or num.last >= len(toks) or not ctx.tagged(num.last, "state_noun"):
+            continue
+        if not MIN_STATES <= num.value < MAX_STATES:
+            continue
+        if ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i) or \
+                ctx.has("size_negative", num.last + 1, num.last + 1 + SIZE_NEGATIVE_AFTER):
+            continue
+        if not ctx.has("size_context", i - SIZE_CONTEXT_BEFORE, i):
+            continue
+        return num.value, ctx.has("lower_bound", i - LOWER_BOUND_BEFORE, i)
+    return None, False
