@@ -9,8 +9,8 @@ bad byte written as \\xNN.
 
 Writing (`write_new`, `replace_file`): the bytes go to a hidden temporary file in the same folder,
 are flushed and fsynced, then linked or renamed into place, so a failed write (disk full, file
-size limit) leaves nothing behind. `folder_lock` (fcntl.flock on the hidden file .egov.lock in the
-folder) makes "check, then write" one step across threads and processes.
+size limit) leaves nothing behind. `folder_lock` (fcntl.flock on the folder itself) makes
+"check, then write" one step across threads and processes.
 
 The byte limit: the max_bytes argument; when it is left at DEFAULT_MAX_BYTES the environment
 variable EGOV_MAX_BYTES (a positive whole number) replaces the default.
@@ -29,7 +29,6 @@ from pathlib import Path
 
 DEFAULT_MAX_BYTES = 2_000_000
 MAX_BYTES_ENV = "EGOV_MAX_BYTES"
-LOCK_NAME = ".egov.lock"
 OUTSIDE = "a link to a file outside the articles folder; not read"
 
 
@@ -106,6 +105,8 @@ def read_limited(path: Path, name: str, limit: int, folder: Path | None = None) 
             if info.st_size > limit:
                 return None, too_big_message(name, info.st_size, limit)
             raw = fh.read(limit + 1)
+    except IsADirectoryError:
+        return None, f"{name}: not a regular file"
     except OSError as exc:
         return None, f"{name}: could not be read ({exc.strerror or exc})"
     if len(raw) > limit:
@@ -115,22 +116,18 @@ def read_limited(path: Path, name: str, limit: int, folder: Path | None = None) 
 
 @contextlib.contextmanager
 def folder_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `folder` (fcntl.flock on its hidden .egov.lock) for the block.
+    """Hold an exclusive lock on `folder` for the block: fcntl.flock on the folder itself.
 
-    Each call opens the lock file anew, so threads of one process exclude each other as processes
-    do. A folder where the lock file cannot be created (read only) is not locked: the writes that
-    follow fail there anyway and say so.
+    The folder is its own lock file, so nothing is left in it (a refused upload writes nothing)
+    and a read-only folder can be locked too. Each call opens the folder anew, so threads of one
+    process exclude each other as processes do; closing the descriptor releases the lock.
     """
-    try:
-        fd = os.open(Path(folder) / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
-    except OSError:
-        yield
-        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        os.close(fd)  # closing releases the lock
+        os.close(fd)
 
 
 def _temp_with(folder: Path, data: bytes) -> str:

@@ -26,7 +26,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import cache, folder as folder_mod, ingest, tables, uploads
+from core import cache, guard, ingest, tables, uploads
 from core.cache import ExtractionCache
 from core.ingest import read_corpus
 from core.normalize import normalize
@@ -126,7 +126,7 @@ def test_every_page_renders_a_folder_with_a_non_utf8_name(tmp_path, monkeypatch,
 
 
 def test_a_page_that_catches_an_error_shows_no_server_path(tmp_path, monkeypatch):
-    import core
+    from ui import data
 
     marker = "srvsecretdir"   # no punctuation, so Markdown escaping cannot hide it
     secret_path = str(tmp_path / marker / "path")
@@ -134,7 +134,7 @@ def test_a_page_that_catches_an_error_shows_no_server_path(tmp_path, monkeypatch
     def broken(*args, **kwargs):
         raise RuntimeError(f"cannot open {secret_path}/x.txt")
 
-    monkeypatch.setattr(core, "load_corpus", broken)
+    monkeypatch.setattr(data, "_cached_corpus", broken)
     monkeypatch.setenv("EGOV_SEEDS_DIR", str(write(tmp_path / "seeds", {"a.txt": VISIT})))
     at = page("overview")
     assert not at.exception
@@ -152,22 +152,18 @@ def test_a_page_that_catches_an_error_shows_no_server_path(tmp_path, monkeypatch
 # ------------------------------------------------------------------ 2. pathological texts
 
 def test_one_sentence_over_the_guard_is_extracted_from_a_bounded_prefix():
-    from core import pipeline
-
     words = "زار وفد من سلطنة عمان مملكة البحرين في 12 مارس 2014 "
-    text = words * (pipeline.MAX_SENTENCE_CHARS // len(words) + 50)
+    text = words * (guard.MAX_SENTENCE_CHARS // len(words) + 50)
     result = extract_document(text, "2014-03-20")
     assert any("too long to extract fully" in w for w in result.warnings), result.warnings
     for ev in result.events:
-        assert ev.evidence.end <= pipeline.MAX_SENTENCE_CHARS + len(words)
+        assert ev.evidence.end <= guard.MAX_SENTENCE_CHARS + len(words)
         assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.surface
 
 
 def test_too_many_number_candidates_are_bounded():
-    from core import pipeline
-
     unit = "عقدت الورشة في 25 و26 يونيو 2013. "
-    text = unit * (pipeline.MAX_NUMBERS // 3 + 20)
+    text = unit * (guard.MAX_NUMBERS // 3 + 20)
     result = extract_document(text)
     assert any("too long to extract fully" in w for w in result.warnings), result.warnings
 
@@ -177,10 +173,8 @@ def test_a_normal_article_has_no_guard_warning():
 
 
 def test_the_guard_warning_reaches_the_documents_table(tmp_path):
-    from core import pipeline
-
     unit = "عقدت الورشة في 25 و26 يونيو 2013. "
-    write(tmp_path, {"a.txt": VISIT, "long.txt": unit * (pipeline.MAX_NUMBERS // 3 + 20)})
+    write(tmp_path, {"a.txt": VISIT, "long.txt": unit * (guard.MAX_NUMBERS // 3 + 20)})
     corpus = load_corpus(tmp_path, cache=False)
     docs = corpus.documents.set_index("doc")
     assert docs.loc["long.txt", "status"] == "warning"
@@ -227,7 +221,7 @@ def test_a_failed_write_leaves_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", disk_full)
     saved, messages = uploads.save_upload(folder, "new.txt", OTHER.encode("utf-8"), "2016")
     assert saved == "" and any("No space left on device" in m for m in messages), messages
-    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.name != folder_mod.LOCK_NAME} == before
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
 def _save_under_a_file_size_limit(folder: str, data: bytes, queue) -> None:
@@ -248,7 +242,7 @@ def test_a_size_limit_hit_while_writing_leaves_nothing(tmp_path):
     saved, messages = queue.get(timeout=60)
     proc.join(60)
     assert saved == "" and any("could not write" in m for m in messages), messages
-    assert sorted(p.name for p in folder.iterdir() if p.name != folder_mod.LOCK_NAME) == ["a.txt"]
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
 
 
 def _slow_read_corpus():
@@ -365,7 +359,7 @@ def test_sources_page_caps_its_alerts(tmp_path, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     alerts = len(at.error) + len(at.warning) + len(at.info)
     assert alerts <= 40, alerts
-    assert any("more documents with problems" in e.value for e in at.warning + at.info + at.error)
+    assert any("more documents with problems" in e.value for e in [*at.warning, *at.info, *at.error])
 
 
 # ------------------------------------------------------------------ 6. the cache checks what it reads
@@ -531,6 +525,6 @@ def test_a_reversed_year_range_in_the_url_is_swapped_with_a_note(tmp_path, monke
     straight = page("overview", ov_years=["2010", "2024"])
     reversed_ = page("overview", ov_years=["2024", "2010"])
     assert not reversed_.exception
-    assert any("reversed" in e.value for e in reversed_.caption + reversed_.info + reversed_.warning)
+    assert any("reversed" in e.value for e in [*reversed_.caption, *reversed_.info, *reversed_.warning])
     drawn = lambda at: [el.proto.spec for el in at.get("plotly_chart")]  # noqa: E731
     assert drawn(reversed_) == drawn(straight)

@@ -117,6 +117,13 @@ MANIFEST_ROWS = [
     ["page.html", "2012-05", "https://example.org/news/2", ""],
 ]
 HUGE_BYTES = 300_000
+# A file name that is not valid UTF-8 (as old archives and zips produce), and a link that leaves the
+# folder for a file every Linux server has: neither may stop the others, the link's target is never read.
+NON_UTF8_NAME = b"name\xff.txt"
+NON_UTF8_TEXT = ("شارك وفد من جمهورية العراق في ورشة عمل عن الأرشفة الإلكترونية نظمتها الهيئة في المنامة "
+                 "بحضور مختصين من عدة جهات حكومية.\n")
+OUTSIDE_LINK = ("outside_link.txt", "/etc/passwd")
+STALE_ROWS = 34_000  # --flood: manifest rows naming files that are not there
 
 
 def _huge() -> bytes:
@@ -165,20 +172,25 @@ def _seed_rows(seeds: Path) -> list[list[str]]:
             for row in reader]
 
 
-def build(out: str | Path, seeds: str | Path | None = None) -> Path:
+def build(out: str | Path, seeds: str | Path | None = None, *, flood: bool = False) -> Path:
     """Write the bad corpus into `out` (created if needed); with `seeds`, add the seed articles
-    and their manifest rows. Returns the folder."""
+    and their manifest rows; with `flood`, STALE_ROWS manifest rows naming missing files.
+    Returns the folder."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for name, data in bad_files().items():
         (out / name).write_bytes(data)
-    link = out / "broken_link.txt"
-    if not link.is_symlink():
-        try:
-            os.symlink("nowhere.txt", link)
-        except OSError:  # symlinks not allowed here: the OSError case is then not covered
-            pass
+    (out / os.fsdecode(NON_UTF8_NAME)).write_bytes(NON_UTF8_TEXT.encode("utf-8"))
+    for name, target in (("broken_link.txt", "nowhere.txt"), OUTSIDE_LINK):
+        link = out / name
+        if not link.is_symlink():
+            try:
+                os.symlink(target, link)
+            except OSError:  # symlinks not allowed here: the OSError case is then not covered
+                pass
     rows = list(MANIFEST_ROWS)
+    if flood:
+        rows += [[f"stale_{n:05d}.txt", "2015", "", "stale row"] for n in range(STALE_ROWS)]
     if seeds is not None:
         seeds = Path(seeds)
         for path in sorted(seeds.iterdir()):
@@ -193,12 +205,50 @@ def build(out: str | Path, seeds: str | Path | None = None) -> Path:
     return out
 
 
+def poison_cache(folder: str | Path, cache_folder: str | Path) -> list[Path]:
+    """Plant bad entries where the extraction cache looks for the first three readable articles of
+    `folder`: a FIFO, a 1.5 GB sparse file of zeros, and an entry of valid record classes with
+    wrong contents. A load must treat each as a miss and overwrite it. Returns the paths."""
+    import pickle
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from core.cache import FORMAT, ExtractionCache
+    from core.ingest import read_corpus
+    from core.records import DocumentExtraction
+
+    store = ExtractionCache(cache_folder)
+    docs = [d for d in read_corpus(folder)[0] if d.status != "error" and not d.duplicate_of][:3]
+    paths = []
+    for kind, doc in zip(("fifo", "huge", "wrong"), docs):
+        key = store.key(doc.text, doc.published)
+        path = store.path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        if kind == "fifo":
+            os.mkfifo(path)
+        elif kind == "huge":
+            with open(path, "wb") as fh:
+                fh.truncate(1_500_000_000)
+        else:
+            wrong = DocumentExtraction(title=0, events=("not an event",), rankings=None)  # type: ignore[arg-type]
+            path.write_bytes(pickle.dumps((FORMAT, key, wrong)))
+        paths.append(path)
+    return paths
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir", help="folder to write (created if missing)")
     parser.add_argument("--seeds", help="folder of good articles to copy in, with their manifest rows")
+    parser.add_argument("--flood", action="store_true", help=f"add {STALE_ROWS:,} manifest rows naming missing files")
+    parser.add_argument("--poison-cache", metavar="CACHE_DIR",
+                        help="also plant bad entries (FIFO, huge sparse file, wrong contents) for the "
+                             "corpus's articles in this extraction cache folder")
     args = parser.parse_args(argv)
-    out = build(args.out_dir, args.seeds)
+    out = build(args.out_dir, args.seeds, flood=args.flood)
+    if args.poison_cache:
+        planted = poison_cache(out, args.poison_cache)
+        print(f"planted {len(planted)} bad entries in {args.poison_cache}")
     print(f"wrote {len(list(out.iterdir()))} files to {out}")
     return 0
 

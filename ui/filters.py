@@ -28,6 +28,9 @@ def year_range(label: str, years: Iterable[object], key: str) -> tuple[int, int]
         st.caption(f"All dated events are from {values[0]}.")
         return values[0], values[0]
     low, high = st.slider(label, values[0], values[-1], (values[0], values[-1]), step=1, key=key, bind=URL)
+    if low > high:  # a hand-edited address (?key=2024&key=2010): swapped, and said so
+        low, high = high, low
+        st.caption(f"The year range in the address was reversed; showing {int(low)}–{int(high)}.")
     return int(low), int(high)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -12,6 +14,8 @@ from ui.figures import GEO_CONFIG
 from ui.labels import text_of
 from ui.safety import csv_safe, md_escape
 
+LOG = logging.getLogger("egov.dashboard")
+NOTICES_SHOWN = 30  # problem documents shown one notice each; the rest are counted in one notice
 UN_SOURCE = "UN E-Government Survey 2003–2024 (UN DESA, publicadministration.un.org/egovkb)"
 
 
@@ -22,12 +26,20 @@ def setup_page(title: str) -> None:
 
 
 def corpus_or_stop() -> core.Corpus:
-    """The shared cached corpus; an unusable seeds folder becomes a visible error and stops the page."""
+    """The shared cached corpus; a failure becomes a short visible error and stops the page.
+
+    The reader sees no traceback and no server path: the details go to the server log.
+    """
     try:
         return load_corpus()
-    except core.CorpusFolderError as exc:
-        st.error(f"The articles folder cannot be read: {md_escape(exc)}. Set EGOV_SEEDS_DIR or restore seeds/.")
-        st.stop()
+    except core.CorpusFolderError:
+        LOG.exception("the articles folder cannot be read")
+        st.error("The articles folder cannot be read (missing, not a folder, or not readable); the details "
+                 "are in the server log. Set EGOV_SEEDS_DIR or restore seeds/.")
+    except Exception:  # any other failure: never a traceback on the page
+        LOG.exception("loading the articles failed")
+        st.error("The articles could not be loaded; the details are in the server log.")
+    st.stop()
 
 
 def data_sources(corpus: core.Corpus, *, reference: bool = True) -> None:
@@ -49,11 +61,14 @@ def document_notices(corpus: core.Corpus, *, except_doc: str | None = None) -> N
     for message in corpus.messages:
         st.warning(f"Articles folder: {md_escape(message)}")
     problems = corpus.documents[corpus.documents["status"].isin(["warning", "error"])]
-    for row in problems.itertuples():
-        if row.doc == except_doc:
-            continue
+    if except_doc is not None:
+        problems = problems[problems["doc"] != except_doc]
+    for row in problems.head(NOTICES_SHOWN).itertuples():
         text = f"**{md_escape(row.doc)}** ({row.status}): {md_escape(text_of(row.message) or 'no detail given')}"
         (st.error if row.status == "error" else st.warning)(text)
+    if len(problems) > NOTICES_SHOWN:  # a flood of problem files must not become a flood of alerts
+        st.warning(f"{len(problems) - NOTICES_SHOWN:,} more documents with problems are not listed here; "
+                   "the Sources page shows each one's status and the documents CSV has every message.")
 
 
 def chart(fig: go.Figure, key: str, caption: str, *, geo: bool = False) -> None:
