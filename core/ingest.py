@@ -30,6 +30,8 @@ from core.manifest import (FLOOD_SHOWN, MANIFEST, MANIFEST_COLUMNS, Manifest, Ma
                            load_manifest, parse_manifest, read_manifest, validate_published,
                            validate_source_url)
 
+CORRECTIONS_LOG = "corrections.jsonl"  # the analysts' review log (core.review), not an article
+
 
 @dataclass(frozen=True)
 class SourceDocument:
@@ -119,7 +121,7 @@ def _scan(folder: Path, entries: list[os.DirEntry], limit: int):
     for entry in entries:
         name = safe_name(entry.name)
         present[unicodedata.normalize("NFC", name)] = name
-        if entry.name == MANIFEST or name.startswith(".") or is_dir(entry):
+        if entry.name in (MANIFEST, CORRECTIONS_LOG) or name.startswith(".") or is_dir(entry):
             continue
         if not name.lower().endswith(ARTICLE_SUFFIXES):
             hint = f"; a manifest must be named {MANIFEST}" if name.lower() == MANIFEST else ""
