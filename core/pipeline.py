@@ -126,7 +126,8 @@ def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict
             "claim_id": f"{doc.doc}#r{n}", "doc": doc.doc, "country_iso3": rc.country_iso3,
             "survey_year": rc.survey_year, "scope": rc.scope, "rank": rc.rank,
             "evidence": rc.evidence.surface, "start": rc.evidence.start, "end": rc.evidence.end,
-            "surface": rc.surface, "surface_start": rc.start, "surface_end": rc.end, "note": rc.note,
+            "surface": rc.surface, "surface_start": rc.surface_start, "surface_end": rc.surface_end,
+            "year_basis": rc.year_basis, "note": rc.note,
         })
 
 

@@ -19,6 +19,7 @@ from ui.data import load_corpus
 from ui.figures import GEO_CONFIG
 from ui.i18n import _
 from ui.labels import text_of
+from ui.review import table_view
 from ui.safety import csv_safe, md_escape
 
 LOG = logging.getLogger("egov.dashboard")
@@ -268,7 +269,9 @@ def table(frame: pd.DataFrame, key: str, *, rows: int = TABLE_ROWS, headers: Map
 
     `headers` renames columns for display (translated headers); sorting is the table's own.
     """
-    shown = frame.head(rows)
+    shown, review_columns = table_view(frame.head(rows))  # review state in words, a Review link per record
+    if review_columns:
+        kwargs["column_config"] = {**review_columns, **(kwargs.get("column_config") or {})}
     if headers:
         shown = shown.rename(columns=dict(headers))
     result = st.dataframe(shown, hide_index=True, key=key, **kwargs)
