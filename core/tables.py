@@ -13,7 +13,15 @@ EVENTS = ["event_id", "doc", "role", "kind", "tense", "year", "year_basis", "dat
           "organizations", "topics", "evidence", "start", "end", "note"]
 PARTICIPANTS = ["event_id", "doc", "iso3", "name_en", "surface", "start", "end", "via"]
 RANKINGS = ["claim_id", "doc", "country_iso3", "survey_year", "scope", "rank", "evidence",
-            "start", "end", "surface", "surface_start", "surface_end", "note"]
+            "start", "end", "surface", "surface_start", "surface_end", "year_basis", "note"]
+
+# Added by core.review.apply_reviews (load_corpus always applies it): the stable record id, the
+# review state (unreviewed | confirmed | corrected | added), the extracted values of corrected
+# fields as a JSON object ('' when none) and the analyst's latest note.
+REVIEW_COLUMNS = ["record_id", "review", "extracted", "review_note"]
+EVENTS += REVIEW_COLUMNS
+PARTICIPANTS += REVIEW_COLUMNS
+RANKINGS += REVIEW_COLUMNS
 
 KEYS = {
     "documents": ["doc"],
@@ -24,7 +32,7 @@ KEYS = {
 SCHEMAS = {"documents": DOCUMENTS, "events": EVENTS, "participants": PARTICIPANTS, "rankings": RANKINGS}
 
 EVENT_KINDS = tuple(event_kinds())  # core/data/event_kinds.tsv
-SCOPES = ("world", "asia", "middle_east", "mena", "arab", "gcc", "africa", "regional")
+SCOPES = ("world", "asia", "middle_east", "mena", "arab", "gcc", "africa", "regional", "g20")
 DOC_STATUSES = ("ok", "warning", "error")
 
 DTYPES = {
