@@ -40,12 +40,17 @@ def overview() -> None:
 
     headline_metrics(len(shown), len(counts), corpus)
 
-    chart(figures.timeline_figure(shown, dict(zip(corpus.documents["doc"], corpus.documents["title"]))),
-          key="ov_timeline",
+    timeline = figures.timeline_figure(shown, dict(zip(corpus.documents["doc"], corpus.documents["title"])))
+    by_month = any(trace.type == "scattergl" for trace in timeline.data)  # many events: one marker per month
+    chart(timeline, key="ov_timeline",
           caption=f"Timeline of {len(shown)} events: each marker is an event placed at the start of the period "
                   "the article gives (day, month or year), on the row of its kind; its area grows with the number "
                   "of states in the delegation (the number stated, else the states named). Open markers are earlier "
-                  "events an article mentions. Hover for the article title.")
+                  "events an article mentions. Hover for the article title." if not by_month else
+                  f"Timeline of {len(shown)} events, too many for a marker each: each marker is the events of one "
+                  "kind in one month (placed at the start of the period the article gives), its area the number of "
+                  "events. Open markers are earlier events articles mention. Hover for the count, the states in "
+                  "their delegations and an article title.")
     chart(figures.engagement_map(counts, "States engaged: events per state"), key="ov_map", geo=True,
           caption=f"World map of the {len(counts)} states named as taking part in these events, shaded by number "
                   "of events (darker = more); dots mark small states; Bahrain, the host, is orange with a star.")
