@@ -99,7 +99,13 @@ class _Cluster:
 
 def check_workers(client) -> int:
     """The number of workers; DaskEngineError when there are none or one runs another extractor version."""
-    versions = client.run(extractor_version)
+    try:
+        versions = client.run(extractor_version)
+    except Exception as exc:  # the worker's error comes back as is: most often it cannot import core
+        raise DaskEngineError(
+            f"the Dask workers cannot run this project's core ({type(exc).__name__}: {exc}); start them from "
+            "a checkout of the same version with it on the path, e.g. PYTHONPATH=/path/to/checkout "
+            "dask worker ADDRESS") from exc
     if not versions:
         raise DaskEngineError("the Dask cluster has no workers")
     mine = extractor_version()
@@ -123,9 +129,16 @@ def extract_on_dask(client, jobs: list[tuple[str, str]], partition: int = DEFAUL
         stats.partitions = len(chunks)
     # The texts go to the workers by scatter (not inside the task graph, which the scheduler would
     # hold); pure=False: every partition is its own task even if two were equal.
-    data = client.scatter(chunks)
-    futures = client.map(_extract_partition, data, pure=False)
-    results = client.gather(futures)
+    try:
+        data = client.scatter(chunks)
+        futures = client.map(_extract_partition, data, pure=False)
+        results = client.gather(futures)
+    except Exception as exc:
+        if "deserializ" not in str(exc):
+            raise
+        raise DaskEngineError(
+            "the Dask scheduler could not read the tasks: it must be able to import this project's core too; "
+            "start it from the same checkout, e.g. PYTHONPATH=/path/to/checkout dask scheduler") from exc
     if stats is not None:
         stats.worker_cpu_s = sum(cpu for cpu, _ in results)
     return [result for _, chunk in results for result in chunk]

@@ -82,6 +82,13 @@ def test_workers_with_another_extractor_version_are_refused():
     with pytest.raises(DaskEngineError, match="another version"):
         dask_engine.check_workers(OtherCode())
 
+    class CannotImport:
+        def run(self, function):
+            raise ModuleNotFoundError("No module named 'core'")
+
+    with pytest.raises(DaskEngineError, match="cannot run this project's core.*PYTHONPATH"):
+        dask_engine.check_workers(CannotImport())
+
     class NoWorkers:
         def run(self, function):
             return {}
