@@ -1,4 +1,5 @@
-"""Entry point: the page menu (st.navigation) and the Overview page (headline figures, timeline, map)."""
+"""Entry point: the language switch, the page menu (st.navigation) and the Overview page (headline figures,
+timeline, map)."""
 
 from __future__ import annotations
 
@@ -7,68 +8,89 @@ import streamlit as st
 import core
 from ui import figures
 from ui.data import country_names, load_reference, ranking_tables
-from ui.filters import URL, filter_events, pick_many, year_range
+from ui.filters import URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years, year_range
+from ui.i18n import _, number
 from ui.labels import kind_label
-from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page, table
+from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click,
+                       language_switch, setup_page, table, to_evidence, to_profile)
 
 
 def overview() -> None:
     """Headline figures, a timeline of the events and a world map of the states engaged."""
-    setup_page("Bahrain e-government diplomacy")
+    setup_page(_("Bahrain e-government diplomacy"))
+    follow_click()
     corpus = corpus_or_stop()
     data_sources(corpus)
-    st.markdown("UN study visits, foreign delegations and GCC e-government workshops reported in Arabic news, "
-                "next to Bahrain's official rank in the UN E-Government Survey. Pages in the sidebar go deeper.")
+    st.markdown(_("UN study visits, foreign delegations and GCC e-government workshops reported in Arabic news, "
+                  "next to Bahrain's official rank in the UN E-Government Survey. Pages in the sidebar go deeper."))
 
     problems = corpus.documents[corpus.documents["status"].isin(["warning", "error"])]
     if len(problems):
-        st.warning(f"{len(problems)} of {len(corpus.documents)} articles have problems; the Sources page lists them.")
+        st.warning(_("{n} of {total} articles have problems; the Sources page lists them.").format(
+            n=number(len(problems)), total=number(len(corpus.documents))))
 
     events = corpus.events
     names = country_names(corpus.participants)
 
     with st.sidebar:
-        st.header("Filters")
-        years = year_range("Years", events["year"], key="ov_years")
-        kinds = pick_many("Kind of event", sorted(events["kind"].dropna().unique()), key="ov_kind",
-                          placeholder="All kinds", format_func=kind_label)
-        gcc_only = st.toggle("GCC events only", key="ov_gcc", bind=URL,
-                             help="Events the article ties to the Gulf Cooperation Council.")
+        st.header(_("Filters"))
+        years = year_range(_("Years"), events["year"], key="ov_years")
+        kinds = pick_many(_("Kind of event"), sorted(events["kind"].dropna().unique()), key="ov_kind",
+                          placeholder=_("All kinds"), format_func=kind_label)
+        gcc_only = st.toggle(_("GCC events only"), key="ov_gcc", bind=URL,
+                             help=_("Events the article ties to the Gulf Cooperation Council."))
 
     shown = filter_events(events, years, kinds=kinds, gcc_only=gcc_only)
     counts = figures.state_counts(shown, corpus.participants, names)
 
-    headline_metrics(len(shown), len(counts), corpus)
+    headline_metrics(len(shown), int((counts["named"] > 0).sum()), corpus)
 
-    timeline = figures.timeline_figure(shown, dict(zip(corpus.documents["doc"], corpus.documents["title"])))
-    by_month = any(trace.type == "scattergl" for trace in timeline.data)  # many events: one marker per month
-    chart(timeline, key="ov_timeline",
-          caption=f"Timeline of {len(shown)} events: each marker is an event placed at the start of the period "
-                  "the article gives (day, month or year), on the row of its kind; its area grows with the number "
-                  "of states in the delegation (the number stated, else the states named). Open markers are earlier "
-                  "events an article mentions. Hover for the article title." if not by_month else
-                  f"Timeline of {len(shown)} events, too many for a marker each: each marker is the events of one "
-                  "kind in one month (placed at the start of the period the article gives), its area the number of "
-                  "events. Open markers are earlier events articles mention. Hover for the count, the states in "
-                  "their delegations and an article title.")
-    chart(figures.engagement_map(counts, "States engaged: events per state"), key="ov_map", geo=True,
-          caption=f"World map of the {len(counts)} states named as taking part in these events, shaded by number "
-                  "of events (darker = more); dots mark small states; Bahrain, the host, is orange with a star.")
+    if shown.empty:
+        empty_state(_("events"), active_filters(events["year"], [
+            ("ov_years", _("Years"), years, None, show_years),
+            ("ov_kind", _("Kind of event"), kinds, [], show_list(kind_label)),
+            ("ov_gcc", _("GCC events only"), gcc_only, False, show_flag)]), key="ov_empty")
+    else:
+        titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
+        timeline = figures.timeline_figure(shown, titles, names)
+        if not any(trace.type == "scattergl" for trace in timeline.data):
+            caption = _("Timeline of {n} events: each marker is an event placed at the start of the period the "
+                        "article gives (day, month or year), on the row of its kind; its area grows with the number "
+                        "of states in the delegation (the number stated, else the states named; grey when the "
+                        "article gives neither). Open circles are earlier events an article mentions, open "
+                        "diamonds upcoming ones. Hover for the host, how the host and year were found, and the "
+                        "article title; click for the article.")
+        else:  # many events: one marker per month and kind (figures.timeline_by_month)
+            caption = _("Timeline of {n} events, too many for a marker each: each marker is the events of one kind "
+                        "in one month (placed at the start of the period the article gives), its area the number "
+                        "of events. Open circles are earlier events articles mention, open diamonds upcoming ones. "
+                        "Hover for the count, the states in their delegations and an article title; click for "
+                        "that article.")
+        chart(timeline, key="ov_timeline", on_click=to_evidence, caption=caption.format(n=number(len(shown))))
+        chart(figures.engagement_map(counts, _("States engaged: events per state")), key="ov_map", geo=True,
+              on_click=to_profile,
+              caption=_("World map of the {n} states taking part in these events, shaded by the number of events "
+                        "that name them (darker = more); light orange: states reached only through the GCC as a "
+                        "body; dots mark small states; Bahrain, the host, is orange with a star. Click a state for "
+                        "its profile.").format(n=number(len(counts))))
 
-    with st.expander("The extracted tables"):
-        tables = {"documents": corpus.documents, "events": corpus.events, "participants": corpus.participants,
-                  "rankings": corpus.rankings}
-        for tab, (name, frame) in zip(st.tabs(list(tables)), tables.items()):
+    with st.expander(_("The extracted tables")):
+        tables = {_("documents"): corpus.documents, _("events"): corpus.events,
+                  _("participants"): corpus.participants, _("rankings"): corpus.rankings}
+        files = ["documents", "events", "participants", "rankings"]
+        for tab, (name, frame), file in zip(st.tabs(list(tables)), tables.items(), files):
             with tab:
-                table(frame, key=f"ov_table_{name}")
-                csv_download(frame, f"{name}.csv", key=f"ov_csv_{name}")
+                table(frame, key=f"ov_table_{file}")
+                csv_download(frame, f"{file}.csv", key=f"ov_csv_{file}")
 
 
 def headline_metrics(events: int, states: int, corpus: core.Corpus) -> None:
     """Four headline figures: filtered events and states, Bahrain's latest UN rank, claims that match."""
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Events", events, help="Events reported in the articles, after the filters.", border=True)
-    c2.metric("States engaged", states, help="Distinct states named as taking part, after the filters.", border=True)
+    c1.metric(_("Events"), number(events), help=_("Events reported in the articles, after the filters."), border=True)
+    c2.metric(_("States engaged"), number(states),
+              help=_("Distinct states the articles name as taking part, after the filters (states reached only "
+                     "through the GCC as a body are not counted)."), border=True)
     reference = load_reference()
     bahrain = reference[reference["iso3"] == "BHR"].dropna(subset=["egdi_rank"]).sort_values("survey_year")
     if len(bahrain):
@@ -77,27 +99,32 @@ def headline_metrics(events: int, states: int, corpus: core.Corpus) -> None:
         if len(bahrain) > 1:
             previous = bahrain.iloc[-2]
             change = int(previous["egdi_rank"]) - int(latest["egdi_rank"])  # positive = moved up
-            delta = f"{change:+d} places since {int(previous['survey_year'])}"
-        c3.metric(f"Bahrain UN rank {int(latest['survey_year'])}", int(latest["egdi_rank"]), delta=delta,
-                  help="Bahrain's official UN E-Government Development Index world rank among "
-                       f"{int(latest['ranked_countries'])} countries; a positive change means it moved up.",
+            delta = _("{change} places since {year}").format(change=f"{change:+d}", year=number(int(previous["survey_year"])))
+        c3.metric(_("Bahrain UN rank {year}").format(year=number(int(latest["survey_year"]))),
+                  number(int(latest["egdi_rank"])), delta=delta,
+                  help=_("Bahrain's official UN E-Government Development Index world rank among {n} countries; a "
+                         "positive change means it moved up.").format(n=number(int(latest["ranked_countries"]))),
                   border=True)
     else:
-        c3.metric("Bahrain UN rank", "n/a", border=True)
-    checked, _ = ranking_tables(corpus.rankings)
+        c3.metric(_("Bahrain UN rank"), _("n/a"), border=True)
+    checked, _history = ranking_tables(corpus.rankings)
     matching = int((checked["verdict"] == "matches").sum())
-    c4.metric("Claims matching UN", f"{matching} of {len(checked)}",
-              help="Ranks quoted in the articles, checked against the official data (Ranking trajectory page).",
+    c4.metric(_("Claims matching UN"), _("{n} of {total}").format(n=number(matching), total=number(len(checked))),
+              help=_("Ranks quoted in the articles, checked against the official data (Ranking trajectory page)."),
               border=True)
 
 
+# The language switch comes first: the menu's page names are in the chosen language.
+st.session_state[NAVIGATED] = True
+language_switch()
 # No page icons: Streamlit fetches icon images for the favicon from outside hosts, and the
-# dashboard must work offline.
+# dashboard must work offline. url_path keeps the addresses English in both languages.
 navigation = st.navigation([
-    st.Page(overview, title="Overview", default=True),
-    st.Page("pages/1_Ranking_trajectory.py", title="Ranking trajectory"),
-    st.Page("pages/2_Delegations.py", title="Delegations"),
-    st.Page("pages/3_GCC_cooperation.py", title="GCC cooperation"),
-    st.Page("pages/4_Sources.py", title="Sources"),
+    st.Page(overview, title=_("Overview"), default=True),
+    st.Page("pages/1_Ranking_trajectory.py", title=_("Ranking trajectory"), url_path="Ranking_trajectory"),
+    st.Page("pages/2_Delegations.py", title=_("Delegations"), url_path="Delegations"),
+    st.Page("pages/3_GCC_cooperation.py", title=_("GCC cooperation"), url_path="GCC_cooperation"),
+    st.Page("pages/4_Sources.py", title=_("Sources"), url_path="Sources"),
+    st.Page("pages/6_Country_profile.py", title=_("Country profile"), url_path="Country_profile"),
 ])
 navigation.run()

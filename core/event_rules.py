@@ -60,20 +60,28 @@ def host_city_after_capital_word(ctx: DocContext, a: int, m: CountryMention, lo:
     return ctx.has("capital_word", start, a) or ctx.has("place_preposition", start, a)
 
 
+def host_capital_of_demonym(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"في العاصمة الأردنية عمان": the capital of the state the adjective names (the city can be
+    ambiguous: "عمان" is Amman here, not Oman)."""
+    return m.via == "demonym" and a > lo and ctx.tagged(a - 1, "capital_word")
+
+
 def host_after_host_verb(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
     """"تستضيف الرياض", "الذي استضافته دولة قطر": a state or city after a hosting verb."""
     return ctx.has("host_verb", max(lo, a - HOST_VERB_WINDOW), a)
 
 
 PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
-    host_after_preposition, host_city_with_preposition, host_city_after_capital_word, host_after_host_verb)
+    host_capital_of_demonym, host_after_preposition, host_city_with_preposition, host_city_after_capital_word, host_after_host_verb)
 
 
 def place_in(ctx: DocContext, lo: int, hi: int) -> Decision | None:
     """The first state or city in tokens[lo:hi) that a place rule marks as where the event is."""
     for a in ctx.mentions_in(lo, hi):
         m = ctx.mention_at[a]
-        if m.via not in ("name", "city"):
+        if m.via not in ("name", "city", "demonym"):
+            continue
+        if m.via == "demonym" and not host_capital_of_demonym(ctx, a, m, lo):
             continue
         for rule in PLACE_RULES:
             if rule(ctx, a, m, lo):
@@ -81,16 +89,37 @@ def place_in(ctx: DocContext, lo: int, hi: int) -> Decision | None:
     return None
 
 
-def main_host(ctx: DocContext, first: int, last: int) -> Decision:
-    """The main event's host: stated in its sentence, else Bahrain assumed (and said so)."""
-    return place_in(ctx, first, last) or Decision("BHR", "assumed", "host_assumed_bahrain")
+NAMED_AFTER_STATE_KINDS = ("forum", "conference", "workshop", "meeting", "award", "other")
 
 
-def mentioned_host(ctx: DocContext, lo: int, hi: int, cue_first: int, main: Decision) -> Decision:
-    """A mentioned event's host: stated near it, the main event's on its sidelines, else empty."""
+def host_from_event_name(ctx: DocContext, cue_first: int, cue_last: int, kind: str) -> Decision | None:
+    """"منتدى البحرين الدولي", "معرض قطر للتقنية": an event named after a state is held there.
+
+    Not for a delegation ("وفد البحرين" is where it comes from), a visit or an agreement.
+    """
+    if kind not in NAMED_AFTER_STATE_KINDS or ctx.tagged(cue_first, "delegation"):
+        return None
+    m = ctx.mention_at.get(cue_last)
+    if m is None or m.via != "name":
+        return None
+    return Decision(m.iso3, "event_name", "host_from_event_name", m)
+
+
+def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: int, kind: str) -> Decision:
+    """The main event's host: stated in its sentence, or in its name, else Bahrain assumed (said so)."""
+    return place_in(ctx, first, last) or host_from_event_name(ctx, cue_first, cue_last, kind) or \
+        Decision("BHR", "assumed", "host_assumed_bahrain")
+
+
+def mentioned_host(ctx: DocContext, lo: int, hi: int, cue_first: int, cue_last: int, kind: str,
+                   main: Decision) -> Decision:
+    """A mentioned event's host: stated near it or in its name, the main event's on its sidelines,
+    else empty (never assumed)."""
     place = place_in(ctx, lo, hi)
     if place is None and (ctx.has("future", lo, cue_first) or ctx.has("present_host", lo, cue_first)):
-        place = place_in(ctx, lo - HOST_BEFORE_FUTURE, cue_first)  # "تستضيف الرياض … المؤتمر"
+        start = max(ctx.sentence_of(cue_first).first, lo - HOST_BEFORE_FUTURE)
+        place = place_in(ctx, start, cue_first)  # "تستضيف الرياض … المؤتمر"
+    place = place or host_from_event_name(ctx, cue_first, cue_last, kind)
     if place is not None:
         return place
     if ctx.has("sidelines", lo, hi):

@@ -145,7 +145,8 @@ def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue) -> _Draft:
     sentence = ctx.sentence_of(cue.first)
     time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first)
     date = time.value if time else None
-    draft = _Draft("main", cue, lo, hi, time, rules.main_host(ctx, sentence.first, sentence.last),
+    host = rules.main_host(ctx, sentence.first, sentence.last, cue.first, cue.last, cue.kind)
+    draft = _Draft("main", cue, lo, hi, time, host,
                    rules.tense(ctx, lo, cue.last, hi, date))
     notes = []
     if time is None and ctx.published.year is not None:
@@ -166,10 +167,10 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     # further on ("المنتدى سيشكل دليلا … للفعاليات القادمة" speaks of the forum's effects).
     near = min(hi, cue.last + 2)
     anchored_in_time = ctx.has("future", lo, near) or ctx.has("present_host", lo, near) or ctx.has("past", lo, near)
-    host = rules.mentioned_host(ctx, lo, hi, cue.first, main.host)
+    host = rules.mentioned_host(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host)
     year, main_year = (time.value.year if time else None), _year(ctx, main)
     other_year = year is not None and main_year is not None and year != main_year
-    other_place = host.basis == "stated" and host.value != main.host.value
+    other_place = host.basis in ("stated", "event_name") and host.value != main.host.value
     if cue.kind == main.cue.kind:
         if not (other_year or other_place):
             return None
@@ -194,7 +195,7 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
         if same is not None and ctx.sentence_of(same.lo) == ctx.sentence_of(draft.lo):
             same.hi = max(same.hi, draft.hi)  # "زيارة الوفد … حيث اطلع وفدا مكون من 15 دولة"
             continue
-        if same is not None and draft.host.basis != "stated":
+        if same is not None and draft.host.basis not in ("stated", "event_name"):
             continue  # the same event named again later in the article
         drafts.append(draft)
     return drafts

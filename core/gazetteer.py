@@ -9,6 +9,7 @@ territory names) plus core/data/country_variants.tsv. Every entry goes through t
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,6 +59,13 @@ def _official_names() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _name_split() -> re.Pattern[str]:
+    """The commas that split pycountry's inverted names (core/data/punctuation.tsv)."""
+    marks = [r["mark"] for r in load_table("punctuation.tsv", ["group", "mark"]) if r["group"] == "name_separator"]
+    return re.compile("[" + re.escape("".join(marks)) + "]")
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The token index of every state name variant, demonym form, GCC phrase and city."""
     prefixes = frozenset(_tokens(r["prefix"])[0] for r in load_table("state_prefixes.tsv", ["prefix"]))
@@ -72,18 +80,22 @@ def gazetteer() -> Gazetteer:
     for iso3, full in names:
         # pycountry writes some names inverted ("كوريا، جمهوريّة كوريا"): index both parts; where two
         # states share a first part (كوريا), country_variants.tsv settles it.
-        parts = [p for p in full.replace(",", "،").split("،") if p.strip()]
+        parts = [p for p in _name_split().split(full) if p.strip()]
         for n, name in enumerate(parts[:2]):
             key = _tokens(name)
             add(key, (iso3, "name"), overwrite=(n == 0))
             if len(key) > 1 and key[0] in prefixes and key[1:] not in blocked:
                 add(key[1:], (iso3, "name"))
+    forms = load_table("demonym_forms.tsv", ["part"])
+    suffixes = [normalize_chars(r["value"]) for r in forms if r["part"] == "suffix"]
+    articles = [normalize_chars(r["value"]) for r in forms if r["part"] == "article"]
     for row in load_table("demonyms.tsv", ["iso3", "stem"]):
         stem = _tokens(row["stem"])[0]
-        # masculine, feminine, accusative ("وفدا سعوديا"), plurals
-        for form in (stem, stem + "ه", stem + "ا", stem + "ين", stem + "ون"):
+        # masculine, feminine, accusative ("وفدا سعوديا"), plurals — with and without the article
+        for form in (stem + suffix for suffix in suffixes):
             add((form,), (row["iso3"], "demonym"))
-            add(("ال" + form,), (row["iso3"], "demonym"))
+            for article in articles:
+                add((article + form,), (row["iso3"], "demonym"))
     for row in load_table("gcc_phrases.tsv", ["phrase"]):
         add(_tokens(row["phrase"]), (GCC, "gcc_body"), overwrite=True)
     for row in load_table("cities.tsv", ["city", "iso3"]):
@@ -96,7 +108,7 @@ def gazetteer() -> Gazetteer:
 def key_forms(token: str) -> tuple[str, ...]:
     """The variants of `token` that start a gazetteer key, in stems order (most tokens: none)."""
     first = gazetteer().first
-    return tuple(v for v in stems(token) if v in first)
+    return tuple(v for v in stems(token, article=False) if v in first)
 
 
 def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]:
@@ -128,7 +140,7 @@ def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]
         start_tok = i
         # Include a formal prefix word in the evidence ("بدولة الكويت", "جمهوريتي تونس").
         if via == "name" and i > 0 and not text[tokens[i - 1].end:tokens[i].start].strip():
-            if any(v in gz.prefixes for v in stems(tokens[i - 1].text)):
+            if any(v in gz.prefixes for v in stems(tokens[i - 1].text, article=False)):
                 start_tok = i - 1
         nstart, nend = tokens[start_tok].start, tokens[i + length - 1].end
         surface, start, end = norm.surface(nstart, nend)

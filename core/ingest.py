@@ -30,6 +30,8 @@ from core.manifest import (MANIFEST, MANIFEST_COLUMNS, Manifest, ManifestRow,  #
                            load_manifest, parse_manifest, read_manifest, validate_published,
                            validate_source_url)
 
+CORRECTIONS_LOG = "corrections.jsonl"  # the analysts' review log (core.review), not an article
+
 
 @dataclass(frozen=True)
 class SourceDocument:
@@ -114,7 +116,7 @@ def read_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tu
     for entry in entries:
         name = entry.name
         present[unicodedata.normalize("NFC", name)] = name
-        if name == MANIFEST or name.startswith(".") or is_dir(entry):
+        if name in (MANIFEST, CORRECTIONS_LOG) or name.startswith(".") or is_dir(entry):
             continue
         if not name.lower().endswith(ARTICLE_SUFFIXES):
             hint = f"; a manifest must be named {MANIFEST}" if name.lower() == MANIFEST else ""

@@ -10,23 +10,26 @@ from core.normalize import normalize_chars
 MIN_STEM = 2  # a stem shorter than this is no word ("وب" is not "و" + "ب")
 
 
-@lru_cache(maxsize=1)
-def _prefixes() -> tuple[tuple[str, str], ...]:
-    """(prefix, letters restored on the stem) from core/data/proclitics.tsv, longest first."""
+@lru_cache(maxsize=2)
+def _prefixes(article: bool) -> tuple[tuple[str, str], ...]:
+    """(prefix, letters restored on the stem) from core/data/proclitics.tsv, longest first;
+    without the prefixes that end in the article when `article` is False."""
     rows = load_table("proclitics.tsv", ["prefix"])
-    out = [(normalize_chars(r["prefix"]), normalize_chars(r.get("restore", ""))) for r in rows]
+    out = [(normalize_chars(r["prefix"]), normalize_chars(r.get("restore", ""))) for r in rows
+           if article or r.get("article") != "yes"]
     return tuple(sorted(out, key=lambda p: -len(p[0])))
 
 
 @lru_cache(maxsize=500_000)
-def stems(token: str) -> tuple[str, ...]:
+def stems(token: str, article: bool = True) -> tuple[str, ...]:
     """`token` itself, then every form of it with one listed proclitic group removed, longest first.
 
+    With `article=False` the article stays on (for lists whose entries carry their own article).
     "وللحكومة" -> ("وللحكومة", "الحكومة", "للحكومة", ...): a matcher keeps the forms it knows.
     The order is stable, so a matcher that prefers the first known form is deterministic.
     """
     out = [token]
-    for prefix, restore in _prefixes():
+    for prefix, restore in _prefixes(article):
         if token.startswith(prefix) and len(token) - len(prefix) >= MIN_STEM:
             stem = restore + token[len(prefix):]
             if stem not in out:

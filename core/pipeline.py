@@ -20,6 +20,7 @@ from core.gazetteer import english_name
 from core.ingest import DEFAULT_MAX_BYTES, SourceDocument, read_corpus
 from core.rankings import find_rank_claims
 from core.records import DocumentExtraction
+from core.review import apply_reviews
 
 TITLE_MAX = 160
 MIN_PER_WORKER = 8      # fewer misses than workers * this are extracted in this process
@@ -37,6 +38,8 @@ class Corpus:
     texts: dict[str, str] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     folder: Path | None = None
+    rejected: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: records analysts rejected
+    orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: log entries not applied
 
 
 def extract_document(text: str, published: str = "") -> DocumentExtraction:
@@ -169,4 +172,4 @@ def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             store.put(key, result)
     if store is not None:
         store.stats.extracted += len(todo)
-    return build_corpus(docs, results, messages, folder)
+    return apply_reviews(build_corpus(docs, results, messages, folder), folder)

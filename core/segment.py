@@ -11,10 +11,24 @@ from core.lexicon import load_table
 from core.morphology import stems
 from core.normalize import Token, normalize_chars
 
-# A sentence ends at . ! ? ؟ or a line break; "." between two Latin letters (bahrain.bh), between
-# digits (3.5) or after a one-letter abbreviation ("د.الزريقي") does not end one.
-SENTENCE_END = re.compile(r"[!?؟\n]+|\.(?!\d)")
-CLAUSE_BREAK = re.compile(r"[،؛;,:«»\"]|\s-\s")
+
+
+@lru_cache(maxsize=None)
+def _marks(group: str) -> str:
+    rows = load_table("punctuation.tsv", ["group", "mark"])
+    return re.escape("".join(r["mark"] for r in rows if r["group"] == group))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(sentence end, clause break) from core/data/punctuation.tsv.
+
+    A sentence ends at its marks or a line break; "." between two Latin letters (bahrain.bh),
+    between digits (3.5) or after a one-letter abbreviation ("د.الزريقي") does not end one.
+    A clause also breaks at a spaced dash.
+    """
+    return (re.compile(r"[" + _marks("sentence_end") + r"\n]+|\.(?!\d)"),
+            re.compile(r"[" + _marks("clause_break") + r"]|\s-\s"))
 
 
 @lru_cache(maxsize=1)
@@ -60,15 +74,17 @@ def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]
 
 
 def sentences(text: str, tokens: list[Token]) -> list[Segment]:
-    cuts = [m.start() for m in SENTENCE_END.finditer(text)
+    sentence_end, _ = patterns()
+    cuts = [m.start() for m in sentence_end.finditer(text)
             if m.group(0) != "." or _is_sentence_dot(text, m.start())]
     return _split(tokens, cuts, len(text))
 
 
 def clauses(text: str, tokens: list[Token]) -> list[Segment]:
-    cuts = [m.start() for m in SENTENCE_END.finditer(text)
+    sentence_end, clause_break = patterns()
+    cuts = [m.start() for m in sentence_end.finditer(text)
             if m.group(0) != "." or _is_sentence_dot(text, m.start())]
-    cuts += [m.start() for m in CLAUSE_BREAK.finditer(text)]
+    cuts += [m.start() for m in clause_break.finditer(text)]
     words = clause_words()
     cuts += [t.start - 1 for t in tokens if any(form in words for form in stems(t.text))]
     return _split(tokens, cuts, len(text))

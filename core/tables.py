@@ -13,6 +13,14 @@ PARTICIPANTS = ["event_id", "doc", "iso3", "name_en", "surface", "start", "end",
 RANKINGS = ["claim_id", "doc", "country_iso3", "survey_year", "scope", "rank", "evidence",
             "start", "end", "surface", "surface_start", "surface_end", "note"]
 
+# Added by core.review.apply_reviews (load_corpus always applies it): the stable record id, the
+# review state (unreviewed | confirmed | corrected | added), the extracted values of corrected
+# fields as a JSON object ('' when none) and the analyst's latest note.
+REVIEW_COLUMNS = ["record_id", "review", "extracted", "review_note"]
+EVENTS += REVIEW_COLUMNS
+PARTICIPANTS += REVIEW_COLUMNS
+RANKINGS += REVIEW_COLUMNS
+
 KEYS = {
     "documents": ["doc"],
     "events": ["event_id"],

@@ -1,4 +1,5 @@
-"""Ranking trajectory: Bahrain's official UN E-Government rank by edition, peers, regions and article claims."""
+"""Ranking trajectory: Bahrain's UN E-Government Survey measures by edition, peers, regions, article claims;
+a map and a table of every state in one edition."""
 
 from __future__ import annotations
 
@@ -8,68 +9,131 @@ from core import reference
 from ui import figures
 from ui.data import country_names, gcc_members, load_reference, ranking_tables
 from ui.filters import URL, pick_many
-from ui.labels import SCOPE_ORDER, scope_label
-from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page, table
+from ui.i18n import _, country, number
+from ui.labels import SCOPE_ORDER, scope_label, verdict_label
+from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, follow_click, open_profile_row, setup_page,
+                       table, to_profile, to_record)
 
-setup_page("Ranking trajectory")
+setup_page(_("Ranking trajectory"))
+follow_click()
 corpus = corpus_or_stop()
 data_sources(corpus)
 
 official_ref = load_reference()
 checked, history = ranking_tables(corpus.rankings)
 names = country_names(corpus.participants)
-states = sorted(set(official_ref["iso3"].astype(str)) - {"BHR"}, key=lambda iso: names.get(iso, iso))
+states = sorted(set(official_ref["iso3"].astype(str)) - {"BHR"}, key=lambda iso: country(iso, names.get(iso, iso)))
 bahrain_scopes = set(history.loc[history["country_iso3"] == "BHR", "scope"].dropna())
 scopes = [s for s in SCOPE_ORDER if s in bahrain_scopes]
+editions = sorted(int(y) for y in official_ref["survey_year"].dropna().unique())
 
 with st.sidebar:
-    st.header("View")
-    view = st.radio("Measure", ["Rank", "EGDI score"], key="rk_view", bind=URL, horizontal=True,
-                    help="Rank: position among the states of the chosen scope (1 = best). EGDI: the UN "
-                         "E-Government Development Index, 0–1, the score the ranks are made from.")
-    scope = st.selectbox("Ranked among", scopes, key="rk_scope", bind=URL, format_func=scope_label,
-                         disabled=view != "Rank",
-                         help="World ranks are the UN's; regional ranks are derived from them by ranking "
-                              "the members of the region by their world rank.")
-    peers = pick_many("Compare with", states, key="rk_peers", placeholder="Bahrain alone",
-                      format_func=lambda iso: names.get(iso, iso),
+    st.header(_("View"))
+    view = st.selectbox(_("Measure"), list(figures.MEASURES), key="rk_view", bind=URL,
+                        format_func=figures.measure_label,
+                        help=_("Rank: position among the states of the chosen scope (1 = best). EGDI: the UN "
+                               "E-Government Development Index, 0–1, the mean of its three sub-indices: online "
+                               "services (OSI), human capital (HCI) and telecommunication infrastructure (TII). "
+                               "E-participation rank: computed from the E-Participation Index. EGDI group: the "
+                               "UN's four bands of the EGDI."))
+    scope = st.selectbox(_("Ranked among"), scopes, key="rk_scope", bind=URL, format_func=scope_label,
+                         disabled=view != "rank",
+                         help=_("World ranks are the UN's; regional ranks are derived from them by ranking "
+                                "the members of the region by their world rank."))
+    peers = pick_many(_("Compare with"), states, key="rk_peers", placeholder=_("Bahrain alone"),
+                      format_func=lambda iso: country(iso, names.get(iso, iso)),
                       default=[iso for iso in gcc_members() if iso != "BHR"])
 
-scope = scope if view == "Rank" else "world"
+scope = scope if view == "rank" else "world"
 countries = ["BHR", *peers]
-in_scope = history[(history["scope"] == scope) & history["country_iso3"].isin(countries)]
-official = in_scope[in_scope["source"] == "official"]
-claims = in_scope[in_scope["source"] == "article"]
+if view == "rank":
+    in_scope = history[(history["scope"] == scope) & history["country_iso3"].isin(countries)]
+    official = in_scope[in_scope["source"] == "official"]
+    claims = in_scope[in_scope["source"] == "article"]
+else:
+    official = (official_ref[official_ref["iso3"].isin(countries)]
+                .rename(columns={"iso3": "country_iso3"}))
+    claims = history.iloc[:0]
+column = figures.MEASURES[view][0]
 
-st.markdown(f"Bahrain and {len(peers)} other state(s), UN E-Government Survey editions 2003–2024. "
-            "Markers with a verdict are ranks quoted in the articles, checked against the official data.")
-chart(figures.rank_figure(official, claims, countries, names, "rank" if view == "Rank" else "egdi", scope),
-      key="rk_chart",
-      caption=(f"Line chart of the official {scope_label(scope)} rank of Bahrain (thick line) and the chosen "
-               "states in each survey edition, rank 1 at the top. Claims from the articles are drawn as "
-               "markers just right of their edition: circle = matches the UN data, cross = differs, open "
-               "diamond = cannot be checked; hover a claim for its Arabic sentence, article and verdict.")
-      if view == "Rank" else
-      ("Line chart of the UN E-Government Development Index (0–1) of Bahrain (thick line) and the chosen "
-       "states in each survey edition. Article claims are ranks, so they appear in the rank view only."))
+tab_chart, tab_map, tab_table = st.tabs([_("Chart"), _("Map"), _("Table")])
 
-if view == "Rank" and scope != "world":
-    st.caption(f"{scope_label(scope)} ranks are derived from the world ranks over this membership list: "
-               f"{reference.MEMBERSHIP_SOURCES.get(scope, scope)}.")
-missing = [names.get(iso, iso) for iso in countries if iso not in set(official["country_iso3"])]
-if missing:
-    st.caption(f"No official {scope_label(scope)} rank for: {', '.join(missing)} (not a member of the scope "
-               "or not assessed).")
-elsewhere = checked[(checked["scope"] != scope) & checked["country_iso3"].isin(countries)]
-if view == "Rank" and len(elsewhere):
-    per_scope = elsewhere.groupby("scope").size()
-    st.caption("Article claims in other scopes (choose the scope to see them): "
-               + ", ".join(f"{scope_label(s)} ({n})" for s, n in per_scope.items()) + ".")
+with tab_chart:
+    st.markdown(_("Bahrain and {n} other state(s), UN E-Government Survey editions 2003–2024. Markers with a "
+                  "verdict are ranks quoted in the articles, checked against the official data.").format(
+        n=number(len(peers))))
+    caption = {
+        "rank": _("Line chart of the official {scope} rank of Bahrain (thick line) and the chosen states in each "
+                  "survey edition, rank 1 at the top, each line labelled at its end. Claims from the articles are "
+                  "drawn as markers just right of their edition: circle = matches the UN data, cross = differs, "
+                  "open diamond = cannot be checked; hover a claim for its Arabic sentence, article and verdict, "
+                  "click it for the article.").format(scope=scope_label(scope)),
+        "egdi_group": _("Line chart of the UN's EGDI group (low, middle, high, very high) of Bahrain (thick line) "
+                        "and the chosen states in each survey edition, each line labelled at its end."),
+    }.get(view, _("Line chart of the {measure} of Bahrain (thick line) and the chosen states in each survey "
+                  "edition, each line labelled at its end. Article claims are ranks, so they appear in the rank "
+                  "view only.").format(measure=figures.measure_label(view)))
+    chart(figures.rank_figure(official, claims, countries, names, view, scope), key="rk_chart", caption=caption,
+          on_click=to_record)
 
-st.subheader("The figures behind the chart")
-plotted = in_scope.assign(country=[names.get(iso, iso) for iso in in_scope["country_iso3"]])
-plotted = plotted[["country", "country_iso3", "survey_year", "scope", "source", "rank", "egdi", "tied",
-                   "official_rank", "verdict", "doc", "claim_id", "evidence"]]
-plotted = plotted.sort_values(["source", "country", "survey_year"], ignore_index=True)
-table(plotted, key="rk_table")
-csv_download(plotted, f"ranking_{scope}.csv", key="rk_csv")
+    if view == "rank" and scope != "world":
+        st.caption(_("{scope} ranks are derived from the world ranks over this membership list: {source}.").format(
+            scope=scope_label(scope), source=reference.MEMBERSHIP_SOURCES.get(scope, scope)))
+    missing = [country(iso, names.get(iso, iso)) for iso in countries
+               if iso not in set(official.dropna(subset=[column])["country_iso3"])]
+    if missing:
+        st.caption(_("No official figure for: {states} (not a member of the scope or not assessed).").format(
+            states=_(", ").join(missing)))
+    elsewhere = checked[(checked["scope"] != scope) & checked["country_iso3"].isin(countries)]
+    if view == "rank" and len(elsewhere):
+        per_scope = elsewhere.groupby("scope").size()
+        st.caption(_("Article claims in other scopes (choose the scope to see them): {scopes}.").format(
+            scopes=_(", ").join(f"{scope_label(s)} ({number(n)})" for s, n in per_scope.items())))
+
+    st.subheader(_("The figures behind the chart"))
+    plotted = official.assign(country=[country(iso, names.get(iso, iso)) for iso in official["country_iso3"]])
+    keep = ["country", "country_iso3", "survey_year"] + (["scope", "rank", "tied"] if view == "rank" else [column])
+    plotted = plotted[keep].dropna(subset=[keep[-2] if view == "rank" else column])
+    if view == "egdi_group":
+        plotted = plotted.assign(egdi_group=[_(figures.egdi_group(v)) for v in plotted[column]])
+    if "scope" in plotted:
+        plotted = plotted.assign(scope=[scope_label(s) for s in plotted["scope"]])
+    plotted = plotted.sort_values(["country", "survey_year"], ignore_index=True)
+    headers = {"country": _("country"), "country_iso3": _("ISO3"), "survey_year": _("edition"), "scope": _("scope"),
+               "rank": _("rank"), "tied": _("tied"), "egdi": _("EGDI"), "osi": _("OSI"), "hci": _("HCI"),
+               "tii": _("TII"), "epart_rank": _("e-participation rank"), "egdi_group": _("EGDI group")}
+    table(plotted, key="rk_table", headers=headers)
+    csv_download(plotted, f"{view}_{scope}.csv" if view == "rank" else f"{view}.csv", key="rk_csv", headers=headers)
+    if view == "rank" and len(claims):
+        st.subheader(_("Rank claims quoted in the articles"))
+        quoted = claims.assign(country=[country(iso, names.get(iso, iso)) for iso in claims["country_iso3"]],
+                               verdict=[verdict_label(v) for v in claims["verdict"]],
+                               scope=[scope_label(s) for s in claims["scope"]])
+        quoted = quoted[["country", "survey_year", "scope", "rank", "official_rank", "verdict", "doc", "evidence"]]
+        claim_headers = {**headers, "official_rank": _("official rank"), "verdict": _("verdict"),
+                         "doc": _("article"), "evidence": _("sentence (Arabic)")}
+        table(quoted.sort_values(["survey_year", "country"], ignore_index=True), key="rk_claims", headers=claim_headers)
+        csv_download(quoted, f"claims_{scope}.csv", key="rk_claims_csv", headers=claim_headers)
+
+with tab_map:
+    edition = st.select_slider(_("Edition"), editions, value=editions[-1], key="rk_edition", bind=URL,
+                               format_func=number)
+    of_edition = official_ref[official_ref["survey_year"] == edition]
+    chart(figures.survey_map(of_edition, view, edition, names), key="rk_map", geo=True, on_click=to_profile,
+          caption=_("World map of the {measure} of every state assessed in the {year} edition; darker = better; "
+                    "Bahrain is marked with a star. Click a state for its profile.").format(
+              measure=figures.measure_label(view), year=number(edition)))
+
+with tab_table:
+    st.caption(_("Every state assessed in the {year} edition (the edition chosen on the Map tab). Sort by any "
+                 "column; select a row for the country's profile.").format(year=number(edition)))
+    every = of_edition.assign(country=[country(iso, names.get(iso, iso)) for iso in of_edition["iso3"].astype(str)],
+                              egdi_group=[_(g) if g else "" for g in map(figures.egdi_group, of_edition["egdi"])])
+    every = every[["country", "iso3", "egdi_rank", "egdi", "egdi_group", "osi", "hci", "tii", "epart_rank"]]
+    every = every.sort_values("egdi_rank", na_position="last", ignore_index=True)
+    every_headers = {"country": _("country"), "iso3": _("ISO3"), "egdi_rank": _("EGDI rank"), "egdi": _("EGDI"),
+                     "egdi_group": _("EGDI group"), "osi": _("OSI"), "hci": _("HCI"), "tii": _("TII"),
+                     "epart_rank": _("e-participation rank")}
+    table(every, key="rk_every", headers=every_headers, on_select=open_profile_row("rk_every", every["iso3"]),
+          selection_mode="single-row")
+    csv_download(every, f"un_egov_survey_{edition}.csv", key="rk_every_csv", headers=every_headers)

@@ -1,4 +1,4 @@
-"""Delegations: per event the states named vs stated, and how often each state came."""
+"""Delegations: one delegation size per event (with its basis), and how often each state came."""
 
 from __future__ import annotations
 
@@ -6,54 +6,102 @@ import streamlit as st
 
 from ui import figures
 from ui.data import country_names
-from ui.filters import filter_events, pick_many, year_range
-from ui.labels import kind_label, map_distinct, when_label
-from ui.layout import chart, corpus_or_stop, csv_download, data_sources, setup_page, table
+from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
+from ui.i18n import _, country, number
+from ui.labels import clean_title, is_missing, kind_label, map_distinct, via_label, when_label
+from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, setup_page,
+                       table, to_evidence, to_profile)
 
-setup_page("Delegations")
+setup_page(_("Delegations"))
+follow_click()
 corpus = corpus_or_stop()
 data_sources(corpus, reference=False)
 
 events = corpus.events
 participants = corpus.participants
 names = country_names(participants)
-hosts = sorted({str(h) for h in events["host_iso3"].dropna() if str(h)}, key=lambda iso: names.get(iso, iso))
+hosts = sorted({str(h) for h in events["host_iso3"].dropna() if str(h)}, key=lambda iso: country(iso, names.get(iso, iso)))
+ORDERS = {"date": _("by date"), "size": _("by delegation size")}
 
 with st.sidebar:
-    st.header("Filters")
-    years = year_range("Years", events["year"], key="dl_years")
-    kinds = pick_many("Kind of event", sorted(events["kind"].dropna().unique()), key="dl_kind",
-                      placeholder="All kinds", format_func=kind_label)
-    host_choice = pick_many("Host", hosts, key="dl_host", placeholder="All hosts",
-                            format_func=lambda iso: names.get(iso, iso))
+    st.header(_("Filters"))
+    years = year_range(_("Years"), events["year"], key="dl_years")
+    kinds = pick_many(_("Kind of event"), sorted(events["kind"].dropna().unique()), key="dl_kind",
+                      placeholder=_("All kinds"), format_func=kind_label)
+    host_choice = pick_many(_("Host"), hosts, key="dl_host", placeholder=_("All hosts"),
+                            format_func=lambda iso: country(iso, names.get(iso, iso)))
+    order = st.radio(_("Order the events"), list(ORDERS), key="dl_order", bind=URL, format_func=ORDERS.get,
+                     horizontal=True)
 
 shown = filter_events(events, years, kinds=kinds, hosts=host_choice)
 counts = figures.state_counts(shown, participants, names)
+measure = figures.delegation_measure(shown, participants)
+titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
 
-st.markdown(f"**{len(shown)}** events, **{len(counts)}** states named as taking part.")
-chart(figures.delegation_bars(shown), key="dl_bars",
-      caption="Grouped bar chart, one pair of bars per event: blue = states the article names one by one, "
-              "orange = the number of states the article states (e.g. 'a delegation of 21 states'); "
-              "each bar carries its value, and no bar and no value means the article gives no such figure.")
+st.markdown(_("**{events}** events, **{states}** states named as taking part, **{body}** more reached only through "
+              "the GCC as a body.").format(events=number(len(shown)), states=number(int((counts["named"] > 0).sum())),
+                                           body=number(int((counts["named"] == 0).sum()))))
+if shown.empty:
+    empty_state(_("events"), active_filters(events["year"], [
+        ("dl_years", _("Years"), years, None, show_years),
+        ("dl_kind", _("Kind of event"), kinds, [], show_list(kind_label)),
+        ("dl_host", _("Host"), host_choice, [], show_list(lambda iso: country(iso, names.get(iso, iso))))]),
+        key="dl_empty")
+    st.stop()
+
+chart(figures.delegation_bars(shown, measure, titles, order), key="dl_bars", on_click=to_evidence,
+      caption=_("Bar chart, one bar per event: the delegation size is the number of states the article states "
+                "(orange, e.g. 'a delegation of 21 states'), else the states it names one by one (blue), else the "
+                "GCC's members when it names only the council (light orange); 'unknown' stands where the article "
+                "gives no figure at all, never a bar of 0. Hover for the basis and the article title, click for "
+                "the article."))
 
 left, right = st.columns([1, 2])
 with left:
-    chart(figures.frequency_bars(counts), key="dl_freq",
-          caption="Horizontal bar chart of the number of events each named state took part in, most first.")
+    chart(figures.frequency_bars(counts), key="dl_freq", on_click=to_profile,
+          caption=_("Horizontal bar chart of the number of events each state took part in, most first: dark blue "
+                    "= named in the article, light orange = reached only through the GCC as a body. Click a state "
+                    "for its profile."))
 with right:
-    chart(figures.engagement_map(counts, "Where the named delegations came from", height=380), key="dl_map", geo=True,
-          caption="World map of the same counts: darker = more events; dots mark small states; "
-                  "Bahrain, the host, is orange with a star.")
+    chart(figures.engagement_map(counts, _("Where the delegations came from"), height=380), key="dl_map", geo=True,
+          on_click=to_profile,
+          caption=_("World map of the same counts: darker = more events naming the state; light orange = reached "
+                    "only through the GCC as a body; dots mark small states; Bahrain, the host, is orange with a "
+                    "star. Click a state for its profile."))
 
-st.subheader("Participants as named in the articles")
+st.subheader(_("Delegation size per event"))
+sizes = shown[["event_id", "date", "year", "kind", "doc", "countries_stated"]].join(measure[["named", "via_body", "size",
+                                                                                            "basis"]])
+sizes = sizes.assign(order=figures.event_dates(sizes))
+sizes = (sizes.sort_values(["size", "order"], ascending=[False, True], na_position="last", kind="stable")
+         if order == "size" else sizes.sort_values("order", na_position="last", kind="stable"))
+# The size as text, so an unknown size reads "unknown" (the order radio sorts the rows by size).
+sizes = sizes.assign(when=map_distinct(when_label, sizes["date"], sizes["year"]),
+                     kind=[kind_label(str(k)) for k in sizes["kind"]],
+                     size=[_("unknown") if is_missing(v) else number(int(v)) for v in sizes["size"]],
+                     basis=[_(figures.BASIS_LABELS[b]) for b in sizes["basis"]],
+                     title=[clean_title(titles.get(d, "")) for d in sizes["doc"]])
+sizes = sizes[["when", "kind", "size", "basis", "countries_stated", "named", "via_body", "title", "event_id"]]
+size_headers = {"when": _("when"), "kind": _("kind"), "size": _("delegation size"), "basis": _("basis"),
+                "countries_stated": _("states stated"), "named": _("states named"),
+                "via_body": _("through the GCC as a body"), "title": _("article title"), "event_id": _("event")}
+table(sizes, key="dl_sizes", headers=size_headers)
+csv_download(sizes, "delegation_sizes.csv", key="dl_sizes_csv", headers=size_headers)
+
+st.subheader(_("Participants as named in the articles"))
 named = (participants[participants["event_id"].isin(shown["event_id"])]
          .merge(shown[["event_id", "date", "year", "kind", "host_iso3"]], on="event_id", how="left"))
 named = named.assign(order=figures.event_dates(named)).sort_values(["order", "event_id", "start"], ignore_index=True)
 named = named.assign(
     when=map_distinct(when_label, named["date"], named["year"]),
-    state=[names.get(str(iso), str(iso)) for iso in named["iso3"]],
-    host=[names.get(str(iso), str(iso)) for iso in named["host_iso3"].fillna("")],
+    kind=[kind_label(str(k)) for k in named["kind"]],
+    state=[country(str(iso), names.get(str(iso), str(iso))) for iso in named["iso3"]],
+    host=[country(str(iso), names.get(str(iso), str(iso))) if str(iso) else _("not stated")
+          for iso in named["host_iso3"].fillna("")],
+    via=[via_label(v) for v in named["via"]],
 )[["when", "kind", "host", "state", "iso3", "surface", "via", "event_id", "doc", "start", "end"]]
-named = named.rename(columns={"surface": "as written (Arabic)"})
-table(named, key="dl_table")
-csv_download(named, "delegations.csv", key="dl_csv")
+participant_headers = {"when": _("when"), "kind": _("kind"), "host": _("host"), "state": _("state"), "iso3": _("ISO3"),
+                       "surface": _("as written (Arabic)"), "via": _("how recognised"), "event_id": _("event"),
+                       "doc": _("article"), "start": _("start"), "end": _("end")}
+table(named, key="dl_table", headers=participant_headers)
+csv_download(named, "delegations.csv", key="dl_csv", headers=participant_headers)

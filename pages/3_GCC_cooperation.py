@@ -7,64 +7,126 @@ import streamlit as st
 from ui import figures
 from ui.data import country_names, gcc_members
 from ui.evidence import rtl_block
-from ui.filters import filter_events, pick_many, year_range
-from ui.labels import kind_label, split_list, text_of, topic_label, when_label
-from ui.layout import chart, corpus_or_stop, data_sources, setup_page
+from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
+from ui.i18n import _, country, number
+from ui.labels import (clean_title, kind_label, split_list, tense_label, text_of, topic_label, via_label,
+                       when_label, year_basis_label)
+from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, page_link,
+                       setup_page, to_profile)
+from ui.layout import SOURCES_PAGE
 from ui.safety import md_escape
 
 CARD_LIMIT = 50  # each card is several elements; thousands would make every rerun slow
 
-setup_page("GCC cooperation")
+setup_page(_("GCC cooperation"))
+follow_click()
 corpus = corpus_or_stop()
 data_sources(corpus, reference=False)
 
 gcc_events = filter_events(corpus.events, gcc_only=True)
 participants = corpus.participants
 names = country_names(participants)
-members = sorted(gcc_members(), key=lambda iso: names.get(iso, iso))
+members = sorted(gcc_members(), key=lambda iso: country(iso, names.get(iso, iso)))
 topics = sorted({t for cell in gcc_events["topics"] for t in split_list(cell)}, key=topic_label)
+MODES = {"named": _("named explicitly"), "body": _("including the GCC as a body")}
 
 with st.sidebar:
-    st.header("Filters")
-    years = year_range("Years", gcc_events["year"], key="gcc_years")
-    chosen_members = pick_many("Member state", members, key="gcc_member", placeholder="All member states",
-                               format_func=lambda iso: names.get(iso, iso))
-    chosen_topics = pick_many("Topic", topics, key="gcc_topic", placeholder="All topics", format_func=topic_label)
+    st.header(_("Filters"))
+    years = year_range(_("Years"), gcc_events["year"], key="gcc_years")
+    chosen_members = pick_many(_("Member state"), members, key="gcc_member", placeholder=_("All member states"),
+                               format_func=lambda iso: country(iso, names.get(iso, iso)))
+    mode = st.radio(_("A member takes part when it is"), list(MODES), key="gcc_mode", bind=URL, format_func=MODES.get,
+                    help=_("Named explicitly: the article names the state, or it hosts. Including the GCC as a "
+                           "body: also the events where the article names only the council ('the GCC states'), "
+                           "which stands for every member."))
+    chosen_topics = pick_many(_("Topic"), topics, key="gcc_topic", placeholder=_("All topics"), format_func=topic_label)
 
 shown = filter_events(gcc_events, years)
 if chosen_members:
-    # A member is involved when the article names it as a participant or as the host.
-    involved = set(participants.loc[participants["iso3"].isin(chosen_members), "event_id"])
+    rows = participants[participants["iso3"].isin(chosen_members)]
+    if mode == "named":
+        rows = rows[rows["via"].astype("string").fillna("") != "gcc_body"]
+    involved = set(rows["event_id"])
     shown = shown[shown["event_id"].isin(involved) | shown["host_iso3"].isin(chosen_members)]
 if chosen_topics:
     shown = shown[[bool(set(split_list(cell)) & set(chosen_topics)) for cell in shown["topics"]]]
 
-st.markdown(f"**{len(shown)}** of {len(gcc_events)} GCC events match the filters.")
-topic_table = figures.topic_year_table(shown)
-if not topic_table.empty:
-    chart(figures.topic_heatmap(topic_table), key="gcc_heatmap",
-          caption="Heatmap of topics (rows) by year (columns): each cell counts the GCC events of that year "
-                  "whose article discusses the topic; darker green = more events.")
-else:
-    st.info("No topics recorded for the GCC events that match the filters.")
+st.markdown(_("**{n}** of {total} GCC events match the filters.").format(n=number(len(shown)),
+                                                                        total=number(len(gcc_events))))
+if shown.empty:
+    empty_state(_("GCC events"), active_filters(gcc_events["year"], [
+        ("gcc_years", _("Years"), years, None, show_years),
+        ("gcc_member", _("Member state"), chosen_members, [], show_list(lambda iso: country(iso, names.get(iso, iso)))),
+        ("gcc_topic", _("Topic"), chosen_topics, [], show_list(topic_label))]), key="gcc_empty")
+    st.stop()
 
-st.subheader("Events")
+left, right = st.columns([1, 1])
+with left:
+    chart(figures.member_bars(shown, participants, members, names), key="gcc_members", on_click=to_profile,
+          caption=_("Stacked bar chart of the GCC events per member state: dark blue = the article names the "
+                    "state, light orange = the article names only the GCC as a body, orange = the state hosted. "
+                    "Click a state for its profile."))
+with right:
+    topic_table = figures.topic_year_table(shown)
+    if not topic_table.empty:
+        chart(figures.topic_heatmap(topic_table), key="gcc_heatmap",
+              caption=_("Heatmap of topics (rows) by year (columns): each cell counts the GCC events of that year "
+                        "whose article discusses the topic; darker green = more events."))
+    else:
+        st.info(_("No topics recorded for the GCC events that match the filters."))
+
+titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
+export = shown.assign(when=[when_label(d, y) for d, y in zip(shown["date"], shown["year"])],
+                      kind=[kind_label(str(k)) for k in shown["kind"]],
+                      host=[figures.host_text(h, b, names) for h, b in
+                            zip(shown["host_iso3"], shown["host_basis"] if "host_basis" in shown else [""] * len(shown))],
+                      states_named=[_(", ").join(country(i, names.get(i, i)) for i in
+                                                participants.loc[(participants["event_id"] == e)
+                                                                 & (participants["via"] != "gcc_body"), "iso3"])
+                                    for e in shown["event_id"]],
+                      title=[clean_title(titles.get(d, "")) for d in shown["doc"]])
+export = export[["when", "kind", "host", "states_named", "organizations", "topics", "title", "event_id", "evidence"]]
+gcc_headers = {"when": _("when"), "kind": _("kind"), "host": _("host"), "states_named": _("states named"),
+               "organizations": _("organizations"), "topics": _("topics"), "title": _("article title"),
+               "event_id": _("event"), "evidence": _("evidence (Arabic)")}
+csv_download(export, "gcc_events.csv", key="gcc_csv", headers=gcc_headers)
+
+st.subheader(_("Events"))
 cards = shown.sort_values(["year", "date"], na_position="last")
 if len(cards) > CARD_LIMIT:
-    st.caption(f"The first {CARD_LIMIT} of {len(cards)} events by date; narrow the filters to see the others.")
+    st.caption(_("The first {limit} of {n} events by date; narrow the filters to see the others.").format(
+        limit=number(CARD_LIMIT), n=number(len(cards))))
 for row in cards.head(CARD_LIMIT).itertuples():
+    record = row._asdict()
     named = participants[participants["event_id"] == row.event_id]
     with st.container(border=True, key=f"gcc_card_{row.Index}"):
         # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
-        host = names.get(text_of(row.host_iso3), text_of(row.host_iso3)) or "not stated"
+        host = figures.host_text(record.get("host_iso3"), record.get("host_basis"), names)
         st.markdown(f"**{md_escape(when_label(row.date, row.year))} · {md_escape(kind_label(str(row.kind)))}** — "
-                    f"host: {md_escape(host)}")
-        states = ", ".join(names.get(str(i), str(i)) for i in named["iso3"]) or "none named"
-        organizations = ", ".join(split_list(row.organizations)) or "none named"
-        st.markdown(f"States named: {md_escape(states)}  \nOrganizations: {md_escape(organizations)}")
+                    f"{md_escape(host)}")
+        facts = [year_basis_label(text_of(record.get("year_basis")) or text_of(record.get("date_basis")))]
+        if text_of(record.get("tense")):
+            facts.append(_("tense: {tense}").format(tense=tense_label(record["tense"])))
+        if text_of(record.get("note")):
+            facts.append(_("note: {note}").format(note=text_of(record["note"])))
+        st.caption(md_escape(" · ".join(f for f in facts if f)))
+        by_via = {via: _(", ").join(country(str(i), names.get(str(i), str(i))) for i in group["iso3"])
+                  for via, group in named.groupby(named["via"].astype("string").fillna("name"))}
+        states = by_via.get("name") or _("none named")
+        lines = [_("States named: {states}").format(states=md_escape(states))]
+        if by_via.get("gcc_body"):
+            lines.append(_("Reached {how}: {states}").format(how=via_label("gcc_body"),
+                                                            states=md_escape(by_via["gcc_body"])))
+        organizations = _(", ").join(split_list(row.organizations)) or _("none named")
+        lines.append(_("Organizations: {organizations}").format(organizations=md_escape(organizations)))
+        st.markdown("  \n".join(lines))
         if split_list(row.topics):
             with st.container(horizontal=True, gap="small"):
                 for topic in split_list(row.topics):
                     st.badge(topic_label(topic), color="green")
         st.html(rtl_block(row.evidence))
-        st.caption(f"Evidence from {md_escape(row.doc)} (characters {row.start}–{row.end}); see the Sources page.")
+        st.caption(_("Evidence from {doc} (characters {start}–{end}); see the Sources page.").format(
+            doc=md_escape(row.doc), start=number(row.start),
+            end=number(row.end)))
+        page_link(SOURCES_PAGE, _("Open the article and its highlighted evidence"), {"src_doc": row.doc},
+                  icon=":material/article:")

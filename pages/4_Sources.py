@@ -6,13 +6,13 @@ import streamlit as st
 
 from ui.data import ranking_tables, seeds_folder
 from ui.evidence import doc_highlights, highlighted_html, legend_html, metadata_html, rtl_block
-from ui.filters import URL
-from ui.labels import text_of
+from ui.i18n import _, number
+from ui.labels import clean_title, text_of, when_label
 from ui.layout import corpus_or_stop, data_sources, document_notices, setup_page, table
 from ui.safety import md_escape
 from ui.upload import upload_form, upload_notices
 
-setup_page("Sources")
+setup_page(_("Sources"))
 corpus = corpus_or_stop()
 data_sources(corpus)
 upload_notices()
@@ -24,38 +24,66 @@ documents = corpus.documents
 if documents.empty:
     with notices:
         document_notices(corpus)
-    st.info("The articles folder holds no .txt, .html or .htm articles; add one with the form in the sidebar.")
+    st.info(_("The articles folder holds no .txt, .html or .htm articles; add one with the form in the sidebar."))
     st.stop()
 
-doc = st.selectbox("Article", list(documents["doc"]), key="src_doc", bind=URL,
-                   help="The file name in the articles folder; its extracted title is shown below.")
+
+
+def article_label(doc: str, title: object, published: object) -> str:
+    """'<published> · <title without dateline>' (the file name when there is no title)."""
+    year, _sep, rest = text_of(published).partition("-")
+    when = when_label(text_of(published), year) if text_of(published) else _("undated")
+    name = clean_title(title)
+    return f"{when} · {name[:90] + ('…' if len(name) > 90 else '')}" if name else f"{when} · {doc}"
+
+
+labels = {doc: article_label(doc, title, published)
+          for doc, title, published in zip(documents["doc"], documents["title"], documents["published"])}
+# Options stay file names (the URL names the file, ?src_doc=...); the list shows date and title.
+doc_names = list(documents["doc"])
+if st.session_state.get("src_doc") not in doc_names or st.query_params.get("src_doc") != st.session_state.get("_src_url"):
+    # ?src_doc= names the file; a new one (a click on another page, a shared link) chooses the article.
+    wanted = st.query_params.get("src_doc")
+    if wanted in doc_names:
+        st.session_state["src_doc"] = wanted
+    elif st.session_state.get("src_doc") not in doc_names:
+        st.session_state["src_doc"] = doc_names[0]
+doc = st.selectbox(_("Article"), doc_names, key="src_doc", format_func=labels.get,
+                   help=_("Each article by its publication date and title (the news agency's dateline and the "
+                          "page's timestamp removed); the file name is shown below."))
+# The URL names the file (not the label the list shows), so a link to an article survives a new title.
+if doc != doc_names[0] or "src_doc" in st.query_params:
+    st.query_params["src_doc"] = doc
+st.session_state["_src_url"] = st.query_params.get("src_doc")
 meta = {column: text_of(value) for column, value in documents[documents["doc"] == doc].iloc[0].items()}
 with notices:
     document_notices(corpus, except_doc=doc)
 
 if meta["title"]:
-    st.html(rtl_block(meta["title"], heading=True))
+    st.html(rtl_block(clean_title(meta["title"]), heading=True))
 status_line = {"ok": st.success, "warning": st.warning, "error": st.error}.get(meta["status"], st.info)
-status_line(f"Status: {meta['status']}" + (f" — {md_escape(meta['message'])}" if meta["message"] else ""))
+status_line(_("Status: {status}").format(status=meta["status"])
+            + (f" — {md_escape(meta['message'])}" if meta["message"] else ""))
 st.html(metadata_html(meta))
 
 events = corpus.events[corpus.events["doc"] == doc]
 participants = corpus.participants[corpus.participants["doc"] == doc]
-checked, _ = ranking_tables(corpus.rankings)
+checked, _history = ranking_tables(corpus.rankings)
 claims = checked[checked["doc"] == doc]
 text = corpus.texts.get(doc, "")
 
-st.markdown("**Article text** (right to left) with the extracted spans highlighted; hover a highlight for "
-            "what was extracted from it.")
+st.markdown(_("**Article text** (right to left) with the extracted spans highlighted; hover a highlight for "
+              "what was extracted from it."))
 st.html(legend_html())
 if text:
     st.html(highlighted_html(text, doc_highlights(doc, events, participants, claims)))
 else:
-    st.info("No text could be read from this file.")
+    st.info(_("No text could be read from this file."))
 
-st.subheader("Records extracted from this article")
+st.subheader(_("Records extracted from this article"))
 tab_events, tab_participants, tab_claims = st.tabs(
-    [f"Events ({len(events)})", f"Participants ({len(participants)})", f"Ranking claims ({len(claims)})"])
+    [_("Events ({n})").format(n=number(len(events))), _("Participants ({n})").format(n=number(len(participants))),
+     _("Ranking claims ({n})").format(n=number(len(claims)))])
 with tab_events:
     table(events, key="src_events")
 with tab_participants:

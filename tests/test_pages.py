@@ -203,7 +203,7 @@ def test_ranking_scope_gcc_shows_derived_ranks_and_the_gcc_claim():
 
 def test_ranking_egdi_view():
     at = run_page("ranking")
-    at.radio(key="rk_view").set_value("EGDI score").run()
+    at.selectbox(key="rk_view").set_value("egdi").run()
     fig = chart(at, "UN E-Government Development Index")
     assert bahrain_points(fig)[2024] == pytest.approx(0.91958, abs=1e-4)
     assert all(0 <= y <= 1 for t in fig["data"] for y in decode(t["y"]))
@@ -218,28 +218,29 @@ def test_ranking_url_seeds_view_scope_and_peers():
     assert {t["name"] for t in fig["data"] if t["mode"] == "lines+markers"} == {"Bahrain", "Qatar", "Egypt"}
 
 
-def test_ranking_table_and_csv_download():
+def test_ranking_tables_and_csv_downloads():
     at = run_page("ranking")
-    table = at.dataframe[0].value
-    assert set(table["source"]) == {"official", "article"}
-    assert len(at.get("download_button")) == 1
+    official, claims = at.dataframe[0].value, at.dataframe[1].value
+    assert set(official["country"]) == {"Bahrain", "Saudi Arabia", "United Arab Emirates", "Kuwait", "Qatar", "Oman"}
+    assert set(claims["verdict"]) == {"matches"} and "sentence (Arabic)" in claims.columns
+    assert len(at.get("download_button")) == 3  # figures, claims, every state of the edition
 
 
 # ------------------------------------------------------------------ delegations
 
 def bar_events(at: AppTest) -> set[str]:
-    fig = chart(at, "States named vs states stated")
-    return {event_id.split("#")[0] for event_id in decode(fig["data"][0]["customdata"])}
+    fig = chart(at, "Delegation size per event")
+    return {event_id.split("#")[0] for t in fig["data"] for event_id in decode(t["customdata"])}
 
 
-def test_delegations_bars_named_vs_stated():
+def test_delegations_one_size_per_event_with_its_basis():
     at = run_page("delegations")
-    fig = chart(at, "States named vs states stated")
-    named, stated = trace(fig, "states named in the article"), trace(fig, "states stated (a number in the text)")
-    by_event = dict(zip(decode(stated["customdata"]), decode(stated["y"])))
-    assert by_event[f"{SEED_000}#e1"] == 21
-    named_by_event = dict(zip(decode(named["customdata"]), decode(named["y"])))
-    assert named_by_event[f"{SEED_001}#e1"] == 3
+    fig = chart(at, "Delegation size per event")
+    stated, named = trace(fig, "number stated in the article"), trace(fig, "states named in the article")
+    assert dict(zip(decode(stated["customdata"]), decode(stated["y"])))[f"{SEED_000}#e1"] == 21
+    assert dict(zip(decode(named["customdata"]), decode(named["y"])))[f"{SEED_001}#e1"] == 3
+    body = trace(fig, "the GCC's members (named only as a body)")
+    assert decode(body["customdata"]) == [f"{SEED_003}#e2", f"{SEED_004}#e1"]
 
 
 def test_delegations_kind_and_year_filters():
@@ -256,7 +257,7 @@ def test_delegations_host_filter_and_url():
     at = run_page("delegations", dl_host="Bahrain", dl_kind="workshop")
     assert at.multiselect(key="dl_host").value == ["BHR"]
     assert bar_events(at) == {SEED_002, SEED_003, SEED_004}
-    table = at.dataframe[0].value
+    table = at.dataframe[1].value
     assert {"state", "as written (Arabic)"} <= set(table.columns)
     assert "تونس" in " ".join(table["as written (Arabic)"])
 
@@ -283,13 +284,16 @@ def test_gcc_topic_and_year_filters():
     assert decode(heatmap(at)["x"]) == ["2013"]
 
 
+def gcc_cards(at: AppTest) -> list:
+    return [b for b in at.get("html") if 'dir="rtl"' in b.proto.body]
+
+
 def test_gcc_member_filter_and_cards(seeds_corpus):
     gcc = seeds_corpus.events[seeds_corpus.events["gcc"].fillna(False).astype(bool)]
-    at = run_page("gcc", gcc_member="Kuwait")
+    kuwait = seeds_corpus.participants.query("iso3 == 'KWT'")
+    at = run_page("gcc", gcc_member="Kuwait", gcc_mode="including the GCC as a body")
     assert at.multiselect(key="gcc_member").value == ["KWT"]
-    named_kuwait = set(seeds_corpus.participants.query("iso3 == 'KWT'")["event_id"]) & set(gcc["event_id"])
-    cards = [b for b in at.get("html") if 'dir="rtl"' in b.proto.body]
-    assert len(cards) == len(named_kuwait)
+    assert len(gcc_cards(at)) == len(set(kuwait["event_id"]) & set(gcc["event_id"]))
 
 
 # ------------------------------------------------------------------ sources

@@ -1,5 +1,5 @@
 """The timeline at scale: up to TIMELINE_MAX_EVENTS one SVG marker per event, above it one WebGL marker
-per (month, kind, role) whose counts add up to the events drawn."""
+per (month, kind, status) whose counts add up to the events drawn."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ def events_frame(n: int) -> pd.DataFrame:
     return pd.DataFrame({
         "event_id": [f"d{i // 2}#e{i % 2 + 1}" for i in range(n)], "doc": [f"d{i // 2}" for i in range(n)],
         "role": np.where(rng.random(n) < 0.6, "main", "mentioned"),
+        "tense": np.where(rng.random(n) < 0.8, "past", "upcoming"),
         "kind": rng.choice(["visit", "workshop", "forum"], n),
         "date": [f"{y}-{m:02d}" if d else "" for y, m, d in zip(years, months, dated)],
         "year": pd.array([int(y) if rng.random() < 0.95 else None for y in years], dtype="Int64"),
@@ -47,19 +48,23 @@ def test_large_timeline_is_one_webgl_marker_per_month_and_kind():
     events = events_frame(figures.TIMELINE_MAX_EVENTS * 3)
     when = figures.event_dates(events)
     dated = events[when.notna()]
+    status = figures.event_status(dated)
     fig = figures.timeline_figure(events, {"d0": "عنوان <b>"})
     assert {t.type for t in fig.data} == {"scattergl"}
     payload = json.loads(fig.to_json())
-    by_role = {t["name"]: sum(decode(t["customdata"])) for t in payload["data"]}
-    assert by_role == {"events reported": int((dated["role"] == "main").sum()),
-                       "earlier events mentioned": int((dated["role"] == "mentioned").sum())}
+    # Marker area is the number of events; the areas of a status add up to its dated events.
+    drawn = {t["name"]: sum(decode(t["marker"]["size"])) for t in payload["data"]}
+    expected = {}
+    for code, (name, _symbol) in figures.STATUS_STYLE.items():
+        if (status == code).any():
+            expected[figures._(name)] = int((status == code).sum())
+    assert drawn == expected
     markers = sum(len(t["x"]) for t in payload["data"])
     months = when.dropna().dt.to_period("M").nunique()
-    assert markers <= months * 3 * 2 < len(dated) / 2
-    # Marker area follows the count: the busiest group has the largest marker.
-    trace = payload["data"][0]
-    sizes, counts = decode(trace["marker"]["size"]), decode(trace["customdata"])
-    assert sizes == counts
+    assert markers <= months * 3 * len(figures.STATUS_STYLE) and markers < len(dated) / 2
+    # customdata: an event of the marker (a click opens its evidence), one that exists and was drawn.
+    firsts = [e for t in payload["data"] for e in decode(t["customdata"])]
+    assert set(firsts) <= set(dated["event_id"])
     hovers = [h for t in payload["data"] for h in t["hovertext"]]
-    assert any("e.g. عنوان &lt;b&gt;" in h for h in hovers)  # an article title, escaped
+    assert any("عنوان &lt;b&gt;" in h for h in hovers)  # an article title, escaped
     assert not any("عنوان <b>" in h for h in hovers)

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core import load_corpus  # noqa: E402
+from core import load_corpus, tables  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -21,7 +21,7 @@ def golden_records(corpus, doc: str) -> dict:
     """The per-document records compared by tests/test_golden.py (JSON-ready, stable order)."""
     def rows(frame):
         out = frame[frame["doc"] == doc].astype(object).where(frame[frame["doc"] == doc].notna(), None)
-        return [{k: v for k, v in r.items() if k != "doc"} for r in out.to_dict("records")]
+        return [{k: v for k, v in r.items() if k != "doc" and k not in tables.REVIEW_COLUMNS} for r in out.to_dict("records")]
     docs = corpus.documents[corpus.documents["doc"] == doc]
     meta = docs[["title", "published", "status"]].astype(object).to_dict("records")[0]
     return {"doc": doc, **meta, "events": rows(corpus.events), "participants": rows(corpus.participants),

@@ -7,15 +7,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ui.i18n import N_, _
 from ui.labels import is_missing, scope_label, text_of
 
 # Highlight kinds in the order they are listed in the legend; when spans overlap, the shortest
 # (innermost) one colours the characters, so a rank expression shows inside its sentence.
 HIGHLIGHT_STYLE = {
-    "event": ("event evidence", "#fff1a8"),
-    "participant": ("participant state", "#9fd8f5"),
-    "claim": ("ranking claim sentence", "#e6d3f2"),
-    "rank": ("rank expression", "#c39bd3"),
+    "event": (N_("event evidence"), "#fff1a8"),
+    "participant": (N_("participant state"), "#9fd8f5"),
+    "claim": (N_("ranking claim sentence"), "#e6d3f2"),
+    "rank": (N_("rank expression"), "#c39bd3"),
 }
 RTL_STYLE = ("direction:rtl;text-align:right;unicode-bidi:isolate;line-height:2;font-size:1.05rem;"
              "font-family:'Noto Naskh Arabic','Noto Sans Arabic','Noto Kufi Arabic','DejaVu Sans',sans-serif;")
@@ -88,7 +89,7 @@ def _mark(segment: str, highlight: Highlight | None) -> str:
     if highlight is None:
         return body
     label, colour = HIGHLIGHT_STYLE[highlight.kind]
-    return (f'<mark class="hl-{highlight.kind}" title="{html.escape(label + " — " + highlight.note)}" '
+    return (f'<mark class="hl-{highlight.kind}" title="{html.escape(_(label) + " — " + highlight.note)}" '
             f'style="background:{colour};padding:0 1px;border-radius:3px;">{body}</mark>')
 
 
@@ -106,23 +107,24 @@ def metadata_html(meta: dict[str, str]) -> str:
     """
     url = meta.get("source_url", "")
     link = (f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">{html.escape(url)}</a>'
-            if url.lower().startswith(("http://", "https://")) else html.escape(url or "not given"))
-    rows = [("Published", html.escape(meta.get("published") or "not given")), ("Source", link),
-            ("File", html.escape(meta.get("doc", ""))),
-            ("Size", f'{html.escape(meta.get("chars", ""))} characters, {html.escape(meta.get("encoding", ""))}'),
+            if url.lower().startswith(("http://", "https://")) else html.escape(url or _("not given")))
+    size = _("{chars} characters, {encoding}").format(chars=meta.get("chars", ""), encoding=meta.get("encoding", ""))
+    rows = [(_("Published"), html.escape(meta.get("published") or _("not given"))), (_("Source"), link),
+            (_("File"), f'<bdi dir="ltr">{html.escape(meta.get("doc", ""))}</bdi>'),
+            (_("Size"), html.escape(size)),
             ("SHA-256", f'<code>{html.escape(meta.get("sha256", "")[:16])}…</code>')]
     if meta.get("duplicate_of"):
-        rows.append(("Duplicate of", html.escape(meta["duplicate_of"])))
-    cells = "".join(f"<dt style='font-weight:600;'>{k}</dt>"
+        rows.append((_("Duplicate of"), html.escape(meta["duplicate_of"])))
+    cells = "".join(f"<dt style='font-weight:600;'>{html.escape(k)}</dt>"
                     f"<dd style='margin:0 0 4px 0;overflow-wrap:anywhere;'>{v}</dd>" for k, v in rows)
     return f'<dl class="doc-meta" style="display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;">{cells}</dl>'
 
 
 def legend_html() -> str:
-    """The colour legend of highlight kinds (English, left-to-right)."""
+    """The colour legend of highlight kinds, in the language of the run."""
     chips = "".join(
-        f'<span style="background:{colour};padding:2px 8px;border-radius:4px;margin-right:8px;">'
-        f'{html.escape(label)}</span>'
+        f'<span style="background:{colour};padding:2px 8px;border-radius:4px;margin-inline-end:8px;">'
+        f'{html.escape(_(label))}</span>'
         for label, colour in HIGHLIGHT_STYLE.values()
     )
     return f'<div class="highlight-legend" style="line-height:2.2;">{chips}</div>'

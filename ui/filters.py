@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
+from ui.i18n import _, number
+
 URL = "query-params"
 
 
@@ -22,12 +24,13 @@ def year_range(label: str, years: Iterable[object], key: str) -> tuple[int, int]
     """
     values = sorted({int(y) for y in years if not pd.isna(y)})
     if not values:
-        st.caption("No dated events to filter by year.")
+        st.caption(_("No dated events to filter by year."))
         return None
     if values[0] == values[-1]:
-        st.caption(f"All dated events are from {values[0]}.")
+        st.caption(_("All dated events are from {year}.").format(year=number(values[0])))
         return values[0], values[0]
-    low, high = st.slider(label, values[0], values[-1], (values[0], values[-1]), step=1, key=key, bind=URL)
+    low, high = st.slider(label, values[0], values[-1], (values[0], values[-1]), step=1, key=key, bind=URL,
+                          format="%d")
     return int(low), int(high)
 
 
@@ -63,3 +66,42 @@ def in_years(years: pd.Series, chosen: tuple[int, int] | None) -> pd.Series:
         return pd.Series(True, index=years.index)
     full = chosen == (numeric.min(), numeric.max())
     return numeric.between(chosen[0], chosen[1]).fillna(full).astype(bool)
+
+
+def year_span(years: Iterable[object]) -> tuple[int, int] | None:
+    """(first, last) of the years present, the year slider's default; None when there is none."""
+    values = sorted({int(y) for y in years if not pd.isna(y)})
+    return (values[0], values[-1]) if values else None
+
+
+def active_filters(years: Iterable[object], entries: list[tuple[str, str, object, object, Callable[[object], str]]]
+                   ) -> dict[str, tuple[str, object]]:
+    """The filters that are not at their default, for ui.layout.empty_state.
+
+    entries: (widget key, label, value, default, how to show the value); a year range's default
+    None means the full span of `years`. Returns {key: ("label: value", default)}.
+    """
+    span = year_span(years)
+    out: dict[str, tuple[str, object]] = {}
+    for key, label, value, default, show in entries:
+        if default is None:
+            default = span
+        if value is None or value == default or value == [] or (isinstance(value, list) and not value):
+            continue
+        if isinstance(value, bool) and not value:
+            continue
+        out[key] = (f"{label}: {show(value)}", default)
+    return out
+
+
+def show_years(value: object) -> str:
+    low, high = value  # type: ignore[misc]
+    return number(low) if low == high else f"{number(low)}–{number(high)}"
+
+
+def show_list(format_func: Callable[[str], str]) -> Callable[[object], str]:
+    return lambda values: _(", ").join(format_func(v) for v in values)  # type: ignore[union-attr]
+
+
+def show_flag(value: object) -> str:
+    return _("on") if value else _("off")

@@ -1,28 +1,59 @@
-"""English display labels for the codes the tables carry (event kinds, scopes, topics, verdicts)."""
+"""Display labels for the codes the tables carry (event kinds, scopes, topics, verdicts, bases, measures),
+in the language of the run (msgids marked with N_ here, translated by ui.i18n on display)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
 import pandas as pd
 
+from ui.i18n import N_, _, month, number
+
 T = TypeVar("T")
 
 SCOPE_LABELS = {
-    "world": "World", "asia": "Asia", "western_asia": "Western Asia", "middle_east": "Middle East",
-    "mena": "MENA", "arab": "Arab states", "gcc": "GCC", "africa": "Africa", "regional": "Regional",
+    "world": N_("World"), "asia": N_("Asia"), "western_asia": N_("Western Asia"), "middle_east": N_("Middle East"),
+    "mena": N_("MENA"), "arab": N_("Arab states"), "gcc": N_("GCC"), "africa": N_("Africa"),
+    "regional": N_("Regional"),
 }
 # Order of the scope selector: the world first, then the regions the news quotes most.
 SCOPE_ORDER = ["world", "arab", "gcc", "asia", "middle_east", "western_asia", "mena", "africa"]
 
-TOPIC_LABELS = {"e_payment": "E-payment"}
+# Every topic of core/data/topics.tsv (a test checks the list against the file).
+TOPIC_LABELS = {
+    "accessibility": N_("Accessibility"), "ai": N_("AI"), "capacity_building": N_("Capacity building"),
+    "cloud": N_("Cloud"), "complaints_system": N_("Complaints system"), "cybersecurity": N_("Cybersecurity"),
+    "data_exchange": N_("Data exchange"), "digital_identity": N_("Digital identity"),
+    "digital_transformation": N_("Digital transformation"), "e_payment": N_("E-payment"),
+    "gcc_portal": N_("GCC portal"), "national_portal": N_("National portal"), "open_data": N_("Open data"),
+    "private_sector": N_("Private sector"), "smart_cities": N_("Smart cities"), "smart_services": N_("Smart services"),
+    "strategy": N_("Strategy"), "un_survey": N_("UN survey"),
+}
 ACRONYMS = {"ai", "api", "gcc", "ict", "it", "un"}
-
-VERDICT_LABELS = {"matches": "matches", "differs": "differs", "unverifiable": "unverifiable"}
-
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+# Every kind of core/data/event_cues.tsv.
+KIND_LABELS = {
+    "agreement": N_("agreement"), "award": N_("award"), "conference": N_("conference"), "forum": N_("forum"),
+    "meeting": N_("meeting"), "other": N_("other"), "visit": N_("visit"), "workshop": N_("workshop"),
+}
+VERDICT_LABELS = {"matches": N_("matches"), "differs": N_("differs"), "unverifiable": N_("unverifiable")}
+# The bases the core lane records for a host and a year (docs/DASHBOARD.md explains each).
+HOST_BASIS_LABELS = {
+    "stated": N_("host stated"), "stated_elsewhere": N_("host stated elsewhere in the article"),
+    "event_name": N_("host from the event's name"), "virtual": N_("held online"),
+    "assumed": N_("host assumed (Bahrain)"), "not_stated": N_("host not stated"),
+}
+YEAR_BASIS_LABELS = {
+    "stated": N_("year stated"), "stated_elsewhere": N_("year stated elsewhere in the article"),
+    "relative": N_("year from a relative date"), "publication_date": N_("year from the publication date"),
+    "not_stated": N_("year not stated"), "edition": N_("year of the survey edition"),
+    "previous_edition": N_("year of the previous survey edition"),
+    # today's date_basis values, until the core lane's year_basis arrives
+    "text": N_("year stated"), "published": N_("year from the publication date"),
+}
+TENSE_LABELS = {"past": N_("past"), "upcoming": N_("upcoming")}
+VIA_LABELS = {"name": N_("named explicitly"), "gcc_body": N_("through the GCC as a body")}
 
 
 def map_distinct(func: Callable[..., T], *columns: pd.Series) -> list[T]:
@@ -35,20 +66,45 @@ def map_distinct(func: Callable[..., T], *columns: pd.Series) -> list[T]:
     return [results[key] for key in keys]
 
 
+def _label(table: dict[str, str], code: object, fallback: Callable[[str], str]) -> str:
+    text = text_of(code)
+    return _(table[text]) if text in table else fallback(text)
+
+
 def scope_label(scope: str) -> str:
-    return SCOPE_LABELS.get(scope, scope.replace("_", " ").title())
+    return _label(SCOPE_LABELS, scope, lambda s: s.replace("_", " ").title())
 
 
 def topic_label(topic: str) -> str:
-    """'digital_identity' -> 'Digital identity', 'un_survey' -> 'UN survey', 'ai' -> 'AI'."""
-    if topic in TOPIC_LABELS:
-        return TOPIC_LABELS[topic]
-    words = [w.upper() if w in ACRONYMS else w for w in topic.split("_") if w]
-    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+    """'digital_identity' -> 'Digital identity', 'un_survey' -> 'UN survey', 'ai' -> 'AI' (translated)."""
+    def fallback(text: str) -> str:
+        words = [w.upper() if w in ACRONYMS else w for w in text.split("_") if w]
+        return " ".join(words)[:1].upper() + " ".join(words)[1:]
+    return _label(TOPIC_LABELS, topic, fallback)
 
 
 def kind_label(kind: str) -> str:
-    return kind.replace("_", " ")
+    return _label(KIND_LABELS, kind, lambda k: k.replace("_", " "))
+
+
+def verdict_label(verdict: object) -> str:
+    return _label(VERDICT_LABELS, verdict, str)
+
+
+def host_basis_label(basis: object) -> str:
+    return _label(HOST_BASIS_LABELS, basis, lambda b: b.replace("_", " "))
+
+
+def year_basis_label(basis: object) -> str:
+    return _label(YEAR_BASIS_LABELS, basis, lambda b: b.replace("_", " "))
+
+
+def tense_label(tense: object) -> str:
+    return _label(TENSE_LABELS, tense, str)
+
+
+def via_label(via: object) -> str:
+    return _label(VIA_LABELS, via, str)
 
 
 def is_missing(value: object) -> bool:
@@ -67,16 +123,37 @@ def split_list(value: object) -> list[str]:
 
 
 def when_label(date: object, year: object) -> str:
-    """'25 June 2013', 'June 2013', '2013' or 'undated', at the precision the event has."""
+    """'25 June 2013', 'June 2013', '2013' or 'undated', at the precision the event has (months from CLDR)."""
     text = text_of(date)
     parts = text.split("-") if text else []
     if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
-        month = MONTHS[int(parts[1]) - 1]
+        name = month(int(parts[1]))
         if len(parts) == 3 and parts[2].isdigit():
-            return f"{int(parts[2])} {month} {parts[0]}"
-        return f"{month} {parts[0]}"
+            return f"{number(int(parts[2]))} {name} {number(int(parts[0]))}"
+        return f"{name} {number(int(parts[0]))}"
     if parts and parts[0].isdigit():
-        return parts[0]
+        return number(int(parts[0]))
     if not is_missing(year):
-        return str(int(year))
-    return "undated"
+        return number(int(year))
+    return _("undated")
+
+
+# A title that starts with a timestamp ("2013/06/26 - 53 : 08 PM", "2013-06-26 10:15") and then a
+# dateline ("<city> in <day> <month>/ <agency> /"): the scraper took the page's first line.
+_TIMESTAMP = re.compile(r"^\s*\d{4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,2}"
+                        r"(?:\s*-?\s*\d{1,2}\s*:\s*\d{1,2}(?:\s*:\s*\d{1,2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*[-–—:|]?\s*")
+# A dateline ends at the second slash of "<city> in <day> <month>/ <agency> /": a short part with a
+# day number, then a short agency name without digits.
+_DATELINE = re.compile(r"^[^/\n]{0,40}\d[^/\n]{0,20}/\s*[^/\d\n]{1,20}/\s*")
+
+
+def clean_title(title: object) -> str:
+    """A document title without a leading timestamp and news-agency dateline; the title itself when
+    nothing is left after removing them."""
+    text = " ".join(text_of(title).split())
+    stamped = _TIMESTAMP.match(text)
+    rest = text[stamped.end():] if stamped else text
+    dateline = _DATELINE.match(rest)
+    if dateline:
+        rest = rest[dateline.end():]
+    return rest.strip() or text

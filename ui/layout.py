@@ -1,23 +1,99 @@
-"""The parts every page repeats: set-up, the data-sources line, document notices, charts, CSV downloads."""
+"""The parts every page repeats: set-up (language, right-to-left layout), the data-sources line, document
+notices, charts with caption, alt text and click-through, empty states, tables and CSV downloads."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 import core
+from streamlit.errors import StreamlitPageNotFoundError
+from ui import i18n
 from ui.data import load_corpus
 from ui.figures import GEO_CONFIG
+from ui.i18n import _
 from ui.labels import text_of
 from ui.safety import csv_safe, md_escape
 
-UN_SOURCE = "UN E-Government Survey 2003–2024 (UN DESA, publicadministration.un.org/egovkb)"
+LANG_KEY = "lang"  # the URL parameter (?lang=ar)
+LANG_WIDGET = "ui_lang"
+DIGITS_WIDGET = "ui_digits"
+NAVIGATED = "_ui_navigated"  # set by dashboard.py: the switch is drawn there, before the page runs
+PROFILE_PAGE = "pages/6_Country_profile.py"
+SOURCES_PAGE = "pages/4_Sources.py"
+
+# Right-to-left layout for Arabic. Streamlit has no RTL switch: the main block and the sidebar get
+# dir="rtl" (a trusted constant script, never article text) and CSS for what the attribute does not
+# reach. Charts keep Plotly's own left-to-right frame; ui.figures moves their titles and axes.
+RTL_CSS = """<style>
+[data-testid=stMain], [data-testid=stSidebar] { direction: rtl; }
+[data-testid=stMain] h1, [data-testid=stMain] h2, [data-testid=stMain] h3, [data-testid=stMain] p,
+[data-testid=stMain] li, [data-testid=stCaptionContainer], [data-testid=stMetric], [data-testid=stSidebar] label,
+[data-testid=stSidebar] p, [data-testid=stAlert] { text-align: right; }
+[data-testid=stMain], [data-testid=stSidebar] { font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif; }
+[data-testid=stSidebarNav] { direction: rtl; }
+.js-plotly-plot, [data-testid=stDataFrame], [data-testid=stSlider] { direction: ltr; }
+</style>"""
+RTL_SCRIPT = """<script>
+for (const sel of ['[data-testid=stMain]', '[data-testid=stSidebar]']) {
+  const el = window.parent.document.querySelector(sel) || document.querySelector(sel);
+  if (el) { el.setAttribute('dir', 'rtl'); el.setAttribute('lang', 'ar'); }
+}
+</script>"""
+LTR_SCRIPT_FREE_CSS = """<style>[data-testid=stMain], [data-testid=stSidebar] { direction: ltr; }</style>"""
+
+
+def _url_language() -> str:
+    value = st.query_params.get(LANG_KEY, "en")
+    return value if value in i18n.LANGUAGES else "en"
+
+
+def _keep_language_in_url() -> None:
+    lang = st.session_state.get(LANG_WIDGET, "en")
+    if lang == "en":
+        st.query_params.pop(LANG_KEY, None)
+    else:
+        st.query_params[LANG_KEY] = lang
+
+
+def language_switch() -> str:
+    """The sidebar switch English / العربية (and the digits option in Arabic); sets the run's language.
+
+    The choice lives in the URL as ?lang=ar (English, the default, adds nothing), so a shared link
+    opens in the same language. Drawn by dashboard.py before the page runs, or by setup_page when a
+    page runs on its own.
+    """
+    if LANG_WIDGET not in st.session_state:
+        st.session_state[LANG_WIDGET] = _url_language()
+    with st.sidebar:
+        lang = st.radio("Language · اللغة", list(i18n.LANGUAGES), key=LANG_WIDGET, horizontal=True,
+                        format_func=i18n.LANGUAGE_NAMES.get, on_change=_keep_language_in_url)
+        digits = "western"
+        if lang == "ar":
+            digits = st.radio("الأرقام", list(i18n.DIGITS), key=DIGITS_WIDGET, horizontal=True,
+                              format_func={"western": "123", "arabic_indic": "١٢٣"}.get)
+    if lang != "en":
+        st.query_params[LANG_KEY] = lang  # kept across pages: the menu drops other parameters
+    i18n.set_language(lang, digits)
+    return lang
 
 
 def setup_page(title: str) -> None:
-    """Page config (wide layout) and the page title."""
-    st.set_page_config(page_title=f"{title} · Bahrain e-government diplomacy", layout="wide")
+    """Page config (wide layout), the language, the right-to-left layout in Arabic, and the page title."""
+    st.set_page_config(page_title=f"{title} · {_('Bahrain e-government diplomacy')}", layout="wide")
+    if not st.session_state.get(NAVIGATED):
+        language_switch()
+    if i18n.is_rtl():
+        st.html(RTL_CSS)
+        st.html(RTL_SCRIPT, unsafe_allow_javascript=True)
+    elif st.session_state.get("_ui_was_rtl"):
+        st.html(LTR_SCRIPT_FREE_CSS)
+    st.session_state["_ui_was_rtl"] = st.session_state.get("_ui_was_rtl") or i18n.is_rtl()
     st.title(title)
 
 
@@ -26,7 +102,8 @@ def corpus_or_stop() -> core.Corpus:
     try:
         return load_corpus()
     except core.CorpusFolderError as exc:
-        st.error(f"The articles folder cannot be read: {md_escape(exc)}. Set EGOV_SEEDS_DIR or restore seeds/.")
+        st.error(_("The articles folder cannot be read: {error}. Set EGOV_SEEDS_DIR or restore seeds/.")
+                 .format(error=md_escape(exc)))
         st.stop()
 
 
@@ -34,10 +111,11 @@ def data_sources(corpus: core.Corpus, *, reference: bool = True) -> None:
     """The line naming where the page's data come from."""
     # A code span shows its content literally; only a backtick could end it early.
     folder = (corpus.folder.name + "/" if corpus.folder is not None else "seeds/").replace("`", "'")
-    parts = [f"{len(corpus.documents)} Arabic news articles in `{folder}` (extracted by this project)"]
+    parts = [_("{n} Arabic news articles in `{folder}` (extracted by this project)").format(
+        n=i18n.number(len(corpus.documents)), folder=folder)]
     if reference:
-        parts.append(UN_SOURCE)
-    st.caption("Data: " + " · ".join(parts))
+        parts.append(_("UN E-Government Survey 2003–2024 (UN DESA, publicadministration.un.org/egovkb)"))
+    st.caption(_("Data: ") + " · ".join(parts))
 
 
 def document_notices(corpus: core.Corpus, *, except_doc: str | None = None) -> None:
@@ -47,38 +125,161 @@ def document_notices(corpus: core.Corpus, *, except_doc: str | None = None) -> N
     messages are untrusted (they quote file names and manifest cells) and are shown as plain text.
     """
     for message in corpus.messages:
-        st.warning(f"Articles folder: {md_escape(message)}")
+        st.warning(_("Articles folder: {message}").format(message=md_escape(message)))
     problems = corpus.documents[corpus.documents["status"].isin(["warning", "error"])]
     for row in problems.itertuples():
         if row.doc == except_doc:
             continue
-        text = f"**{md_escape(row.doc)}** ({row.status}): {md_escape(text_of(row.message) or 'no detail given')}"
+        text = f"**{md_escape(row.doc)}** ({row.status}): {md_escape(text_of(row.message) or _('no detail given'))}"
         (st.error if row.status == "error" else st.warning)(text)
 
 
-def chart(fig: go.Figure, key: str, caption: str, *, geo: bool = False) -> None:
-    """A Plotly chart with its describing caption, also given to screen readers as alt text."""
-    config = GEO_CONFIG if geo else {"displaylogo": False}
-    st.plotly_chart(fig, key=key, config=config, alt=caption)
+def link_params(params: dict[str, str]) -> dict[str, str]:
+    """Query parameters of a link to another page, keeping the language."""
+    return {**params, LANG_KEY: i18n.language()} if i18n.language() != "en" else dict(params)
+
+
+def page_link(page: str, label: str, params: dict[str, str], icon: str | None = None) -> None:
+    """A link to another page with `params` (and the language); a plain link when the page runs on its own
+    (no st.navigation, as under AppTest.from_file on a page), where st.page_link cannot resolve pages."""
+    params = link_params(params)
+    try:
+        st.page_link(page, label=label, query_params=params, icon=icon)
+    except StreamlitPageNotFoundError:
+        path = "/" + page.split("/")[-1].removesuffix(".py").split("_", 1)[-1]
+        st.markdown(f"[{md_escape(label)}]({path}?{urlencode(params)})")
+
+
+def open_clicked(key: str, target: Callable[[dict], tuple[str, dict[str, str]] | None]) -> None:
+    """on_select callback: the clicked point's page (`target(point)` -> (page, query params)) is opened."""
+    state = st.session_state.get(key)
+    points = (state or {}).get("selection", {}).get("points", []) if state else []
+    for point in points:
+        found = target(point)
+        if found:
+            page, params = found
+            if i18n.language() != "en":
+                params = {**params, LANG_KEY: i18n.language()}
+            st.session_state["_ui_open"] = (page, params)
+            return
+
+
+def follow_click() -> None:
+    """Switch to the page a chart click asked for (st.switch_page cannot run inside a callback)."""
+    target = st.session_state.pop("_ui_open", None)
+    if target:
+        st.switch_page(target[0], query_params=target[1])
+
+
+def to_evidence(point: dict) -> tuple[str, dict[str, str]] | None:
+    """A clicked event or claim (customdata: event_id 'doc#e1' or a file name) -> its article on Sources."""
+    value = point.get("customdata")
+    value = value[0] if isinstance(value, list) and value else value
+    if not isinstance(value, str) or not value:
+        return None
+    return SOURCES_PAGE, {"src_doc": value.split("#")[0]}
+
+
+def to_profile(point: dict) -> tuple[str, dict[str, str]] | None:
+    """A clicked state (customdata: its ISO3 code) -> its country profile."""
+    value = point.get("customdata")
+    value = value[0] if isinstance(value, list) and value else value
+    if isinstance(value, str) and len(value) == 3 and value.isalpha():
+        return PROFILE_PAGE, {"iso3": value.upper()}
+    return None
+
+
+def to_record(point: dict) -> tuple[str, dict[str, str]] | None:
+    """A clicked state line -> its profile; a clicked claim or event -> its article."""
+    return to_profile(point) or to_evidence(point)
+
+
+def open_profile_row(key: str, iso3: pd.Series) -> Callable[[], None]:
+    """on_select callback of a table with one row per state: the selected row's profile is opened."""
+    codes = list(iso3.astype(str))
+
+    def callback() -> None:
+        state = st.session_state.get(key)
+        rows = state.get("selection", {}).get("rows", []) if state else []
+        if rows and rows[0] < len(codes):
+            params = {"iso3": codes[rows[0]]}
+            if i18n.language() != "en":
+                params[LANG_KEY] = i18n.language()
+            st.session_state["_ui_open"] = (PROFILE_PAGE, params)
+    return callback
+
+
+def chart(fig: go.Figure, key: str, caption: str, *, geo: bool = False,
+          on_click: Callable[[dict], tuple[str, dict[str, str]] | None] | None = None) -> None:
+    """A Plotly chart with its describing caption, also given to screen readers as alt text.
+
+    With `on_click`, clicking a point opens the page it names (the evidence of an event, a country
+    profile): one click from any hover to the record behind it.
+    """
+    config = dict(GEO_CONFIG if geo else {"displaylogo": False})
+    if i18n.is_rtl():
+        config["locale"] = "ar"
+    if on_click is None:
+        st.plotly_chart(fig, key=key, config=config, alt=caption)
+    else:
+        st.plotly_chart(fig, key=key, config=config, alt=caption, on_select=lambda: open_clicked(key, on_click),
+                        selection_mode="points")
     st.caption(caption)
+
+
+def empty_state(what: str, active: Mapping[str, tuple[str, object]], key: str) -> None:
+    """The page's empty result: which filters emptied it, and a button that resets them.
+
+    `active` maps each widget key to (its label and value as shown, its default value).
+    """
+    chosen = [label for label, _default in active.values() if label]
+    if chosen:
+        st.info(_("No {what} match these filters: {filters}. Widen or reset them.").format(
+            what=what, filters=_("; ").join(chosen)), icon=":material/filter_alt_off:")
+    else:
+        st.info(_("No {what} in the articles.").format(what=what), icon=":material/info:")
+    if chosen:
+        def reset() -> None:
+            for widget, (_label, default) in active.items():
+                st.session_state[widget] = default
+        st.button(_("Reset the filters"), key=f"{key}_reset", on_click=reset, icon=":material/restart_alt:")
 
 
 TABLE_ROWS = 1000
 
 
-def table(frame: pd.DataFrame, key: str, *, rows: int = TABLE_ROWS) -> None:
-    """A dataframe of at most `rows` rows (each rerun sends the table to the browser), saying when it is cut."""
-    st.dataframe(frame.head(rows), hide_index=True, key=key)
+def table(frame: pd.DataFrame, key: str, *, rows: int = TABLE_ROWS, headers: Mapping[str, str] | None = None,
+          **kwargs) -> object:
+    """A dataframe of at most `rows` rows (each rerun sends the table to the browser), saying when it is cut.
+
+    `headers` renames columns for display (translated headers); sorting is the table's own.
+    """
+    shown = frame.head(rows)
+    if headers:
+        shown = shown.rename(columns=dict(headers))
+    result = st.dataframe(shown, hide_index=True, key=key, **kwargs)
     if len(frame) > rows:
-        st.caption(f"First {rows:,} of {len(frame):,} rows; the CSV download has them all.")
+        st.caption(_("First {rows} of {total} rows; the CSV download has them all.").format(
+            rows=i18n.number(rows), total=i18n.number(len(frame))))
+    return result
 
 
-def csv_download(frame: pd.DataFrame, file_name: str, key: str, label: str = "Download CSV") -> None:
-    """A CSV download of `frame` (UTF-8 with BOM, so spreadsheet programs read the Arabic).
+def csv_bytes(frame: pd.DataFrame, headers: Mapping[str, str] | None = None) -> bytes:
+    """`frame` as CSV, UTF-8 with a byte order mark (spreadsheet programs then read the Arabic),
+    formula-like text cells made inert (ui.safety.csv_safe), columns renamed by `headers`."""
+    out = csv_safe(frame)
+    if headers:
+        out = out.rename(columns=dict(headers))
+    return out.to_csv(index=False).encode("utf-8-sig")
+
+
+def csv_download(frame: pd.DataFrame, file_name: str, key: str, label: str | None = None,
+                 headers: Mapping[str, str] | None = None) -> None:
+    """A CSV download of `frame` (csv_bytes); its help names the file.
 
     The CSV is written only when the button is clicked, and the click does not rerun the page,
-    so filters and view stay as they are. Text cells that a spreadsheet would run as a formula
-    get a leading apostrophe (ui.safety.csv_safe).
+    so filters and view stay as they are.
     """
-    st.download_button(label, lambda: csv_safe(frame).to_csv(index=False).encode("utf-8-sig"),
-                       file_name=file_name, mime="text/csv", key=key, on_click="ignore", icon=":material/download:")
+    st.download_button(label or _("Download CSV"), lambda: csv_bytes(frame, headers), file_name=file_name,
+                       mime="text/csv", key=key, on_click="ignore", icon=":material/download:",
+                       help=_("Saves {file}: every row, UTF-8.").format(file=file_name))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them
@@ -42,7 +43,10 @@ def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
         values = out[column]
         if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
             continue
-        risky = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
+        # A plain bool array: Series.map on an empty string column returns string dtype, whose
+        # .any() raises "Cannot perform reduction 'any' with string dtype".
+        risky = np.fromiter((isinstance(v, str) and v.startswith(FORMULA_START) for v in values),
+                            dtype=bool, count=len(values))
         if risky.any():
             out[column] = values.astype(object).where(~risky, "'" + values.astype(str))
     return out

@@ -90,7 +90,7 @@ def _on_save(folder: str) -> None:
 
 def upload_form(folder: Path) -> None:
     """The upload form: a file, an optional publication date, a save button (every widget keyed)."""
-    limit, _ = effective_max_bytes()
+    limit, _messages = effective_max_bytes()
     cap = int(st.get_option("server.maxUploadSize"))  # MiB; the server refuses larger uploads outright
     largest = min(limit, cap * MIB)
     with st.form(FORM_KEY, clear_on_submit=True):

@@ -1,0 +1,167 @@
+"""The named rules of core.event_rules and core.participants, one table of sentences per decision.
+
+Every sentence here is written for this project. Each row says which value the rule must give and
+with which basis; negative rows say what must not fire.
+"""
+
+import pytest
+
+from core import extract_document
+from core.context import build_context
+from core.morphology import conjoined, stems
+
+
+def main_event(text, published="2020-05-01"):
+    result = extract_document(text, published)
+    mains = [e for e in result.events if e.role == "main"]
+    assert len(mains) == 1, result.events
+    return mains[0]
+
+
+def mentioned(text, published="2020-05-01"):
+    return [e for e in extract_document(text, published).events if e.role == "mentioned"]
+
+
+# ------------------------------------------------------------------ morphology
+
+@pytest.mark.parametrize("token, form", [
+    pytest.param("للحكومة", "الحكومة", id="li-assimilates-the-article"),
+    pytest.param("وللحكومة", "الحكومة", id="wa-li-article"),
+    pytest.param("والبحرين", "البحرين", id="wa-before-article"),
+    pytest.param("بمسقط", "مسقط", id="bi-on-a-city"),
+    pytest.param("وبالتعاون", "التعاون", id="wa-bi-article"),
+])
+def test_stems_include(token, form):
+    assert form in stems(token)
+
+
+@pytest.mark.parametrize("token, form", [
+    pytest.param("في", "ي", id="no-one-letter-stem"),
+    pytest.param("المالي", "مالي", id="names-keep-their-article"),
+])
+def test_stems_without_article_exclude(token, form):
+    assert form not in stems(token, article=False)
+
+
+@pytest.mark.parametrize("token, expected", [
+    pytest.param("والسعودية", True, id="wa"),
+    pytest.param("فالكويت", True, id="fa"),
+    pytest.param("السعودية", False, id="no-conjunction"),
+    pytest.param("وم", False, id="too-short"),
+])
+def test_conjoined(token, expected):
+    assert conjoined(token) is expected
+
+
+def test_tags_are_found_once_and_asked_by_span():
+    ctx = build_context("عقد في البحرين اجتماع حضره وفد من السعودية الأسبوع المقبل.")
+    assert ctx.tag_positions("host_verb", 0, len(ctx.tokens)) == [0]
+    assert ctx.tag_length("host_verb", 0) == 2  # "عقد في" is one phrase
+    assert ctx.has("future", 0, len(ctx.tokens)) and not ctx.has("future", 0, 3)
+
+
+# ------------------------------------------------------------------ host
+
+HOST_CASES = [
+    pytest.param("عقدت ورشة عمل في مسقط حول الخدمات الرقمية بمشاركة خبراء.", "OMN", "stated",
+                 id="preposition-before-city"),
+    pytest.param("عقد منتدى الحكومة الرقمية بالرياض أمس بمشاركة واسعة.", "SAU", "stated",
+                 id="bi-glued-to-city"),
+    pytest.param("انطلقت أعمال مؤتمر التحول الرقمي في العاصمة الأردنية عمان أمس.", "JOR", "stated",
+                 id="capital-word-before-city"),
+    pytest.param("تستضيف دولة الكويت اجتماع لجنة الحكومة الإلكترونية الخليجية.", "KWT", "stated",
+                 id="hosting-verb-before-state"),
+    pytest.param("افتتح منتدى مصر الدولي للحكومة الرقمية أمس بحضور الوزراء.", "EGY", "event_name",
+                 id="event-named-after-state"),
+    pytest.param("افتتحت ورشة عمل عن البيانات المفتوحة أمس بحضور المختصين.", "BHR", "assumed",
+                 id="no-place-bahrain-assumed"),
+    pytest.param("استقبلت الهيئة وفد سلطنة عمان للاطلاع على التجربة.", "BHR", "assumed",
+                 id="negative-delegation-of-a-state-is-not-its-host"),
+]
+
+
+@pytest.mark.parametrize("text, host, basis", HOST_CASES)
+def test_main_host(text, host, basis):
+    event = main_event(text)
+    assert (event.host_iso3, event.host_basis) == (host, basis)
+
+
+def test_host_never_assumed_for_a_mentioned_event():
+    text = ("عقدت الهيئة ورشة عمل عن الخدمات الرقمية في المنامة.\n"
+            "وكانت الهيئة قد نظمت ورشة مماثلة في عام 2012 بحضور المختصين.")
+    earlier = mentioned(text)
+    assert [(e.year, e.host_iso3, e.host_basis) for e in earlier] == [(2012, "", "not_stated")]
+
+
+def test_sidelines_event_shares_the_main_events_place():
+    text = ("افتتح منتدى الحكومة الرقمية في الدوحة أمس.\n"
+            "وسيقام على هامشه معرض للتقنيات الحديثة يوم الخميس المقبل.")
+    later = mentioned(text)
+    assert [(e.host_iso3, e.host_basis, e.tense) for e in later] == [("QAT", "stated_elsewhere", "upcoming")]
+
+
+# ------------------------------------------------------------------ time and tense
+
+@pytest.mark.parametrize("text, published, year, basis", [
+    pytest.param("عقدت ورشة عمل في المنامة يوم 12 مارس 2019 بمشاركة الخبراء.", "2019-03-14", 2019, "stated",
+                 id="date-in-the-statement"),
+    pytest.param("استقبلت الهيئة أمس وفدا من سلطنة عمان.", "2018-10-02", 2018, "relative",
+                 id="yesterday-against-publication"),
+    pytest.param("استقبلت الهيئة وفدا من سلطنة عمان للاطلاع على التجربة.", "2017-01-09", 2017, "publication_date",
+                 id="no-date-publication-year"),
+])
+def test_main_year_basis(text, published, year, basis):
+    event = main_event(text, published)
+    assert (event.year, event.year_basis) == (year, basis)
+
+
+def test_main_year_not_stated_without_publication_date():
+    event = main_event("استقبلت الهيئة وفدا من سلطنة عمان للاطلاع على التجربة.", "")
+    assert (event.year, event.year_basis) == (None, "not_stated")
+
+
+@pytest.mark.parametrize("second_sentence, tense", [
+    pytest.param("وسيعقد مؤتمر للتحول الرقمي في الرياض العام المقبل.", "upcoming", id="future-verb"),
+    pytest.param("وكان مؤتمر للتحول الرقمي قد عقد في الرياض العام الماضي.", "past", id="past-verb"),
+    pytest.param("وتشارك الهيئة في مؤتمر للتحول الرقمي في الرياض في ديسمبر 2021.", "upcoming",
+                 id="date-after-publication"),
+])
+def test_mentioned_tense(second_sentence, tense):
+    text = "عقدت الهيئة ورشة عمل عن الخدمات الرقمية في المنامة أمس.\n" + second_sentence
+    later = mentioned(text, "2021-03-01")
+    assert [e.tense for e in later] == [tense]
+
+
+def test_main_event_is_past_by_default():
+    assert main_event("عقدت الهيئة ورشة عمل عن الخدمات الرقمية في المنامة أمس.").tense == "past"
+
+
+# ------------------------------------------------------------------ participants
+
+@pytest.mark.parametrize("text, participants, note", [
+    # An ambassador represents the state he comes from (devset convention); the posting does not take part.
+    pytest.param("استقبلت الهيئة وفدا من سلطنة عمان بحضور سفير الهند المعتمد لدى البحرين والكويت.",
+                 {"OMN", "IND"}, "KWT named as a diplomat's posting", id="posting-list-after-lada"),
+    pytest.param("استقبلت الهيئة وفدا من الأردن اطلع على التجربة مقارنة بسنغافورة.",
+                 {"JOR"}, "SGP named as a comparison", id="comparison"),
+    pytest.param("استقبلت الهيئة الوفد الأردني للاطلاع على التجربة.", {"JOR"}, "", id="demonym-after-delegation"),
+])
+def test_participants(text, participants, note):
+    event = main_event(text)
+    assert {p.iso3 for p in event.participants} == participants
+    assert note in event.note
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("استقبلت الهيئة وفدا من الجامعة للاطلاع على التجربة الكورية في الخدمات.", id="demonym-of-an-experience"),
+    pytest.param("استقبلت الهيئة وفدا من الجامعة لبحث سبل التعاون في المجال المالي.", id="financial-is-not-mali"),
+])
+def test_no_participant(text):
+    assert main_event(text).participants == ()
+
+
+def test_gcc_as_a_body_reaches_every_member_but_the_host():
+    event = main_event("عقد في الرياض اجتماع لجنة الحكومة الإلكترونية بدول مجلس التعاون الخليجي.")
+    assert event.host_iso3 == "SAU" and event.gcc
+    assert {p.iso3 for p in event.participants} == {"BHR", "KWT", "OMN", "QAT", "ARE"}
+    assert {p.via for p in event.participants} == {"gcc_body"}
