@@ -13,7 +13,7 @@ from core.pipeline import load_corpus
 
 def export(folder: Path, out: Path, *, engine: str = "local", scheduler: str | None = None,
            workers: int | None = None, fmt: str = "csv") -> int:
-    from core.engine import load, write_csv, write_parquet
+    from core.engine import load, write_parquet, write_tables_csv
     try:
         corpus = load(folder, engine=engine, scheduler=scheduler, workers=workers)
     except CorpusFolderError as exc:
@@ -28,7 +28,8 @@ def export(folder: Path, out: Path, *, engine: str = "local", scheduler: str | N
         if row.status != "ok":
             print(f"{row.status}: {row.doc}: {row.message}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
-    names = write_parquet(corpus, out) if fmt == "parquet" else write_csv(corpus, out)
+    # CSV: core.csv_safety (formulas escaped, every field quoted); Parquet: typed columns, kept as they are.
+    names = write_parquet(corpus, out) if fmt == "parquet" else write_tables_csv(corpus, out)
     from core.reference import export_reference_tables
     written = export_reference_tables(corpus.rankings, out)
     names += [p.name for p in written] + write_review_tables(corpus, out)

@@ -40,10 +40,13 @@ def load(folder: str | Path, *, engine: str = "local", scheduler: str | None = N
     raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
 
 
-def write_csv(corpus: Corpus, out: Path) -> list[str]:
+def write_tables_csv(corpus: Corpus, out: Path) -> list[str]:
+    """out/<table>.csv for the four tables, through core.csv_safety.write_csv (formulas escaped)."""
+    from core.csv_safety import write_csv
+
     out.mkdir(parents=True, exist_ok=True)
     for name in TABLES:
-        getattr(corpus, name).to_csv(out / f"{name}.csv", index=False, encoding="utf-8")
+        write_csv(getattr(corpus, name), out / f"{name}.csv")
     return [f"{name}.csv" for name in TABLES]
 
 

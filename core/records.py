@@ -50,15 +50,29 @@ class DateMention:
 
 @dataclass(frozen=True)
 class RankClaim:
+    """One claim about the overall EGDI: fields named as the rankings table's columns."""
+
     country_iso3: str
     survey_year: int | None
     scope: str
     rank: int
-    surface: str          # the rank expression itself
-    start: int
-    end: int
     evidence: Span        # the sentence it came from
+    surface: str          # the rank expression itself
+    surface_start: int
+    surface_end: int
+    year_basis: str = "not_stated"   # stated | edition | previous_edition | publication_date | not_stated
+    scope_basis: str = "stated"      # stated | move | inherited | coordinated | assumed
+    country_basis: str = "named_before"  # named_before | chain | named_after | document | assumed
     note: str = ""
+
+    @property
+    def start(self) -> int:
+        """Start of the evidence (the table's `start`)."""
+        return self.evidence.start
+
+    @property
+    def end(self) -> int:
+        return self.evidence.end
 
 
 @dataclass(frozen=True)
@@ -98,3 +112,4 @@ class DocumentExtraction:
     title: str
     events: tuple[Event, ...]
     rankings: tuple[RankClaim, ...]
+    warnings: tuple[str, ...] = ()  # document-level, e.g. the guard's "too long to extract fully"

@@ -11,7 +11,7 @@ EVENTS = ["event_id", "doc", "role", "kind", "tense", "year", "year_basis", "dat
           "organizations", "topics", "evidence", "start", "end", "note"]
 PARTICIPANTS = ["event_id", "doc", "iso3", "name_en", "surface", "start", "end", "via"]
 RANKINGS = ["claim_id", "doc", "country_iso3", "survey_year", "scope", "rank", "evidence",
-            "start", "end", "surface", "surface_start", "surface_end", "note"]
+            "start", "end", "surface", "surface_start", "surface_end", "year_basis", "note"]
 
 # Added by core.review.apply_reviews (load_corpus always applies it): the stable record id, the
 # review state (unreviewed | confirmed | corrected | added), the extracted values of corrected
@@ -30,7 +30,7 @@ KEYS = {
 SCHEMAS = {"documents": DOCUMENTS, "events": EVENTS, "participants": PARTICIPANTS, "rankings": RANKINGS}
 
 EVENT_KINDS = ("visit", "workshop", "forum", "conference", "meeting", "award", "agreement", "other")
-SCOPES = ("world", "asia", "middle_east", "mena", "arab", "gcc", "africa", "regional")
+SCOPES = ("world", "asia", "middle_east", "mena", "arab", "gcc", "africa", "regional", "g20")
 DOC_STATUSES = ("ok", "warning", "error")
 
 DTYPES = {
@@ -48,7 +48,11 @@ class SchemaError(ValueError):
 def build_table(name: str, rows: list[dict]) -> pd.DataFrame:
     """A DataFrame with exactly the declared columns, typed, and its key checked unique."""
     columns = SCHEMAS[name]
-    frame = pd.DataFrame.from_records(rows, columns=columns)
+    try:
+        frame = pd.DataFrame.from_records(rows, columns=columns)
+    except UnicodeEncodeError:  # a lone surrogate (a file name that is not UTF-8): shown as \\xNN
+        rows = [{key: _printable(value) for key, value in row.items()} for row in rows]
+        frame = pd.DataFrame.from_records(rows, columns=columns)
     for col in columns:
         if col in DTYPES:
             frame[col] = frame[col].astype(DTYPES[col])
@@ -56,6 +60,16 @@ def build_table(name: str, rows: list[dict]) -> pd.DataFrame:
             frame[col] = frame[col].astype("string")
     check_table(name, frame)
     return frame
+
+
+def _printable(value: object) -> object:
+    """`value` with each lone surrogate (an undecodable file-name byte) written as \\xNN."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def check_table(name: str, frame: pd.DataFrame) -> None:

@@ -95,7 +95,7 @@ def check_offsets(text: str, result) -> None:
             assert text[p.start:p.end] == p.surface
     for rc in result.rankings:
         assert text[rc.evidence.start:rc.evidence.end] == rc.evidence.surface
-        assert text[rc.start:rc.end] == rc.surface
+        assert text[rc.surface_start:rc.surface_end] == rc.surface
 
 
 needs_extract = pytest.mark.skipif(not HAVE_EXTRACT, reason=EXTRACT_MISSING or "core.extract missing")

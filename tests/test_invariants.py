@@ -24,7 +24,7 @@ def check_offsets(text, result):
         for p in e.participants:
             assert text[p.start:p.end] == p.surface
     for c in result.rankings:
-        assert text[c.start:c.end] == c.surface
+        assert text[c.surface_start:c.surface_end] == c.surface
         assert text[c.evidence.start:c.evidence.end] == c.evidence.surface
 
 

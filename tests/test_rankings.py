@@ -8,7 +8,8 @@ from core import extract_document
 def claims(text, published=""):
     result = extract_document(text, published)
     for c in result.rankings:
-        assert text[c.start:c.end] == c.surface
+        assert text[c.surface_start:c.surface_end] == c.surface
+        assert c.start <= c.surface_start < c.surface_end <= c.end
         assert text[c.evidence.start:c.evidence.end] == c.evidence.surface
     return {(c.country_iso3, c.survey_year, c.scope, c.rank) for c in result.rankings}
 
