@@ -9,7 +9,7 @@ import core
 from ui import figures
 from ui.data import country_names, load_reference, ranking_tables
 from ui.filters import URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years, year_range
-from ui.i18n import _, number
+from ui.i18n import N_, _, number
 from ui.labels import kind_label
 from ui.review import reviewed_only
 from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click,
@@ -18,7 +18,7 @@ from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sour
 
 def overview() -> None:
     """Headline figures, a timeline of the events and a world map of the states engaged."""
-    setup_page(_("Bahrain e-government diplomacy"))
+    setup_page(N_("Bahrain e-government diplomacy"))
     follow_click()
     corpus = reviewed_only(corpus_or_stop(), key="ov_reviewed")
     data_sources(corpus)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.vocabulary import event_kinds
+
 DOCUMENTS = ["doc", "title", "published", "source_url", "chars", "status", "message",
              "encoding", "sha256", "duplicate_of"]
 EVENTS = ["event_id", "doc", "role", "kind", "tense", "year", "year_basis", "date", "date_basis", "host_iso3",
@@ -29,7 +31,7 @@ KEYS = {
 }
 SCHEMAS = {"documents": DOCUMENTS, "events": EVENTS, "participants": PARTICIPANTS, "rankings": RANKINGS}
 
-EVENT_KINDS = ("visit", "workshop", "forum", "conference", "meeting", "award", "agreement", "other")
+EVENT_KINDS = tuple(event_kinds())  # core/data/event_kinds.tsv
 SCOPES = ("world", "asia", "middle_east", "mena", "arab", "gcc", "africa", "regional", "g20")
 DOC_STATUSES = ("ok", "warning", "error")
 

@@ -512,7 +512,7 @@ def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[st
             rows = rows.assign(articles=repeats).drop_duplicates(key)
             fig.add_trace(go.Scatter(
                 x=rows["survey_year"].astype(int) + CLAIM_DODGE, y=rows["rank"].astype(float), mode="markers",
-                name=_(style["label"]), hovertext=[_claim_hover(r, names) for r in rows.itertuples()],
+                name=_(style.get("label", "")), hovertext=[_claim_hover(r, names) for r in rows.itertuples()],
                 hoverinfo="text", customdata=rows["doc"].astype(str).to_numpy(dtype=object),
                 hoverlabel={"align": "right", "bgcolor": "white", "font": {"color": "#212121"},
                             "bordercolor": style["color"]},
