@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
-from ui.i18n import _, number
+from ui.i18n import _, frozen, number
 
 URL = "query-params"
 
@@ -31,13 +31,17 @@ def year_range(label: str, years: Iterable[object], key: str) -> tuple[int, int]
         return values[0], values[0]
     low, high = st.slider(label, values[0], values[-1], (values[0], values[-1]), step=1, key=key, bind=URL,
                           format="%d")
+    if low > high:  # a hand-edited address (?key=2024&key=2010): swapped, and said so
+        low, high = high, low
+        st.caption(_("The year range in the address was reversed; showing {low}–{high}.")
+                   .format(low=number(int(low)), high=number(int(high))))
     return int(low), int(high)
 
 
 def pick_many(label: str, options: list[str], key: str, *, placeholder: str,
               format_func: Callable[[str], str] = str, default: list[str] | None = None) -> list[str]:
     """A multiselect whose empty selection means 'all' (the placeholder says so)."""
-    return st.multiselect(label, options, default=default or [], key=key, bind=URL, format_func=format_func,
+    return st.multiselect(label, options, default=default or [], key=key, bind=URL, format_func=frozen(format_func),
                           placeholder=placeholder)
 
 
