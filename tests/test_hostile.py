@@ -528,3 +528,23 @@ def test_a_reversed_year_range_in_the_url_is_swapped_with_a_note(tmp_path, monke
     assert any("reversed" in e.value for e in [*reversed_.caption, *reversed_.info, *reversed_.warning])
     drawn = lambda at: [el.proto.spec for el in at.get("plotly_chart")]  # noqa: E731
     assert drawn(reversed_) == drawn(straight)
+
+
+def test_a_fifo_in_the_corpus_snapshot_never_hangs(tmp_path, monkeypatch):
+    from core import snapshot
+
+    folder = Path(shutil.copytree(SEEDS, tmp_path / "seeds", ignore=shutil.ignore_patterns("reference")))
+    monkeypatch.setenv("EGOV_CACHE_DIR", str(tmp_path / "cache"))
+    snapshot.load_corpus(folder)
+    (meta,) = (tmp_path / "cache").rglob(f"snapshots/*/*/{snapshot.META}")
+    meta.unlink()
+    os.mkfifo(meta)
+    done = []
+    worker = threading.Thread(target=lambda: done.append(snapshot.load_corpus(folder)), daemon=True)
+    worker.start()
+    worker.join(30)
+    hung = worker.is_alive()
+    if hung:  # release the reader so the test run can finish
+        os.close(os.open(meta, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(30)
+    assert not hung and len(done[0].documents) == 5
