@@ -18,7 +18,6 @@ from core.rank_lexicon import RankLexicon, rank_lexicon
 
 MAX_RANK = 200
 CHAIN_GAP = 2      # tokens allowed between one rank and the next item of its chain
-SCOPE_GAP = " \t،,"  # what may stand between two scopes of one list
 
 
 @dataclass
@@ -104,7 +103,7 @@ def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
     toks, lex = doc.ctx.tokens, doc.lex
     scopes: list[str] = []
     while k < len(toks):
-        if scopes and doc.ctx.text[toks[k - 1].end:toks[k].start].strip(SCOPE_GAP):
+        if scopes and doc.ctx.text[toks[k - 1].end:toks[k].start].strip() not in lex.scope_gaps:
             break  # a list of scopes does not run across a full stop or a bracket
         m = lex.scopes.match(toks, k, doc.ctx.text)
         if m is None and scopes and toks[k].text in lex.and_words and k + 1 < len(toks):
@@ -131,8 +130,8 @@ def rule_rank_noun(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | No
     """A rank noun and its number: "المركز 18", "المرتبة الـ18", "مرتبتها الثانية", "المرتبة70"."""
     toks, text = doc.ctx.tokens, doc.ctx.text
     trig = doc.lex.trigger.match(toks, i, text)
-    if not trig or (toks[i].text.endswith("ا") and not toks[i].text.endswith("ها")):
-        return None  # "مركزا" counts a move, not a rank
+    if not trig:
+        return None
     j = i + trig[1]
     got = _number_at(doc, j, joiners=1)
     if got is None or j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip(" ("):
