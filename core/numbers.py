@@ -71,6 +71,11 @@ def _lookup(token: str) -> tuple[list[tuple[int, str]], str]:
     return [], ""
 
 
+def number_at_word(token: str) -> bool:
+    """Whether `token` is a number word (with or without a prefix)."""
+    return bool(_lookup(token)[0])
+
+
 def _classes(token: str, wanted: str) -> int | None:
     for value, cls in _lookup(token)[0]:
         if cls == wanted:
