@@ -11,6 +11,7 @@ from ui.data import country_names, load_reference, ranking_tables
 from ui.filters import URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years, year_range
 from ui.i18n import _, number
 from ui.labels import kind_label
+from ui.review import reviewed_only
 from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click,
                        language_switch, setup_page, table, to_evidence, to_profile)
 
@@ -19,7 +20,7 @@ def overview() -> None:
     """Headline figures, a timeline of the events and a world map of the states engaged."""
     setup_page(_("Bahrain e-government diplomacy"))
     follow_click()
-    corpus = corpus_or_stop()
+    corpus = reviewed_only(corpus_or_stop(), key="ov_reviewed")
     data_sources(corpus)
     st.markdown(_("UN study visits, foreign delegations and GCC e-government workshops reported in Arabic news, "
                   "next to Bahrain's official rank in the UN E-Government Survey. Pages in the sidebar go deeper."))
@@ -117,6 +118,7 @@ navigation = st.navigation([
     st.Page("pages/2_Delegations.py", title=_("Delegations"), url_path="Delegations"),
     st.Page("pages/3_GCC_cooperation.py", title=_("GCC cooperation"), url_path="GCC_cooperation"),
     st.Page("pages/4_Sources.py", title=_("Sources"), url_path="Sources"),
+    st.Page("pages/5_Review.py", title=_("Review"), url_path="Review"),
     st.Page("pages/6_Country_profile.py", title=_("Country profile"), url_path="Country_profile"),
 ])
 navigation.run()

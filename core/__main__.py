@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from core.csv_safety import write_csv
 from core.ingest import CorpusFolderError
 from core.pipeline import load_corpus
 
@@ -26,7 +27,7 @@ def export(folder: Path, out: Path) -> int:
             print(f"{row.status}: {row.doc}: {row.message}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     for name in TABLES:
-        getattr(corpus, name).to_csv(out / f"{name}.csv", index=False, encoding="utf-8")
+        write_csv(getattr(corpus, name), out / f"{name}.csv")  # formulas escaped, every field quoted
     from core.reference import export_reference_tables
     written = export_reference_tables(corpus.rankings, out)
     names = [f"{n}.csv" for n in TABLES] + [p.name for p in written] + write_review_tables(corpus, out)

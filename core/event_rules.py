@@ -13,10 +13,12 @@ from typing import Callable
 
 from core.context import DocContext
 from core.gazetteer import key_forms
+from core.morphology import conjoined
 from core.numbers import parse_number
 from core.records import CountryMention, DateMention
 
 HOST_VERB_WINDOW = 4    # a hosting verb this many tokens before a place
+CUE_NAME_WINDOW = 8     # "مؤتمر … بكوريا": a cue this close before a state glued to bi-
 CAPITAL_WINDOW = 3      # "في العاصمة العمانية مسقط": a capital word this close before a city
 SIZE_CONTEXT_BEFORE = 4
 SIZE_NEGATIVE_AFTER = 2
@@ -39,8 +41,8 @@ class Decision:
 # ------------------------------------------------------------------ host
 
 def host_after_preposition(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
-    """"عقد في مسقط", "زيارة إلى سيول": a place right after في / إلى."""
-    return a > 0 and ctx.tagged(a - 1, "place_preposition")
+    """"عقد في مسقط", "زيارة إلى سيول": a place right after في / إلى (not "إضافة إلى المغرب")."""
+    return a > 0 and ctx.tagged(a - 1, "place_preposition") and not (a > 1 and ctx.tagged(a - 2, "additive"))
 
 
 def host_city_with_preposition(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
@@ -68,11 +70,45 @@ def host_capital_of_demonym(ctx: DocContext, a: int, m: CountryMention, lo: int)
 
 def host_after_host_verb(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
     """"تستضيف الرياض", "الذي استضافته دولة قطر": a state or city after a hosting verb."""
-    return ctx.has("host_verb", max(lo, a - HOST_VERB_WINDOW), a)
+    return ctx.has("host_verb", max(lo, a - HOST_VERB_WINDOW), a) or \
+        ctx.has("present_host", max(lo, a - HOST_VERB_WINDOW), a)
+
+
+def host_subject_of_host_verb(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"الكويت تستضيف الاجتماع": a state or city right before a hosting verb."""
+    b = ctx.mention_tokens[a][1]
+    return ctx.tagged(b, "host_verb") or ctx.tagged(b, "present_host")
+
+
+def host_state_with_preposition_after_cue(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"مؤتمر الأمم المتحدة للخدمة العامة بكوريا": a state glued to bi- inside an event's name."""
+    if m.via != "name":
+        return False
+    raw = ctx.tokens[a].text
+    if not any(raw.startswith(p) and raw[len(p):] in key_forms(raw) for p in ctx.words("place_proclitic")):
+        return False
+    clause = ctx.clause_of(a)
+    start = max(clause.first, a - CUE_NAME_WINDOW)
+    cue = ctx.first_tag("event_cue", start, a)
+    if cue is None or ctx.memo["cue_kind_at"].get(cue) not in NAMED_AFTER_STATE_KINDS:
+        return False
+    return not ctx.has("partner_preposition", cue, a)  # "مذكرة مع الجهاز … بدولة الكويت": a partner's seat
 
 
 PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
-    host_capital_of_demonym, host_after_preposition, host_city_with_preposition, host_city_after_capital_word, host_after_host_verb)
+    host_capital_of_demonym, host_after_preposition, host_city_with_preposition, host_city_after_capital_word,
+    host_after_host_verb, host_subject_of_host_verb, host_state_with_preposition_after_cue)
+
+
+def delegation_origin(ctx: DocContext, a: int) -> bool:
+    """"زار وفد من الإدارة العامة … بدبي": the place after "وفد من" is where the delegation comes
+    from, unless a hosting verb or "إلى" after the delegation word points at its destination."""
+    clause = ctx.clause_of(a)
+    found = ctx.tag_positions("delegation", clause.first, a)
+    if not found or not ctx.has("origin_preposition", found[-1] + 1, a):
+        return False
+    d = found[-1]
+    return not (ctx.has("host_verb", d, a) or ctx.has("present_host", d, a) or ctx.has("destination_preposition", d, a))
 
 
 def place_in(ctx: DocContext, lo: int, hi: int) -> Decision | None:
@@ -81,7 +117,7 @@ def place_in(ctx: DocContext, lo: int, hi: int) -> Decision | None:
         m = ctx.mention_at[a]
         if m.via not in ("name", "city", "demonym"):
             continue
-        if m.via == "demonym" and not host_capital_of_demonym(ctx, a, m, lo):
+        if m.via == "demonym" and not host_capital_of_demonym(ctx, a, m, lo) or delegation_origin(ctx, a):
             continue
         for rule in PLACE_RULES:
             if rule(ctx, a, m, lo):
@@ -99,16 +135,29 @@ def host_from_event_name(ctx: DocContext, cue_first: int, cue_last: int, kind: s
     """
     if kind not in NAMED_AFTER_STATE_KINDS or ctx.tagged(cue_first, "delegation"):
         return None
+    while cue_last in ctx.memo.get("cue_kind_at", ()) and conjoined(ctx.tokens[cue_last].text):
+        cue_last += 1  # "معرض ومؤتمر قطر": the name follows the last of the coordinated cues
     m = ctx.mention_at.get(cue_last)
     if m is None or m.via != "name":
         return None
     return Decision(m.iso3, "event_name", "host_from_event_name", m)
 
 
-def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: int, kind: str) -> Decision:
-    """The main event's host: stated in its sentence, or in its name, else Bahrain assumed (said so)."""
+def host_in_lead(ctx: DocContext, lead: list[tuple[int, int]]) -> Decision | None:
+    """A place stated in another opening sentence (headline, lead): "بحثت دول الخليج في الدوحة …"."""
+    for first, last in lead:
+        found = place_in(ctx, first, last)
+        if found is not None:
+            return Decision(found.value, "stated_elsewhere", "host_in_" + found.rule, found.mention)
+    return None
+
+
+def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: int, kind: str,
+              lead: list[tuple[int, int]]) -> Decision:
+    """The main event's host: stated in its sentence, or in its name, or in another opening
+    sentence, else Bahrain assumed (and said so). `lead`: the other opening sentences, in order."""
     return place_in(ctx, first, last) or host_from_event_name(ctx, cue_first, cue_last, kind) or \
-        Decision("BHR", "assumed", "host_assumed_bahrain")
+        host_in_lead(ctx, lead) or Decision("BHR", "assumed", "host_assumed_bahrain")
 
 
 def mentioned_host(ctx: DocContext, lo: int, hi: int, cue_first: int, cue_last: int, kind: str,

@@ -17,16 +17,19 @@ from core import participants as parts
 from core.context import DocContext
 from core.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
+from core.morphology import conjoined
 from core.phrases import PhraseMatcher
 from core.records import Event, RankClaim, Span
+from core.vocabulary import event_kinds
 
 LEAD_SENTENCES = 3      # the main event's cue must stand in the first sentences of the body...
 SHORT_LINE = 6          # ...and lines shorter than this (headline, section names, dateline) come free
 ANCHOR_BEFORE = 4       # tokens before a cue searched for its time/place anchor
 MERGE_GAP = 2           # a cue this close after another cue is part of the same name ("الدورة 17 لمجلس وزراء")
 ATTENDED_GAP = 3        # "شارك وفد … في أعمال الاجتماع": في this close before the attended cue
+HOST_ASSUMED_NOTE = "host not stated; Bahrain assumed"
+SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
 GCC_NAMED_MIN = 4       # this many GCC members named one by one make a GCC event
-EVENT_KINDS = ("visit", "workshop", "forum", "conference", "meeting", "award", "agreement", "other")
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class EventLexicon:
 def event_lexicon() -> EventLexicon:
     cue_rows = load_table("event_cues.tsv", ["cue", "kind"])
     for row in cue_rows:
-        if row["kind"] not in EVENT_KINDS:
+        if row["kind"] not in event_kinds():
             raise ValueError(f"event_cues.tsv:{row['_line']}: unknown kind {row['kind']!r}")
     return EventLexicon(
         cues=PhraseMatcher.build([(r["cue"], r["kind"]) for r in cue_rows]),
@@ -55,6 +58,44 @@ class Cue:
     kind: str
     first: int
     last: int
+
+
+def kind_of_compound(ctx: DocContext, cue: Cue) -> str | None:
+    """"معرض ومؤتمر قطر", "جائزة ومؤتمر الخليج": coordinated cues name one event, of the kind the
+    vocabulary ranks first for a compound (core/data/event_kinds.tsv)."""
+    kinds = [cue.kind]
+    at = ctx.memo["cue_kind_at"]
+    k = cue.last
+    while k in at and conjoined(ctx.tokens[k].text):
+        kinds.append(at[k])
+        k += 1
+    if len(kinds) == 1:
+        return None
+    return min(kinds, key=lambda kind: event_kinds()[kind][1])
+
+
+def kind_of_honour(ctx: DocContext, cue: Cue) -> str | None:
+    """"كرم منتدى الأمم المتحدة الأردن", "كرمت دولة الكويت الهيئة في الملتقى": an honour given at
+    an event is an award."""
+    return "award" if ctx.has("honour_verb", ctx.sentence_of(cue.first).first, cue.first + 1) else None
+
+
+KIND_RULES = (kind_of_honour, kind_of_compound)
+
+
+def main_kind(ctx: DocContext, cue: Cue) -> str:
+    """The main event's kind: the first kind rule that fires, else the cue's own kind."""
+    return next((kind for rule in KIND_RULES if (kind := rule(ctx, cue)) is not None), cue.kind)
+
+
+def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
+    """The first cue of the opening sentences; "على هامش زيارة … وتقديم شهادة منح …": an agreement
+    made on the sidelines of a visit is the main event, the visit its setting."""
+    first = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None)
+    if first is None or not ctx.has("sidelines", first.first - SIDELINES_BEFORE, first.first):
+        return first
+    sentence = ctx.sentence_of(first.first)
+    return next((c for c in cues if first.first < c.first < sentence.last and c.kind == "agreement"), first)
 
 
 def _phrase_hits(ctx: DocContext, name: str, matcher: PhraseMatcher) -> list[tuple[int, int, object]]:
@@ -72,7 +113,9 @@ def find_cues(ctx: DocContext) -> list[Cue]:
     in_org = {k for i, length, _ in _phrase_hits(ctx, "organizations", lex.organizations)
               for k in range(i, i + length)}
     cues: list[Cue] = []
-    for i, length, kind in lex.cues.find_all(ctx.tokens, ctx.text):
+    hits = lex.cues.find_all(ctx.tokens, ctx.text)
+    ctx.memo["cue_kind_at"] = {i: kind for i, _, kind in hits}
+    for i, length, kind in hits:
         nxt = i + length
         if i in in_org or ctx.tagged(nxt, "not_event_after"):
             continue  # "مؤتمر صحافي" is a press briefing
@@ -83,6 +126,7 @@ def find_cues(ctx: DocContext) -> list[Cue]:
         if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
             continue
         cues.append(Cue(kind, i, nxt))
+    ctx.tags["event_cue"] = [c.first for c in cues]
     return cues
 
 
@@ -112,6 +156,9 @@ def _window(ctx: DocContext, cue: Cue, next_first: int) -> tuple[int, int]:
     sentence = ctx.sentence_of(cue.first)
     lo = max(sentence.first, min(clause.first, cue.first), cue.first - ANCHOR_BEFORE)
     hi = min(sentence.last, max(clause.last, cue.last), next_first)
+    if hi == clause.last and hi < sentence.last and ctx.tagged(hi, "relative_pronoun"):
+        # "الاجتماع الحادي والعشرين للجنة …، الذي استضافته العاصمة السعودية الرياض"
+        hi = min(sentence.last, ctx.clause_of(hi).last, next_first)
     return lo, hi
 
 
@@ -125,6 +172,7 @@ class _Draft:
     host: rules.Decision
     tense: rules.Decision
     note: str = ""
+    anchored: bool = False  # a past/future word next to the cue places it at another time
 
 
 def _lead_sentences(ctx: DocContext) -> set[int]:
@@ -140,19 +188,21 @@ def _lead_sentences(ctx: DocContext) -> set[int]:
     return lead
 
 
-def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue) -> _Draft:
+def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _Draft:
     lo, hi = _window(ctx, cue, len(ctx.tokens))
     sentence = ctx.sentence_of(cue.first)
     time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first)
     date = time.value if time else None
-    host = rules.main_host(ctx, sentence.first, sentence.last, cue.first, cue.last, cue.kind)
+    # Only the opening lines before the main sentence: a later sentence may place another event.
+    others = [(s.first, s.last) for s in ctx.sentences if s.first in lead and s.first < sentence.first]
+    host = rules.main_host(ctx, sentence.first, sentence.last, cue.first, cue.last, cue.kind, others)
     draft = _Draft("main", cue, lo, hi, time, host,
                    rules.tense(ctx, lo, cue.last, hi, date))
     notes = []
     if time is None and ctx.published.year is not None:
         notes.append("no date in the text; year from the publication date")
     if draft.host.basis == "assumed":
-        notes.append("host not stated; Bahrain assumed")
+        notes.append(HOST_ASSUMED_NOTE)
     draft.note = "; ".join(notes)
     return draft
 
@@ -179,7 +229,7 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     tense = rules.tense(ctx, lo, cue.last, hi, time.value if time else None)
     if time is None and tense.value == "upcoming" and ctx.published.year is not None and not saw_date:
         time = rules.Decision(None, "publication_date", "year_from_publication_upcoming")
-    return _Draft("mentioned", cue, lo, hi, time, host, tense)
+    return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time)
 
 
 def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_Draft]:
@@ -191,6 +241,13 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
         draft = _mentioned_draft(ctx, cue, next_first, main)
         if draft is None:
             continue
+        if _restates_main(ctx, draft, main):
+            # "مشاركة عمانية في اجتماع اللجنة … شاركت السلطنة في الاجتماع الذي استضافته دولة قطر":
+            # the main event named again, with its place.
+            main.host = rules.Decision(draft.host.value, "stated_elsewhere", "host_from_restated_main_event",
+                                       draft.host.mention)
+            main.note = "; ".join(n for n in main.note.split("; ") if n and n != HOST_ASSUMED_NOTE)
+            continue
         same = next((d for d in drafts if d.cue.kind == cue.kind and _year(ctx, d) == _year(ctx, draft)), None)
         if same is not None and ctx.sentence_of(same.lo) == ctx.sentence_of(draft.lo):
             same.hi = max(same.hi, draft.hi)  # "زيارة الوفد … حيث اطلع وفدا مكون من 15 دولة"
@@ -199,6 +256,14 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
             continue  # the same event named again later in the article
         drafts.append(draft)
     return drafts
+
+
+def _restates_main(ctx: DocContext, draft: _Draft, main: _Draft) -> bool:
+    """A cue of the main event's kind, with a stated place, at no other time, while the main
+    event's own host was only assumed: the same event named again."""
+    return (draft.cue.kind == main.cue.kind and main.host.basis == "assumed" and not draft.anchored
+            and draft.host.basis in ("stated", "event_name") and draft.tense.value == main.tense.value
+            and _year(ctx, draft) in (None, _year(ctx, main)))
 
 
 def _year(ctx: DocContext, draft: _Draft) -> int | None:
@@ -277,10 +342,12 @@ def find_events(ctx: DocContext, claims: list[RankClaim]) -> list[Event]:
     """The main event (if the article reports one) followed by the events it mentions."""
     cues = find_cues(ctx)
     lead = _lead_sentences(ctx)
-    main_cue = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None)
+    main_cue = _main_cue(ctx, cues, lead)
     if main_cue is None:
         return []
-    main = _main_draft(ctx, cues, _attended_event(ctx, cues, main_cue))
+    main_cue = _attended_event(ctx, cues, main_cue)
+    main_cue = Cue(main_kind(ctx, main_cue), main_cue.first, main_cue.last)
+    main = _main_draft(ctx, cues, main_cue, lead)
     drafts = _mentioned_drafts(ctx, cues, main)
     claim_sentences = {ctx.sentence_of(ctx.token_at_original(c.start)).first for c in claims}
     main_regions = _main_regions(ctx, drafts)

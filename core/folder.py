@@ -1,5 +1,16 @@
 """Safe access to the articles folder: the byte limit, reading a file without reading more than
-the limit, listing the folder, and one-line display of user-supplied values.
+the limit, listing the folder, one-line display of user-supplied values, and all-or-nothing writes.
+
+Reading: only regular files are opened, without blocking (a FIFO or device is refused after a
+non-blocking open and an fstat), and only when the path resolves inside the folder: a link that
+leaves it is an error naming the link, its target never opened or named. A file name that is not
+valid UTF-8 (bytes the file system gave back as lone surrogates) is shown by `safe_name`, with each
+bad byte written as \\xNN.
+
+Writing (`write_new`, `replace_file`): the bytes go to a hidden temporary file in the same folder,
+are flushed and fsynced, then linked or renamed into place, so a failed write (disk full, file
+size limit) leaves nothing behind. `folder_lock` (fcntl.flock on the folder itself) makes
+"check, then write" one step across threads and processes.
 
 The byte limit: the max_bytes argument; when it is left at DEFAULT_MAX_BYTES the environment
 variable EGOV_MAX_BYTES (a positive whole number) replaces the default.
@@ -7,13 +18,18 @@ variable EGOV_MAX_BYTES (a positive whole number) replaces the default.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import stat
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 2_000_000
 MAX_BYTES_ENV = "EGOV_MAX_BYTES"
+OUTSIDE = "a link to a file outside the articles folder; not read"
 
 
 class CorpusFolderError(ValueError):
@@ -55,21 +71,100 @@ def shorten(value: str, limit: int = 80) -> str:
     return value if len(value) <= limit else value[:limit - 1] + "…"
 
 
-def read_limited(path: Path, name: str, limit: int) -> tuple[bytes | None, str]:
-    """(bytes, '') or (None, message naming `name`). Never reads more than limit + 1 bytes."""
+def safe_name(name: str) -> str:
+    """`name` as valid UTF-8 text: each byte the file system could not decode becomes \\xNN."""
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return None, f"{name}: not a regular file"
-        if info.st_size > limit:
-            return None, too_big_message(name, info.st_size, limit)
-        with open(path, "rb") as fh:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def inside(path: Path, folder: Path | None) -> bool:
+    """True when `path`, links resolved, lies inside `folder` (always True for folder None)."""
+    if folder is None:
+        return True
+    real_folder = os.path.realpath(folder)
+    return os.path.commonpath([real_folder, os.path.realpath(path)]) == real_folder
+
+
+def read_limited(path: Path, name: str, limit: int, folder: Path | None = None) -> tuple[bytes | None, str]:
+    """(bytes, '') or (None, message naming `name`). Never reads more than limit + 1 bytes.
+
+    With `folder`, a path that resolves outside it is refused before anything is opened. The file
+    is opened without blocking and checked to be a regular file on the open descriptor.
+    """
+    if not inside(path, folder):
+        return None, f"{name}: {OUTSIDE}"
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        with open(os.path.realpath(path), "rb", opener=lambda p, _: os.open(p, flags)) as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, f"{name}: not a regular file"
+            if info.st_size > limit:
+                return None, too_big_message(name, info.st_size, limit)
             raw = fh.read(limit + 1)
+    except IsADirectoryError:
+        return None, f"{name}: not a regular file"
     except OSError as exc:
         return None, f"{name}: could not be read ({exc.strerror or exc})"
     if len(raw) > limit:
         return None, too_big_message(name, f"more than {limit}", limit)
     return raw, ""
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` for the block: fcntl.flock on the folder itself.
+
+    The folder is its own lock file, so nothing is left in it (a refused upload writes nothing)
+    and a read-only folder can be locked too. Each call opens the folder anew, so threads of one
+    process exclude each other as processes do; closing the descriptor releases the lock.
+    """
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _temp_with(folder: Path, data: bytes) -> str:
+    """A hidden temporary file in `folder` holding `data`, flushed to disk; removed on failure."""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` holding exactly `data`, or raise OSError leaving nothing behind.
+
+    Never replaces an existing file (FileExistsError): the complete temporary file is hard-linked
+    to the new name, which fails when the name is taken.
+    """
+    tmp = _temp_with(path.parent, data)
+    try:
+        os.link(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace (or create) `path` with exactly `data` in one rename, or raise OSError leaving it as it was."""
+    tmp = _temp_with(path.parent, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def list_folder(folder: Path) -> list[os.DirEntry]:

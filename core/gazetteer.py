@@ -71,6 +71,8 @@ def gazetteer() -> Gazetteer:
     prefixes = frozenset(_tokens(r["prefix"])[0] for r in load_table("state_prefixes.tsv", ["prefix"]))
     blocked = {_tokens(r["residue"]) for r in load_table("name_blocklist.tsv", ["residue"])}
     entries: dict[tuple[str, ...], tuple[str, str]] = {}
+    residues: set[tuple[str, ...]] = set()  # names left when a formal prefix word is dropped
+    direct: set[tuple[str, ...]] = set()    # names listed as they are
 
     def add(key: tuple[str, ...], value: tuple[str, str], overwrite: bool = False) -> None:
         if key and (overwrite or key not in entries):
@@ -84,18 +86,21 @@ def gazetteer() -> Gazetteer:
         for n, name in enumerate(parts[:2]):
             key = _tokens(name)
             add(key, (iso3, "name"), overwrite=(n == 0))
+            direct.add(key)
             if len(key) > 1 and key[0] in prefixes and key[1:] not in blocked:
                 add(key[1:], (iso3, "name"))
+                residues.add(key[1:])
     forms = load_table("demonym_forms.tsv", ["part"])
     suffixes = [normalize_chars(r["value"]) for r in forms if r["part"] == "suffix"]
     articles = [normalize_chars(r["value"]) for r in forms if r["part"] == "article"]
     for row in load_table("demonyms.tsv", ["iso3", "stem"]):
         stem = _tokens(row["stem"])[0]
         # masculine, feminine, accusative ("وفدا سعوديا"), plurals — with and without the article
+        # "الإيطالية" left over from "الجمهورية الإيطالية" is an adjective, not a name; a real name
+        # that looks like a form ("كوريا") stays a name
         for form in (stem + suffix for suffix in suffixes):
-            add((form,), (row["iso3"], "demonym"))
-            for article in articles:
-                add((article + form,), (row["iso3"], "demonym"))
+            for key in [(form,)] + [(article + form,) for article in articles]:
+                add(key, (row["iso3"], "demonym"), overwrite=key in residues and key not in direct)
     for row in load_table("gcc_phrases.tsv", ["phrase"]):
         add(_tokens(row["phrase"]), (GCC, "gcc_body"), overwrite=True)
     for row in load_table("cities.tsv", ["city", "iso3"]):

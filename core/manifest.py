@@ -20,6 +20,7 @@ from core.folder import DEFAULT_MAX_BYTES, read_limited, shorten, effective_max_
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "published", "source_url")
+FLOOD_SHOWN = 20  # problems of one kind listed one by one; more become one grouped message
 
 DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 DMY_RE = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")
@@ -136,6 +137,7 @@ def parse_manifest(text: str) -> Manifest:
         shown = ", ".join(f"'{c}'" if c else "(unnamed)" for c in extra)
         messages.append(f"{MANIFEST}: column(s) {shown} ignored (known columns: {', '.join(MANIFEST_COLUMNS)})")
     rows: dict[str, ManifestRow] = {}
+    header_messages = len(messages)
     for n, cells in records[1:]:
         def cell(col: str) -> str:
             i = index.get(col)
@@ -161,6 +163,10 @@ def parse_manifest(text: str) -> Manifest:
                             f"({'same values' if same else 'different values'}); row {n} ignored")
             continue
         rows[name] = ManifestRow(n, name, published, source_url, problems)
+    extra_rows = len(messages) - header_messages - FLOOD_SHOWN
+    if extra_rows > 0:  # a flood of bad rows: the first ones listed, the rest counted
+        del messages[header_messages + FLOOD_SHOWN:]
+        messages.append(f"{MANIFEST}: {extra_rows:,} more row problems not listed (rows ignored or cut)")
     return Manifest(rows, tuple(messages), True, True)
 
 
@@ -175,7 +181,7 @@ def load_manifest(folder: Path, limit: int = DEFAULT_MAX_BYTES) -> Manifest:
     path = folder / MANIFEST
     if not path.exists() and not path.is_symlink():
         return Manifest({}, (), False, False)
-    raw, problem = read_limited(path, MANIFEST, limit)
+    raw, problem = read_limited(path, MANIFEST, limit, folder)
     if raw is None:
         return _manifest_unusable(problem.removeprefix(f"{MANIFEST}: "))
     decoded = decode_bytes(raw, MANIFEST)

@@ -5,7 +5,7 @@ normalized span into a half-open span of the original article, so evidence can a
 sliced out of the original text unchanged.
 
 The steps, in this order (each a tiny named function over one character or one token):
-strip_harakat, strip_tatweel, unify_alef, unify_ya, unify_ta_marbuta, unify_hamza_carriers,
+strip_invisible (zero-width marks, bidi embeddings, overrides and isolates, U+061C), strip_harakat, strip_tatweel, unify_alef, unify_ya, unify_ta_marbuta, unify_hamza_carriers,
 digits_to_ascii, lower_latin, then split_glued_words (the only step that inserts characters).
 """
 
@@ -20,9 +20,16 @@ from core.lexicon import load_table
 # Harakat (fathatan .. sukun), superscript alef, Quranic marks: deleted.
 HARAKAT = set(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"} | set(chr(c) for c in range(0x06D6, 0x06DD))
 TATWEEL = "\u0640"
-# Zero-width and bidi controls that scraped pages carry: deleted.
-INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u00ad"}
+# Zero-width and bidi controls that scraped pages carry: deleted. The isolates U+2066-U+2069 and the
+# Arabic letter mark U+061C too: inside a word they would hide it from every matcher.
+BIDI_ISOLATES = {"\u2066", "\u2067", "\u2068", "\u2069", chr(0x061C)}
+INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u202a", "\u202b", "\u202c",
+             "\u202d", "\u202e", "\u00ad"} | BIDI_ISOLATES
 DELETED = frozenset(HARAKAT | {TATWEEL} | INVISIBLE)
+
+
+def strip_invisible(ch: str) -> str:
+    return "" if ch in INVISIBLE else ch
 
 
 def strip_harakat(ch: str) -> str:
@@ -63,7 +70,7 @@ def lower_latin(ch: str) -> str:
     return ch.lower() if "A" <= ch <= "Z" else ch
 
 
-CHAR_STEPS = (strip_harakat, strip_tatweel, unify_alef, unify_ya, unify_ta_marbuta,
+CHAR_STEPS = (strip_invisible, strip_harakat, strip_tatweel, unify_alef, unify_ya, unify_ta_marbuta,
               unify_hamza_carriers, digits_to_ascii, lower_latin)
 
 

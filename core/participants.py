@@ -18,6 +18,7 @@ Regions = list[tuple[int, int]]
 NEAR_DELEGATION = 6   # a nationality adjective this close after a delegation word names a participant
 OBSTACLE_WINDOW = 4   # an obstacle word this close before a state names it as a source of obstacles
 COMPARISON_WINDOW = 2
+PERFORMER_WINDOW = 12  # a performer noun this close before a list of states
 
 
 def survey_sentences(ctx: DocContext) -> set[int]:
@@ -67,6 +68,17 @@ def rule_obstacle(ctx: DocContext, a: int, m: CountryMention) -> str | None:
     return "named as a source of obstacles" if ctx.has("obstacle", a - OBSTACLE_WINDOW, a) else None
 
 
+def rule_performer(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """"الفرقة التي جمعت عازفين من إسبانيا، مصر، تركيا": the performers' origins, not participants."""
+    sentence = ctx.sentence_of(a)
+    return "named as performers' origin" if ctx.has("performer", max(sentence.first, a - PERFORMER_WINDOW), a) else None
+
+
+def rule_geographic_span(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """"من الجزيرة العربية وحتى المغرب": a state that bounds a span of the map did not take part."""
+    return "named as the end of a geographic span" if ctx.has("span_word", a - 2, a) else None
+
+
 def rule_demonym_not_delegation(ctx: DocContext, a: int, m: CountryMention) -> str | None:
     """A nationality adjective names a participant only after a delegation or official word."""
     if m.via != "demonym":
@@ -86,7 +98,7 @@ def rule_survey_sentence(ctx: DocContext, a: int, m: CountryMention) -> str | No
 
 
 EXCLUSION_RULES: tuple[Callable[[DocContext, int, CountryMention], str | None], ...] = (
-    rule_posting, rule_comparison, rule_obstacle, rule_demonym_not_delegation, rule_survey_sentence)
+    rule_posting, rule_comparison, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
 
 
 def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentences: set[int]
@@ -94,12 +106,17 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
     """States named as taking part in `regions` (host left out), and notes on the ones left out."""
     chosen: dict[str, Participant] = {}
     notes: list[str] = []
+    listed_end, listed_reason = -1, None  # the last excluded mention's end, for the list it heads
     for lo, hi in regions:
         for a in ctx.mentions_in(lo, hi):
             m = ctx.mention_at[a]
             if m.via in ("city", "gcc_body") or ctx.sentence_of(a).first in excluded_sentences:
                 continue
-            reason = next((r for rule in EXCLUSION_RULES if (r := rule(ctx, a, m)) is not None), None)
+            if a == listed_end and listed_reason is not None:
+                reason = listed_reason  # "عازفين من إسبانيا، مصر، تركيا": the whole list shares the role
+            else:
+                reason = next((r for rule in EXCLUSION_RULES if (r := rule(ctx, a, m)) is not None), None)
+            listed_end, listed_reason = ctx.mention_tokens[a][1], reason
             if reason is not None:
                 if reason and m.iso3 != host:
                     notes.append(f"{m.iso3} {reason}")

@@ -16,6 +16,7 @@ from core.cache import ExtractionCache, open_cache
 from core.context import build_context
 from core.events import find_events
 from core.gazetteer import english_name
+from core.guard import extraction_limit, guard_warning
 from core.ingest import DEFAULT_MAX_BYTES, SourceDocument, read_corpus
 from core.rankings import find_rank_claims
 from core.records import DocumentExtraction
@@ -47,10 +48,13 @@ def extract_document(text: str, published: str = "") -> DocumentExtraction:
     `published` (YYYY-MM-DD, YYYY-MM, YYYY or '') anchors relative dates; today is never used.
     Never raises on str input.
     """
-    ctx = build_context(text, published)
+    limit, why = extraction_limit(text)  # the per-article guard (core/guard.py)
+    ctx = build_context(text[:limit] if why else text, published)
     claims = find_rank_claims(ctx)
     events = find_events(ctx, claims)
-    return DocumentExtraction(title=title_of(text), events=tuple(events), rankings=tuple(claims))
+    warnings = (guard_warning(text, limit, why),) if why else ()
+    return DocumentExtraction(title=title_of(text), events=tuple(events), rankings=tuple(claims),
+                              warnings=warnings)
 
 
 def title_of(text: str) -> str:
@@ -89,10 +93,12 @@ def extract_many(jobs: list[tuple[str, str]], workers: int = 1) -> list[Document
 
 
 def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict[str, list[dict]]) -> None:
+    warnings = tuple(f"{doc.doc}: {w}" for w in (result.warnings if result else ()))
     rows["documents"].append({
         "doc": doc.doc, "title": result.title if result else "", "published": doc.published,
-        "source_url": doc.source_url, "chars": len(doc.text), "status": doc.status,
-        "message": "; ".join(doc.messages), "encoding": doc.encoding, "sha256": doc.sha256,
+        "source_url": doc.source_url, "chars": len(doc.text),
+        "status": "warning" if warnings and doc.status == "ok" else doc.status,
+        "message": "; ".join(doc.messages + warnings), "encoding": doc.encoding, "sha256": doc.sha256,
         "duplicate_of": doc.duplicate_of,
     })
     if result is None:
@@ -153,20 +159,24 @@ def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     folder = Path(folder)
     docs, messages = read_corpus(folder, max_bytes=max_bytes)
     store = open_cache(cache)
+    failed_before = store.stats.write_errors if store is not None else 0
     results: list[DocumentExtraction | None] = [None] * len(docs)
     todo: list[tuple[int, str]] = []  # (document index, cache key)
     for i, d in enumerate(docs):
         if d.status == "error" or d.duplicate_of:
             continue
         key = store.key(d.text, d.published) if store is not None else ""
-        results[i] = store.get(key) if store is not None else None
+        results[i] = store.get(key, d.text) if store is not None else None
         if results[i] is None:
             todo.append((i, key))
     fresh = extract_many([(docs[i].text, docs[i].published) for i, _ in todo], workers)
     for (i, key), result in zip(todo, fresh):
         results[i] = result
         if store is not None:
-            store.put(key, result)
+            store.put(key, result, docs[i].text)
     if store is not None:
         store.stats.extracted += len(todo)
+        if store.stats.write_errors > failed_before:  # once per load, not once per document
+            messages = [*messages, f"the extraction cache cannot be written ({store.write_problem}); "
+                        "articles are extracted again on every load"]
     return apply_reviews(build_corpus(docs, results, messages, folder), folder)

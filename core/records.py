@@ -112,3 +112,4 @@ class DocumentExtraction:
     title: str
     events: tuple[Event, ...]
     rankings: tuple[RankClaim, ...]
+    warnings: tuple[str, ...] = ()  # document-level, e.g. the guard's "too long to extract fully"

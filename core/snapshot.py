@@ -35,6 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from core.cache import ExtractionCache, cache_dir, extractor_version
+from core.folder import read_limited
 from core.ingest import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, effective_max_bytes
 from core.pipeline import Corpus
 from core.pipeline import load_corpus as pipeline_load_corpus
@@ -43,6 +44,7 @@ FORMAT = 1
 SNAPSHOT_ENV = "EGOV_SNAPSHOT_DIR"
 TEXTS = "texts"
 META = "meta.json"
+MAX_META_BYTES = 256 * 1024 * 1024  # the messages of a flooded folder stay far below this
 
 
 def snapshot_dir(folder: str | Path | None = None) -> Path:
@@ -105,7 +107,10 @@ class SnapshotStats:
 def read_snapshot(path: Path, key: str, folder: Path) -> Corpus | None:
     """The Corpus stored at `path`, or None when it is missing, for another key, or damaged."""
     try:
-        meta = json.loads((path / META).read_text(encoding="utf-8"))
+        raw, _ = read_limited(path / META, META, MAX_META_BYTES)  # a regular file, never a FIFO or a huge one
+        if raw is None:
+            return None
+        meta = json.loads(raw.decode("utf-8"))
         if meta.get("format") != FORMAT or meta.get("key") != key:
             return None
         import pyarrow.parquet as pq

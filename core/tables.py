@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.vocabulary import event_kinds
+
 DOCUMENTS = ["doc", "title", "published", "source_url", "chars", "status", "message",
              "encoding", "sha256", "duplicate_of"]
 EVENTS = ["event_id", "doc", "role", "kind", "tense", "year", "year_basis", "date", "date_basis", "host_iso3",
@@ -29,7 +31,7 @@ KEYS = {
 }
 SCHEMAS = {"documents": DOCUMENTS, "events": EVENTS, "participants": PARTICIPANTS, "rankings": RANKINGS}
 
-EVENT_KINDS = ("visit", "workshop", "forum", "conference", "meeting", "award", "agreement", "other")
+EVENT_KINDS = tuple(event_kinds())  # core/data/event_kinds.tsv
 SCOPES = ("world", "asia", "middle_east", "mena", "arab", "gcc", "africa", "regional", "g20")
 DOC_STATUSES = ("ok", "warning", "error")
 
@@ -48,7 +50,11 @@ class SchemaError(ValueError):
 def build_table(name: str, rows: list[dict]) -> pd.DataFrame:
     """A DataFrame with exactly the declared columns, typed, and its key checked unique."""
     columns = SCHEMAS[name]
-    frame = pd.DataFrame.from_records(rows, columns=columns)
+    try:
+        frame = pd.DataFrame.from_records(rows, columns=columns)
+    except UnicodeEncodeError:  # a lone surrogate (a file name that is not UTF-8): shown as \\xNN
+        rows = [{key: _printable(value) for key, value in row.items()} for row in rows]
+        frame = pd.DataFrame.from_records(rows, columns=columns)
     for col in columns:
         if col in DTYPES:
             frame[col] = frame[col].astype(DTYPES[col])
@@ -56,6 +62,16 @@ def build_table(name: str, rows: list[dict]) -> pd.DataFrame:
             frame[col] = frame[col].astype("string")
     check_table(name, frame)
     return frame
+
+
+def _printable(value: object) -> object:
+    """`value` with each lone surrogate (an undecodable file-name byte) written as \\xNN."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def check_table(name: str, frame: pd.DataFrame) -> None:

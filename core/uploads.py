@@ -9,8 +9,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from core.decode import ARTICLE_SUFFIXES, INVISIBLE, is_blank, strict_decode, content_key, read_article_bytes
-from core.folder import DEFAULT_MAX_BYTES, list_folder, read_limited, shorten, effective_max_bytes, too_big_message
+from core.decode import (ARTICLE_SUFFIXES, INVISIBLE, Decoded, content_key, is_blank, read_article_bytes,
+                         strict_decode)
+from core.folder import (DEFAULT_MAX_BYTES, effective_max_bytes, folder_lock, list_folder, read_limited,
+                         replace_file, safe_name, shorten, too_big_message, write_new)
 from core.ingest import read_corpus
 from core.manifest import MANIFEST, MANIFEST_COLUMNS, csv_records, load_manifest, parse_manifest, validate_published
 
@@ -64,7 +66,7 @@ def _manifest_append_plan(folder: Path, limit: int) -> tuple[list[str] | None, b
     path = folder / MANIFEST
     if not path.exists() and not path.is_symlink():
         return None, b"", ""
-    raw, problem = read_limited(path, MANIFEST, limit)
+    raw, problem = read_limited(path, MANIFEST, limit, folder)
     if raw is None:
         return None, b"", problem
     text = strict_decode(raw, "utf-8-sig")
@@ -115,6 +117,13 @@ def save_upload(folder: str | Path, filename: str, data: bytes, published: str |
         date, problem = validate_published(published)
         if problem:
             return "", messages + [f"refused: {problem}"]
+    with folder_lock(folder):  # the duplicate check and the writes are one step for every writer
+        return _store(folder, name, data, decoded, date, limit, messages)
+
+
+def _store(folder: Path, name: str, data: bytes, decoded: Decoded, date: str, limit: int,
+           messages: list[str]) -> tuple[str, list[str]]:
+    """save_upload's second half, under the folder lock: duplicates, the name, the writes."""
     docs, _ = read_corpus(folder, max_bytes=limit)
     digest, key = hashlib.sha256(data).hexdigest(), content_key(decoded.text)
     for doc in docs:
@@ -127,16 +136,15 @@ def save_upload(folder: str | Path, filename: str, data: bytes, published: str |
         header, existing, problem = _manifest_append_plan(folder, limit)
         if problem:
             return "", messages + [f"refused: {problem} (fix it, or upload without a date)"]
-    taken = {p.name.casefold() for p in folder.iterdir()}
+    taken = {safe_name(p.name).casefold() for p in folder.iterdir()}
     taken |= {n.casefold() for n in load_manifest(folder, limit).rows}
     saved = _free_name(name, taken)
     if not saved:
         return "", messages + [f"refused: too many files named like {name}"]
     try:
-        with open(folder / saved, "xb") as fh:  # "x": never replaces a file created meanwhile
-            fh.write(data)
+        write_new(folder / saved, data)  # complete or absent; never replaces a file
     except OSError as exc:
-        return "", messages + [f"refused: could not write {saved} ({exc.strerror or exc})"]
+        return "", messages + [f"refused: could not write {saved} ({exc.strerror or exc}); nothing was saved"]
     if saved != name:
         messages.append(f"saved as {saved} because {name} is already used")
     messages.extend(m for m in decoded.messages)
@@ -153,6 +161,7 @@ def save_upload(folder: str | Path, filename: str, data: bytes, published: str |
 
 
 def _append_manifest_row(folder: Path, header: list[str] | None, existing: bytes, saved: str, date: str) -> None:
+    """Write manifest.csv as `existing` plus one row, in one rename (all or nothing)."""
     path = folder / MANIFEST
     newline = "\r\n" if b"\r\n" in existing else "\n"
     out = io.StringIO()
@@ -163,5 +172,4 @@ def _append_manifest_row(folder: Path, header: list[str] | None, existing: bytes
     values = {"file": saved, "published": date}
     writer.writerow([values.get(h.strip().strip(INVISIBLE).lower(), "") for h in header])
     prefix = newline if existing and not existing.endswith((b"\n", b"\r")) else ""
-    with open(path, "ab") as fh:
-        fh.write((prefix + out.getvalue()).encode("utf-8"))
+    replace_file(path, existing + (prefix + out.getvalue()).encode("utf-8"))

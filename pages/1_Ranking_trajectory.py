@@ -11,12 +11,13 @@ from ui.data import country_names, gcc_members, load_reference, ranking_tables
 from ui.filters import URL, pick_many
 from ui.i18n import _, country, number
 from ui.labels import SCOPE_ORDER, scope_label, verdict_label
+from ui.review import reviewed_only, with_review
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, follow_click, open_profile_row, setup_page,
                        table, to_profile, to_record)
 
 setup_page(_("Ranking trajectory"))
 follow_click()
-corpus = corpus_or_stop()
+corpus = reviewed_only(corpus_or_stop(), key="rk_reviewed")
 data_sources(corpus)
 
 official_ref = load_reference()
@@ -109,7 +110,8 @@ with tab_chart:
         quoted = claims.assign(country=[country(iso, names.get(iso, iso)) for iso in claims["country_iso3"]],
                                verdict=[verdict_label(v) for v in claims["verdict"]],
                                scope=[scope_label(s) for s in claims["scope"]])
-        quoted = quoted[["country", "survey_year", "scope", "rank", "official_rank", "verdict", "doc", "evidence"]]
+        quoted = with_review(quoted[["country", "survey_year", "scope", "rank", "official_rank", "verdict", "doc",
+                                     "evidence", "claim_id"]], corpus.rankings, on="claim_id")
         claim_headers = {**headers, "official_rank": _("official rank"), "verdict": _("verdict"),
                          "doc": _("article"), "evidence": _("sentence (Arabic)")}
         table(quoted.sort_values(["survey_year", "country"], ignore_index=True), key="rk_claims", headers=claim_headers)

@@ -9,12 +9,13 @@ from ui.data import country_names
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
 from ui.i18n import _, country, number
 from ui.labels import clean_title, is_missing, kind_label, map_distinct, via_label, when_label
+from ui.review import reviewed_only
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, setup_page,
                        table, to_evidence, to_profile)
 
 setup_page(_("Delegations"))
 follow_click()
-corpus = corpus_or_stop()
+corpus = reviewed_only(corpus_or_stop(), key="dl_reviewed")
 data_sources(corpus, reference=False)
 
 events = corpus.events
@@ -99,7 +100,7 @@ named = named.assign(
     host=[country(str(iso), names.get(str(iso), str(iso))) if str(iso) else _("not stated")
           for iso in named["host_iso3"].fillna("")],
     via=[via_label(v) for v in named["via"]],
-)[["when", "kind", "host", "state", "iso3", "surface", "via", "event_id", "doc", "start", "end"]]
+)[["when", "kind", "host", "state", "iso3", "surface", "via", "event_id", "doc", "start", "end", "review", "extracted", "record_id"]]
 participant_headers = {"when": _("when"), "kind": _("kind"), "host": _("host"), "state": _("state"), "iso3": _("ISO3"),
                        "surface": _("as written (Arabic)"), "via": _("how recognised"), "event_id": _("event"),
                        "doc": _("article"), "start": _("start"), "end": _("end")}

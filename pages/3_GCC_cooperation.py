@@ -14,13 +14,14 @@ from ui.labels import (clean_title, kind_label, split_list, tense_label, text_of
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, page_link,
                        setup_page, to_profile)
 from ui.layout import SOURCES_PAGE
+from ui.review import review_mark, reviewed_only
 from ui.safety import md_escape
 
 CARD_LIMIT = 50  # each card is several elements; thousands would make every rerun slow
 
 setup_page(_("GCC cooperation"))
 follow_click()
-corpus = corpus_or_stop()
+corpus = reviewed_only(corpus_or_stop(), key="gcc_reviewed")
 data_sources(corpus, reference=False)
 
 gcc_events = filter_events(corpus.events, gcc_only=True)
@@ -124,6 +125,7 @@ for row in cards.head(CARD_LIMIT).itertuples():
             with st.container(horizontal=True, gap="small"):
                 for topic in split_list(row.topics):
                     st.badge(topic_label(topic), color="green")
+        review_mark(row._asdict())
         st.html(rtl_block(row.evidence))
         st.caption(_("Evidence from {doc} (characters {start}–{end}); see the Sources page.").format(
             doc=md_escape(row.doc), start=number(row.start),

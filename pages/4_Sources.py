@@ -10,10 +10,11 @@ from ui.i18n import _, number
 from ui.labels import clean_title, text_of, when_label
 from ui.layout import corpus_or_stop, data_sources, document_notices, setup_page, table
 from ui.safety import md_escape
+from ui.review import orphan_notice, review_link, reviewed_only
 from ui.upload import upload_form, upload_notices
 
 setup_page(_("Sources"))
-corpus = corpus_or_stop()
+corpus = reviewed_only(corpus_or_stop(), key="src_reviewed")
 data_sources(corpus)
 upload_notices()
 with st.sidebar:
@@ -81,6 +82,8 @@ else:
     st.info(_("No text could be read from this file."))
 
 st.subheader(_("Records extracted from this article"))
+review_link(doc)
+orphan_notice(corpus)
 tab_events, tab_participants, tab_claims = st.tabs(
     [_("Events ({n})").format(n=number(len(events))), _("Participants ({n})").format(n=number(len(participants))),
      _("Ranking claims ({n})").format(n=number(len(claims)))])

@@ -51,9 +51,18 @@ EXPECTED = [
                               "manifest.csv row 4: published 'June 2013' is not a valid date"), ""),
     ("utf8_bom.txt", "ok", ("utf8_bom.txt: note: UTF-8 with a byte order mark",), ""),
     ("whitespace.txt", "error", ("whitespace.txt: empty file (only whitespace)",), ""),
+    ("name\\xff.txt", "warning", ("name\\xff.txt: file name is not valid UTF-8",), ""),
+    ("outside_link.txt", "error", ("outside_link.txt: a link to a file outside the articles folder; not read",), ""),
+    ("pathological_dates.txt", "ok", (), ""),
+    ("pathological_ranks.txt", "ok", (), ""),
+    ("pathological_sentence.txt", "ok", (), ""),
     ("xss.txt", "warning", ("xss.txt: manifest.csv row 8: source_url 'javascript:alert(1)' is not an http(s) "
                             "address; left empty",), ""),
 ]
+
+# Over the per-article guard's limits even at the bad corpus's scale (a sentence over 20,000
+# characters; over 5,000 numbers); pathological_ranks.txt stays under them and is extracted whole.
+GUARDED = ("pathological_dates.txt", "pathological_sentence.txt")
 
 FOLDER_MESSAGES = [
     "manifest.csv row 6: file missing.txt not found",
@@ -98,7 +107,7 @@ def test_bad_file(corpus, name, status, parts, duplicate_of):
 
 def test_every_article_file_is_a_document(folder, corpus):
     docs = corpus[0]
-    article_files = {p.name for p in folder.iterdir() if p.suffix in (".txt", ".html")}
+    article_files = {ingest.safe_name(p.name) for p in folder.iterdir() if p.suffix in (".txt", ".html")}
     assert set(docs) == article_files
     assert {name for name, *_ in EXPECTED} | {p.name for p in SEEDS.glob("*.txt")} == article_files
 
@@ -198,6 +207,10 @@ def test_seed_tables_unchanged_next_to_bad_files(folder, monkeypatch):
         assert expected.equals(got), table
     documents = mixed.documents.set_index("doc")
     for name, status, *_ in EXPECTED:
+        if name in GUARDED:  # read fine, then cut by the per-article guard
+            assert documents.loc[name, "status"] == "warning"
+            assert f"{name}: too long to extract fully" in documents.loc[name, "message"]
+            continue
         assert documents.loc[name, "status"] == status
     for name in seeds:
         assert documents.loc[name, "status"] == "ok"
@@ -205,3 +218,45 @@ def test_seed_tables_unchanged_next_to_bad_files(folder, monkeypatch):
     extracted_docs = set(mixed.events["doc"]) | set(mixed.rankings["doc"])
     assert not extracted_docs & {"duplicate.txt", "duplicate_crlf.txt", "empty.txt", "binary.txt", "huge.txt"}
     assert mixed.texts["xss.txt"] == make_bad_corpus.XSS
+
+
+def test_outside_link_target_is_never_shown(corpus):
+    docs, messages = corpus
+    target = make_bad_corpus.OUTSIDE_LINK[1]
+    assert docs["outside_link.txt"].text == ""
+    assert target not in repr(docs) + repr(messages)
+
+
+def test_stale_row_flood_is_one_message(tmp_path, monkeypatch):
+    monkeypatch.delenv(ingest.MAX_BYTES_ENV, raising=False)
+    folder = make_bad_corpus.build(tmp_path / "flood", flood=True)
+    docs, messages = read_corpus(folder)  # the default limit: the flooded manifest is about 1 MB
+    stale = [m for m in messages if "name missing files" in m]
+    assert len(stale) == 1 and stale[0].startswith(
+        f"manifest.csv: {make_bad_corpus.STALE_ROWS + 1:,} rows name missing files — first 20 listed, "
+        "all in manifest.csv: ")
+    assert len(messages) < 12, messages
+    assert by_doc(docs)["article.txt"].published == "2013-06-26"
+
+
+def by_doc(docs):
+    return {d.doc: d for d in docs}
+
+
+@pytest.mark.skipif(not HAVE_EXTRACT, reason=EXTRACT_MISSING or "core.extract missing")
+def test_poisoned_cache_entries_are_misses_that_get_rewritten(tmp_path, monkeypatch):
+    from core import load_corpus
+    from core.cache import ExtractionCache
+
+    monkeypatch.delenv(ingest.MAX_BYTES_ENV, raising=False)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in sorted(SEEDS.glob("*.txt")):
+        (folder / name.name).write_bytes(name.read_bytes())
+    planted = make_bad_corpus.poison_cache(folder, tmp_path / "cache")
+    assert len(planted) == 3
+    store = ExtractionCache(tmp_path / "cache")
+    poisoned = load_corpus(folder, cache=store)
+    assert poisoned.events.equals(load_corpus(folder, cache=False).events)
+    assert store.stats.corrupt == 3 and store.stats.written == 5
+    assert all(p.is_file() and p.stat().st_size < 1_000_000 for p in planted)  # overwritten

@@ -77,7 +77,44 @@ HOST_CASES = [
                  id="no-place-bahrain-assumed"),
     pytest.param("استقبلت الهيئة وفد سلطنة عمان للاطلاع على التجربة.", "BHR", "assumed",
                  id="negative-delegation-of-a-state-is-not-its-host"),
+    pytest.param("انطلقت أعمال مؤتمر الحكومة الذكية في العاصمة الأردنية عمان أمس.", "JOR", "stated",
+                 id="capital-adjective-names-the-state-not-the-homonym-city"),
+    pytest.param("غدا الكويت تستضيف اجتماع اللجنة التنفيذية للحكومة الإلكترونية.", "KWT", "stated",
+                 id="state-before-hosting-verb"),
+    pytest.param("قدم الوزير عرضا خلال إحدى ورش العمل ضمن فعاليات مؤتمر الخدمة العامة بماليزيا 2016.", "MYS",
+                 "stated", id="state-glued-to-bi-in-an-event-name"),
+    pytest.param("زار وفد من إدارة الخدمات الرقمية بدبي، مركز الابتكار في جمهورية فنلندا أمس.", "FIN", "stated",
+                 id="delegation-origin-city-is-not-the-host"),
+    pytest.param("استقبلت الهيئة وفدا من وزارة الاتصالات في سلطنة عمان للاطلاع على التجربة.", "BHR", "assumed",
+                 id="negative-origin-after-wafd-min"),
+    pytest.param("شاركت الهيئة في معرض ومؤتمر مصر للتقنية الذي أقيم خلال الفترة من 3 إلى 5 مايو.", "EGY",
+                 "event_name", id="event-name-after-coordinated-cues"),
+    pytest.param("استقبلت الهيئة وفدا حضر منتدى الأسبوع الماضي، إضافة إلى الأردن وتونس.", "BHR", "assumed",
+                 id="negative-idafa-ila-is-no-place"),
 ]
+
+
+def test_host_from_another_opening_sentence():
+    text = "بحثت دول الخليج اليوم في مسقط ملف التحول الرقمي.\nوتم خلال الاجتماع الرابع للجنة الوزارية اعتماد الخطة."
+    event = main_event(text)
+    assert (event.host_iso3, event.host_basis) == ("OMN", "stated_elsewhere")
+
+
+def test_relative_clause_after_the_name_places_the_event():
+    text = ("البحرين تشارك في اجتماع لجنة الحكومة الرقمية\n"
+            "ترأس الوكيل وفد مملكة البحرين المشارك في الاجتماع العاشر للجنة الحكومة الرقمية، الذي استضافته "
+            "العاصمة العمانية مسقط يوم الأحد.")
+    event = main_event(text, "2021-03-02")
+    assert (event.host_iso3, event.host_basis) == ("OMN", "stated_elsewhere")
+    assert "BHR" in {p.iso3 for p in event.participants}  # Bahrain abroad takes part
+
+
+def test_main_event_named_again_with_its_place():
+    text = ("مشاركة أردنية في اجتماع اللجنة العربية للحكومة الرقمية\n"
+            "شاركت المملكة الأردنية الهاشمية في الاجتماع الخامس للجنة العربية للحكومة الرقمية والذي استضافته "
+            "دولة قطر اليوم الأربعاء.")
+    result = extract_document(text, "2024-06-05")
+    assert [(e.role, e.host_iso3, e.host_basis) for e in result.events] == [("main", "QAT", "stated_elsewhere")]
 
 
 @pytest.mark.parametrize("text, host, basis", HOST_CASES)
@@ -136,6 +173,24 @@ def test_main_event_is_past_by_default():
     assert main_event("عقدت الهيئة ورشة عمل عن الخدمات الرقمية في المنامة أمس.").tense == "past"
 
 
+# ------------------------------------------------------------------ kind
+
+@pytest.mark.parametrize("text, kind", [
+    pytest.param("كرم منتدى الخدمة العامة 2019 الذي عقد في باكو جمهورية تونس.", "award", id="honour-at-a-forum"),
+    pytest.param("تنظم الهيئة جائزة ومؤتمر الحكومة الرقمية الخليجي الثالث في المنامة.", "conference",
+                 id="award-and-conference-is-a-conference"),
+    pytest.param("شاركت الهيئة في معرض ومؤتمر عمان للتقنية في مسقط.", "conference",
+                 id="exhibition-and-conference-is-a-conference"),
+    pytest.param("جاء ذلك على هامش زيارة رئيس جمهورية قبرص إلى البحرين ومنح قبرص حق السيادة على بياناتها.",
+                 "agreement", id="agreement-on-the-sidelines-of-a-visit"),
+    pytest.param("وصل وفد من سلطنة عمان إلى البحرين على هامش زيارة رسمية للاطلاع على التجربة.", "visit",
+                 id="negative-sidelines-without-an-agreement"),
+    pytest.param("افتتح منتدى الحكومة الرقمية في المنامة أمس بحضور الوزراء.", "forum", id="negative-plain-forum"),
+])
+def test_main_kind(text, kind):
+    assert main_event(text).kind == kind
+
+
 # ------------------------------------------------------------------ participants
 
 @pytest.mark.parametrize("text, participants, note", [
@@ -153,6 +208,11 @@ def test_participants(text, participants, note):
 
 
 @pytest.mark.parametrize("text", [
+    pytest.param("افتتح منتدى الحكومة الرقمية أمس، واختتم بحفل أحيته فرقة جمعت عازفين من إسبانيا، مصر، تركيا والهند.",
+                 id="performers-origins"),
+    pytest.param("افتتح منتدى الخدمات الرقمية أمس في قاعة المكتبة الإيطالية.", id="adjective-left-of-a-formal-name"),
+    pytest.param("افتتح منتدى الحكومة الرقمية أمس بأمسية جمعت ألحانا من الجزيرة العربية وحتى المغرب، إسبانيا.",
+                 id="geographic-span-and-its-list"),
     pytest.param("استقبلت الهيئة وفدا من الجامعة للاطلاع على التجربة الكورية في الخدمات.", id="demonym-of-an-experience"),
     pytest.param("استقبلت الهيئة وفدا من الجامعة لبحث سبل التعاون في المجال المالي.", id="financial-is-not-mali"),
 ])

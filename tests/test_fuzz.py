@@ -123,3 +123,23 @@ def test_extract_offsets_slice_back_on_arabic_like_text(text):
 def test_extract_with_publication_date(text, published):
     from core import extract_document
     check_offsets(text, extract_document(text, published))
+
+
+@needs_extract
+@FAST
+@given(st.lists(st.one_of(arabic_like, words_only), max_size=6).map(" ".join))
+def test_guard_cuts_a_prefix_and_offsets_still_slice_back(text):
+    """With tiny limits every text is a pathological one: the guard keeps a prefix, says so, and
+    every offset found in it is an offset of the whole text."""
+    from core import extract_document, guard
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(guard, "MAX_EXTRACT_CHARS", 300)
+        mp.setattr(guard, "MAX_SENTENCE_CHARS", 60)
+        mp.setattr(guard, "MAX_NUMBERS", 5)
+        limit, why = guard.extraction_limit(text)
+        assert 0 <= limit <= len(text)
+        assert (limit < len(text)) == bool(why)
+        result = extract_document(text)
+    assert bool(result.warnings) == bool(why)
+    check_offsets(text, result)

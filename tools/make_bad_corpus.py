@@ -77,6 +77,34 @@ XSS = (
     "<img src=x onerror=alert(1)>\n"
     "وللمزيد اضغط [هنا](javascript:alert(1)) وقد وصف الوفد التجربة بأنها **رائدة** في المنطقة.\n")
 
+# Pathological texts: crafted to make a stage that rescans earlier material per candidate take
+# quadratic time. Full size (scale 1.0) is about 2 MB each, as in bench/pathological.py; the bad
+# corpus holds them at PATHOLOGICAL_SCALE (about 100-150 kB), under the tests' 200 kB limit.
+REPEATED_DATES = "عقدت الورشة في 25 و26 يونيو 2013 و1434هـ. "
+REPEATED_DATES_TIMES = 31_500
+LONG_SENTENCE_WORDS = ("زار وفد من سلطنة عمان ودولة الكويت ومملكة البحرين وقطر والسعودية والإمارات "
+                       "المنامة في 12 مارس 2014 ضمن 45 زيارة للاطلاع على 30 خدمة إلكترونية و ")
+LONG_SENTENCE_BYTES = 1_990_000
+REPEATED_RANKS = ("حلت مملكة البحرين في المركز 18 عالميا والثالث عربيا في مؤشر الأمم المتحدة "
+                  "لتطوير الحكومة الإلكترونية لعام 2024 بعد المركز 54 في 2022. ")
+REPEATED_RANKS_BYTES = 1_700_000
+PATHOLOGICAL_SCALE = 0.06
+
+
+def _repeat_to(unit: str, size_bytes: int) -> str:
+    return unit * max(1, size_bytes // len(unit.encode("utf-8")))
+
+
+def pathological_texts(scale: float = 1.0) -> dict[str, str]:
+    """File name -> text of the three pathological articles, `scale` times their full ~2 MB size:
+    one date phrase repeated, one sentence without punctuation, one ranking sentence repeated."""
+    return {
+        "pathological_dates.txt": REPEATED_DATES * max(1, round(REPEATED_DATES_TIMES * scale)),
+        "pathological_sentence.txt": _repeat_to(LONG_SENTENCE_WORDS, round(LONG_SENTENCE_BYTES * scale)),
+        "pathological_ranks.txt": _repeat_to(REPEATED_RANKS, round(REPEATED_RANKS_BYTES * scale)),
+    }
+
+
 MANIFEST_HEADER = ["file", "published", "source_url", "notes"]
 MANIFEST_ROWS = [
     ["article.txt", "2013-06-26", "https://example.org/news/1", "fine"],
@@ -89,6 +117,13 @@ MANIFEST_ROWS = [
     ["page.html", "2012-05", "https://example.org/news/2", ""],
 ]
 HUGE_BYTES = 300_000
+# A file name that is not valid UTF-8 (as old archives and zips produce), and a link that leaves the
+# folder for a file every Linux server has: neither may stop the others, the link's target is never read.
+NON_UTF8_NAME = b"name\xff.txt"
+NON_UTF8_TEXT = ("شارك وفد من جمهورية العراق في ورشة عمل عن الأرشفة الإلكترونية نظمتها الهيئة في المنامة "
+                 "بحضور مختصين من عدة جهات حكومية.\n")
+OUTSIDE_LINK = ("outside_link.txt", "/etc/passwd")
+STALE_ROWS = 34_000  # --flood: manifest rows naming files that are not there
 
 
 def _huge() -> bytes:
@@ -124,6 +159,7 @@ def bad_files() -> dict[str, bytes]:
         "utf8_bom.txt": b"\xef\xbb\xbf" + UTF8_BOM.encode("utf-8"),
         "whitespace.txt": b"  \n\t\r\n   \n",
         "xss.txt": XSS.encode("utf-8"),
+        **{name: text.encode("utf-8") for name, text in pathological_texts(PATHOLOGICAL_SCALE).items()},
     }
 
 
@@ -136,20 +172,25 @@ def _seed_rows(seeds: Path) -> list[list[str]]:
             for row in reader]
 
 
-def build(out: str | Path, seeds: str | Path | None = None) -> Path:
+def build(out: str | Path, seeds: str | Path | None = None, *, flood: bool = False) -> Path:
     """Write the bad corpus into `out` (created if needed); with `seeds`, add the seed articles
-    and their manifest rows. Returns the folder."""
+    and their manifest rows; with `flood`, STALE_ROWS manifest rows naming missing files.
+    Returns the folder."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for name, data in bad_files().items():
         (out / name).write_bytes(data)
-    link = out / "broken_link.txt"
-    if not link.is_symlink():
-        try:
-            os.symlink("nowhere.txt", link)
-        except OSError:  # symlinks not allowed here: the OSError case is then not covered
-            pass
+    (out / os.fsdecode(NON_UTF8_NAME)).write_bytes(NON_UTF8_TEXT.encode("utf-8"))
+    for name, target in (("broken_link.txt", "nowhere.txt"), OUTSIDE_LINK):
+        link = out / name
+        if not link.is_symlink():
+            try:
+                os.symlink(target, link)
+            except OSError:  # symlinks not allowed here: the OSError case is then not covered
+                pass
     rows = list(MANIFEST_ROWS)
+    if flood:
+        rows += [[f"stale_{n:05d}.txt", "2015", "", "stale row"] for n in range(STALE_ROWS)]
     if seeds is not None:
         seeds = Path(seeds)
         for path in sorted(seeds.iterdir()):
@@ -164,12 +205,50 @@ def build(out: str | Path, seeds: str | Path | None = None) -> Path:
     return out
 
 
+def poison_cache(folder: str | Path, cache_folder: str | Path) -> list[Path]:
+    """Plant bad entries where the extraction cache looks for the first three readable articles of
+    `folder`: a FIFO, a 1.5 GB sparse file of zeros, and an entry of valid record classes with
+    wrong contents. A load must treat each as a miss and overwrite it. Returns the paths."""
+    import pickle
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from core.cache import FORMAT, ExtractionCache
+    from core.ingest import read_corpus
+    from core.records import DocumentExtraction
+
+    store = ExtractionCache(cache_folder)
+    docs = [d for d in read_corpus(folder)[0] if d.status != "error" and not d.duplicate_of][:3]
+    paths = []
+    for kind, doc in zip(("fifo", "huge", "wrong"), docs):
+        key = store.key(doc.text, doc.published)
+        path = store.path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        if kind == "fifo":
+            os.mkfifo(path)
+        elif kind == "huge":
+            with open(path, "wb") as fh:
+                fh.truncate(1_500_000_000)
+        else:
+            wrong = DocumentExtraction(title=0, events=("not an event",), rankings=None)  # type: ignore[arg-type]
+            path.write_bytes(pickle.dumps((FORMAT, key, wrong)))
+        paths.append(path)
+    return paths
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir", help="folder to write (created if missing)")
     parser.add_argument("--seeds", help="folder of good articles to copy in, with their manifest rows")
+    parser.add_argument("--flood", action="store_true", help=f"add {STALE_ROWS:,} manifest rows naming missing files")
+    parser.add_argument("--poison-cache", metavar="CACHE_DIR",
+                        help="also plant bad entries (FIFO, huge sparse file, wrong contents) for the "
+                             "corpus's articles in this extraction cache folder")
     args = parser.parse_args(argv)
-    out = build(args.out_dir, args.seeds)
+    out = build(args.out_dir, args.seeds, flood=args.flood)
+    if args.poison_cache:
+        planted = poison_cache(out, args.poison_cache)
+        print(f"planted {len(planted)} bad entries in {args.poison_cache}")
     print(f"wrote {len(list(out.iterdir()))} files to {out}")
     return 0
 

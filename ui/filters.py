@@ -31,6 +31,10 @@ def year_range(label: str, years: Iterable[object], key: str) -> tuple[int, int]
         return values[0], values[0]
     low, high = st.slider(label, values[0], values[-1], (values[0], values[-1]), step=1, key=key, bind=URL,
                           format="%d")
+    if low > high:  # a hand-edited address (?key=2024&key=2010): swapped, and said so
+        low, high = high, low
+        st.caption(_("The year range in the address was reversed; showing {low}–{high}.")
+                   .format(low=number(int(low)), high=number(int(high))))
     return int(low), int(high)
 
 

@@ -3,6 +3,7 @@ notices, charts with caption, alt text and click-through, empty states, tables a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 
 from urllib.parse import urlencode
@@ -18,8 +19,11 @@ from ui.data import load_corpus
 from ui.figures import GEO_CONFIG
 from ui.i18n import _
 from ui.labels import text_of
+from ui.review import table_view
 from ui.safety import csv_safe, md_escape
 
+LOG = logging.getLogger("egov.dashboard")
+NOTICES_SHOWN = 30  # problem documents shown one notice each; the rest are counted in one notice
 LANG_KEY = "lang"  # the URL parameter (?lang=ar)
 LANG_WIDGET = "ui_lang"
 DIGITS_WIDGET = "ui_digits"
@@ -98,13 +102,20 @@ def setup_page(title: str) -> None:
 
 
 def corpus_or_stop() -> core.Corpus:
-    """The shared cached corpus; an unusable seeds folder becomes a visible error and stops the page."""
+    """The shared cached corpus; a failure becomes a short visible error and stops the page.
+
+    The reader sees no traceback and no server path: the details go to the server log.
+    """
     try:
         return load_corpus()
-    except core.CorpusFolderError as exc:
-        st.error(_("The articles folder cannot be read: {error}. Set EGOV_SEEDS_DIR or restore seeds/.")
-                 .format(error=md_escape(exc)))
-        st.stop()
+    except core.CorpusFolderError:
+        LOG.exception("the articles folder cannot be read")
+        st.error(_("The articles folder cannot be read (missing, not a folder, or not readable); the details "
+                   "are in the server log. Set EGOV_SEEDS_DIR or restore seeds/."))
+    except Exception:  # any other failure: never a traceback on the page
+        LOG.exception("loading the articles failed")
+        st.error(_("The articles could not be loaded; the details are in the server log."))
+    st.stop()
 
 
 def data_sources(corpus: core.Corpus, *, reference: bool = True) -> None:
@@ -127,11 +138,15 @@ def document_notices(corpus: core.Corpus, *, except_doc: str | None = None) -> N
     for message in corpus.messages:
         st.warning(_("Articles folder: {message}").format(message=md_escape(message)))
     problems = corpus.documents[corpus.documents["status"].isin(["warning", "error"])]
-    for row in problems.itertuples():
-        if row.doc == except_doc:
-            continue
+    if except_doc is not None:
+        problems = problems[problems["doc"] != except_doc]
+    for row in problems.head(NOTICES_SHOWN).itertuples():
         text = f"**{md_escape(row.doc)}** ({row.status}): {md_escape(text_of(row.message) or _('no detail given'))}"
         (st.error if row.status == "error" else st.warning)(text)
+    if len(problems) > NOTICES_SHOWN:  # a flood of problem files must not become a flood of alerts
+        st.warning(_("{count} more documents with problems are not listed here; the Sources page shows "
+                     "each one's status and the documents CSV has every message.")
+                   .format(count=i18n.number(len(problems) - NOTICES_SHOWN)))
 
 
 def link_params(params: dict[str, str]) -> dict[str, str]:
@@ -254,7 +269,9 @@ def table(frame: pd.DataFrame, key: str, *, rows: int = TABLE_ROWS, headers: Map
 
     `headers` renames columns for display (translated headers); sorting is the table's own.
     """
-    shown = frame.head(rows)
+    shown, review_columns = table_view(frame.head(rows))  # review state in words, a Review link per record
+    if review_columns:
+        kwargs["column_config"] = {**review_columns, **(kwargs.get("column_config") or {})}
     if headers:
         shown = shown.rename(columns=dict(headers))
     result = st.dataframe(shown, hide_index=True, key=key, **kwargs)

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-import pandas as pd
+# csv_safe (formula cells made text) is core's, shared with the command line export.
+from core.csv_safety import FORMULA_START, csv_safe  # noqa: F401
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them
 # also covers Streamlit's own syntax (':red[…]', ':material/…:', '$…$').
 MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
-# OWASP "CSV injection": cells starting with these are formulas in Excel, LibreOffice and Sheets.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def md_escape(text: object) -> str:
@@ -30,23 +28,3 @@ def md_escape(text: object) -> str:
     """
     flat = LINE_BREAKS.sub(" ", "" if text is None else str(text))
     return MARKDOWN_SPECIAL.sub(r"\\\1", flat)
-
-
-def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of `frame` whose text cells cannot run as spreadsheet formulas.
-
-    A text cell starting with '=', '+', '-', '@', tab or carriage return gets a leading apostrophe
-    (which spreadsheets show as text and hide); numbers and other cells are unchanged.
-    """
-    out = frame.copy()
-    for column in out.columns:
-        values = out[column]
-        if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
-            continue
-        # A plain bool array: Series.map on an empty string column returns string dtype, whose
-        # .any() raises "Cannot perform reduction 'any' with string dtype".
-        risky = np.fromiter((isinstance(v, str) and v.startswith(FORMULA_START) for v in values),
-                            dtype=bool, count=len(values))
-        if risky.any():
-            out[column] = values.astype(object).where(~risky, "'" + values.astype(str))
-    return out
