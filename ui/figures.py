@@ -222,8 +222,10 @@ def host_text(host_iso3: object, host_basis: object, names: dict[str, str]) -> s
     if not iso:
         return _("host not stated") if basis in ("", "not_stated") else host_basis_label(basis)
     name = country(iso, names.get(iso, iso))
-    if basis == "assumed":
+    if basis == "assumed" and iso == "BHR":  # the only host ever assumed; another host was set by a review
         return _("host assumed: {name} (the article names none)").format(name=name)
+    if basis == "assumed":
+        return _("host: {name}").format(name=name)
     return _("host: {name}").format(name=name) + (f" ({host_basis_label(basis)})" if basis and basis != "stated"
                                                    else "")
 

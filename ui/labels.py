@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from ui.i18n import N_, _, month, number
+from ui.i18n import N_, _, language, month, number
 
 T = TypeVar("T")
 
@@ -126,7 +126,11 @@ def status_label(status: object) -> str:
 
 
 def column_headers(frame: pd.DataFrame) -> dict[str, str]:
-    """Translated headers for the columns of an extracted table (unknown columns keep their name)."""
+    """Translated headers for the columns of an extracted table (unknown columns keep their name).
+
+    In English the tables keep the column names of core.tables (the names of the CSV export)."""
+    if language() == "en":
+        return {}
     return {c: _(COLUMN_LABELS[c]) for c in frame.columns if c in COLUMN_LABELS}
 
 
