@@ -54,7 +54,7 @@ def evaluate_cmd(folder: Path, gold: Path | None) -> int:
 
 def write_review_tables(corpus, out: Path) -> list[str]:
     """rejected.csv: the records the analysts rejected (core.review); the file names written."""
-    corpus.rejected.to_csv(out / "rejected.csv", index=False, encoding="utf-8")
+    write_csv(corpus.rejected, out / "rejected.csv")  # formulas escaped, every field quoted
     return ["rejected.csv"]
 
 
