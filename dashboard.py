@@ -9,7 +9,7 @@ import core
 from ui import figures
 from ui.data import country_names, load_reference, ranking_tables
 from ui.filters import URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years, year_range
-from ui.i18n import _, number
+from ui.i18n import N_, _, number
 from ui.labels import kind_label
 from ui.review import reviewed_only
 from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click,
@@ -18,7 +18,7 @@ from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sour
 
 def overview() -> None:
     """Headline figures, a timeline of the events and a world map of the states engaged."""
-    setup_page(_("Bahrain e-government diplomacy"))
+    setup_page(N_("Bahrain e-government diplomacy"))
     follow_click()
     corpus = reviewed_only(corpus_or_stop(), key="ov_reviewed")
     data_sources(corpus)
@@ -53,13 +53,21 @@ def overview() -> None:
             ("ov_gcc", _("GCC events only"), gcc_only, False, show_flag)]), key="ov_empty")
     else:
         titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
-        chart(figures.timeline_figure(shown, titles, names), key="ov_timeline", on_click=to_evidence,
-              caption=_("Timeline of {n} events: each marker is an event placed at the start of the period the "
+        timeline = figures.timeline_figure(shown, titles, names)
+        if not any(trace.type == "scattergl" for trace in timeline.data):
+            caption = _("Timeline of {n} events: each marker is an event placed at the start of the period the "
                         "article gives (day, month or year), on the row of its kind; its area grows with the number "
                         "of states in the delegation (the number stated, else the states named; grey when the "
                         "article gives neither). Open circles are earlier events an article mentions, open "
                         "diamonds upcoming ones. Hover for the host, how the host and year were found, and the "
-                        "article title; click for the article.").format(n=number(len(shown))))
+                        "article title; click for the article.")
+        else:  # many events: one marker per month and kind (figures.timeline_by_month)
+            caption = _("Timeline of {n} events, too many for a marker each: each marker is the events of one kind "
+                        "in one month (placed at the start of the period the article gives), its area the number "
+                        "of events. Open circles are earlier events articles mention, open diamonds upcoming ones. "
+                        "Hover for the count, the states in their delegations and an article title; click for "
+                        "that article.")
+        chart(timeline, key="ov_timeline", on_click=to_evidence, caption=caption.format(n=number(len(shown))))
         chart(figures.engagement_map(counts, _("States engaged: events per state")), key="ov_map", geo=True,
               on_click=to_profile,
               caption=_("World map of the {n} states taking part in these events, shaded by the number of events "

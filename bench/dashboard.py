@@ -6,7 +6,8 @@ Cases, each on its own server (127.0.0.1, a free port, stopped at the end of the
   bare        bench/bare_app.py: one Plotly chart and one selectbox
   seeds       dashboard.py on seeds/ (EGOV_SEEDS_DIR), extraction cache warm
   10k-cold    dashboard.py on bench/out/corpus_10000 with an empty extraction cache (EGOV_CACHE_DIR)
-  10k-warm    the same folder again, cache filled by the cold run
+  10k-warm    the same folder again, cache and corpus snapshot written by the cold run (or, with
+              --no-cold, before the cases start)
 Measured: process start -> first chart visible (`.js-plotly-plot .main-svg`); filter change ->
 chart redrawn (median of --redraws; the bare app's selectbox, the dashboard's sidebar toggle
 "GCC events only"); server memory from /proc/<pid>/status (VmRSS now, VmHWM peak). Prints each
@@ -200,10 +201,12 @@ def main(argv: list[str] | None = None) -> int:
                       {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 900))
     cases.append((f"{label}-warm", app_root / "dashboard.py", {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 600))
     print(f"{os.cpu_count()} CPUs shared by server and browser; load average {os.getloadavg()[0]:.2f}")
-    if args.no_cold:  # fill the cache outside the measurement, as a cold run would have
+    if args.no_cold:  # fill the cache and write the snapshot outside the measurement, as a cold run would have
         sys.path.insert(0, str(app_root))
-        import core
-        core.load_corpus(big, cache=cache_big, workers=2)
+        from core import snapshot
+        stats = snapshot.SnapshotStats()
+        snapshot.load_corpus(big, cache=cache_big, workers=2, snapshots=cache_big / "snapshots", stats=stats)
+        print(f"cache filled and snapshot written outside the measurement: {stats}")
     results = []
     try:
         with sync_playwright() as p:

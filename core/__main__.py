@@ -7,17 +7,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.csv_safety import write_csv
 from core.ingest import CorpusFolderError
 from core.pipeline import load_corpus
 
-TABLES = ("documents", "events", "participants", "rankings")
 
-
-def export(folder: Path, out: Path) -> int:
+def export(folder: Path, out: Path, *, engine: str = "local", scheduler: str | None = None,
+           workers: int | None = None, fmt: str = "csv") -> int:
+    from core.engine import load, write_parquet, write_tables_csv
     try:
-        corpus = load_corpus(folder)
+        corpus = load(folder, engine=engine, scheduler=scheduler, workers=workers)
     except CorpusFolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:  # core.dask_engine.DaskEngineError: Dask missing, scheduler unreachable
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for message in corpus.messages:
@@ -26,11 +28,11 @@ def export(folder: Path, out: Path) -> int:
         if row.status != "ok":
             print(f"{row.status}: {row.doc}: {row.message}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
-    for name in TABLES:
-        write_csv(getattr(corpus, name), out / f"{name}.csv")  # formulas escaped, every field quoted
+    # CSV: core.csv_safety (formulas escaped, every field quoted); Parquet: typed columns, kept as they are.
+    names = write_parquet(corpus, out) if fmt == "parquet" else write_tables_csv(corpus, out)
     from core.reference import export_reference_tables
     written = export_reference_tables(corpus.rankings, out)
-    names = [f"{n}.csv" for n in TABLES] + [p.name for p in written] + write_review_tables(corpus, out)
+    names += [p.name for p in written] + write_review_tables(corpus, out)
     print(f"wrote {', '.join(names)} to {out} ({len(corpus.documents)} documents, {len(corpus.events)} events, "
           f"{len(corpus.participants)} participants, {len(corpus.rankings)} ranking claims)")
     return 0
@@ -199,13 +201,26 @@ def main(argv: list[str] | None = None) -> int:
     p_export = sub.add_parser("export", help="extract FOLDER's articles and write the tables as CSV")
     p_export.add_argument("folder", type=Path)
     p_export.add_argument("--out", type=Path, required=True)
+    p_export.add_argument("--engine", choices=("local", "dask"), default="local",
+                          help="local: processes on this machine; dask: Dask distributed (requirements-dask.txt)")
+    p_export.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                          help="Dask scheduler address (e.g. tcp://host:8786); default: a local cluster")
+    p_export.add_argument("--workers", type=int, default=None,
+                          help="processes: local engine default 1, local Dask cluster default 2")
+    p_export.add_argument("--format", choices=("csv", "parquet"), default="csv", dest="fmt",
+                          help="csv: one file per table; parquet: a folder of part files per table")
     p_eval = sub.add_parser("evaluate", help="score extraction against gold JSON annotations")
     p_eval.add_argument("folder", type=Path, help="articles (*.txt) with manifest.csv; gold JSON beside them")
     p_eval.add_argument("--gold", type=Path, default=None, help="gold JSON folder if not FOLDER itself")
     _add_review_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "export":
-        return export(args.folder, args.out)
+        if args.workers is not None and args.workers < 1:
+            parser.error("--workers must be at least 1")
+        if args.scheduler and args.engine != "dask":
+            parser.error("--scheduler needs --engine dask")
+        return export(args.folder, args.out, engine=args.engine, scheduler=args.scheduler, workers=args.workers,
+                      fmt=args.fmt)
     if args.command == "review":
         return review_cmd(args)
     if args.command == "gold":

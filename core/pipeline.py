@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
@@ -144,7 +145,8 @@ def build_corpus(docs: list[SourceDocument], results: list[DocumentExtraction | 
 
 
 def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                cache: bool | str | Path | ExtractionCache = True, workers: int = 1) -> Corpus:
+                cache: bool | str | Path | ExtractionCache = True, workers: int = 1,
+                extract: Callable[[list[tuple[str, str]]], list[DocumentExtraction]] | None = None) -> Corpus:
     """Read every article in `folder` (with its manifest.csv) and extract the four tables.
 
     A file with problems becomes a documents row with status warning/error and a message;
@@ -154,7 +156,8 @@ def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     articles are extracted: True uses $EGOV_CACHE_DIR or <repo>/.cache/extract, a path that
     folder, an ExtractionCache that object (its `stats` count hits and extractions), False none.
     The tables are the same with or without the cache. `workers` > 1 extracts the documents the
-    cache does not hold in that many processes.
+    cache does not hold in that many processes. `extract`: a function that does what
+    extract_many does for those (text, published) pairs, elsewhere (core.dask_engine: on Dask).
     """
     folder = Path(folder)
     docs, messages = read_corpus(folder, max_bytes=max_bytes)
@@ -169,7 +172,8 @@ def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         results[i] = store.get(key, d.text) if store is not None else None
         if results[i] is None:
             todo.append((i, key))
-    fresh = extract_many([(docs[i].text, docs[i].published) for i, _ in todo], workers)
+    jobs = [(docs[i].text, docs[i].published) for i, _ in todo]
+    fresh = extract(jobs) if extract is not None else extract_many(jobs, workers)
     for (i, key), result in zip(todo, fresh):
         results[i] = result
         if store is not None:

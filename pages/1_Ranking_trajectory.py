@@ -9,13 +9,13 @@ from core import reference
 from ui import figures
 from ui.data import country_names, gcc_members, load_reference, ranking_tables
 from ui.filters import URL, pick_many
-from ui.i18n import _, country, number
+from ui.i18n import N_, _, country, frozen, number
 from ui.labels import SCOPE_ORDER, scope_label, verdict_label
 from ui.review import reviewed_only, with_review
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, follow_click, open_profile_row, setup_page,
                        table, to_profile, to_record)
 
-setup_page(_("Ranking trajectory"))
+setup_page(N_("Ranking trajectory"))
 follow_click()
 corpus = reviewed_only(corpus_or_stop(), key="rk_reviewed")
 data_sources(corpus)
@@ -31,13 +31,13 @@ editions = sorted(int(y) for y in official_ref["survey_year"].dropna().unique())
 with st.sidebar:
     st.header(_("View"))
     view = st.selectbox(_("Measure"), list(figures.MEASURES), key="rk_view", bind=URL,
-                        format_func=figures.measure_label,
+                        format_func=frozen(figures.measure_label),
                         help=_("Rank: position among the states of the chosen scope (1 = best). EGDI: the UN "
                                "E-Government Development Index, 0–1, the mean of its three sub-indices: online "
                                "services (OSI), human capital (HCI) and telecommunication infrastructure (TII). "
                                "E-participation rank: computed from the E-Participation Index. EGDI group: the "
                                "UN's four bands of the EGDI."))
-    scope = st.selectbox(_("Ranked among"), scopes, key="rk_scope", bind=URL, format_func=scope_label,
+    scope = st.selectbox(_("Ranked among"), scopes, key="rk_scope", bind=URL, format_func=frozen(scope_label),
                          disabled=view != "rank",
                          help=_("World ranks are the UN's; regional ranks are derived from them by ranking "
                                 "the members of the region by their world rank."))
@@ -119,7 +119,7 @@ with tab_chart:
 
 with tab_map:
     edition = st.select_slider(_("Edition"), editions, value=editions[-1], key="rk_edition", bind=URL,
-                               format_func=number)
+                               format_func=frozen(number))
     of_edition = official_ref[official_ref["survey_year"] == edition]
     chart(figures.survey_map(of_edition, view, edition, names), key="rk_map", geo=True, on_click=to_profile,
           caption=_("World map of the {measure} of every state assessed in the {year} edition; darker = better; "

@@ -7,13 +7,13 @@ import streamlit as st
 from ui import figures
 from ui.data import country_names
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
-from ui.i18n import _, country, number
+from ui.i18n import N_, _, country, number
 from ui.labels import clean_title, is_missing, kind_label, map_distinct, via_label, when_label
 from ui.review import reviewed_only
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, setup_page,
                        table, to_evidence, to_profile)
 
-setup_page(_("Delegations"))
+setup_page(N_("Delegations"))
 follow_click()
 corpus = reviewed_only(corpus_or_stop(), key="dl_reviewed")
 data_sources(corpus, reference=False)

@@ -8,7 +8,7 @@ from ui import figures
 from ui.data import country_names, gcc_members
 from ui.evidence import rtl_block
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
-from ui.i18n import _, country, number
+from ui.i18n import N_, _, country, number
 from ui.labels import (clean_title, kind_label, split_list, tense_label, text_of, topic_label, via_label,
                        when_label, year_basis_label)
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, page_link,
@@ -19,7 +19,7 @@ from ui.safety import md_escape
 
 CARD_LIMIT = 50  # each card is several elements; thousands would make every rerun slow
 
-setup_page(_("GCC cooperation"))
+setup_page(N_("GCC cooperation"))
 follow_click()
 corpus = reviewed_only(corpus_or_stop(), key="gcc_reviewed")
 data_sources(corpus, reference=False)

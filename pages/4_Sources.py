@@ -6,14 +6,14 @@ import streamlit as st
 
 from ui.data import ranking_tables, seeds_folder
 from ui.evidence import doc_highlights, highlighted_html, legend_html, metadata_html, rtl_block
-from ui.i18n import _, number
+from ui.i18n import N_, _, number
 from ui.labels import clean_title, text_of, when_label
 from ui.layout import corpus_or_stop, data_sources, document_notices, setup_page, table
 from ui.safety import md_escape
 from ui.review import orphan_notice, review_link, reviewed_only
 from ui.upload import upload_form, upload_notices
 
-setup_page(_("Sources"))
+setup_page(N_("Sources"))
 corpus = reviewed_only(corpus_or_stop(), key="src_reviewed")
 data_sources(corpus)
 upload_notices()

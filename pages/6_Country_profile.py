@@ -9,7 +9,7 @@ import streamlit as st
 
 from ui import figures
 from ui.data import country_names, load_reference, ranking_tables
-from ui.i18n import _, country, number
+from ui.i18n import N_, _, country, frozen, number
 from ui.labels import (SCOPE_ORDER, clean_title, kind_label, map_distinct, scope_label, verdict_label, via_label,
                        when_label)
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, follow_click, setup_page, table,
@@ -18,7 +18,7 @@ from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, follow
 PARAM = "iso3"  # the URL parameter: ?iso3=OMN
 WIDGET = "pf_country"
 
-setup_page(_("Country profile"))
+setup_page(N_("Country profile"))
 follow_click()
 corpus = corpus_or_stop()
 data_sources(corpus)
@@ -40,7 +40,7 @@ if WIDGET not in st.session_state or st.session_state.get("_pf_url") != wanted:
     # A new ?iso3= (a click elsewhere, a shared link) chooses the state; the picker then keeps the URL.
     st.session_state[WIDGET] = wanted if wanted in codes else "BHR"
     st.session_state["_pf_url"] = wanted
-iso3 = st.selectbox(_("State"), options, key=WIDGET, format_func=lambda iso: f"{country(iso, names.get(iso, iso))} ({iso})",
+iso3 = st.selectbox(_("State"), options, key=WIDGET, format_func=frozen(lambda iso: f"{country(iso, names.get(iso, iso))} ({iso})"),
                     on_change=_keep_in_url, help=_("Any state in the UN survey or the articles; the URL keeps it "
                                                    "(?iso3=OMN), so the profile can be shared."))
 st.session_state["_pf_url"] = iso3

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
@@ -19,7 +21,10 @@ TABLES = ("documents", "events", "participants", "rankings")
 
 
 def assert_same_corpus(a, b) -> None:
-    for name in TABLES:
+    """Every DataFrame field (the four tables and whatever other lanes add, e.g. review's), texts, messages."""
+    frames = [f.name for f in dataclasses.fields(a) if isinstance(getattr(a, f.name), pd.DataFrame)]
+    assert set(TABLES) <= set(frames)
+    for name in frames:
         assert_frame_equal(getattr(a, name), getattr(b, name), check_exact=True)
     assert a.texts == b.texts
     assert a.messages == b.messages

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ui.i18n import N_, _
-from ui.labels import is_missing, scope_label, text_of
+from ui.i18n import N_, _, country
+from ui.labels import is_missing, kind_label, scope_label, text_of
 
 # Highlight kinds in the order they are listed in the legend; when spans overlap, the shortest
 # (innermost) one colours the characters, so a rank expression shows inside its sentence.
@@ -43,13 +43,15 @@ def doc_highlights(doc: str, events: pd.DataFrame, participants: pd.DataFrame,
             found.append(Highlight(int(start), int(end), kind, note))
 
     for row in events[events["doc"] == doc].itertuples():
-        add(row.start, row.end, "event", f"event {row.event_id}: {row.kind}")
+        add(row.start, row.end, "event", _("event {id}: {kind}").format(id=row.event_id, kind=kind_label(str(row.kind))))
     for row in participants[participants["doc"] == doc].itertuples():
-        add(row.start, row.end, "participant", f"participant: {row.name_en} ({row.iso3}), {row.event_id}")
+        add(row.start, row.end, "participant", _("participant: {name} ({iso3}), {event}").format(
+            name=country(str(row.iso3), row.name_en), iso3=row.iso3, event=row.event_id))
     for row in rankings[rankings["doc"] == doc].itertuples():
-        claim = f"{scope_label(str(row.scope))} rank {row.rank} in {row.survey_year}"
-        add(row.start, row.end, "claim", f"ranking claim {row.claim_id}: {claim}")
-        add(row.surface_start, row.surface_end, "rank", f"rank expression: {claim}")
+        claim = _("{scope} rank {rank} in {year}").format(scope=scope_label(str(row.scope)), rank=row.rank,
+                                                          year=row.survey_year)
+        add(row.start, row.end, "claim", _("ranking claim {id}: {claim}").format(id=row.claim_id, claim=claim))
+        add(row.surface_start, row.surface_end, "rank", _("rank expression: {claim}").format(claim=claim))
     # Several records can share one span (a GCC phrase standing for five states, one phrase carrying
     # three regional ranks): one highlight per span, its tooltip naming every record.
     merged: dict[tuple[int, int, str], list[str]] = {}

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
-from ui.i18n import _, number
+from ui.i18n import _, frozen, number
 
 URL = "query-params"
 
@@ -41,7 +41,7 @@ def year_range(label: str, years: Iterable[object], key: str) -> tuple[int, int]
 def pick_many(label: str, options: list[str], key: str, *, placeholder: str,
               format_func: Callable[[str], str] = str, default: list[str] | None = None) -> list[str]:
     """A multiselect whose empty selection means 'all' (the placeholder says so)."""
-    return st.multiselect(label, options, default=default or [], key=key, bind=URL, format_func=format_func,
+    return st.multiselect(label, options, default=default or [], key=key, bind=URL, format_func=frozen(format_func),
                           placeholder=placeholder)
 
 

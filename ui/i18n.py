@@ -16,12 +16,16 @@ import contextvars
 import gettext
 import io
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE_DIR = ROOT / "locale"
@@ -93,6 +97,13 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """Marks `message` for the catalog without translating it (labels kept in tables, translated on display)."""
     return message
+
+
+def frozen(func: Callable[[T], str]) -> Callable[[T], str]:
+    """`func` run in this run's language whenever it is called: a widget's format_func may be called by
+    Streamlit (or AppTest) outside the script run, where the context variable has its default."""
+    context = contextvars.copy_context()
+    return lambda value: context.run(func, value)
 
 
 def digits(text: str) -> str:

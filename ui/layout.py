@@ -88,10 +88,14 @@ def language_switch() -> str:
 
 
 def setup_page(title: str) -> None:
-    """Page config (wide layout), the language, the right-to-left layout in Arabic, and the page title."""
-    st.set_page_config(page_title=f"{title} · {_('Bahrain e-government diplomacy')}", layout="wide")
+    """Page config (wide layout), the language, the right-to-left layout in Arabic, and the page title.
+
+    `title` is a msgid (marked with N_ by the caller): it is translated once the language is known.
+    """
     if not st.session_state.get(NAVIGATED):
         language_switch()
+    title = _(title)
+    st.set_page_config(page_title=f"{title} · {_('Bahrain e-government diplomacy')}", layout="wide")
     if i18n.is_rtl():
         st.html(RTL_CSS)
         st.html(RTL_SCRIPT, unsafe_allow_javascript=True)

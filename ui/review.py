@@ -25,12 +25,13 @@ from core.gazetteer import english_name
 from core.reference import EDITIONS
 from ui.evidence import Highlight, highlighted_html, legend_html, rtl_block
 from ui.filters import URL
+from ui.i18n import N_, _
 from ui.labels import kind_label, scope_label, text_of
 from ui.safety import md_escape
 
 REVIEW_PAGE = "Review"  # url path of pages/5_Review.py
-LABELS = {"unreviewed": "", "confirmed": "confirmed by analyst", "corrected": "corrected by analyst",
-          "added": "added by analyst"}
+LABELS = {"unreviewed": "", "confirmed": N_("confirmed by analyst"), "corrected": N_("corrected by analyst"),
+          "added": N_("added by analyst")}
 FIELD_LABELS = {"kind": "kind", "year": "year", "date": "date", "host_iso3": "host", "role": "role",
                 "tense": "tense", "countries_stated": "delegation size", "gcc": "GCC", "iso3": "state",
                 "country_iso3": "country", "survey_year": "survey year", "scope": "scope", "rank": "rank"}
@@ -42,7 +43,8 @@ FLASH = "rv_flash"
 
 def review_label(state: object) -> str:
     """'corrected by analyst', 'added by analyst', 'confirmed by analyst', or '' for unreviewed."""
-    return LABELS.get(text_of(state), text_of(state))
+    label = LABELS.get(text_of(state), text_of(state))
+    return _(label) if label else ""
 
 
 def extracted_text(extracted: object) -> str:
@@ -88,13 +90,14 @@ def table_view(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     if "review" in shown.columns:
         shown["review"] = [review_label(v) for v in shown["review"]]
         config["review"] = st.column_config.TextColumn(
-            "review", help="Blank: as extracted. Corrected, added or confirmed by an analyst on the Review page; "
-                           "'extracted' holds the values the extractor gave.")
+            _("review"), help=_("Blank: as extracted. Corrected, added or confirmed by an analyst on the Review page; "
+                                "'extracted' holds the values the extractor gave."))
     if "extracted" in shown.columns:
         shown["extracted"] = [extracted_text(v) for v in shown["extracted"]]
     shown["review_link"] = [review_url(d, r) if text_of(r) else None for d, r in zip(shown["doc"], shown["record_id"])]
     config["review_link"] = st.column_config.LinkColumn(
-        "review it", display_text="review", help="Open this record on the Review page to confirm, correct or reject it.")
+        _("review it"), display_text=_("review"),
+        help=_("Open this record on the Review page to confirm, correct or reject it."))
     return shown, config
 
 
@@ -121,11 +124,11 @@ def reviewed_only(corpus: core.Corpus, key: str) -> core.Corpus:
     """
     counts = review_counts(corpus)
     with st.sidebar:
-        on = st.toggle("Reviewed records only", key=key, bind=URL,
-                       help="Records an analyst confirmed, corrected or added on the Review page.")
+        on = st.toggle(_("Reviewed records only"), key=key, bind=URL,
+                       help=_("Records an analyst confirmed, corrected or added on the Review page."))
         if counts["reviewed"] or counts["rejected"]:
-            st.caption(f"{counts['reviewed']} record(s) reviewed by analysts ({counts['corrected']} corrected, "
-                       f"{counts['added']} added, {counts['confirmed']} confirmed); {counts['rejected']} rejected.")
+            st.caption(_("{reviewed} record(s) reviewed by analysts ({corrected} corrected, {added} added, "
+                         "{confirmed} confirmed); {rejected} rejected.").format(**counts))
     if not on:
         return corpus
     participants = corpus.participants[corpus.participants["review"] != "unreviewed"]

@@ -15,6 +15,7 @@ import streamlit as st
 
 from core.folder import CorpusFolderError, effective_max_bytes, too_big_message
 from core.uploads import save_upload
+from ui.i18n import _
 from ui.safety import md_escape
 
 UPLOAD_TYPES = ["txt", "html", "htm"]
@@ -79,7 +80,7 @@ def _on_save(folder: str) -> None:
     """Form callback: runs before the page script, so the new article can be selected in it."""
     upload = st.session_state.get(FILE_KEY)
     if upload is None:
-        outcome = UploadOutcome("", "", (("error", "no file chosen: choose a .txt, .html or .htm file first"),))
+        outcome = UploadOutcome("", "", (("error", _("no file chosen: choose a .txt, .html or .htm file first")),))
     else:
         outcome = save_uploaded(Path(folder), upload.name, getattr(upload, "size", None), upload.getvalue,
                                 st.session_state.get(DATE_KEY) or "")
@@ -94,16 +95,16 @@ def upload_form(folder: Path) -> None:
     cap = int(st.get_option("server.maxUploadSize"))  # MiB; the server refuses larger uploads outright
     largest = min(limit, cap * MIB)
     with st.form(FORM_KEY, clear_on_submit=True):
-        st.markdown("**Add an article**")
+        st.markdown(_("**Add an article**"))
         st.file_uploader(
-            "Article file", type=UPLOAD_TYPES, key=FILE_KEY, max_upload_size=upload_limit_mb(limit, cap),
-            help=f"A news article as .txt or saved .html/.htm, in any common Arabic encoding, at most "
-                 f"{largest:,} bytes. It is saved unchanged into the articles folder. A file with the same "
-                 "content as one already there is refused; a name already used gets a number.")
-        st.text_input("Published (optional)", key=DATE_KEY, placeholder="YYYY-MM-DD, YYYY-MM or YYYY",
-                      help="The article's publication date, written to manifest.csv. Relative dates in the text "
-                           "('yesterday', 'last year') are resolved against it.")
-        st.form_submit_button("Save to the articles folder", key=SAVE_KEY, on_click=_on_save, args=(str(folder),),
+            _("Article file"), type=UPLOAD_TYPES, key=FILE_KEY, max_upload_size=upload_limit_mb(limit, cap),
+            help=_("A news article as .txt or saved .html/.htm, in any common Arabic encoding, at most {bytes} "
+                   "bytes. It is saved unchanged into the articles folder. A file with the same content as one "
+                   "already there is refused; a name already used gets a number.").format(bytes=f"{largest:,}"))
+        st.text_input(_("Published (optional)"), key=DATE_KEY, placeholder="YYYY-MM-DD, YYYY-MM or YYYY",
+                      help=_("The article's publication date, written to manifest.csv. Relative dates in the text "
+                             "('yesterday', 'last year') are resolved against it."))
+        st.form_submit_button(_("Save to the articles folder"), key=SAVE_KEY, on_click=_on_save, args=(str(folder),),
                               type="primary")
 
 
@@ -118,4 +119,4 @@ def upload_notices() -> None:
         text = md_escape(message)
         if outcome.file and outcome.file not in message:
             text = f"**{md_escape(outcome.file)}**: {text}"
-        show[level](f"Upload: {text}")
+        show[level](_("Upload: {text}").format(text=text))
