@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from core.csv_safety import write_csv
 from core.ingest import CorpusFolderError
 from core.pipeline import load_corpus
 
