@@ -29,6 +29,7 @@ MERGE_GAP = 2           # a cue this close after another cue is part of the same
 ATTENDED_GAP = 3        # "شارك وفد … في أعمال الاجتماع": في this close before the attended cue
 HOST_ASSUMED_NOTE = "host not stated; Bahrain assumed"
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
+GCC_OTHERS_MAX = 1      # ...and at most this many other states named beside them
 GCC_NAMED_MIN = 4       # this many GCC members named one by one make a GCC event
 
 
@@ -193,9 +194,11 @@ def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _
     sentence = ctx.sentence_of(cue.first)
     time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first)
     date = time.value if time else None
-    # Only the opening lines before the main sentence: a later sentence may place another event.
-    others = [(s.first, s.last) for s in ctx.sentences if s.first in lead and s.first < sentence.first]
-    host = rules.main_host(ctx, sentence.first, sentence.last, cue.first, cue.last, cue.kind, others)
+    others = [(s.first, s.last) for s in ctx.sentences if s.first in lead and s.first != sentence.first]
+    # "… في الجزائر العاصمة، فيما تحتضن شرم الشيخ …": a clause opened by فيما speaks of something else.
+    turn = ctx.first_tag("clause_start", cue.last, sentence.last)
+    host = rules.main_host(ctx, sentence.first, sentence.last if turn is None else turn, cue.first, cue.last,
+                           cue.kind, others)
     draft = _Draft("main", cue, lo, hi, time, host,
                    rules.tense(ctx, lo, cue.last, hi, date))
     notes = []
@@ -303,6 +306,13 @@ def _organizations(ctx: DocContext, regions) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def _gcc_by_names(states: set[str]) -> bool:
+    """Most GCC members named one by one, and hardly anyone else: a GCC event. Every GCC state
+    among Egypt, Jordan and Lebanon is a pan-Arab event, not a GCC one."""
+    gcc = states & set(GCC_MEMBERS)
+    return len(gcc) >= GCC_NAMED_MIN and len(states - gcc - {""}) <= GCC_OTHERS_MAX
+
+
 def _year_basis(ctx: DocContext, draft: _Draft) -> str:
     if draft.time is not None:
         return draft.time.basis
@@ -313,7 +323,7 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
     host = str(draft.host.value)
     body = parts.gcc_body(ctx, regions, claim_sentences)
     named, left_out = parts.named_states(ctx, regions, host, claim_sentences)
-    gcc = body is not None or len(({p.iso3 for p in named} | {host}) & set(GCC_MEMBERS)) >= GCC_NAMED_MIN
+    gcc = body is not None or _gcc_by_names({p.iso3 for p in named} | {host})
     participants = parts.with_gcc_members(named, host, body) if body is not None else named
     participants = parts.bahrain_abroad(ctx, regions, host, participants)
     size, lower = None, False
