@@ -12,7 +12,9 @@ Three steps, each a list of named rules (see docs/ARCHITECTURE.md):
 from __future__ import annotations
 
 from core.context import DocContext
+from core.numbers import ordinal_word
 from core.rank_items import RankDoc, RankItem, find_items
+from core.rank_lexicon import rank_lexicon
 from core.rank_rules import Edition, find_edition, index_of, kept_comparison, scopes_of, subject_of, year_of
 from core.records import RankClaim
 
@@ -30,7 +32,7 @@ NOTES = {
 
 
 def _is_target(doc: RankDoc, item: RankItem) -> bool:
-    c = doc.ctx.clause_of(item.first)
+    c = doc.clause(item.first)
     return doc.has("target", max(c.first, item.first - TARGET_BEFORE), item.first)
 
 
@@ -81,8 +83,23 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
     return claims
 
 
+def could_rank(ctx: DocContext) -> bool:
+    """Whether a token of the document starts a rank noun, a leader noun or an ordinal word: every
+    claim needs one of them, so an article with none is done without building the cue index."""
+    lex, seen = rank_lexicon(), set()
+    for tok in ctx.tokens:
+        if tok.text in seen:
+            continue
+        seen.add(tok.text)
+        if lex.trigger.first_variants(tok.text) or lex.leader.first_variants(tok.text) or ordinal_word(tok.text):
+            return True
+    return False
+
+
 def find_rank_claims(ctx: DocContext) -> list[RankClaim]:
     """Every overall-EGDI ranking claim in the document, deduplicated, in text order."""
+    if not could_rank(ctx):
+        return []
     doc = RankDoc.build(ctx)
     return claims_from_items(doc, find_items(doc), find_edition(doc))
 
