@@ -1,6 +1,7 @@
 """Ranking claims on the UN E-Government Development Index: rank, scope, edition and country.
 
-Three steps, each a list of named rules (see docs/ARCHITECTURE.md):
+Three steps, each a list of named rules; a new phenomenon is a rule in one of these lists or a row
+of core/data/rank_cues.tsv, with its own test sentences in tests/test_rankings.py:
 1. core/rank_items.py finds rank expressions ("المركز الثالث عشر عالميا", "والـ50 دوليا",
    "مرتبتها الثانية عربيا", "إستونيا ثانياً").
 2. core/rank_rules.py decides for each: its index (a sub-index or another organisation's index
@@ -84,14 +85,16 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
 
 
 def could_rank(ctx: DocContext) -> bool:
-    """Whether a token of the document starts a rank noun, a leader noun or an ordinal word: every
-    claim needs one of them, so an article with none is done without building the cue index."""
+    """Whether a token of the document starts a rank noun, a leader noun or an ordinal (a word, or
+    digits after the article): every claim needs one, so an article with none skips the stage."""
     lex, seen = rank_lexicon(), set()
+    article = lex.joiners - lex.and_words  # "الـ18": digits with the article read as an ordinal
     for tok in ctx.tokens:
         if tok.text in seen:
             continue
         seen.add(tok.text)
-        if lex.trigger.first_variants(tok.text) or lex.leader.first_variants(tok.text) or ordinal_word(tok.text):
+        if lex.trigger.first_variants(tok.text) or lex.leader.first_variants(tok.text) or ordinal_word(tok.text) \
+                or tok.text in article:
             return True
     return False
 
