@@ -131,8 +131,9 @@ def test_url_with_filters_opens_that_view(page, server, seeds_corpus):
 
     open_page(page, server, "/Ranking_trajectory?rk_scope=GCC&rk_peers=Qatar", 1)
     expect()(page.locator(".st-key-rk_chart .gtitle")).to_contain_text("GCC")
-    legend = page.locator(".st-key-rk_chart .legendtext").evaluate_all("els => els.map(e => e.textContent)")
-    assert "Bahrain" in legend and "Qatar" in legend and "Oman" not in legend
+    # Lines are labelled at their end (annotations), the legend explains the claim markers only.
+    labels = page.locator(".st-key-rk_chart .annotation-text").evaluate_all("els => els.map(e => e.textContent)")
+    assert "Bahrain" in labels and "Qatar" in labels and "Oman" not in labels
     assert_no_errors(page)
 
 
