@@ -9,6 +9,7 @@ of core.event_rules, participants by core.participants.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ from core.context import DocContext
 from core.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
 from core.morphology import conjoined
-from core.phrases import PhraseMatcher
+from core.phrases import PhraseMatcher, find_all_many
 from core.records import Event, RankClaim, Span
 from core.vocabulary import event_kinds
 
@@ -100,11 +101,14 @@ def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
 
 
 def _phrase_hits(ctx: DocContext, name: str, matcher: PhraseMatcher) -> list[tuple[int, int, object]]:
-    """Every match of a lexicon in the document, found once and kept on the context."""
-    found = ctx.memo.get(name)
+    """Every match of an event lexicon (cues, organizations, topics) in the document: all three
+    found in one pass over the tokens, once per document, and kept on the context."""
+    found = ctx.memo.get("event_phrases")
     if found is None:
-        found = ctx.memo[name] = matcher.find_all(ctx.tokens, ctx.text)
-    return found
+        lex = event_lexicon()
+        found = ctx.memo["event_phrases"] = find_all_many(
+            {"cues": lex.cues, "organizations": lex.organizations, "topics": lex.topics}, ctx.tokens, ctx.text)
+    return found[name]
 
 
 def find_cues(ctx: DocContext) -> list[Cue]:
@@ -114,7 +118,7 @@ def find_cues(ctx: DocContext) -> list[Cue]:
     in_org = {k for i, length, _ in _phrase_hits(ctx, "organizations", lex.organizations)
               for k in range(i, i + length)}
     cues: list[Cue] = []
-    hits = lex.cues.find_all(ctx.tokens, ctx.text)
+    hits = _phrase_hits(ctx, "cues", lex.cues)
     ctx.memo["cue_kind_at"] = {i: kind for i, _, kind in hits}
     for i, length, kind in hits:
         nxt = i + length
@@ -293,10 +297,13 @@ def _main_regions(ctx: DocContext, drafts: list[_Draft]) -> list[tuple[int, int]
 def _matched_values(ctx: DocContext, name: str, matcher: PhraseMatcher, regions) -> list[str]:
     """Distinct values of a lexicon's matches inside the regions, in text order."""
     found: list[str] = []
-    for i, length, value in _phrase_hits(ctx, name, matcher):
-        if any(lo <= i and i + length <= hi for lo, hi in regions) and value not in found:
-            found.append(value)
-    return found
+    hits = _phrase_hits(ctx, name, matcher)
+    starts = [i for i, _, _ in hits]
+    for lo, hi in regions:
+        for i, length, value in hits[bisect_left(starts, lo):bisect_left(starts, hi)]:
+            if i + length <= hi and value not in found:
+                found.append(value)
+    return sorted(found, key=lambda v: next(i for i, _, val in hits if val == v))
 
 
 def _organizations(ctx: DocContext, regions) -> tuple[str, ...]:

@@ -76,6 +76,11 @@ def number_at_word(token: str) -> bool:
     return bool(_lookup(token)[0])
 
 
+def ordinal_word(token: str) -> bool:
+    """Whether `token` may start an ordinal ("الثانية", "والخمسين"), with or without a prefix."""
+    return any(cls in ("ord_unit", "ord_compound", "tens") for _, cls in _lookup(token)[0])
+
+
 def _classes(token: str, wanted: str) -> int | None:
     for value, cls in _lookup(token)[0]:
         if cls == wanted:

@@ -197,15 +197,16 @@ def rule_chained(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None
 
 
 def rule_placed_ordinal(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
-    """An ordinal after a placing verb or a state, with a scope: "حلت الإمارات الثانية عربيا"."""
+    """An ordinal after a placing verb or a state, with a scope: "حلت الإمارات الثانية عربيا",
+    "البحرين الـ18 عالمياً"."""
     if i == 0 or doc.has("not_rank_before", i - 1, i):
         return None
     prev = doc.ctx.tokens[i - 1].text
     if prev not in doc.lex.verbs and (i - 1) not in doc.mention_last:
         return None
-    got = _number_at(doc, i)
-    if got is None or not got[3]:
-        return None
+    got = _number_at(doc, i, joiners=1)
+    if got is None or not (got[3] or got[1] < got[2] - 1):
+        return None  # an ordinal word, or digits with the article ("البحرين الـ18 عالمياً")
     return _item(doc, got, "placed_ordinal", need_scope=True)
 
 

@@ -32,16 +32,20 @@ class Edition:
 
 # ---------------------------------------------------------------- edition
 
+def plausible_edition(doc: RankDoc, year: int) -> bool:
+    """A listed edition, or a later even year not after the publication year (the survey is biennial)."""
+    top, pub = max(doc.lex.editions), doc.ctx.published.year
+    if pub is not None and year > pub:
+        return False
+    return year in doc.lex.editions or (year > top and year % 2 == 0 and (pub or top + 2) >= year)
+
+
 def _edition_years(doc: RankDoc) -> tuple[list[int], list[int]]:
     """Edition years stated in the text: (current candidates, comparison years)."""
     ctx, lex = doc.ctx, doc.lex
-    pub = ctx.published.year
-    top = max(lex.editions)
     current, compared = [], []
     for a, b, d in ctx.date_tokens:
-        if d.month is not None or d.basis != "text" or (pub is not None and d.year > pub):
-            continue
-        if d.year not in lex.editions and not (d.year > top and d.year % 2 == 0 and (pub or top + 2) >= d.year):
+        if d.month is not None or d.basis != "text" or not plausible_edition(doc, d.year):
             continue
         if doc.has("future", a - 3, a) or doc.has("future", b, b + 3):
             continue
@@ -216,12 +220,13 @@ def scope_coordinated(doc, items, n, resolved):
 
 
 def scope_assumed_world(doc, items, n, resolved):
-    """A placed rank with no scope word, in an article about the survey, is a world rank:
-    "البحرين التي حلّت في المركز 18"."""
+    """A placed rank with no scope word, in an article about the survey (the UN survey or its index
+    named, or a report with scoped ranks), is a world rank: "البحرين التي حلّت في المركز 18"."""
     item = items[n]
     c = doc.clause(item.first)
     placed = item.from_to or doc.has("placement", max(c.first, item.first - PLACEMENT), item.first)
-    survey = bool(doc.index_classes & {"overall", "survey", "report"})
+    survey = bool(doc.index_classes & {"overall", "survey"}) or (
+        "report" in doc.index_classes and any(other.scopes for other in items if other is not item))
     return (["world"], "assumed") if placed and survey else None
 
 
@@ -298,7 +303,7 @@ def years_after(doc: RankDoc, item: RankItem, stop: int) -> list[tuple[int, bool
     c = doc.clause(item.first)
     out = []
     for a, b, d in doc.dates_in(item.scope_end, min(item.scope_end + YEAR_AFTER + 1, c.last, stop)):
-        if d.month is None:
+        if d.month is None and plausible_edition(doc, d.year):
             compared = doc.has("compare", a - 3, a) or (a > 0 and doc.ctx.tokens[a - 1].text in doc.lex.range_start)
             out.append((d.year, compared))
     return out
@@ -317,7 +322,7 @@ def year_stated_before(doc, item, lo, previous):
     c, s = doc.clause(item.first), doc.sentence(item.first)
     found = None
     for a, b, d in doc.dates_in(max(s.first, lo), item.first):
-        if d.month is not None or not doc.has("survey", a - SURVEY_BEFORE, a):
+        if d.month is not None or not plausible_edition(doc, d.year) or not doc.has("survey", a - SURVEY_BEFORE, a):
             continue
         if a >= c.first or doc.has("relative", b, b + 3):
             found = d.year

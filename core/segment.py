@@ -38,6 +38,12 @@ def clause_words() -> frozenset[str]:
                      if r["group"] == "clause_start")
 
 
+@lru_cache(maxsize=200_000)
+def _opens_clause(token: str) -> bool:
+    words = clause_words()
+    return any(form in words for form in stems(token))
+
+
 @dataclass(frozen=True)
 class Segment:
     first: int  # token index
@@ -102,8 +108,7 @@ def clauses(text: str, tokens: list[Token]) -> list[Segment]:
     sentence_end, clause_break = patterns()
     cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m)]
     cuts += [m.start() for m in clause_break.finditer(text)]
-    words = clause_words()
-    cuts += [t.start - 1 for t in tokens if any(form in words for form in stems(t.text))]
+    cuts += [t.start - 1 for t in tokens if _opens_clause(t.text)]
     return _split(tokens, cuts, len(text))
 
 

@@ -474,4 +474,5 @@ def orphan_notice(corpus: core.Corpus) -> None:
 def review_link(doc: str) -> None:
     """A link to the Review page for one article."""
     # urlencode leaves only letters, digits, %, +, =, & and . _ - in the address: nothing Markdown reads.
-    st.markdown(f"[Review the records of this article]({review_url(doc)})")
+    label = md_escape(_("Review the records of this article"))
+    st.markdown(f"[{label}]({review_url(doc)})")
