@@ -548,7 +548,7 @@ def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[st
                  else _("UN E-Government Survey: {measure} by edition").format(measure=measure_label(view)))
     editions = list(range(2004, 2025, 2))
     fig.update_xaxes(title=_("Survey edition"), tickvals=editions, ticktext=[number(e) for e in editions],
-                     range=[2002, 2026.5])
+                     range=[2002, 2029.5 if is_rtl() else 2026.5])  # room for the longer Arabic line labels
     # Lines carry their names at their end; the legend below explains the claim markers only.
     fig.update_layout(title=title, height=500, hovermode="closest", margin={"r": 110, "l": 110},
                       legend={"title": {"text": ""}, "orientation": "h", "y": -0.22, "x": 0.5, "xanchor": "center"})
