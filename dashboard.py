@@ -55,7 +55,7 @@ def overview() -> None:
     else:
         titles = memo(corpus, "titles", lambda: dict(zip(corpus.documents["doc"], corpus.documents["title"])))
         timeline = memo(corpus, (*state, "timeline"), lambda: figures.timeline_figure(shown, titles, names))
-        if not any(trace.type == "scattergl" for trace in timeline.data):
+        if timeline.layout.meta != figures.BY_MONTH:
             caption = _("Timeline of {n} events: each marker is an event placed at the start of the period the "
                         "article gives (day, month or year), on the row of its kind; its area grows with the number "
                         "of states in the delegation (the number stated, else the states named; grey when the "
