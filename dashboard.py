@@ -10,7 +10,7 @@ from ui import figures
 from ui.data import country_names, load_reference, memo, ranking_tables
 from ui.filters import URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years, year_range
 from ui.i18n import N_, _, number
-from ui.labels import kind_label
+from ui.labels import column_headers, kind_label
 from ui.review import reviewed_only
 from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click,
                        language_switch, setup_page, table, to_evidence, to_profile)
@@ -83,8 +83,8 @@ def overview() -> None:
         files = ["documents", "events", "participants", "rankings"]
         for tab, (name, frame), file in zip(st.tabs(list(tables)), tables.items(), files):
             with tab:
-                table(frame, key=f"ov_table_{file}")
-                csv_download(frame, f"{file}.csv", key=f"ov_csv_{file}")
+                table(frame, key=f"ov_table_{file}", headers=column_headers(frame))
+                csv_download(frame, f"{file}.csv", key=f"ov_csv_{file}", headers=column_headers(frame))
 
 
 def headline_metrics(events: int, states: int, corpus: core.Corpus) -> None:

@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from core.csv_safety import write_csv
 from core.ingest import CorpusFolderError
 from core.pipeline import load_corpus
 
@@ -56,7 +57,7 @@ def evaluate_cmd(folder: Path, gold: Path | None) -> int:
 
 def write_review_tables(corpus, out: Path) -> list[str]:
     """rejected.csv: the records the analysts rejected (core.review); the file names written."""
-    corpus.rejected.to_csv(out / "rejected.csv", index=False, encoding="utf-8")
+    write_csv(corpus.rejected, out / "rejected.csv")  # formulas escaped, every field quoted
     return ["rejected.csv"]
 
 

@@ -17,7 +17,7 @@ from core.gazetteer import find_mentions
 from core.lexicon import load_table
 from core.morphology import stems
 from core.normalize import Normalized, Token, normalize, tokenize
-from core.numbers import parse_number
+from core.numbers import number_at_word, parse_number
 from core.records import CountryMention, DateMention, Span
 from core.phrases import phrase_tokens
 from core.segment import Segment, clauses, segment_of, sentences
@@ -34,7 +34,12 @@ class WordGroups:
     names: frozenset[str]
 
     def words(self, group: str) -> frozenset[str]:
-        return frozenset(w for w, groups in self.single.items() if group in groups)
+        return _words_of(group)
+
+
+@lru_cache(maxsize=None)
+def _words_of(group: str) -> frozenset[str]:
+    return frozenset(w for w, names in word_groups().single.items() if group in names)
 
 
 @lru_cache(maxsize=1)
@@ -56,25 +61,40 @@ def word_groups() -> WordGroups:
                       frozenset(names))
 
 
+@lru_cache(maxsize=200_000)
+def _groups_of(token: str) -> tuple[frozenset[str], tuple[tuple[tuple[str, ...], str], ...]]:
+    """(groups the token is a word of, multi-token phrases it may start), over its stems; memoized."""
+    groups = word_groups()
+    single: set[str] = set()
+    multi: list[tuple[tuple[str, ...], str]] = []
+    for form in stems(token):
+        single.update(groups.single.get(form, ()))
+        multi.extend(groups.multi.get(form, ()))
+    return frozenset(single), tuple(multi)
+
+
+@lru_cache(maxsize=200_000)
+def _may_start_number(token: str) -> bool:
+    return token.isdigit() or number_at_word(token)
+
+
 def tag_tokens(tokens: list[Token], text: str) -> tuple[dict[str, list[int]], dict[tuple[str, int], int]]:
     """(group -> sorted token indices tagged with it, (group, index) -> tokens the phrase spans).
 
     A token is tagged with a group when it, or one of its stems, is a word of the group; a phrase
     of several tokens is tagged on its first token when the rest follows with no punctuation.
     """
-    groups = word_groups()
-    positions: dict[str, list[int]] = {name: [] for name in groups.names}
+    positions: dict[str, list[int]] = {name: [] for name in word_groups().names}
     lengths: dict[tuple[str, int], int] = {}
     for i, tok in enumerate(tokens):
-        found: set[str] = set()
-        for form in stems(tok.text):
-            found.update(groups.single.get(form, ()))
-            for rest, group in groups.multi.get(form, ()):
-                end = i + 1 + len(rest)
-                if end <= len(tokens) and tuple(t.text for t in tokens[i + 1:end]) == rest and \
-                        not any(text[a.end:b.start].strip() for a, b in zip(tokens[i:end], tokens[i + 1:end])):
-                    found.add(group)
-                    lengths[(group, i)] = max(lengths.get((group, i), 1), len(rest) + 1)
+        single, multi = _groups_of(tok.text)
+        found = set(single) if multi else single
+        for rest, group in multi:
+            end = i + 1 + len(rest)
+            if end <= len(tokens) and tuple(t.text for t in tokens[i + 1:end]) == rest and \
+                    not any(text[a.end:b.start].strip() for a, b in zip(tokens[i:end], tokens[i + 1:end])):
+                found.add(group)
+                lengths[(group, i)] = max(lengths.get((group, i), 1), len(rest) + 1)
         for group in found:
             positions[group].append(i)
     return positions, lengths
@@ -131,7 +151,8 @@ class DocContext:
         """Token indices in [lo, hi) where a number (digits or number words) starts."""
         starts = self.memo.get("number_starts")
         if starts is None:
-            from_tokens = [i for i in range(len(self.tokens)) if parse_number(self.tokens, i) is not None]
+            from_tokens = [i for i, tok in enumerate(self.tokens)
+                           if _may_start_number(tok.text) and parse_number(self.tokens, i)]
             starts = self.memo["number_starts"] = from_tokens
         return starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)]
 

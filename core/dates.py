@@ -18,12 +18,6 @@ from core.records import DateMention
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 HIJRI_MIN, HIJRI_MAX = 1410, 1500
-RANGE_WORDS = {"و", "الي", "حتي", "-", "ال"}  # "25 و26", "4 إلى 6", "من 21 حتى 23"
-NEXT_WORDS = {"القادم", "المقبل", "القادمه", "المقبله"}
-PREV_WORDS = {"الماضي", "المنصرم", "السابق", "الماضيه"}
-GREGORIAN_SUFFIX = {"م"}
-HIJRI_SUFFIX = {"ه", "هجري", "هجريه"}
-
 NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)")
 NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})(?!\d)")
 
@@ -70,8 +64,28 @@ def relative_phrases() -> dict[tuple[str, ...], tuple[str, int]]:
     for row in load_table("relative_dates.tsv", ["phrase", "unit", "offset"]):
         if row["unit"] not in ("day", "month", "year"):
             raise ValueError(f"relative_dates.tsv:{row['_line']}: unit must be day, month or year")
-        out[tuple(normalize_chars(row["phrase"]).replace("ً", "").split())] = (row["unit"], int(row["offset"]))
+        out[tuple(normalize_chars(row["phrase"]).split())] = (row["unit"], int(row["offset"]))
     return out
+
+
+DATE_WORD_GROUPS = ("range", "next", "prev", "gregorian_suffix", "hijri_suffix", "month_prefix",
+                    "relative_prefix", "day_joiner")
+
+
+@lru_cache(maxsize=1)
+def date_words() -> dict[str, frozenset[str]]:
+    """core/data/date_words.tsv: group -> normalized words (range words, calendar suffixes, proclitics…)."""
+    out: dict[str, set[str]] = {g: set() for g in DATE_WORD_GROUPS}
+    for row in load_table("date_words.tsv", ["group", "word"]):
+        if row["group"] not in out:
+            raise ValueError(f"date_words.tsv:{row['_line']}: unknown group {row['group']!r}")
+        out[row["group"]].add(normalize_chars(row["word"]))
+    return {g: frozenset(w) for g, w in out.items()}
+
+
+def _strip_proclitic(token: str, group: str) -> str | None:
+    """`token` without its one-letter proclitic of `group`, or None when it carries none."""
+    return token[1:] if token[:1] in date_words()[group] else None
 
 
 @lru_cache(maxsize=1)
@@ -86,14 +100,16 @@ def _month_at(tokens: list[Token], i: int) -> tuple[int, str, int] | None:
     if i >= len(tokens):
         return None
     first, firsts = tokens[i].text, _month_firsts()
-    if first not in firsts and not (first[:1] in "بوف" and first[1:] in firsts):
+    bare = _strip_proclitic(first, "month_prefix")
+    if first not in firsts and bare not in firsts:
         return None
     names = month_names()
     for length in (2, 1):
         if i + length > len(tokens):
             continue
         words = [t.text for t in tokens[i:i + length]]
-        for cand in (words, [words[0][1:]] + words[1:] if words[0][:1] in "بوف" else None):
+        bare = _strip_proclitic(words[0], "month_prefix")
+        for cand in (words, [bare] + words[1:] if bare is not None else None):
             if cand and tuple(cand) in names:
                 month, cal = names[tuple(cand)]
                 return month, cal, length
@@ -178,17 +194,13 @@ def _shift(pub: Published, unit: str, offset: int) -> tuple[int, int | None, int
     return d.year, d.month, d.day
 
 
-def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> list[DateMention]:
-    """Every date-like expression, left to right, with its precision and basis (text | relative)."""
-    found: list[DateMention] = []
-    used: set[int] = set()  # token indexes already part of a date
-    text = norm.text
+def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int]) -> list[DateMention]:
+    """2013/06/26 and 26/06/2013."""
+    found = []
     by_start = {t.start: k for k, t in enumerate(tokens)}
     by_end = {t.end: k for k, t in enumerate(tokens)}
-
-    # 1. Numeric dates: 2013/06/26, 26/06/2013.
     for rx, order in ((NUMERIC_YMD, "ymd"), (NUMERIC_DMY, "dmy")):
-        for m in rx.finditer(text):
+        for m in rx.finditer(norm.text):
             a, b, c = (int(g) for g in m.groups())
             y, mo, d = (a, b, c) if order == "ymd" else (c, b, a)
             k0, k1 = by_start.get(m.start()), by_end.get(m.end())
@@ -196,131 +208,168 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> l
                 continue
             used.update(range(k0, k1 + 1))
             found.append(_mention(norm, tokens, k0, k1 + 1, y, mo, d, "text"))
+    return found
 
-    # 2. Day(s) + month name (+ year / relation / calendar suffix), and month name + year.
-    n = len(tokens)
-    month_firsts = _month_firsts()
+
+def _day_at(tokens: list[Token], text: str, i: int) -> tuple[int | None, int]:
+    """(day, token after the day or day range) at tokens[i]: "25", "25 و26", "4-6", "21 - 23"."""
+    tok = tokens[i].text
+    if not (tok.isdigit() and len(tok) <= 2 and 1 <= int(tok) <= 31):
+        return None, i
+    n, words = len(tokens), date_words()
+    j = i + 1
+    if j < n and tokens[j].text in words["range"] and j + 1 < n and tokens[j + 1].text.isdigit():
+        j += 2
+    elif j < n and tokens[j].text.isdigit() and text[tokens[j - 1].end:tokens[j].start].strip() in ("-", "–"):
+        j += 1  # "4-6 محرم"
+    elif j < n and (_strip_proclitic(tokens[j].text, "day_joiner") or "").isdigit():
+        j += 1
+    return int(tok), j
+
+
+def _year_tail(tokens: list[Token], k: int, cal: str) -> tuple[int | None, str, str, int]:
+    """After a month name: (year, relation next|prev|'', calendar, token after)."""
+    n, words = len(tokens), date_words()
+    if k < n and _year(tokens[k].text):
+        year, k = _year(tokens[k].text), k + 1
+        if k < n and tokens[k].text in words["gregorian_suffix"] | words["hijri_suffix"]:
+            cal = "hijri" if tokens[k].text in words["hijri_suffix"] else cal
+            k += 1
+        return year, "", cal, k
+    if k < n and tokens[k].text in words["next"]:
+        return None, "next", cal, k + 1
+    if k < n and tokens[k].text in words["prev"]:
+        return None, "prev", cal, k + 1
+    return None, "", cal, k
+
+
+def _month_date(norm, tokens, i, j, day, month, published) -> tuple[DateMention | None, int]:
+    """The date of "[day(s)] month [year|relation]" starting at token i (month at j); (None, k) when invalid."""
+    text = norm.text
+    mnum, cal, mlen = month
+    k = j + mlen
+    # "ديسمبر/كانون الأول" style double names: skip a second month name after a slash.
+    if k < len(tokens) and text[tokens[k - 1].end:tokens[k].start].strip() == "/" and _month_at(tokens, k):
+        k += _month_at(tokens, k)[2]
+    year, relation, cal, k = _year_tail(tokens, k, cal)
+    if day is None and year is None and not relation:
+        return None, -1  # a bare month name ("رجب" is also a first name; "آب" a noun): not a date
+    if cal == "hijri":
+        if year is not None and HIJRI_MIN <= year <= HIJRI_MAX:
+            g = _hijri_to_gregorian(year, mnum, day or 1)
+        elif year is None and day is not None:
+            g = _hijri_without_year(mnum, day, relation, published)
+        else:
+            g = None
+        if g is None:
+            return None, k
+        return _mention(norm, tokens, i, k, g.year, g.month, g.day if day else None,
+                        "relative" if relation or year is None else "text", "hijri"), k
+    basis = "text"
+    if year is None:
+        year = _resolve_year(mnum, cal, day, relation, published)
+        basis = "relative" if relation else "text"
+    if year is None or not _valid(year, mnum, day):
+        return None, k
+    return _mention(norm, tokens, i, k, year, mnum, day, basis), k
+
+
+def _month_dates(norm: Normalized, tokens: list[Token], published: Published, used: set[int]) -> list[DateMention]:
+    """Day(s) + month name (+ year / relation / calendar suffix), and month name + year."""
+    found = []
+    n, month_firsts = len(tokens), _month_firsts()
     i = 0
     while i < n:
-        if i in used:
-            i += 1
-            continue
         tok = tokens[i].text
-        day = int(tok) if tok.isdigit() and len(tok) <= 2 and 1 <= int(tok) <= 31 else None
-        if day is None and tok not in month_firsts and not (tok[:1] in "بوف" and tok[1:] in month_firsts):
-            i += 1  # _month_at(tokens, i) would be None: the common case, kept out of a call
+        if i in used or (not tok.isdigit() and tok not in month_firsts
+                         and _strip_proclitic(tok, "month_prefix") not in month_firsts):
+            i += 1  # the common case, kept out of any call
             continue
-        j = i
-        if day is not None:
-            j = i + 1
-            # a range: "25 و26", "4 إلى 6", "21 - 23"
-            if j < n and tokens[j].text in RANGE_WORDS and j + 1 < n and tokens[j + 1].text.isdigit():
-                j += 2
-            elif j < n and tokens[j].text.isdigit() and text[tokens[j - 1].end:tokens[j].start].strip() in ("-", "–"):
-                j += 1  # "4-6 محرم"
-            elif j < n and tokens[j].text.startswith("و") and tokens[j].text[1:].isdigit():
-                j += 1
+        day, j = _day_at(tokens, norm.text, i)
         month = _month_at(tokens, j)
         if month is None:
             i += 1
             continue
-        mnum, cal, mlen = month
-        k = j + mlen
-        # "ديسمبر/كانون الأول" style double names: skip a second month name after a slash.
-        if k < n and text[tokens[k - 1].end:tokens[k].start].strip() == "/" and _month_at(tokens, k):
-            k += _month_at(tokens, k)[2]
-        year = None
-        relation = ""
-        if k < n and _year(tokens[k].text):
-            year = _year(tokens[k].text)
-            k += 1
-            if k < n and tokens[k].text in GREGORIAN_SUFFIX | HIJRI_SUFFIX:
-                if tokens[k].text in HIJRI_SUFFIX:
-                    cal = "hijri"
-                k += 1
-        elif k < n and tokens[k].text in NEXT_WORDS:
-            relation, k = "next", k + 1
-        elif k < n and tokens[k].text in PREV_WORDS:
-            relation, k = "prev", k + 1
-        if day is None and year is None and not relation:
-            i += 1  # a bare month name ("رجب" is also a first name; "آب" a noun): not a date
+        mention, k = _month_date(norm, tokens, i, j, day, month, published)
+        if k < 0:
+            i += 1
             continue
-        if cal == "hijri":
-            if year is not None and HIJRI_MIN <= year <= HIJRI_MAX:
-                g = _hijri_to_gregorian(year, mnum, day or 1)
-            elif year is None and day is not None:
-                g = _hijri_without_year(mnum, day, relation, published)
-            else:
-                g = None
-            if g is None:
-                i = k
-                continue
-            found.append(_mention(norm, tokens, i, k, g.year, g.month, g.day if day else None,
-                                  "relative" if relation or year is None else "text", "hijri"))
-        else:
-            basis = "text"
-            if year is None:
-                year = _resolve_year(mnum, cal, day, relation, published)
-                basis = "relative" if relation else "text"
-            if year is None or not _valid(year, mnum, day):
-                i = k
-                continue
-            found.append(_mention(norm, tokens, i, k, year, mnum, day, basis))
-        used.update(range(i, k))
+        if mention is not None:
+            found.append(mention)
+            used.update(range(i, k))
         i = k
+    return found
 
-    # 3. Relative phrases.
+
+def _relative_at(tokens: list[Token], i: int, phrases, longest: int):
+    """(length, (unit, offset)) of the longest relative phrase at tokens[i], a proclitic allowed."""
+    for length in range(min(longest, len(tokens) - i), 0, -1):
+        words = tuple(t.text for t in tokens[i:i + length])
+        bare = _strip_proclitic(words[0], "relative_prefix")
+        for cand in (words, (bare,) + words[1:] if bare is not None else None):
+            if cand and cand in phrases:
+                return length, phrases[cand]
+    return None
+
+
+def _relative_dates(norm: Normalized, tokens: list[Token], published: Published, used: set[int]) -> list[DateMention]:
+    """Relative phrases ("أمس", "العام الماضي") resolved against the publication date."""
+    found = []
     phrases = relative_phrases()
     longest = max(len(p) for p in phrases)
     firsts = frozenset(p[0] for p in phrases if p)  # a phrase can only start at one of these
-    i = 0
+    n, i = len(tokens), 0
     while i < n:
-        if i in used:
-            i += 1
-            continue
         first = tokens[i].text
-        if first not in firsts and not (first[:1] in "وبف" and first[1:] in firsts):
+        if i in used or (first not in firsts and _strip_proclitic(first, "relative_prefix") not in firsts):
             i += 1
             continue
-        hit = None
-        for length in range(min(longest, n - i), 0, -1):
-            words = tuple(t.text for t in tokens[i:i + length])
-            cands = [words]
-            if words[0][:1] in "وبف":
-                cands.append((words[0][1:],) + words[1:])
-            for cand in cands:
-                if cand in phrases:
-                    hit = (length, phrases[cand])
-                    break
-            if hit:
-                break
-        if hit:
-            length, (unit, offset) = hit
-            shifted = _shift(published, unit, offset)
-            if shifted is not None:
-                y, mo, d = shifted
-                mention = _mention(norm, tokens, i, i + length, y, mo, d, "relative")
-                found.append(dataclasses.replace(mention, unit=unit))
-            used.update(range(i, i + length))
-            i += length
+        hit = _relative_at(tokens, i, phrases, longest)
+        if not hit:
+            i += 1
             continue
-        i += 1
+        length, (unit, offset) = hit
+        shifted = _shift(published, unit, offset)
+        if shifted is not None:
+            mention = _mention(norm, tokens, i, i + length, *shifted, "relative")
+            found.append(dataclasses.replace(mention, unit=unit))
+        used.update(range(i, i + length))
+        i += length
+    return found
 
-    # 4. Years on their own ("2010", "2010م", "عام 2013"), Hijri years ("1434هـ").
+
+def _bare_years(norm: Normalized, tokens: list[Token], used: set[int]) -> list[DateMention]:
+    """Years on their own ("2010", "2010م", "عام 2013") and Hijri years ("1434هـ")."""
+    found = []
+    text, n, words = norm.text, len(tokens), date_words()
     for i, t in enumerate(tokens):
         if i in used or not t.text.isdigit() or len(t.text) != 4:
             continue
         y = int(t.text)
-        nxt = tokens[i + 1].text if i + 1 < n and tokens[i + 1].start == t.end or (
-            i + 1 < n and not text[t.end:tokens[i + 1].start].strip()) else ""
-        if nxt in HIJRI_SUFFIX and HIJRI_MIN <= y <= HIJRI_MAX:
+        nxt = tokens[i + 1].text if i + 1 < n and (tokens[i + 1].start == t.end
+                                                   or not text[t.end:tokens[i + 1].start].strip()) else ""
+        if nxt in words["hijri_suffix"] and HIJRI_MIN <= y <= HIJRI_MAX:
             # A Hijri year spans two Gregorian years; the one holding its middle holds most of it.
             g = _hijri_to_gregorian(y, 6, 15)
             if g:
                 found.append(_mention(norm, tokens, i, i + 2, g.year, None, None, "text", "hijri"))
             continue
         if YEAR_MIN <= y <= YEAR_MAX:
-            last = i + 2 if nxt in GREGORIAN_SUFFIX else i + 1
+            last = i + 2 if nxt in words["gregorian_suffix"] else i + 1
             found.append(_mention(norm, tokens, i, last, y, None, None, "text"))
+    return found
+
+
+def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> list[DateMention]:
+    """Every date-like expression, left to right, with its precision and basis (text | relative).
+
+    Rules in order, each claiming its tokens so a later rule never reads them again: numeric dates,
+    month-name dates, relative phrases, bare years. Each rule is one pass over the tokens.
+    """
+    used: set[int] = set()  # token indexes already part of a date
+    found = _numeric_dates(norm, tokens, used)
+    found += _month_dates(norm, tokens, published, used)
+    found += _relative_dates(norm, tokens, published, used)
+    found += _bare_years(norm, tokens, used)
     found.sort(key=lambda d: d.nstart)
     return found

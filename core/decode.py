@@ -40,12 +40,15 @@ BOMS = (  # longest first: the UTF-32LE mark starts with the UTF-16LE one
 MAX_CONTROL_SHARE = 0.05
 CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Arabic letters: the Arabic, Arabic Supplement, Extended-A blocks and the presentation forms.
+# (Raw strings: the regular expression reads the \\u escapes, so no Arabic character is in the code.)
 ARABIC_LETTER_RE = re.compile(
-    "[\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
-    "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]")
+    r"[\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    r"\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]")
 LETTER_RE = re.compile(r"[^\W\d_]")
-MIXED_SCRIPT_RE = re.compile("[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
-ARABIC_BLOCK_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+MIXED_SCRIPT_RE = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
+ARABIC_BLOCK_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+# Alef + lam, the definite article: how often it occurs tells real Arabic from a wrong code page.
+ARTICLE = chr(0x0627) + chr(0x0644)
 SCORE_SAMPLE = 200_000  # characters scored per candidate encoding
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060"
 HTML_START_RE = re.compile(r"\A\s*<(!doctype\s+html|html[\s>])", re.IGNORECASE)
@@ -100,7 +103,7 @@ def _arabic_score(text: str) -> tuple[float, int]:
     # Real Arabic words do not touch Latin letters; "Dىlىgation" is French read in an Arabic code page.
     if len(MIXED_SCRIPT_RE.findall(sample)) > 0.05 * arabic:
         return 0.0, 0
-    return arabic / len(high), sample.count("\u0627\u0644")
+    return arabic / len(high), sample.count(ARTICLE)
 
 
 def _control_share(text: str) -> float:

@@ -41,9 +41,23 @@ class Evaluation:
     spurious_main: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     documents: int = 0
+    # The headline metrics as the development set's scorer defines them: participants of main
+    # events only; year, size and host judged only where the gold has a value; false participants
+    # are main-event participants the gold lists as not taking part.
+    main_participants: Score = field(default_factory=Score)
+    headline_counts: dict[str, list[int]] = field(
+        default_factory=lambda: {w: [0, 0] for w in ("kind", "year", "size", "gcc", "host")})
+    headline_false: list[str] = field(default_factory=list)
 
     def accuracy(self, what: str) -> float:
         return self.main_correct[what] / self.main_total if self.main_total else 1.0
+
+    def headline(self) -> dict[str, float]:
+        """participants_f1, rankings_f1 and kind/year/size/gcc/host accuracy (scorer definitions)."""
+        out = {"participants_f1": self.main_participants.f1, "rankings_f1": self.rankings.f1}
+        for what, (ok, n) in self.headline_counts.items():
+            out[what] = ok / n if n else 1.0
+        return out
 
     def lines(self) -> list[str]:
         p, r = self.participants, self.rankings
@@ -56,6 +70,10 @@ class Evaluation:
             out.append(f"main {what} accuracy: {self.accuracy(what):.3f} ({self.main_correct[what]}/{self.main_total})")
         out.append(f"false participants: {len(self.false_participants)}")
         out.append(f"spurious main events: {len(self.spurious_main)}")
+        head = self.headline()
+        out.append("headline (main events; year/size/host where the gold has one): " +
+                   ", ".join(f"{k} {v:.3f}" for k, v in head.items()) +
+                   f", false participants {len(self.headline_false)}; lowest {min(head.values()):.3f}")
         return out
 
 
@@ -68,7 +86,7 @@ def _events_of(corpus: Corpus, doc: str) -> list[dict]:
             "role": row.role, "kind": row.kind, "year": None if pd.isna(row.year) else int(row.year),
             "countries_stated": None if pd.isna(row.countries_stated) else int(row.countries_stated),
             "gcc": bool(row.gcc), "participants": set(parts.loc[parts["event_id"] == row.event_id, "iso3"]),
-            "event_id": row.event_id,
+            "event_id": row.event_id, "host": "" if pd.isna(row.host_iso3) else str(row.host_iso3),
         })
     return out
 
@@ -90,6 +108,27 @@ def _pair_events(gold: list[dict], pred: list[dict]) -> list[tuple[dict | None, 
                 p_rest.remove(match)
     pairs += [(g, None) for g in g_rest] + [(None, p) for p in p_rest]
     return [pair for pair in pairs if pair != (None, None)]
+
+
+def _score_headline(result: Evaluation, doc: str, gold: dict, pred: dict | None, not_part: set[str]) -> None:
+    """Add one main event to the scorer-defined headline counts."""
+    got = pred["participants"] if pred else set()
+    result.main_participants.tp += len(got & gold["participants"])
+    result.main_participants.fp += len(got - gold["participants"])
+    result.main_participants.fn += len(gold["participants"] - got)
+    result.headline_false += [f"{doc}:{iso3}" for iso3 in sorted(got & not_part)]
+    checks = {"kind": (True, pred and pred["kind"] == gold["kind"]),
+              "gcc": (True, pred and pred["gcc"] == bool(gold.get("gcc"))),
+              "year": (gold.get("year") is not None, pred and pred["year"] == gold.get("year")),
+              "size": (gold.get("countries_stated") is not None,
+                       pred and pred["countries_stated"] == gold.get("countries_stated")),
+              "host": (bool(gold.get("host")), pred and pred["host"] == gold.get("host"))}
+    for what, (judged, ok) in checks.items():
+        if judged:
+            result.headline_counts[what][1] += 1
+            result.headline_counts[what][0] += bool(ok)
+            if not ok and what == "host":
+                result.misses.append(f"{doc} main: host {pred['host'] if pred else None!r}, gold {gold['host']!r}")
 
 
 def evaluate(folder: str | Path, gold_dir: str | Path | None = None) -> Evaluation:
@@ -132,6 +171,7 @@ def evaluate(folder: str | Path, gold_dir: str | Path | None = None) -> Evaluati
                 result.misses.append(f"{label}: gold event not extracted (year {g['year']})")
             if g["role"] != "main":
                 continue
+            _score_headline(result, doc, g, p, not_part)
             result.main_total += 1
             checks = {
                 "kind": p is not None and p["kind"] == g["kind"],

@@ -14,15 +14,19 @@ from typing import Callable
 from core.context import DocContext
 from core.gazetteer import key_forms
 from core.morphology import conjoined
+from core.origin import delegation_origin
 from core.numbers import parse_number
 from core.records import CountryMention, DateMention
 
 HOST_VERB_WINDOW = 4    # a hosting verb this many tokens before a place
+HELD_WINDOW = 16        # "الذي أقيم تحت شعار (…) في دولة الكويت": a holding verb this far before
+DESTINATION_WINDOW = 4  # "إلى مقر الهيئة السعودية": the adjective this close after "إلى"
 CUE_NAME_WINDOW = 8     # "مؤتمر … بكوريا": a cue this close before a state glued to bi-
 CAPITAL_WINDOW = 3      # "في العاصمة العمانية مسقط": a capital word this close before a city
 SIZE_CONTEXT_BEFORE = 4
 SIZE_NEGATIVE_AFTER = 2
 LOWER_BOUND_BEFORE = 3
+PEOPLE_WINDOW = 15      # "700 شخصية … من أكثر من 80 دولة": a people noun this far before "من"
 MIN_STATES, MAX_STATES = 2, 190   # "192 دولة" is UN membership, not a delegation
 HOST_BEFORE_FUTURE = 6  # "تستضيف الرياض العام المقبل المؤتمر": a place this far before an announced cue
 TENSE_WINDOW = 2        # a future word this close after the cue makes the event upcoming
@@ -68,6 +72,15 @@ def host_capital_of_demonym(ctx: DocContext, a: int, m: CountryMention, lo: int)
     return m.via == "demonym" and a > lo and ctx.tagged(a - 1, "capital_word")
 
 
+def host_visited_institution(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"بزيارة إلى مقر الهيئة السعودية للبيانات": a visit to a state's institution is a visit to that
+    state (the adjective names it)."""
+    if m.via not in ("demonym", "name") or not ctx.has("destination_preposition", a - DESTINATION_WINDOW, a):
+        return False
+    cue = ctx.first_tag("event_cue", max(lo, a - CUE_NAME_WINDOW), a)
+    return cue is not None and ctx.memo["cue_kind_at"].get(cue) == "visit"
+
+
 def host_after_host_verb(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
     """"تستضيف الرياض", "الذي استضافته دولة قطر": a state or city after a hosting verb."""
     return ctx.has("host_verb", max(lo, a - HOST_VERB_WINDOW), a) or \
@@ -95,33 +108,45 @@ def host_state_with_preposition_after_cue(ctx: DocContext, a: int, m: CountryMen
     return not ctx.has("partner_preposition", cue, a)  # "مذكرة مع الجهاز … بدولة الكويت": a partner's seat
 
 
-PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
-    host_capital_of_demonym, host_after_preposition, host_city_with_preposition, host_city_after_capital_word,
-    host_after_host_verb, host_subject_of_host_verb, host_state_with_preposition_after_cue)
-
-
-def delegation_origin(ctx: DocContext, a: int) -> bool:
-    """"زار وفد من الإدارة العامة … بدبي": the place after "وفد من" is where the delegation comes
-    from, unless a hosting verb or "إلى" after the delegation word points at its destination."""
-    clause = ctx.clause_of(a)
-    found = ctx.tag_positions("delegation", clause.first, a)
-    if not found or not ctx.has("origin_preposition", found[-1] + 1, a):
+def host_held_in(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"الذي أقيم تحت شعار (…) في دولة الكويت", "المنعقدة في دبي": a place after في (or a glued
+    bi-) with a verb of holding earlier in the sentence."""
+    if not (host_after_preposition(ctx, a, m, lo) or _glued_place(ctx, a)):
         return False
-    d = found[-1]
-    return not (ctx.has("host_verb", d, a) or ctx.has("present_host", d, a) or ctx.has("destination_preposition", d, a))
+    start = max(ctx.sentence_of(a).first, lo, a - HELD_WINDOW)
+    return ctx.has("held_verb", start, a - 1)
+
+
+def _glued_place(ctx: DocContext, a: int) -> bool:
+    raw = ctx.tokens[a].text
+    return any(raw.startswith(p) and raw[len(p):] in key_forms(raw) for p in ctx.words("place_proclitic"))
+
+
+# Rules that tie a place to the event itself come first; a bare "في X" may be an address.
+STRONG_PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
+    host_held_in, host_after_host_verb, host_subject_of_host_verb, host_capital_of_demonym, host_visited_institution)
+PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
+    host_after_preposition, host_city_with_preposition, host_city_after_capital_word,
+    host_state_with_preposition_after_cue)
 
 
 def place_in(ctx: DocContext, lo: int, hi: int) -> Decision | None:
-    """The first state or city in tokens[lo:hi) that a place rule marks as where the event is."""
+    """The state or city in tokens[lo:hi) that a place rule marks as where the event is: the first
+    one a strong rule marks, else the first one any rule marks."""
+    candidates = []
     for a in ctx.mentions_in(lo, hi):
         m = ctx.mention_at[a]
         if m.via not in ("name", "city", "demonym"):
             continue
-        if m.via == "demonym" and not host_capital_of_demonym(ctx, a, m, lo) or delegation_origin(ctx, a):
+        if m.via == "demonym" and not (host_capital_of_demonym(ctx, a, m, lo) or
+                                       host_visited_institution(ctx, a, m, lo)) or delegation_origin(ctx, a):
             continue
-        for rule in PLACE_RULES:
-            if rule(ctx, a, m, lo):
-                return Decision(m.iso3, "stated", rule.__name__, m)
+        candidates.append((a, m))
+    for rules in (STRONG_PLACE_RULES, PLACE_RULES):
+        for a, m in candidates:
+            for rule in rules:
+                if rule(ctx, a, m, lo):
+                    return Decision(m.iso3, "stated", rule.__name__, m)
     return None
 
 
@@ -152,12 +177,22 @@ def host_in_lead(ctx: DocContext, lead: list[tuple[int, int]]) -> Decision | Non
     return None
 
 
+def host_virtual(ctx: DocContext, spans: list[tuple[int, int]]) -> Decision | None:
+    """"عبر تقنية الاتصال المرئي": a meeting held by video link has no host."""
+    if any(ctx.has("virtual", first, last) for first, last in spans):
+        return Decision("", "virtual", "host_virtual_meeting")
+    return None
+
+
 def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: int, kind: str,
               lead: list[tuple[int, int]]) -> Decision:
-    """The main event's host: stated in its sentence, or in its name, or in another opening
-    sentence, else Bahrain assumed (and said so). `lead`: the other opening sentences, in order."""
-    return place_in(ctx, first, last) or host_from_event_name(ctx, cue_first, cue_last, kind) or \
-        host_in_lead(ctx, lead) or Decision("BHR", "assumed", "host_assumed_bahrain")
+    """The main event's host: none for a virtual meeting (said in its sentence or the opening
+    ones), else stated in its sentence, or in its name, or in an opening sentence before it, else
+    Bahrain assumed (and said so). `lead`: the opening sentences, in order, the main one excluded."""
+    return host_virtual(ctx, [(first, last)] + lead) or place_in(ctx, first, last) or \
+        host_from_event_name(ctx, cue_first, cue_last, kind) or \
+        host_in_lead(ctx, [span for span in lead if span[0] < first]) or \
+        Decision("BHR", "assumed", "host_assumed_bahrain")
 
 
 def mentioned_host(ctx: DocContext, lo: int, hi: int, cue_first: int, cue_last: int, kind: str,
@@ -262,19 +297,58 @@ def tense(ctx: DocContext, lo: int, cue_last: int, hi: int, date: DateMention | 
 
 # ------------------------------------------------------------------ delegation size
 
+def _origin_before(ctx: DocContext, i: int) -> int | None:
+    """Index of the "من" of "… من N دولة" / "… من أكثر من N دولة" before the number at i."""
+    if i > 0 and ctx.tagged(i - 1, "origin_preposition"):
+        if i > 2 and ctx.tagged(i - 2, "lower_bound") and ctx.tagged(i - 3, "origin_preposition"):
+            return i - 3   # "من أكثر من 80 دولة"
+        if not (i > 1 and ctx.tagged(i - 2, "lower_bound")):
+            return i - 1   # "600 من 94 دولة"
+    return None
+
+
+def size_after_context_word(ctx: DocContext, i: int, last: int) -> bool:
+    """"مكون من 21 دولة", "ممثلي 22 دولة", "بمشاركة 30 دولة"."""
+    return ctx.has("size_context", i - SIZE_CONTEXT_BEFORE, i)
+
+
+def size_people_from_states(ctx: DocContext, i: int, last: int) -> bool:
+    """"600 من 94 دولة", "28 فائزا من 29 دولة", "700 شخصية … من أكثر من 80 دولة": people from N states."""
+    k = _origin_before(ctx, i)
+    if k is None:
+        return False
+    sentence = ctx.sentence_of(i)
+    before = max(sentence.first, k - PEOPLE_WINDOW)
+    return ctx.has("people_noun", before, k) or (k > 0 and bool(ctx.memo_numbers(k - 2, k)))
+
+
+def size_definite_states(ctx: DocContext, i: int, last: int) -> bool:
+    """"الدول الـ15 المشاركة": the states that take part, with their number after the noun."""
+    noun = i - 2 if i > 1 and ctx.tagged(i - 1, "bare_article") else i - 1
+    return noun >= 0 and ctx.tagged(noun, "state_noun") and ctx.has("participating", last, last + 2)
+
+
+SIZE_RULES = (size_after_context_word, size_people_from_states)
+
+
 def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
-    """Delegation size stated in tokens[lo:hi] ("مكون من 21 دولة", "ممثلي 22 دولة"), lower-bound flag."""
+    """Delegation size stated in tokens[lo:hi] by the first size rule that fires, and lower-bound flag.
+
+    A count of states is a delegation size only with a word that ties it to who came; counts of
+    people, entities or sessions, UN membership and beneficiaries are not.
+    """
     toks = ctx.tokens
     for i in ctx.memo_numbers(lo, hi):
         num = parse_number(toks, i)
-        if num is None or num.ordinal or num.last >= len(toks) or not ctx.tagged(num.last, "state_noun"):
+        if num is None or num.ordinal or not MIN_STATES <= num.value < MAX_STATES:
             continue
-        if not MIN_STATES <= num.value < MAX_STATES:
+        if ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):
             continue
-        if ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i) or \
-                ctx.has("size_negative", num.last + 1, num.last + 1 + SIZE_NEGATIVE_AFTER):
-            continue
-        if not ctx.has("size_context", i - SIZE_CONTEXT_BEFORE, i):
-            continue
-        return num.value, ctx.has("lower_bound", i - LOWER_BOUND_BEFORE, i)
+        if num.last < len(toks) and ctx.tagged(num.last, "state_noun"):
+            if ctx.has("size_negative", num.last + 1, num.last + 1 + SIZE_NEGATIVE_AFTER):
+                continue
+            if any(rule(ctx, i, num.last) for rule in SIZE_RULES):
+                return num.value, ctx.has("lower_bound", i - LOWER_BOUND_BEFORE, i)
+        elif size_definite_states(ctx, i, num.last):
+            return num.value, False
     return None, False

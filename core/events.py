@@ -9,6 +9,7 @@ of core.event_rules, participants by core.participants.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ from core.context import DocContext
 from core.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
 from core.morphology import conjoined
-from core.phrases import PhraseMatcher
+from core.phrases import PhraseMatcher, find_all_many
 from core.records import Event, RankClaim, Span
 from core.vocabulary import event_kinds
 
@@ -29,6 +30,7 @@ MERGE_GAP = 2           # a cue this close after another cue is part of the same
 ATTENDED_GAP = 3        # "شارك وفد … في أعمال الاجتماع": في this close before the attended cue
 HOST_ASSUMED_NOTE = "host not stated; Bahrain assumed"
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
+GCC_OTHERS_MAX = 1      # ...and at most this many other states named beside them
 GCC_NAMED_MIN = 4       # this many GCC members named one by one make a GCC event
 
 
@@ -99,11 +101,14 @@ def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
 
 
 def _phrase_hits(ctx: DocContext, name: str, matcher: PhraseMatcher) -> list[tuple[int, int, object]]:
-    """Every match of a lexicon in the document, found once and kept on the context."""
-    found = ctx.memo.get(name)
+    """Every match of an event lexicon (cues, organizations, topics) in the document: all three
+    found in one pass over the tokens, once per document, and kept on the context."""
+    found = ctx.memo.get("event_phrases")
     if found is None:
-        found = ctx.memo[name] = matcher.find_all(ctx.tokens, ctx.text)
-    return found
+        lex = event_lexicon()
+        found = ctx.memo["event_phrases"] = find_all_many(
+            {"cues": lex.cues, "organizations": lex.organizations, "topics": lex.topics}, ctx.tokens, ctx.text)
+    return found[name]
 
 
 def find_cues(ctx: DocContext) -> list[Cue]:
@@ -113,7 +118,7 @@ def find_cues(ctx: DocContext) -> list[Cue]:
     in_org = {k for i, length, _ in _phrase_hits(ctx, "organizations", lex.organizations)
               for k in range(i, i + length)}
     cues: list[Cue] = []
-    hits = lex.cues.find_all(ctx.tokens, ctx.text)
+    hits = _phrase_hits(ctx, "cues", lex.cues)
     ctx.memo["cue_kind_at"] = {i: kind for i, _, kind in hits}
     for i, length, kind in hits:
         nxt = i + length
@@ -193,9 +198,11 @@ def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _
     sentence = ctx.sentence_of(cue.first)
     time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first)
     date = time.value if time else None
-    # Only the opening lines before the main sentence: a later sentence may place another event.
-    others = [(s.first, s.last) for s in ctx.sentences if s.first in lead and s.first < sentence.first]
-    host = rules.main_host(ctx, sentence.first, sentence.last, cue.first, cue.last, cue.kind, others)
+    others = [(s.first, s.last) for s in ctx.sentences if s.first in lead and s.first != sentence.first]
+    # "… في الجزائر العاصمة، فيما تحتضن شرم الشيخ …": a clause opened by فيما speaks of something else.
+    turn = ctx.first_tag("clause_start", cue.last, sentence.last)
+    host = rules.main_host(ctx, sentence.first, sentence.last if turn is None else turn, cue.first, cue.last,
+                           cue.kind, others)
     draft = _Draft("main", cue, lo, hi, time, host,
                    rules.tense(ctx, lo, cue.last, hi, date))
     notes = []
@@ -290,10 +297,13 @@ def _main_regions(ctx: DocContext, drafts: list[_Draft]) -> list[tuple[int, int]
 def _matched_values(ctx: DocContext, name: str, matcher: PhraseMatcher, regions) -> list[str]:
     """Distinct values of a lexicon's matches inside the regions, in text order."""
     found: list[str] = []
-    for i, length, value in _phrase_hits(ctx, name, matcher):
-        if any(lo <= i and i + length <= hi for lo, hi in regions) and value not in found:
-            found.append(value)
-    return found
+    hits = _phrase_hits(ctx, name, matcher)
+    starts = [i for i, _, _ in hits]
+    for lo, hi in regions:
+        for i, length, value in hits[bisect_left(starts, lo):bisect_left(starts, hi)]:
+            if i + length <= hi and value not in found:
+                found.append(value)
+    return sorted(found, key=lambda v: next(i for i, _, val in hits if val == v))
 
 
 def _organizations(ctx: DocContext, regions) -> tuple[str, ...]:
@@ -301,6 +311,13 @@ def _organizations(ctx: DocContext, regions) -> tuple[str, ...]:
     if "UNDESA" in found and "UN" in found:
         found.remove("UN")  # UNDESA is named "إدارة الشؤون ... بالأمم المتحدة": one body, not two
     return tuple(sorted(found))
+
+
+def _gcc_by_names(states: set[str]) -> bool:
+    """Most GCC members named one by one, and hardly anyone else: a GCC event. Every GCC state
+    among Egypt, Jordan and Lebanon is a pan-Arab event, not a GCC one."""
+    gcc = states & set(GCC_MEMBERS)
+    return len(gcc) >= GCC_NAMED_MIN and len(states - gcc - {""}) <= GCC_OTHERS_MAX
 
 
 def _year_basis(ctx: DocContext, draft: _Draft) -> str:
@@ -313,7 +330,7 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
     host = str(draft.host.value)
     body = parts.gcc_body(ctx, regions, claim_sentences)
     named, left_out = parts.named_states(ctx, regions, host, claim_sentences)
-    gcc = body is not None or len(({p.iso3 for p in named} | {host}) & set(GCC_MEMBERS)) >= GCC_NAMED_MIN
+    gcc = body is not None or _gcc_by_names({p.iso3 for p in named} | {host})
     participants = parts.with_gcc_members(named, host, body) if body is not None else named
     participants = parts.bahrain_abroad(ctx, regions, host, participants)
     size, lower = None, False

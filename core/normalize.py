@@ -17,15 +17,28 @@ from functools import lru_cache
 
 from core.lexicon import load_table
 
-# Harakat (fathatan .. sukun), superscript alef, Quranic marks: deleted.
-HARAKAT = set(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"} | set(chr(c) for c in range(0x06D6, 0x06DD))
-TATWEEL = "\u0640"
+# Harakat (fathatan .. sukun), superscript alef, Quranic marks: deleted (code points, not letters).
+HARAKAT = set(chr(c) for c in range(0x064B, 0x0653)) | {chr(0x0670)} | set(chr(c) for c in range(0x06D6, 0x06DD))
+TATWEEL = chr(0x0640)
 # Zero-width and bidi controls that scraped pages carry: deleted. The isolates U+2066-U+2069 and the
 # Arabic letter mark U+061C too: inside a word they would hide it from every matcher.
 BIDI_ISOLATES = {"\u2066", "\u2067", "\u2068", "\u2069", chr(0x061C)}
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u202a", "\u202b", "\u202c",
              "\u202d", "\u202e", "\u00ad"} | BIDI_ISOLATES
 DELETED = frozenset(HARAKAT | {TATWEEL} | INVISIBLE)
+
+
+def _letter_variants() -> dict[str, dict[str, str]]:
+    """step -> {variant: letter}, from core/data/letter_variants.tsv."""
+    steps: dict[str, dict[str, str]] = {}
+    for row in load_table("letter_variants.tsv", ["step", "variant", "letter"]):
+        if len(row["variant"]) != 1 or len(row["letter"]) != 1:
+            raise ValueError(f"letter_variants.tsv line {row['_line']}: one letter per cell")
+        steps.setdefault(row["step"], {})[row["variant"]] = row["letter"]
+    return steps
+
+
+LETTER_VARIANTS = _letter_variants()
 
 
 def strip_invisible(ch: str) -> str:
@@ -41,20 +54,20 @@ def strip_tatweel(ch: str) -> str:
 
 
 def unify_alef(ch: str) -> str:
-    return "\u0627" if ch in "\u0622\u0623\u0625\u0671" else ch  # آ أ إ ٱ -> ا
+    return LETTER_VARIANTS["unify_alef"].get(ch, ch)  # alef with madda, hamza or wasla -> bare alef
 
 
 def unify_ya(ch: str) -> str:
-    return "\u064a" if ch in "\u0649\u06cc" else ch  # ى (and Persian ی) -> ي
+    return LETTER_VARIANTS["unify_ya"].get(ch, ch)  # alef maqsura (and Farsi yeh) -> yeh
 
 
 def unify_ta_marbuta(ch: str) -> str:
-    return "\u0647" if ch == "\u0629" else ch  # ة -> ه
+    return LETTER_VARIANTS["unify_ta_marbuta"].get(ch, ch)  # ta marbuta -> heh
 
 
 def unify_hamza_carriers(ch: str) -> str:
-    # مسئول / مسؤول and similar spelling variants meet on the bare carrier.
-    return {"\u0624": "\u0648", "\u0626": "\u064a"}.get(ch, ch)
+    # hamza on waw / on yeh: spelling variants meet on the bare carrier.
+    return LETTER_VARIANTS["unify_hamza_carriers"].get(ch, ch)
 
 
 def digits_to_ascii(ch: str) -> str:
@@ -77,7 +90,7 @@ CHAR_STEPS = (strip_invisible, strip_harakat, strip_tatweel, unify_alef, unify_y
 def _build_char_table() -> dict[int, str]:
     """Compose the per-character steps into one table (applied with a single pass)."""
     table: dict[int, str] = {}
-    candidates = set(DELETED) | set("\u0622\u0623\u0625\u0671\u0649\u06cc\u0629\u0624\u0626")
+    candidates = set(DELETED) | {ch for variants in LETTER_VARIANTS.values() for ch in variants}
     candidates |= {chr(c) for c in range(0x0660, 0x066A)} | {chr(c) for c in range(0x06F0, 0x06FA)}
     candidates |= {chr(c) for c in range(ord("A"), ord("Z") + 1)}
     for ch in candidates:
@@ -219,7 +232,7 @@ def normalize(original: str) -> Normalized:
 TOKEN_RE = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ffA-Za-z]+|\d+")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs 3x to build, and a document makes thousands
 class Token:
     text: str   # normalized
     start: int  # normalized offsets

@@ -12,12 +12,14 @@ from typing import Callable
 from core.context import DocContext
 from core.gazetteer import GCC_MEMBERS
 from core.morphology import conjoined
+from core.origin import delegation_origin
 from core.records import CountryMention, Participant
 
 Regions = list[tuple[int, int]]
 NEAR_DELEGATION = 6   # a nationality adjective this close after a delegation word names a participant
 OBSTACLE_WINDOW = 4   # an obstacle word this close before a state names it as a source of obstacles
 COMPARISON_WINDOW = 2
+SPAN_WINDOW = 4        # "مرورا بالشرق الأوسط، الهند": a span word this close before a state
 PERFORMER_WINDOW = 12  # a performer noun this close before a list of states
 
 
@@ -76,7 +78,7 @@ def rule_performer(ctx: DocContext, a: int, m: CountryMention) -> str | None:
 
 def rule_geographic_span(ctx: DocContext, a: int, m: CountryMention) -> str | None:
     """"من الجزيرة العربية وحتى المغرب": a state that bounds a span of the map did not take part."""
-    return "named as the end of a geographic span" if ctx.has("span_word", a - 2, a) else None
+    return "named as the end of a geographic span" if ctx.has("span_word", a - SPAN_WINDOW, a) else None
 
 
 def rule_demonym_not_delegation(ctx: DocContext, a: int, m: CountryMention) -> str | None:
@@ -110,8 +112,10 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
     for lo, hi in regions:
         for a in ctx.mentions_in(lo, hi):
             m = ctx.mention_at[a]
-            if m.via in ("city", "gcc_body") or ctx.sentence_of(a).first in excluded_sentences:
+            if m.via == "gcc_body" or ctx.sentence_of(a).first in excluded_sentences:
                 continue
+            if m.via == "city" and not delegation_origin(ctx, a):
+                continue  # a city names a participant only as where a delegation comes from ("وفد … بدبي")
             if a == listed_end and listed_reason is not None:
                 reason = listed_reason  # "عازفين من إسبانيا، مصر، تركيا": the whole list shares the role
             else:

@@ -108,3 +108,30 @@ class PhraseMatcher:
             else:
                 i += 1
         return out
+
+
+def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], text: str | None = None
+                  ) -> dict[str, list[tuple[int, int, object]]]:
+    """find_all of several lexicons in one pass over the tokens: each token is looked up once for
+    the lexicons it can start a phrase of (memoized per distinct token), most tokens start none."""
+    hits: dict[str, list[tuple[int, int, object]]] = {name: [] for name in matchers}
+    free = dict.fromkeys(matchers, 0)  # the first token each lexicon may match at again
+    key = tuple(sorted(matchers))
+    starts = _STARTS.setdefault(key, {})
+    if len(starts) >= MEMO_MAX:
+        starts.clear()
+    for i, tok in enumerate(tokens):
+        names = starts.get(tok.text)
+        if names is None:
+            names = starts[tok.text] = tuple(n for n in key if matchers[n].first_variants(tok.text))
+        for name in names:
+            if i < free[name]:
+                continue
+            found = matchers[name].match(tokens, i, text)
+            if found:
+                hits[name].append((i, found[1], found[0]))
+                free[name] = i + found[1]
+    return hits
+
+
+_STARTS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}

@@ -12,13 +12,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from core.context import DocContext
-from core.numbers import parse_number
+from core.numbers import number_at_word, parse_number
 from core.phrases import PhraseMatcher
 from core.rank_lexicon import RankLexicon, rank_lexicon
 
 MAX_RANK = 200
 CHAIN_GAP = 2      # tokens allowed between one rank and the next item of its chain
-SCOPE_GAP = " \t،,"  # what may stand between two scopes of one list
 
 
 @dataclass
@@ -44,23 +43,33 @@ class RankDoc:
     mention_first: list[int] = field(default_factory=list)     # sorted first tokens of state mentions
     mention_last: set[int] = field(default_factory=set)        # last token of each state mention
     date_pos: list[int] = field(default_factory=list)          # first token of each date, sorted
+    index_classes: frozenset = frozenset()                     # the index classes the document names
+    sentence_at: list = field(default_factory=list, repr=False)  # token -> its sentence (Segment)
+    clause_at: list = field(default_factory=list, repr=False)    # token -> its clause (Segment)
 
     @classmethod
     def build(cls, ctx: DocContext) -> "RankDoc":
         doc = cls(ctx, rank_lexicon())
         matchers: dict[str, PhraseMatcher] = dict(doc.lex.matchers)
         matchers["index"] = doc.lex.indexes
-        for group, matcher in matchers.items():
-            # index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue words may not
-            hits = matcher.find_all(ctx.tokens, None if group == "index" else ctx.text)
-            doc.cues[group] = hits
-            doc.cue_pos[group] = [h[0] for h in hits]
+        doc.cues = _find_cues(ctx, matchers)
+        doc.cue_pos = {group: [h[0] for h in hits] for group, hits in doc.cues.items()}
         names = sorted((a, b) for a, b in ctx.mention_tokens.values()
                        if ctx.mention_at[a].via in ("name", "demonym"))
         doc.mention_first = [a for a, _ in names]
         doc.mention_last = {b - 1 for _, b in names}
         doc.date_pos = [a for a, _, _ in ctx.date_tokens]
+        doc.index_classes = frozenset(h[2] for h in doc.cues["index"])
+        doc.sentence_at = [seg for seg in ctx.sentences for _ in range(seg.first, seg.last)]
+        doc.clause_at = [seg for seg in ctx.clauses for _ in range(seg.first, seg.last)]
         return doc
+
+    def sentence(self, i: int):
+        """The sentence of token i (a lookup: rules ask for it many times per rank)."""
+        return self.sentence_at[i]
+
+    def clause(self, i: int):
+        return self.clause_at[i]
 
     def hits(self, group: str, lo: int, hi: int) -> list[tuple[int, int, object]]:
         """Cue matches of `group` that start in tokens[lo:hi], left to right."""
@@ -80,6 +89,28 @@ class RankDoc:
         """(first, last, DateMention) of the dates that start in tokens[lo:hi]."""
         dt = self.ctx.date_tokens
         return dt[bisect_left(self.date_pos, lo):bisect_right(self.date_pos, hi - 1)]
+
+
+def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str, list[tuple[int, int, object]]]:
+    """Non-overlapping matches of every cue group, in one pass over the tokens: a token is tried
+    only by the groups one of whose phrases it can start (most tokens start none)."""
+    toks, text = ctx.tokens, ctx.text
+    hits: dict[str, list[tuple[int, int, object]]] = {g: [] for g in matchers}
+    free = dict.fromkeys(matchers, 0)  # the first token each group may match at again
+    starts: dict[str, tuple[str, ...]] = {}
+    for i, tok in enumerate(toks):
+        groups = starts.get(tok.text)
+        if groups is None:
+            groups = starts[tok.text] = tuple(g for g, m in matchers.items() if m.first_variants(tok.text))
+        for g in groups:
+            if i < free[g]:
+                continue
+            # index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue words may not
+            m = matchers[g].match(toks, i, None if g == "index" else text)
+            if m:
+                hits[g].append((i, m[1], m[0]))
+                free[g] = i + m[1]
+    return hits
 
 
 def _number_at(doc: RankDoc, j: int, joiners: int = 0):
@@ -104,7 +135,7 @@ def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
     toks, lex = doc.ctx.tokens, doc.lex
     scopes: list[str] = []
     while k < len(toks):
-        if scopes and doc.ctx.text[toks[k - 1].end:toks[k].start].strip(SCOPE_GAP):
+        if scopes and doc.ctx.text[toks[k - 1].end:toks[k].start].strip() not in lex.scope_gaps:
             break  # a list of scopes does not run across a full stop or a bracket
         m = lex.scopes.match(toks, k, doc.ctx.text)
         if m is None and scopes and toks[k].text in lex.and_words and k + 1 < len(toks):
@@ -131,8 +162,8 @@ def rule_rank_noun(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | No
     """A rank noun and its number: "المركز 18", "المرتبة الـ18", "مرتبتها الثانية", "المرتبة70"."""
     toks, text = doc.ctx.tokens, doc.ctx.text
     trig = doc.lex.trigger.match(toks, i, text)
-    if not trig or (toks[i].text.endswith("ا") and not toks[i].text.endswith("ها")):
-        return None  # "مركزا" counts a move, not a rank
+    if not trig:
+        return None
     j = i + trig[1]
     got = _number_at(doc, j, joiners=1)
     if got is None or j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip(" ("):
@@ -166,15 +197,16 @@ def rule_chained(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None
 
 
 def rule_placed_ordinal(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
-    """An ordinal after a placing verb or a state, with a scope: "حلت الإمارات الثانية عربيا"."""
+    """An ordinal after a placing verb or a state, with a scope: "حلت الإمارات الثانية عربيا",
+    "البحرين الـ18 عالمياً"."""
     if i == 0 or doc.has("not_rank_before", i - 1, i):
         return None
     prev = doc.ctx.tokens[i - 1].text
     if prev not in doc.lex.verbs and (i - 1) not in doc.mention_last:
         return None
-    got = _number_at(doc, i)
-    if got is None or not got[3]:
-        return None
+    got = _number_at(doc, i, joiners=1)
+    if got is None or not (got[3] or got[1] < got[2] - 1):
+        return None  # an ordinal word, or digits with the article ("البحرين الـ18 عالمياً")
     return _item(doc, got, "placed_ordinal", need_scope=True)
 
 
@@ -183,7 +215,7 @@ def rule_adverbial(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | No
     rank = doc.lex.adverbial.get(doc.ctx.tokens[i].text)
     if rank is None or (i - 1) not in doc.mention_last or last is None:
         return None
-    if doc.ctx.sentence_of(last.first).first != doc.ctx.sentence_of(i).first:
+    if doc.sentence(last.first).first != doc.sentence(i).first:
         return None
     scopes, scope_end = scopes_at(doc, i + 1)
     return RankItem(rank, i, i + 1, scope_end, scopes, "adverbial")
@@ -194,7 +226,7 @@ def rule_leader(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
     "كانت الإمارات في ريادة الدول عربيا وإقليميا" (not "تقدم دول المجلس في ريادة منطقة الشرق الأوسط")."""
     toks = doc.ctx.tokens
     m = doc.lex.leader.match(toks, i, doc.ctx.text)
-    if not m or not doc.mentions_in(doc.ctx.clause_of(i).first, i):
+    if not m or not doc.mentions_in(doc.clause(i).first, i):
         return None
     k = i + m[1]
     if k < len(toks) and toks[k].text in doc.lex.leader_skip:
@@ -219,12 +251,31 @@ def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | N
 ITEM_RULES = (rule_rank_noun, rule_leader, rule_chained, rule_was_number, rule_placed_ordinal, rule_adverbial)
 
 
+def _item_starts(doc: RankDoc):
+    """A test for tokens that may start a rank expression (a rank noun, a leader noun, digits, a
+    number word, an adverbial ordinal, "كانت"); memoized per distinct token."""
+    lex, memo = doc.lex, {}
+
+    def could_start(token: str) -> bool:
+        found = memo.get(token)
+        if found is None:
+            found = memo[token] = bool(
+                token.isdigit() or token in lex.joiners or token in lex.adverbial or token in lex.was
+                or lex.trigger.first_variants(token) or lex.leader.first_variants(token) or number_at_word(token))
+        return found
+    return could_start
+
+
 def find_items(doc: RankDoc) -> list[RankItem]:
     """Every rank expression, left to right; the first rule of ITEM_RULES that fires at a token wins."""
     toks = doc.ctx.tokens
     items: list[RankItem] = []
     i = 0
+    could_start = _item_starts(doc)
     while i < len(toks):
+        if not could_start(toks[i].text):
+            i += 1
+            continue
         last = items[-1] if items else None
         item = next((it for rule in ITEM_RULES if (it := rule(doc, i, last)) is not None), None)
         if item is None:

@@ -27,6 +27,7 @@ class RankLexicon:
     leader_skip: frozenset[str]          # "في ريادة الدول عربيا"
     joiners: frozenset[str]              # "و ال 50", "والـ 49": tokens between a chain and its digits
     and_words: frozenset[str]            # "عربيا و خليجيا": a bare conjunction between two scopes
+    scope_gaps: frozenset[str]           # what may stand between two scopes of one list ('' always)
     from_words: frozenset[str]
     to_words: frozenset[str]
     range_start: frozenset[str]
@@ -76,6 +77,7 @@ def rank_lexicon() -> RankLexicon:
         scopes=matcher("scope"), pre_scopes=matcher("pre_scope"), indexes=matcher("index"),
         adverbial={phrase_tokens(p)[0]: int(v) for p, v, _ in groups.get("adverbial", [])},
         verbs=words("verb"), was=words("was"), joiners=words("joiner"), leader_skip=words("leader_skip"), and_words=words("and"),
+        scope_gaps=frozenset([""] + [p for p, _, _ in groups.get("scope_gap", [])]),
         from_words=words("from"), to_words=words("to"), range_start=words("range_start"),
         not_subject_before=words("not_subject_before"),
         titles={phrase_tokens(p)[0]: v for p, v, _ in groups.get("subject_title", [])},

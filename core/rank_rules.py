@@ -32,16 +32,20 @@ class Edition:
 
 # ---------------------------------------------------------------- edition
 
+def plausible_edition(doc: RankDoc, year: int) -> bool:
+    """A listed edition, or a later even year not after the publication year (the survey is biennial)."""
+    top, pub = max(doc.lex.editions), doc.ctx.published.year
+    if pub is not None and year > pub:
+        return False
+    return year in doc.lex.editions or (year > top and year % 2 == 0 and (pub or top + 2) >= year)
+
+
 def _edition_years(doc: RankDoc) -> tuple[list[int], list[int]]:
     """Edition years stated in the text: (current candidates, comparison years)."""
     ctx, lex = doc.ctx, doc.lex
-    pub = ctx.published.year
-    top = max(lex.editions)
     current, compared = [], []
     for a, b, d in ctx.date_tokens:
-        if d.month is not None or d.basis != "text" or (pub is not None and d.year > pub):
-            continue
-        if d.year not in lex.editions and not (d.year > top and d.year % 2 == 0 and (pub or top + 2) >= d.year):
+        if d.month is not None or d.basis != "text" or not plausible_edition(doc, d.year):
             continue
         if doc.has("future", a - 3, a) or doc.has("future", b, b + 3):
             continue
@@ -88,7 +92,7 @@ def _index_hit(doc: RankDoc, lo: int, hi: int, classes: tuple[str, ...], last: b
 
 def _document_index(doc: RankDoc) -> str:
     """"other" when the article names another organisation's index and never the UN survey."""
-    classes = {h[2] for h in doc.cues["index"]}
+    classes = doc.index_classes
     return "other" if "other" in classes and not classes & {"overall", "survey"} else "overall"
 
 
@@ -107,7 +111,7 @@ def _resolve(hit, previous_index: str | None, doc: RankDoc) -> str:
 def index_after(doc: RankDoc, items: list[RankItem], n: int, previous_index: str | None):
     """The index named right after the rank, or after the last rank of its list:
     "والثامن عالميا في مؤشر الخدمات الذكية"."""
-    sentence = doc.ctx.sentence_of(items[n].first)
+    sentence = doc.sentence(items[n].first)
     all_classes = ("overall", "sub", "sub_topic", "other", "anaphor")  # "في تقرير 2024" names no index
     while True:
         end = items[n].scope_end
@@ -122,14 +126,14 @@ def index_after(doc: RankDoc, items: list[RankItem], n: int, previous_index: str
 
 def index_in_clause(doc: RankDoc, items: list[RankItem], n: int, previous_index: str | None):
     """The last index named before the rank in its clause, a topic word included."""
-    c = doc.ctx.clause_of(items[n].first)
+    c = doc.clause(items[n].first)
     hit = _index_hit(doc, c.first, items[n].first, ("overall", "survey", "report", "sub", "sub_topic", "other", "anaphor"), True)
     return (_resolve(hit, previous_index, doc), "named_in_clause") if hit else None
 
 
 def index_in_sentence(doc: RankDoc, items: list[RankItem], n: int, previous_index: str | None):
     """The last index named as an index before the rank in its sentence ("في مؤشر المشاركة الرقمية، حيث انتقلت")."""
-    s = doc.ctx.sentence_of(items[n].first)
+    s = doc.sentence(items[n].first)
     hit = _index_hit(doc, s.first, items[n].first, ("overall", "survey", "report", "sub", "other", "anaphor"), True)
     return (_resolve(hit, previous_index, doc), "named_in_sentence") if hit else None
 
@@ -162,7 +166,7 @@ def scope_stated(doc, items, n, resolved):
 def scope_deferred(doc, items, n, resolved):
     """A scope a few words on in the clause: "الترتيب 18 في جاهزية الحكومة الإلكترونية على مستوى العالم"."""
     item = items[n]
-    c = doc.ctx.clause_of(item.first)
+    c = doc.clause(item.first)
     stop = min(item.scope_end + DEFERRED_SCOPE + 1, c.last, items[n + 1].first if n + 1 < len(items) else c.last)
     for k in range(item.scope_end, stop):
         if doc.mentions_in(k, k + 1):
@@ -175,7 +179,7 @@ def scope_deferred(doc, items, n, resolved):
 
 def scope_before(doc, items, n, resolved):
     """A scope word before the rank: "تراجع ترتيبها العالمي من المركز 53"."""
-    s = doc.ctx.sentence_of(items[n].first)
+    s = doc.sentence(items[n].first)
     hits = doc.hits("pre_scope", s.first, items[n].first)
     return ([hits[-1][2]], "stated") if hits else None
 
@@ -196,8 +200,8 @@ def scope_inherited(doc, items, n, resolved):
     item = items[n]
     if not (is_previous(doc, item) or item.rule == "adverbial") or n == 0 or not resolved[n - 1]:
         return None
-    s = doc.ctx.sentence_of(item.first)
-    if items[n - 1].first < s.first and doc.ctx.sentence_of(items[n - 1].first).last != s.first:
+    s = doc.sentence(item.first)
+    if items[n - 1].first < s.first and doc.sentence(items[n - 1].first).last != s.first:
         return None  # the rank before is not in this sentence or the one just before
     return resolved[n - 1], "inherited"
 
@@ -210,18 +214,19 @@ def scope_coordinated(doc, items, n, resolved):
     between = doc.ctx.tokens[item.scope_end].text
     if not doc.mentions_in(item.scope_end, items[n + 1].first) or between[:1] not in doc.lex.and_words:
         return None  # "وقطر في المركز 53": another state, joined by و
-    if doc.ctx.sentence_of(items[n + 1].first).first != doc.ctx.sentence_of(item.first).first:
+    if doc.sentence(items[n + 1].first).first != doc.sentence(item.first).first:
         return None
     return items[n + 1].scopes, "coordinated"
 
 
 def scope_assumed_world(doc, items, n, resolved):
-    """A placed rank with no scope word, in an article about the survey, is a world rank:
-    "البحرين التي حلّت في المركز 18"."""
+    """A placed rank with no scope word, in an article about the survey (the UN survey or its index
+    named, or a report with scoped ranks), is a world rank: "البحرين التي حلّت في المركز 18"."""
     item = items[n]
-    c = doc.ctx.clause_of(item.first)
+    c = doc.clause(item.first)
     placed = item.from_to or doc.has("placement", max(c.first, item.first - PLACEMENT), item.first)
-    survey = any(h[2] in ("overall", "survey", "report") for h in doc.cues["index"])
+    survey = bool(doc.index_classes & {"overall", "survey"}) or (
+        "report" in doc.index_classes and any(other.scopes for other in items if other is not item))
     return (["world"], "assumed") if placed and survey else None
 
 
@@ -238,7 +243,7 @@ def scopes_of(doc, items, n, resolved) -> tuple[list[str], str]:
 
 def subject_before(doc, item, chain):
     """The nearest state named before the rank in its sentence."""
-    s = doc.ctx.sentence_of(item.first)
+    s = doc.sentence(item.first)
     for a in reversed(doc.mentions_in(s.first, item.first)):
         if doc.ctx.mention_tokens[a][1] <= item.first:
             return doc.ctx.mention_at[a].iso3, "named_before"
@@ -247,7 +252,7 @@ def subject_before(doc, item, chain):
 
 def subject_chain(doc, item, chain):
     """The state of the rank before it in the same sentence."""
-    if chain and doc.ctx.sentence_of(chain[1]).first == doc.ctx.sentence_of(item.first).first:
+    if chain and doc.sentence(chain[1]).first == doc.sentence(item.first).first:
         return chain[0], "chain"
     return None
 
@@ -255,7 +260,7 @@ def subject_chain(doc, item, chain):
 def subject_after(doc, item, chain):
     """A state named after the rank in its sentence, not as a comparison: "ومع حلولها في المركز
     السادس عالمياً، قفزت السعودية" (not "متقدمة على الإمارات")."""
-    s = doc.ctx.sentence_of(item.first)
+    s = doc.sentence(item.first)
     for a in doc.mentions_in(item.scope_end, s.last):
         if a == 0 or doc.ctx.tokens[a - 1].text not in doc.lex.not_subject_before:
             return doc.ctx.mention_at[a].iso3, "named_after"
@@ -263,10 +268,12 @@ def subject_after(doc, item, chain):
 
 
 def subject_document(doc, item, chain):
-    """The state the article names most (a title alone, "السلطنة", counts); Bahrain when none."""
+    """The state the article names most, not counting comparisons ("متقدمة على الإمارات"); a title
+    alone ("السلطنة") counts; Bahrain when none."""
     found = doc.ctx.memo.get("rank_document_subject")
     if found is None:
-        counts = Counter(doc.ctx.mention_at[a].iso3 for a in doc.mention_first)
+        toks, cmp = doc.ctx.tokens, doc.lex.not_subject_before
+        counts = Counter(doc.ctx.mention_at[a].iso3 for a in doc.mention_first if a == 0 or toks[a - 1].text not in cmp)
         counts.update(doc.lex.titles[t.text] for t in doc.ctx.tokens if t.text in doc.lex.titles)
         found = doc.ctx.memo["rank_document_subject"] = (
             (counts.most_common(1)[0][0], "document") if counts else ("BHR", "assumed"))
@@ -285,7 +292,7 @@ def subject_of(doc, item, chain) -> tuple[str, str]:
 
 def is_previous(doc: RankDoc, item: RankItem) -> bool:
     """An earlier rank: "بعد أن كانت في المركز الثاني", "في المركز 36 سابقا", "من المركز 53"."""
-    c = doc.ctx.clause_of(item.first)
+    c = doc.clause(item.first)
     return (item.previous or item.from_to == "from"
             or doc.has("previous", max(c.first, item.first - PREVIOUS_BEFORE), item.first)
             or doc.has("previous_after", item.scope_end, item.scope_end + 1))
@@ -293,10 +300,10 @@ def is_previous(doc: RankDoc, item: RankItem) -> bool:
 
 def years_after(doc: RankDoc, item: RankItem, stop: int) -> list[tuple[int, bool]]:
     """(year, is_comparison) of the years written after the rank in its clause, before `stop`."""
-    c = doc.ctx.clause_of(item.first)
+    c = doc.clause(item.first)
     out = []
     for a, b, d in doc.dates_in(item.scope_end, min(item.scope_end + YEAR_AFTER + 1, c.last, stop)):
-        if d.month is None:
+        if d.month is None and plausible_edition(doc, d.year):
             compared = doc.has("compare", a - 3, a) or (a > 0 and doc.ctx.tokens[a - 1].text in doc.lex.range_start)
             out.append((d.year, compared))
     return out
@@ -312,10 +319,10 @@ def year_stated_after(doc, item, stop, previous):
 def year_stated_before(doc, item, lo, previous):
     """A report year before the rank: "وبحسب تقرير 2010 حلت"; "تصنيف العام 2016م، والذي حصلت فيه"."""
     ctx = doc.ctx
-    c, s = ctx.clause_of(item.first), ctx.sentence_of(item.first)
+    c, s = doc.clause(item.first), doc.sentence(item.first)
     found = None
     for a, b, d in doc.dates_in(max(s.first, lo), item.first):
-        if d.month is not None or not doc.has("survey", a - SURVEY_BEFORE, a):
+        if d.month is not None or not plausible_edition(doc, d.year) or not doc.has("survey", a - SURVEY_BEFORE, a):
             continue
         if a >= c.first or doc.has("relative", b, b + 3):
             found = d.year
@@ -337,7 +344,7 @@ def year_of(doc, item, stop, lo, edition: Edition) -> tuple[int | None, str]:
 
 def kept_comparison(doc: RankDoc, item: RankItem, stop: int) -> int | None:
     """A kept rank with its comparison year ("حافظت على ترتيبها الـ50 مقارنة بـ2020"): that year."""
-    c = doc.ctx.clause_of(item.first)
+    c = doc.clause(item.first)
     if not doc.has("kept", max(c.first, item.first - 4), item.first):
         return None
     compared = [y for y, is_cmp in years_after(doc, item, stop) if is_cmp]

@@ -1,6 +1,7 @@
 """Ranking claims on the UN E-Government Development Index: rank, scope, edition and country.
 
-Three steps, each a list of named rules (see docs/ARCHITECTURE.md):
+Three steps, each a list of named rules; a new phenomenon is a rule in one of these lists or a row
+of core/data/rank_cues.tsv, with its own test sentences in tests/test_rankings.py:
 1. core/rank_items.py finds rank expressions ("المركز الثالث عشر عالميا", "والـ50 دوليا",
    "مرتبتها الثانية عربيا", "إستونيا ثانياً").
 2. core/rank_rules.py decides for each: its index (a sub-index or another organisation's index
@@ -12,7 +13,9 @@ Three steps, each a list of named rules (see docs/ARCHITECTURE.md):
 from __future__ import annotations
 
 from core.context import DocContext
+from core.numbers import ordinal_word
 from core.rank_items import RankDoc, RankItem, find_items
+from core.rank_lexicon import rank_lexicon
 from core.rank_rules import Edition, find_edition, index_of, kept_comparison, scopes_of, subject_of, year_of
 from core.records import RankClaim
 
@@ -30,7 +33,7 @@ NOTES = {
 
 
 def _is_target(doc: RankDoc, item: RankItem) -> bool:
-    c = doc.ctx.clause_of(item.first)
+    c = doc.clause(item.first)
     return doc.has("target", max(c.first, item.first - TARGET_BEFORE), item.first)
 
 
@@ -81,8 +84,25 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
     return claims
 
 
+def could_rank(ctx: DocContext) -> bool:
+    """Whether a token of the document starts a rank noun, a leader noun or an ordinal (a word, or
+    digits after the article): every claim needs one, so an article with none skips the stage."""
+    lex, seen = rank_lexicon(), set()
+    article = lex.joiners - lex.and_words  # "الـ18": digits with the article read as an ordinal
+    for tok in ctx.tokens:
+        if tok.text in seen:
+            continue
+        seen.add(tok.text)
+        if lex.trigger.first_variants(tok.text) or lex.leader.first_variants(tok.text) or ordinal_word(tok.text) \
+                or tok.text in article:
+            return True
+    return False
+
+
 def find_rank_claims(ctx: DocContext) -> list[RankClaim]:
     """Every overall-EGDI ranking claim in the document, deduplicated, in text order."""
+    if not could_rank(ctx):
+        return []
     doc = RankDoc.build(ctx)
     return claims_from_items(doc, find_items(doc), find_edition(doc))
 

@@ -11,6 +11,7 @@ import pandas as pd
 import pycountry
 
 from core import tables
+from core.csv_safety import write_csv
 from core.lexicon import DATA_DIR, load_table
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -408,6 +409,6 @@ def export_reference_tables(rankings: pd.DataFrame, out_dir: Path) -> list[Path]
     out_dir.mkdir(parents=True, exist_ok=True)
     history, checked = load_rankings(rankings)
     paths = [out_dir / "ranking_history.csv", out_dir / "claims.csv"]
-    history.to_csv(paths[0], index=False, encoding="utf-8")
-    checked.to_csv(paths[1], index=False, encoding="utf-8")
+    write_csv(history, paths[0])  # claims carry article text and file names: formulas escaped
+    write_csv(checked, paths[1])
     return paths

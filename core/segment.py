@@ -38,6 +38,12 @@ def clause_words() -> frozenset[str]:
                      if r["group"] == "clause_start")
 
 
+@lru_cache(maxsize=200_000)
+def _opens_clause(token: str) -> bool:
+    words = clause_words()
+    return any(form in words for form in stems(token))
+
+
 @dataclass(frozen=True)
 class Segment:
     first: int  # token index
@@ -47,6 +53,10 @@ class Segment:
 
 
 def _is_sentence_dot(text: str, pos: int) -> bool:
+    if text[pos + 1:pos + 2] == "." or text[pos - 1:pos] == ".":
+        return False  # "والتكنولوجيا.. نحو": an ellipsis pauses, it does not end the sentence
+    if text.rfind("(", 0, pos) > text.rfind(")", 0, pos):
+        return False  # inside parentheses: "(الوقف والتكنولوجيا. نحو آفاق)"
     before = text[max(0, pos - 2):pos]
     after = text[pos + 1:pos + 2]
     if before[-1:].isascii() and before[-1:].isalpha() and after.isascii() and after.isalpha():
@@ -73,20 +83,32 @@ def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]
     return segments
 
 
+LONG_LINE = 15  # words: a line this long that stops with no mark was wrapped, not ended
+
+
+def _is_sentence_break(text: str, match: re.Match[str]) -> bool:
+    """A mark or a line break that ends a sentence (see patterns); a single line break after a
+    long line with no final mark is a wrapped line ("المنتدى العالمي للحكومة⏎الإلكترونية")."""
+    mark = match.group(0)
+    if mark == ".":
+        return _is_sentence_dot(text, match.start())
+    if mark.strip(" \t\r") == "\n":
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        return not (len(line.split()) >= LONG_LINE and line.rstrip()[-1:].isalpha())
+    return True
+
+
 def sentences(text: str, tokens: list[Token]) -> list[Segment]:
     sentence_end, _ = patterns()
-    cuts = [m.start() for m in sentence_end.finditer(text)
-            if m.group(0) != "." or _is_sentence_dot(text, m.start())]
+    cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m)]
     return _split(tokens, cuts, len(text))
 
 
 def clauses(text: str, tokens: list[Token]) -> list[Segment]:
     sentence_end, clause_break = patterns()
-    cuts = [m.start() for m in sentence_end.finditer(text)
-            if m.group(0) != "." or _is_sentence_dot(text, m.start())]
+    cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m)]
     cuts += [m.start() for m in clause_break.finditer(text)]
-    words = clause_words()
-    cuts += [t.start - 1 for t in tokens if any(form in words for form in stems(t.text))]
+    cuts += [t.start - 1 for t in tokens if _opens_clause(t.text)]
     return _split(tokens, cuts, len(text))
 
 

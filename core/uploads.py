@@ -17,7 +17,7 @@ from core.ingest import read_corpus
 from core.manifest import MANIFEST, MANIFEST_COLUMNS, csv_records, load_manifest, parse_manifest, validate_published
 
 # Upload names: controls and bidi marks (used to disguise an extension) are refused.
-NAME_BAD_CHARS = re.compile("[\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+NAME_BAD_CHARS = re.compile("[\x00-\x1f\x7f%s\u200e\u200f\u202a-\u202e\u2066-\u2069]" % chr(0x061C))
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)}
                              | {f"lpt{i}" for i in range(1, 10)})
 MAX_NAME_BYTES = 200  # leaves room for " (999)" under the usual 255-byte limit

@@ -80,6 +80,7 @@ sizes = (sizes.sort_values(["size", "order"], ascending=[False, True], na_positi
 sizes = sizes.assign(when=map_distinct(when_label, sizes["date"], sizes["year"]),
                      kind=[kind_label(str(k)) for k in sizes["kind"]],
                      size=[_("unknown") if is_missing(v) else number(int(v)) for v in sizes["size"]],
+                     countries_stated=["" if is_missing(v) else number(int(v)) for v in sizes["countries_stated"]],
                      basis=[_(figures.BASIS_LABELS[b]) for b in sizes["basis"]],
                      title=[clean_title(titles.get(d, "")) for d in sizes["doc"]])
 sizes = sizes[["when", "kind", "size", "basis", "countries_stated", "named", "via_body", "title", "event_id"]]

@@ -8,7 +8,7 @@ from ui import figures
 from ui.data import country_names, gcc_members
 from ui.evidence import rtl_block
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
-from ui.i18n import N_, _, country, number
+from ui.i18n import N_, _, country, isolate, number
 from ui.labels import (clean_title, kind_label, split_list, tense_label, text_of, topic_label, via_label,
                        when_label, year_basis_label)
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, page_link,
@@ -128,7 +128,7 @@ for row in cards.head(CARD_LIMIT).itertuples():
         review_mark(row._asdict())
         st.html(rtl_block(row.evidence))
         st.caption(_("Evidence from {doc} (characters {start}–{end}); see the Sources page.").format(
-            doc=md_escape(row.doc), start=number(row.start),
+            doc=isolate(md_escape(row.doc)), start=number(row.start),
             end=number(row.end)))
         page_link(SOURCES_PAGE, _("Open the article and its highlighted evidence"), {"src_doc": row.doc},
                   icon=":material/article:")

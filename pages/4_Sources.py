@@ -7,7 +7,7 @@ import streamlit as st
 from ui.data import ranking_tables, seeds_folder
 from ui.evidence import doc_highlights, highlighted_html, legend_html, metadata_html, rtl_block
 from ui.i18n import N_, _, number
-from ui.labels import clean_title, text_of, when_label
+from ui.labels import clean_title, column_headers, status_label, text_of, when_label
 from ui.layout import corpus_or_stop, data_sources, document_notices, setup_page, table
 from ui.safety import md_escape
 from ui.review import orphan_notice, review_link, reviewed_only
@@ -63,7 +63,7 @@ with notices:
 if meta["title"]:
     st.html(rtl_block(clean_title(meta["title"]), heading=True))
 status_line = {"ok": st.success, "warning": st.warning, "error": st.error}.get(meta["status"], st.info)
-status_line(_("Status: {status}").format(status=meta["status"])
+status_line(_("Status: {status}").format(status=status_label(meta["status"]))
             + (f" — {md_escape(meta['message'])}" if meta["message"] else ""))
 st.html(metadata_html(meta))
 
@@ -88,8 +88,8 @@ tab_events, tab_participants, tab_claims = st.tabs(
     [_("Events ({n})").format(n=number(len(events))), _("Participants ({n})").format(n=number(len(participants))),
      _("Ranking claims ({n})").format(n=number(len(claims)))])
 with tab_events:
-    table(events, key="src_events")
+    table(events, key="src_events", headers=column_headers(events))
 with tab_participants:
-    table(participants, key="src_participants")
+    table(participants, key="src_participants", headers=column_headers(participants))
 with tab_claims:
-    table(claims, key="src_claims")
+    table(claims, key="src_claims", headers=column_headers(claims))

@@ -14,13 +14,14 @@ from ui.labels import (SCOPE_ORDER, clean_title, kind_label, map_distinct, scope
                        when_label)
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, follow_click, setup_page, table,
                        to_evidence)
+from ui.review import reviewed_only
 
 PARAM = "iso3"  # the URL parameter: ?iso3=OMN
 WIDGET = "pf_country"
 
 setup_page(N_("Country profile"))
 follow_click()
-corpus = corpus_or_stop()
+corpus = reviewed_only(corpus_or_stop(), key="pf_reviewed")
 data_sources(corpus)
 
 reference = load_reference()

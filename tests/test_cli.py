@@ -43,11 +43,11 @@ def test_evaluate_prints_metrics_for_seed_gold():
 
 
 @pytest.mark.skipif(not (SHARED / "devset").is_dir(), reason="../shared/devset not present")
-@pytest.mark.xfail(strict=True, reason="the development set grew from 6 to 60 real articles; rules not yet at the bar")
 def test_devset_meets_the_generalization_bar():
-    """Measurement on the shared development set (never copied here): the issue's thresholds."""
+    """Measurement on the shared development set (never copied here): the generalization issue's
+    bar — every headline metric, as the set's scorer defines it, at least 0.95, no false participant."""
     from core.evaluate import evaluate
     result = evaluate(SHARED / "devset")
-    assert result.participants.f1 >= 0.90 and result.rankings.f1 >= 0.90
-    assert all(result.accuracy(w) >= 0.90 for w in ("kind", "year", "size", "gcc"))
-    assert result.false_participants == []
+    assert result.documents == 60
+    assert min(result.headline().values()) >= 0.95, result.headline()
+    assert result.headline_false == []

@@ -39,6 +39,16 @@ CASES = [
     ("next_week", "تنطلق الأسبوع المقبل", "2015-03-01", [("2015-03-08", "relative")]),
     ("relative_without_published", "زيارة العام الماضي", "", []),
     ("bare_month_name_is_not_a_date", "قال رجب إن", "2013", []),
+    # one table row per rule of find_dates (core/data/date_words.tsv), positives beside negatives
+    ("month_with_proclitic", "افتتح بيونيو 2014 المعرض", "", [("2014-06", "text")]),
+    ("month_with_wa", "وديسمبر 2019 موعد الختام", "", [("2019-12", "text")]),
+    ("previous_month_relation", "في نوفمبر الماضي", "2016-02-10", [("2015-11", "relative")]),
+    ("day_range_hatta", "من 21 حتى 23 ديسمبر 2009", "", [("2009-12-21", "text")]),
+    ("invalid_day_is_not_a_date", "في 31 فبراير 2013", "", [("2013", "text")]),
+    ("invalid_numeric_is_not_a_date", "رقم 2013/13/45", "", [("2013", "text")]),
+    ("relative_with_proclitic", "وأمس استقبل الوفد", "2019-03-10", [("2019-03-09", "relative")]),
+    ("hijri_year_suffix_word", "عام 1435 هجرية", "", [("2014", "text")]),
+    ("year_out_of_range_is_not_a_year", "العدد 11742 والصفحة 1200", "", []),
 ]
 
 

@@ -225,3 +225,71 @@ def test_gcc_as_a_body_reaches_every_member_but_the_host():
     assert event.host_iso3 == "SAU" and event.gcc
     assert {p.iso3 for p in event.participants} == {"BHR", "KWT", "OMN", "QAT", "ARE"}
     assert {p.via for p in event.participants} == {"gcc_body"}
+
+
+# ------------------------------------------------------------------ delegation size
+
+@pytest.mark.parametrize("text, size, lower", [
+    pytest.param("افتتح منتدى الحكومة الرقمية في المنامة أمس بحضور 450 من 61 دولة.", 61, False,
+                 id="people-from-n-states"),
+    pytest.param("تكرم الهيئة اليوم 12 فائزا من 14 دولة في حفل جائزة الخدمات.", 14, False, id="winners-from-n-states"),
+    pytest.param("افتتح المؤتمر أمس بمشاركة أكثر من 300 شخصية من المسؤولين والخبراء من أكثر من 40 دولة.", 40, True,
+                 id="people-from-more-than-n-states"),
+    pytest.param("اختتمت زيارة الوفد الأممي وأكد عزم الدول الـ12 المشاركة في الوفد تطبيق التجربة.", 12, False,
+                 id="the-n-participating-states"),
+    pytest.param("استقبلت الهيئة وفدا مكونا من 9 دول للاطلاع على التجربة.", 9, False, id="made-up-of-n-states"),
+])
+def test_stated_size(text, size, lower):
+    event = main_event(text)
+    assert (event.countries_stated, event.countries_stated_lower_bound) == (size, lower)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("افتتح منتدى الحكومة الرقمية بحضور 700 شخصية من القطاعين.", id="people-count-only"),
+    pytest.param("افتتح المؤتمر أمس وتعد البحرين واحدة من 20 دولة تطبق المعيار.", id="one-of-n-states"),
+    pytest.param("عقدت ورشة عمل بحضور 85 جهة حكومية تمثل دول المجلس.", id="entities-not-states"),
+    pytest.param("افتتح المنتدى أمس وشهد 11 جلسة من 6 محاور.", id="sessions-from-themes"),
+    pytest.param("افتتح المؤتمر بحضور ممثلين عن الدول الأعضاء البالغ عددها 193 دولة.", id="un-membership"),
+])
+def test_no_stated_size(text):
+    assert main_event(text).countries_stated is None
+
+
+# ------------------------------------------------------------------ more host phenomena
+
+@pytest.mark.parametrize("text, host, basis", [
+    pytest.param("كرمت الكويت هيئة الحكومة الرقمية في مملكة البحرين في الملتقى الذي أقيم تحت شعار (المعرفة.. نحو "
+                 "الغد) في دولة الكويت أمس.", "KWT", "stated", id="held-in-beats-an-address-and-parentheses"),
+    pytest.param("شاركت البحرين في اجتماع وزراء الاتصالات العرب في الجزائر العاصمة، فيما تحتضن القاهرة الشهر المقبل "
+                 "مؤتمرا للاتصالات.", "DZA", "stated", id="faima-clause-speaks-of-another-event"),
+    pytest.param("عقدت لجنة الحكومة الرقمية اجتماعها العاشر عبر تقنية الاتصال المرئي بحضور ممثلي دول المجلس.", "",
+                 "virtual", id="video-link-has-no-host"),
+    pytest.param("قام وفد مملكة البحرين بزيارة إلى مقر الهيئة العمانية للابتكار للاطلاع على تجربتها.", "OMN", "stated",
+                 id="visit-to-a-states-institution"),
+    pytest.param("كرم مساعد الأمين العام رئيس وفد مملكة البحرين خلال حفل المنتدى العالمي للحكومة الرقمية والبيانات "
+                 "المفتوحة والخدمات\nالذكية الذي أقيم بمدينة طشقند بأوزبكستان.", "UZB", "stated",
+                 id="wrapped-line-does-not-end-the-sentence"),
+])
+def test_more_hosts(text, host, basis):
+    event = main_event(text)
+    assert (event.host_iso3, event.host_basis) == (host, basis)
+
+
+def test_virtual_gcc_meeting_has_all_six_members():
+    event = main_event("عقدت لجنة الحكومة الرقمية بدول مجلس التعاون اجتماعها عبر تقنية الاتصال المرئي أمس.")
+    assert {p.iso3 for p in event.participants} == {"BHR", "KWT", "OMN", "QAT", "SAU", "ARE"}
+
+
+def test_delegation_origin_city_names_a_participant():
+    event = main_event("زار وفد من إدارة الخدمات الرقمية بدبي، مركز الابتكار في جمهورية فنلندا أمس.")
+    assert (event.host_iso3, {p.iso3 for p in event.participants}) == ("FIN", {"ARE"})
+
+
+@pytest.mark.parametrize("text, gcc", [
+    pytest.param("تسلمت الهيئة جائزة الحكومة الرقمية العربية في دبي، وفاز معها جهات من السعودية والبحرين وقطر وعمان "
+                 "والكويت ومصر والأردن ولبنان.", False, id="pan-arab-award-is-not-gcc"),
+    pytest.param("عقد في الرياض اجتماع ضم ممثلي البحرين وقطر وعمان والكويت لبحث الربط الإلكتروني.", True,
+                 id="gcc-members-named-one-by-one"),
+])
+def test_gcc_by_names(text, gcc):
+    assert main_event(text).gcc is gcc

@@ -493,6 +493,11 @@ def test_cli_csvs_escape_formulas_and_quote_every_field(tmp_path):
     assert titles["a.txt"].startswith("'=HYPERLINK(")
     assert "'@d.txt" in titles and "b\rc.txt" in titles
     assert raw.startswith('"doc","title"')
+    for name in ("claims.csv", "rejected.csv", "events.csv"):  # every CSV the export writes
+        with open(tmp_path / "out" / name, newline="", encoding="utf-8") as fh:
+            cells = [cell for row in csv.reader(fh) for cell in row]
+        assert not any(cell.startswith(("=", "@")) for cell in cells), name
+        assert (tmp_path / "out" / name).read_text(encoding="utf-8").startswith('"'), name
 
 
 def test_ui_and_cli_share_one_formula_escape():

@@ -50,6 +50,14 @@ def test_every_message_in_the_code_is_in_both_catalogs():
         assert not missing, (lang, missing[:10])
 
 
+def test_no_message_hides_inside_an_f_string():
+    """Babel does not extract _() calls inside f-strings; such a message would stay English."""
+    pattern = re.compile(r"""\bf(["'])[^"']*\{[^}]*\b_\(\s*["']""")
+    for path in update_catalogs.sources():
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not pattern.search(line), f"{path.name}:{n}: {line.strip()}"
+
+
 def test_every_code_from_the_data_files_has_a_label_in_the_catalog():
     def codes(name: str, column: int) -> set[str]:
         rows = [line.split("\t") for line in (ROOT / "core" / "data" / name).read_text(encoding="utf-8").splitlines()

@@ -26,6 +26,11 @@ CASES = [
     ("twenty", "عشرين", 20, False),
     ("hundred_fifty", "مائة وخمسين", 150, False),
     ("eight", "ثماني", 8, False),
+    ("eleven_f_ihda", "إحدى عشرة", 11, False),
+    ("with_bal_prefix", "بالثالث", 3, True),
+    ("with_lil_prefix", "للخامسة", 5, True),
+    ("wa_tens", "والخمسين", 50, True),
+    ("twenty_second_f", "الثانية والعشرين", 22, True),
 ]
 
 
@@ -37,6 +42,6 @@ def test_parse_number(text, value, ordinal):
     assert num.last == len(toks)
 
 
-@pytest.mark.parametrize("text", ["الحكومة", "اثنا", "المركز", "وفد"])
+@pytest.mark.parametrize("text", ["الحكومة", "اثنا", "المركز", "وفد", "إحدى", "واثنتي"])
 def test_not_numbers(text):
     assert parse_number(tokenize(normalize(text)), 0) is None

@@ -144,7 +144,7 @@ def test_an_upcoming_event_is_not_drawn_as_an_earlier_event_hosted_by_bahrain():
     upcoming = next(t for t in fig["data"] if t["name"] == "upcoming event mentioned")
     assert "host not stated" in upcoming["hovertext"][0] and "Bahrain" not in upcoming["hovertext"][0]
     reported = next(t for t in fig["data"] if t["name"] == "event reported")["hovertext"][0]
-    assert "host assumed (Bahrain)" in reported and "year from the publication date" in reported
+    assert "host assumed: Bahrain" in reported and "year from the publication date" in reported
 
 
 def test_gcc_cards_show_the_year_basis():

@@ -94,3 +94,132 @@ def test_claims(text, published, expected):
 @pytest.mark.parametrize("text", [c[1] for c in NOT_CLAIMS], ids=[c[0] for c in NOT_CLAIMS])
 def test_not_claims(text):
     assert claims(text, "2024") == set()
+
+
+# One table per rule (core/rank_items.py, core/rank_rules.py): sentences written for these tests,
+# each positive case beside the negative one that the same rule must leave alone.
+ITEM_RULES = [
+    ("rank_noun_possessive_ordinal", "وحافظت الكويت على مرتبتها الثالثة خليجيا في تقرير 2022.", "",
+     {("KWT", 2022, "gcc", 3)}),
+    ("rank_noun_possessive_digits", "وسجلت قطر ترتيبها الـ35 عالميا في مسح الأمم المتحدة 2018.", "",
+     {("QAT", 2018, "world", 35)}),
+    ("chain_dropped_rank_noun", "جاءت سلطنة عمان في المرتبة الرابعة عربيا و خليجيا و ال 60 دوليا في مسح 2016.", "",
+     {("OMN", 2016, "arab", 4), ("OMN", 2016, "gcc", 4), ("OMN", 2016, "world", 60)}),
+    ("adverbial_ordinals", "وفي تقرير الأمم المتحدة 2022 جاءت الدنمارك في المركز الأول تلتها فنلندا ثانياً وكوريا الجنوبية ثالثاً.", "",
+     {("DNK", 2022, "world", 1), ("FIN", 2022, "world", 2), ("KOR", 2022, "world", 3)}),
+    ("adverbial_without_ranking_is_nothing", "وتحدث ممثل فنلندا ثانياً في الجلسة.", "2022", set()),
+    ("leader_noun", "وكانت الإمارات في ريادة الدول عربيا في مؤشر الحكومة الإلكترونية لعام 2018.", "",
+     {("ARE", 2018, "arab", 1)}),
+    ("leader_noun_without_a_state", "وأسهمت جهود دول المجلس في ريادة منطقة الشرق الأوسط وفق تقرير الأمم المتحدة.", "2020",
+     set()),
+    ("headline_digits_with_article", "الكويت الـ46 عالمياً في مسح الأمم المتحدة للحكومة الإلكترونية 2020", "",
+     {("KWT", 2020, "world", 46)}),
+    ("headline_digits_without_article_is_nothing", "الكويت 46 عالمياً في عدد السكان", "2020", set()),
+    ("edition_year_after_nuskha", "وجاءت تونس في المركز 87 عالميا بحسب نسخة 2024 من مؤشر الأمم المتحدة.", "",
+     {("TUN", 2024, "world", 87)}),
+    ("was_number_with_years", "وحلت الأردن في المرتبة 70 عالميا في تقرير 2016 بينما كانت 80 عام 2014 و95 عام 2012.", "",
+     {("JOR", 2016, "world", 70), ("JOR", 2014, "world", 80), ("JOR", 2012, "world", 95)}),
+    ("was_number_without_year_is_nothing", "وكانت 80 دولة قد شاركت في تقرير 2014.", "", set()),
+]
+
+INDEX_RULES = [
+    ("subindex_named_after_the_rank", "وحلت البحرين في المرتبة الخامسة عالميا في مؤشر المشاركة الإلكترونية لعام 2020.", "",
+     set()),
+    ("subindex_after_the_last_rank_of_a_list", "وجاءت قطر في المركز الأول عربيا والعاشر عالميا في مؤشر الخدمات الذكية لعام 2020.",
+     "", set()),
+    ("subindex_digital_participation", "وتقدمت البحرين إلى المركز 12 عالميا في مؤشر المشاركة الرقمية لعام 2020.", "", set()),
+    ("subindex_topic_in_the_clause", "وفي الخدمات الإلكترونية حلت عمان في المركز 30 عالميا في تقرير 2018.", "", set()),
+    ("subindex_topic_elsewhere_in_the_sentence",
+     "وأشاد تقرير 2016 بتطور الخدمات الإلكترونية الحكومية، مبينا أن تونس حلت في المرتبة الثانية أفريقيا.", "",
+     {("TUN", 2016, "africa", 2)}),
+    ("this_index_after_a_subindex",
+     "وحلت الكويت في المرتبة الثالثة عالميا في مؤشر البنية التحتية للاتصالات لعام 2020. كما جاءت الثانية آسيويا في هذا المؤشر.",
+     "", set()),
+    ("this_index_after_the_overall_index",
+     "وحلت الكويت في المرتبة 40 عالميا في مؤشر تطور الحكومة الإلكترونية لعام 2020. كما جاءت في المركز الثالث خليجيا في هذا المؤشر.",
+     "", {("KWT", 2020, "world", 40), ("KWT", 2020, "gcc", 3)}),
+    ("growth_rank", "واحتلت السعودية المرتبة الثانية عالميا في نسبة النمو بالمؤشر في تقرير 2024.", "", set()),
+    ("other_index_named_after", "وحلت البحرين في المركز السابع عالميا في مؤشر نضج التقنيات الحكومية الصادر عن البنك الدولي.",
+     "2022", set()),
+    ("other_index_of_the_article", "أعلن البنك الدولي نتائج مؤشر نضج التقنية الحكومية. وحلت السعودية في المركز الثالث عالميا.",
+     "2022", set()),
+    ("overall_index_named_before_a_subindex",
+     "وحققت البحرين في المؤشر العام المركز 20 عالميا في تقرير 2022، علما بأنه يضم مؤشرات فرعية.", "",
+     {("BHR", 2022, "world", 20)}),
+]
+
+SCOPE_RULES = [
+    ("deferred_scope", "وتقدمت ليبيا إلى الترتيب 150 في جاهزية الحكومة الإلكترونية على مستوى العالم في تقرير 2014.", "",
+     {("LBY", 2014, "world", 150)}),
+    ("inherited_by_the_previous_rank", "وفي تقرير 2020 حلت مصر في المركز الخامس أفريقيا بعد أن كان ترتيبها التاسع قبل عامين.",
+     "", {("EGY", 2020, "africa", 5), ("EGY", 2018, "africa", 9)}),
+    ("coordinated_with_the_next_state", "وفي تقرير 2018 جاءت الكويت في المركز 41، والسعودية في المركز 52 على مستوى العالم.",
+     "", {("KWT", 2018, "world", 41), ("SAU", 2018, "world", 52)}),
+    ("assumed_world_in_a_survey_article", "وبحسب مسح الأمم المتحدة 2022 حلت اليابان في المركز 14.", "",
+     {("JPN", 2022, "world", 14)}),
+    ("no_scope_no_placing_verb", "ويضع التصنيف الأممي الدولة في المرتبة الأولى مستقبلا.", "2018", set()),
+    ("no_scope_not_about_the_survey", "وحلت البحرين في المركز الأول.", "2018", set()),
+    ("no_scope_a_report_without_scoped_ranks", "وذكر التقرير أن الفريق البحريني حل في المركز الثاني.", "2018", set()),
+    ("prize_is_another_index", "وحصلت البحرين على المركز الأول عربيا في جائزة التميز الحكومي لعام 2018.", "", set()),
+    ("competitiveness_is_another_index", "وحلت قطر في المركز العاشر عالميا في الكتاب السنوي للتنافسية العالمية 2022.", "",
+     set()),
+    ("a_vision_year_is_no_edition", "وجاءت البحرين في المركز الأول عربيا ضمن رؤية 2030 وفق تقرير الأمم المتحدة.", "2024-09",
+     {("BHR", 2024, "arab", 1)}),
+    ("g20", "وحلت السعودية في المركز الثاني بين دول مجموعة العشرين في تقرير 2024.", "", {("SAU", 2024, "g20", 2)}),
+    ("middle_east_coordinated", "وجاءت البحرين في المركز الأول على مستوى الدول العربية ودول الشرق الأوسط في تقرير 2016.",
+     "", {("BHR", 2016, "arab", 1), ("BHR", 2016, "middle_east", 1)}),
+    ("scopes_stop_at_a_full_stop", "وحلت قطر في المركز الثالث عالميا. وخليجيا، تقدمت الكويت في تقرير 2020.", "",
+     {("QAT", 2020, "world", 3)}),
+]
+
+SUBJECT_RULES = [
+    ("country_named_after_the_rank", "ومع حلولها في المركز التاسع عالمياً في تقرير 2022، تقدمت إستونيا على جيرانها.", "",
+     {("EST", 2022, "world", 9)}),
+    ("a_comparison_state_is_not_the_subject", "وحلت في المركز الأول عربيا في تقرير 2016 متقدمة على الإمارات.", "",
+     {("BHR", 2016, "arab", 1)}),
+    ("a_title_names_the_state", "حصلت السلطنة على المركز الخامس عربيا في تقرير 2014.", "", {("OMN", 2014, "arab", 5)}),
+]
+
+YEAR_RULES = [
+    ("range_end_is_the_edition", "تقدمت المغرب 10 مراتب بين عامي 2020 و2022 لتحل في المرتبة 90 عالميا.", "",
+     {("MAR", 2022, "world", 90)}),
+    ("comparison_year_is_not_the_edition", "وحلت تونس في المرتبة 88 عالميا مقارنة بعام 2018.", "", {("TUN", 2020, "world", 88)}),
+    ("previous_edition_named", "وجاءت الإمارات في المركز 21 عالميا بعدما كانت في المركز 29 في الدورة السابقة للمؤشر 2016.",
+     "", {("ARE", 2018, "world", 21), ("ARE", 2016, "world", 29)}),
+    ("kept_rank_also_claims_the_compared_edition", "وحافظت الكويت على ترتيبها الـ46 عالميا مقارنة بعام 2020 في مسح 2022.",
+     "", {("KWT", 2022, "world", 46), ("KWT", 2020, "world", 46)}),
+    ("coming_edition_is_not_the_edition",
+     "وحلت قطر في المرتبة 50 عالميا في تقرير 2020 وتتطلع إلى التقدم في التقرير المقبل لعام 2022.", "",
+     {("QAT", 2020, "world", 50)}),
+    ("odd_year_is_no_edition",
+     "وفي منتدى عام 2023 أشيد بالأردن الذي حل في المرتبة 89 عالميا في مؤشر الأمم المتحدة للحكومة الإلكترونية.", "2023-07",
+     {("JOR", 2022, "world", 89)}),
+    ("edition_named_before_a_relative_clause", "وتقدمت عمان 3 مراكز عن تصنيف العام 2014، والذي حصلت فيه على المركز 48 عالميا.",
+     "2016", {("OMN", 2014, "world", 48)}),
+]
+
+RULE_TABLES = ITEM_RULES + INDEX_RULES + SCOPE_RULES + SUBJECT_RULES + YEAR_RULES
+
+
+@pytest.mark.parametrize("text,published,expected", [c[1:] for c in RULE_TABLES], ids=[c[0] for c in RULE_TABLES])
+def test_rule(text, published, expected):
+    assert claims(text, published) == expected
+
+
+BASES = [
+    ("stated", "وحلت قطر في المرتبة 50 عالميا في تقرير 2020.", "", ("stated", "stated", "named_before")),
+    ("stated_before_in_the_clause", "وفي تقرير 2020 حلت قطر في المرتبة 50 عالميا.", "", ("stated", "stated", "named_before")),
+    ("edition", "ذكر تقرير 2020 نتائج الدول. وحلت قطر في المرتبة 50 عالميا.", "", ("edition", "stated", "named_before")),
+    ("previous_edition", "وفي تقرير 2020 حلت قطر في المرتبة 50 عالميا، وكانت في المرتبة 60 سابقا.", "",
+     ("previous_edition", "inherited", "named_before")),
+    ("publication_date", "وحلت قطر في المرتبة 50 عالميا في التقرير.", "2021-03", ("publication_date", "stated", "named_before")),
+    ("not_stated", "وحلت قطر في المرتبة 50 عالميا في التقرير.", "", ("not_stated", "stated", "named_before")),
+    ("assumed_scope_and_document_subject", "ذكر مسح الأمم المتحدة 2022 تقدم قطر. وحلت في المركز 40.", "",
+     ("edition", "assumed", "document")),
+]
+
+
+@pytest.mark.parametrize("text,published,bases", [c[1:] for c in BASES], ids=[c[0] for c in BASES])
+def test_bases_of_the_last_claim(text, published, bases):
+    last = extract_document(text, published).rankings[-1]
+    assert (last.year_basis, last.scope_basis, last.country_basis) == bases

@@ -146,6 +146,12 @@ def test_review_page_writes_the_log_and_every_page_shows_it(folder):
     assert "review" in frame_with(at, "claim_id", "verdict").columns
     assert any("1 rejected" in c.value for c in at.caption)
 
+    # Country profile: Egypt now took part in the workshop; Tunisia took part in nothing
+    at = run("pages/6_Country_profile.py", iso3="EGY")
+    assert any(DOC in " ".join(map(str, d.value.astype(str).values.ravel())) for d in at.dataframe)
+    at = run("pages/6_Country_profile.py", iso3="TUN")
+    assert not any(DOC in " ".join(map(str, d.value.astype(str).values.ravel())) for d in at.dataframe)
+
     # Sources: the article's tables show the reviewed records, and a link to review them
     at = run("pages/4_Sources.py", src_doc=DOC)
     parts = frame_with(at, "iso3", "via", "review")

@@ -110,7 +110,7 @@ def finish(fig: go.Figure, *, geo: bool = False) -> go.Figure:
     if is_rtl():
         fig.update_layout(font={"family": ARABIC_FONT}, title={"x": 0.98, "xanchor": "right"},
                           hoverlabel={"align": "right", "font": {"family": ARABIC_FONT}})
-        if fig.layout.legend.x is None or fig.layout.legend.x < 0.5:
+        if fig.layout.legend.orientation != "h" and (fig.layout.legend.x is None or fig.layout.legend.x < 0.5):
             fig.update_layout(legend={"x": 0.99, "xanchor": "right"})
         if not geo:
             fig.update_yaxes(side="right")
@@ -224,6 +224,10 @@ def host_text(host_iso3: object, host_basis: object, names: dict[str, str]) -> s
     if not iso:
         return _("host not stated") if basis in ("", "not_stated") else host_basis_label(basis)
     name = country(iso, names.get(iso, iso))
+    if basis == "assumed" and iso == "BHR":  # the only host ever assumed; another host was set by a review
+        return _("host assumed: {name} (the article names none)").format(name=name)
+    if basis == "assumed":
+        return _("host: {name}").format(name=name)
     return _("host: {name}").format(name=name) + (f" ({host_basis_label(basis)})" if basis and basis != "stated"
                                                    else "")
 
@@ -246,7 +250,7 @@ def _event_hover(row: dict, names: dict[str, str], title: str) -> str:
 
 
 def count_ticks(largest: int) -> dict:
-    """Colour-bar ticks for a count: every whole number up to 10, else Plotly's own (whole numbers).
+    """Colour-bar ticks for a count (the map): every whole number up to 10, else Plotly's own (whole numbers).
 
     A tick per unit up to thousands (10,000 articles: 3,000 events for one state) made the browser
     measure thousands of labels: minutes before the first chart on the overview.
@@ -451,7 +455,7 @@ def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", hos
             name=_("reached only through the GCC as a body"), text=body_only["name"], customdata=body_only["iso3"],
             colorscale=[[0, BODY_COLOUR], [1, BODY_COLOUR]], showscale=False, showlegend=True,
             hovertemplate=(f"%{{text}}: %{{z}} {html.escape(event_word)} "
-                           f"({html.escape(_('through the GCC as a body'))})<extra></extra>"),
+                           "(" + html.escape(_("through the GCC as a body")) + ")<extra></extra>"),
             marker={"line": {"width": 0.5}},
         ))
     if len(counts):
@@ -501,12 +505,12 @@ def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[st
         tied = rows["tied"].fillna(False).astype(bool) if "tied" in rows else pd.Series(False, index=rows.index)
         measure = scope_label(scope) + " " + _("rank") if view == "rank" else measure_label(view)
         hover = [f"<b>{html.escape(name)}</b>, {number(int(yr))}<br>{html.escape(measure)}: {s}"
-                 + (f" ({html.escape(_('tied'))})" if t else "")
+                 + (" (" + html.escape(_("tied")) + ")" if t else "")
                  + "<br><i>" + html.escape(_("Click for the country profile")) + "</i>"
                  for yr, s, t in zip(rows["survey_year"], shown, tied)]
         fig.add_trace(go.Scatter(
             x=rows["survey_year"].astype(int).to_numpy(), y=y, mode="lines+markers", name=name,
-            hovertext=hover, hoverinfo="text", customdata=[iso] * len(rows), legendgroup=iso,
+            hovertext=hover, hoverinfo="text", customdata=[iso] * len(rows), legendgroup=iso, showlegend=False,
             line={"width": 4 if bahrain else 2, "color": colour}, marker={"size": 8 if bahrain else 6},
         ))
         labels.append({"x": int(rows["survey_year"].iloc[-1]), "y": float(y[-1]), "text": html.escape(name),
@@ -559,8 +563,9 @@ def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[st
     editions = list(range(2004, 2025, 2))
     fig.update_xaxes(title=_("Survey edition"), tickvals=editions, ticktext=[number(e) for e in editions],
                      range=[2002, 2026.5])
-    fig.update_layout(title=title, height=480, hovermode="closest", legend={"title": {"text": ""}},
-                      margin={"r": 110})
+    # Lines carry their names at their end; the legend below explains the claim markers only.
+    fig.update_layout(title=title, height=500, hovermode="closest", margin={"r": 110, "l": 110},
+                      legend={"title": {"text": ""}, "orientation": "h", "y": -0.22, "x": 0.5, "xanchor": "center"})
     return finish(fig)
 
 
@@ -573,11 +578,12 @@ def _claim_hover(row: object, names: dict[str, str]) -> str:
     head = _("Article claim: {country} {scope} rank {rank} in {year}").format(
         country=country(iso, names.get(iso, iso)), scope=scope_label(str(row.scope)), rank=number(int(row.rank)),
         year=number(int(row.survey_year)))
+    verdict = _("Verdict: {verdict}").format(verdict=verdict_label(row.verdict))
     return (f"<b>{html.escape(head)}</b><br>"
-            f"{html.escape(_('Verdict'))}: {html.escape(verdict_label(row.verdict))}{official}<br>"
+            f"{html.escape(verdict)}{official}<br>"
             f"{hover_text(row.evidence, 70)}<br>"
-            f"<i>{html.escape(_('Article'))}: {html.escape(str(row.doc))}</i>{more}<br>"
-            f"<i>{html.escape(_('Click for the article and its evidence'))}</i>")
+            "<i>" + html.escape(_("Article")) + f": {html.escape(str(row.doc))}</i>{more}<br>"
+            "<i>" + html.escape(_("Click for the article and its evidence")) + "</i>")
 
 
 def survey_map(values: pd.DataFrame, view: str, edition: int, names: dict[str, str], height: int = 480) -> go.Figure:
@@ -681,17 +687,20 @@ def frequency_bars(counts: pd.DataFrame) -> go.Figure:
     """How many events each state took part in (horizontal bars, most first): named explicitly, and
     reached only through the GCC as a body, stacked."""
     event_word = html.escape(_("event(s)"))
+    body_word = html.escape(_("through the GCC as a body"))
     fig = go.Figure([
         go.Bar(x=counts["named"], y=counts["name"], orientation="h", marker_color="#08519c", name=_("named explicitly"),
                customdata=counts["iso3"], hovertemplate=f"%{{y}}: %{{x}} {event_word}<extra></extra>"),
         go.Bar(x=counts["via_body"], y=counts["name"], orientation="h", marker_color=BODY_COLOUR,
                name=_("through the GCC as a body"), customdata=counts["iso3"],
-               hovertemplate=f"%{{y}}: %{{x}} {event_word} ({html.escape(_('through the GCC as a body'))})<extra></extra>"),
+               hovertemplate=f"%{{y}}: %{{x}} {event_word} ({body_word})<extra></extra>"),
     ])
     ticks, text = integer_ticks(list(counts["events"]) or [1])
-    fig.update_layout(title=_("Events per state"), height=max(280, 80 + 28 * len(counts)), barmode="stack",
-                      xaxis={"title": _("Events"), "tickvals": ticks, "ticktext": text},
-                      yaxis={"autorange": "reversed", "title": ""}, legend={"orientation": "h", "y": -0.15})
+    fig.update_layout(title=_("Events per state"), height=max(300, 120 + 28 * len(counts)), barmode="stack",
+                      xaxis={"title": _("Events"), "tickvals": ticks, "ticktext": text,
+                             "autorange": "reversed" if is_rtl() else True},
+                      yaxis={"autorange": "reversed", "title": "", "automargin": True},
+                      legend={"orientation": "h", "y": -0.25})
     return finish(fig)
 
 
@@ -714,9 +723,11 @@ def member_bars(events: pd.DataFrame, participants: pd.DataFrame, members: list[
                             customdata=members, hovertemplate=f"%{{y}}: %{{x}} {event_word}<extra></extra>")
                      for name, values, colour in series])
     ticks, text = integer_ticks([sum(v) for v in zip(*(s[1] for s in series))] or [1])
-    fig.update_layout(title=_("GCC events by member state"), barmode="stack", height=320,
-                      xaxis={"title": _("Events"), "tickvals": ticks, "ticktext": text},
-                      yaxis={"autorange": "reversed", "title": ""}, legend={"orientation": "h", "y": -0.2})
+    fig.update_layout(title=_("GCC events by member state"), barmode="stack", height=360,
+                      xaxis={"title": _("Events"), "tickvals": ticks, "ticktext": text,
+                             "autorange": "reversed" if is_rtl() else True},
+                      yaxis={"autorange": "reversed", "title": "", "automargin": True},
+                      legend={"orientation": "h", "y": -0.3})
     return finish(fig)
 
 
@@ -735,10 +746,8 @@ def topic_heatmap(table: pd.DataFrame) -> go.Figure:
     fig = go.Figure(go.Heatmap(
         z=table.to_numpy().tolist(), x=[number(y) for y in table.columns], y=list(table.index),
         colorscale="Greens", zmin=0, text=[[number(v) for v in row] for row in table.to_numpy()],
-        texttemplate="%{text}", xgap=2, ygap=2,
-        colorbar={"title": {"text": _("Events")}, "thickness": 12,
-                  **count_ticks(int(table.to_numpy().max()) if table.size else 0)},
-        hovertemplate=f"%{{y}}, %{{x}}: %{{z}} {html.escape(_('event(s)'))}<extra></extra>",
+        texttemplate="%{text}", xgap=2, ygap=2, showscale=False,  # each cell shows its count
+        hovertemplate="%{y}, %{x}: %{z} " + html.escape(_("event(s)")) + "<extra></extra>",
     ))
     fig.update_layout(title=_("Topics discussed at GCC events, by year"), height=max(260, 90 + 34 * len(table)),
                       xaxis={"title": _("Year"), "type": "category"}, yaxis={"title": "", "autorange": "reversed"})

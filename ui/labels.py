@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from ui.i18n import N_, _, month, number
+from ui.i18n import N_, _, language, month, number
 
 T = TypeVar("T")
 
@@ -53,6 +53,24 @@ YEAR_BASIS_LABELS = {
     "text": N_("year stated"), "published": N_("year from the publication date"),
 }
 TENSE_LABELS = {"past": N_("past"), "upcoming": N_("upcoming")}
+STATUS_LABELS = {"ok": N_("ok"), "warning": N_("warning"), "error": N_("error")}
+# Headers of the extracted tables (core.tables columns) as shown and in CSV downloads.
+COLUMN_LABELS = {
+    "event_id": N_("event"), "doc": N_("article"), "role": N_("role"), "kind": N_("kind"), "year": N_("year"),
+    "date": N_("date"), "date_basis": N_("date basis"), "year_basis": N_("year basis"), "host_iso3": N_("host"),
+    "host_basis": N_("host basis"), "tense": N_("tense"), "countries_stated": N_("states stated"),
+    "countries_stated_lower_bound": N_("stated as a lower bound"), "countries_named": N_("states named"),
+    "gcc": N_("GCC event"), "organizations": N_("organizations"), "topics": N_("topics"),
+    "evidence": N_("evidence (Arabic)"), "start": N_("start"), "end": N_("end"), "note": N_("note"),
+    "iso3": N_("ISO3"), "name_en": N_("English name"), "surface": N_("as written (Arabic)"),
+    "via": N_("how recognised"), "claim_id": N_("claim"), "country_iso3": N_("ISO3"),
+    "survey_year": N_("edition"), "scope": N_("scope"), "rank": N_("rank"), "surface_start": N_("rank words start"),
+    "surface_end": N_("rank words end"), "verdict": N_("verdict"), "official_rank": N_("official rank"),
+    "title": N_("title"), "published": N_("published"), "status": N_("status"), "message": N_("message"),
+    "chars": N_("characters"), "encoding": N_("encoding"), "sha256": N_("SHA-256"), "source_url": N_("source"),
+    "duplicate_of": N_("duplicate of"), "review": N_("review"), "record_id": N_("record"),
+    "extracted": N_("extracted"), "review_note": N_("review note"),
+}
 VIA_LABELS = {"name": N_("named explicitly"), "gcc_body": N_("through the GCC as a body")}
 
 
@@ -101,6 +119,19 @@ def year_basis_label(basis: object) -> str:
 
 def tense_label(tense: object) -> str:
     return _label(TENSE_LABELS, tense, str)
+
+
+def status_label(status: object) -> str:
+    return _label(STATUS_LABELS, status, str)
+
+
+def column_headers(frame: pd.DataFrame) -> dict[str, str]:
+    """Translated headers for the columns of an extracted table (unknown columns keep their name).
+
+    In English the tables keep the column names of core.tables (the names of the CSV export)."""
+    if language() == "en":
+        return {}
+    return {c: _(COLUMN_LABELS[c]) for c in frame.columns if c in COLUMN_LABELS}
 
 
 def via_label(via: object) -> str:

@@ -19,7 +19,7 @@ from ui import i18n
 from ui.data import load_corpus
 from ui.figures import GEO_CONFIG
 from ui.i18n import _
-from ui.labels import text_of
+from ui.labels import status_label, text_of
 from ui.review import table_view
 from ui.safety import csv_safe, md_escape
 
@@ -58,14 +58,6 @@ def _url_language() -> str:
     return value if value in i18n.LANGUAGES else "en"
 
 
-def _keep_language_in_url() -> None:
-    lang = st.session_state.get(LANG_WIDGET, "en")
-    if lang == "en":
-        st.query_params.pop(LANG_KEY, None)
-    else:
-        st.query_params[LANG_KEY] = lang
-
-
 def language_switch() -> str:
     """The sidebar switch English / العربية (and the digits option in Arabic); sets the run's language.
 
@@ -73,19 +65,28 @@ def language_switch() -> str:
     opens in the same language. Drawn by dashboard.py before the page runs, or by setup_page when a
     page runs on its own.
     """
-    if LANG_WIDGET not in st.session_state:
-        st.session_state[LANG_WIDGET] = _url_language()
     with st.sidebar:
         lang = st.radio("Language · اللغة", list(i18n.LANGUAGES), key=LANG_WIDGET, horizontal=True,
-                        format_func=i18n.LANGUAGE_NAMES.get, on_change=_keep_language_in_url)
+                        index=list(i18n.LANGUAGES).index(_url_language()),
+                        format_func=i18n.LANGUAGE_NAMES.get)
         digits = "western"
         if lang == "ar":
             digits = st.radio("الأرقام", list(i18n.DIGITS), key=DIGITS_WIDGET, horizontal=True,
                               format_func={"western": "123", "arabic_indic": "١٢٣"}.get)
-    if lang != "en":
-        st.query_params[LANG_KEY] = lang  # kept across pages: the menu drops other parameters
     i18n.set_language(lang, digits)
     return lang
+
+
+def _apply_language() -> None:
+    """The language of this run from the switch's state (the page script may run in a context of its
+    own, apart from dashboard.py's), written back to the URL: the page menu drops other parameters."""
+    lang = st.session_state.get(LANG_WIDGET) or _url_language()
+    lang = lang if lang in i18n.LANGUAGES else "en"
+    i18n.set_language(lang, st.session_state.get(DIGITS_WIDGET, "western") if lang == "ar" else "western")
+    if lang != "en" and st.query_params.get(LANG_KEY) != lang:
+        st.query_params[LANG_KEY] = lang
+    elif lang == "en" and LANG_KEY in st.query_params:
+        del st.query_params[LANG_KEY]
 
 
 def setup_page(title: str) -> None:
@@ -95,8 +96,9 @@ def setup_page(title: str) -> None:
     """
     if not st.session_state.get(NAVIGATED):
         language_switch()
+    _apply_language()
     title = _(title)
-    st.set_page_config(page_title=f"{title} · {_('Bahrain e-government diplomacy')}", layout="wide")
+    st.set_page_config(page_title=title + " · " + _("Bahrain e-government diplomacy"), layout="wide")
     if i18n.is_rtl():
         st.html(RTL_CSS)
         st.html(RTL_SCRIPT, unsafe_allow_javascript=True)
@@ -146,7 +148,8 @@ def document_notices(corpus: core.Corpus, *, except_doc: str | None = None) -> N
     if except_doc is not None:
         problems = problems[problems["doc"] != except_doc]
     for row in problems.head(NOTICES_SHOWN).itertuples():
-        text = f"**{md_escape(row.doc)}** ({row.status}): {md_escape(text_of(row.message) or _('no detail given'))}"
+        detail = text_of(row.message) or _("no detail given")
+        text = f"**{md_escape(row.doc)}** ({status_label(row.status)}): {md_escape(detail)}"
         (st.error if row.status == "error" else st.warning)(text)
     if len(problems) > NOTICES_SHOWN:  # a flood of problem files must not become a flood of alerts
         st.warning(_("{count} more documents with problems are not listed here; the Sources page shows "

@@ -182,7 +182,7 @@ def record_rows(corpus: core.Corpus, doc: str) -> list[tuple[str, dict]]:
 def _summary(kind: str, row: dict, names: dict[str, str]) -> str:
     state = text_of(row.get("review"))
     mark = {"unreviewed": "", "rejected": " — rejected"}.get(state, f" — {review_label(state)}")
-    if state == "rejected":
+    if state == "rejected" and kind != "participant":
         return f"{KIND_TITLES[kind]} {row['record_id']}: {text_of(row.get('what'))}{mark}"
     if kind == "event":
         when = text_of(row.get("date")) or text_of(row.get("year")) or "undated"
@@ -388,6 +388,29 @@ def _add_panel(corpus: core.Corpus, folder: Path, doc: str, names: dict[str, str
             _act(lambda: review.add_claim(corpus, doc, (start, end), values, note, folder), "Ranking claim added.")
 
 
+def _url_select(label: str, options: list[str], key: str, format_func: Callable[[str], str]) -> str:
+    """A select box whose URL parameter `key` holds the option's value (a record id), not its label.
+
+    bind="query-params" would put the long label in the URL, and links that name a record by its id
+    (every table's Review link) would not open it. A parameter naming an option chooses it when it
+    first appears or changes; every choice is written back.
+    """
+    param = st.query_params.get(key)
+    seen = f"_{key}_url"
+    if key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]
+    # A new or changed parameter chooses; so does the parameter when the widget has no state (a run after
+    # st.rerun() can arrive without it), so the choice never falls back to the first option.
+    if param in options and (param != st.session_state.get(seen) or key not in st.session_state):
+        st.session_state[key] = param
+    st.session_state[seen] = param
+    value = st.selectbox(label, options, key=key, format_func=format_func)
+    if st.query_params.get(key) != value:
+        st.query_params[key] = value
+        st.session_state[seen] = value
+    return value
+
+
 def review_page(corpus: core.Corpus, folder: Path) -> None:
     """The Review page body: choose an article and a record; confirm, correct, reject or add; undo; orphans."""
     _show_flash()
@@ -410,8 +433,8 @@ def review_page(corpus: core.Corpus, folder: Path) -> None:
     st.subheader("Review a record")
     if records:
         by_id = {row["record_id"]: (kind, row) for kind, row in records}
-        rid = st.selectbox("Record", list(by_id), key="rv_record", bind=URL,
-                           format_func=lambda r: _summary(by_id[r][0], by_id[r][1], names))
+        rid = _url_select("Record", list(by_id), "rv_record",
+                          format_func=lambda r: _summary(by_id[r][0], by_id[r][1], names))
         _record_panel(corpus, folder, *by_id[rid], names)
     else:
         st.caption("Nothing was extracted from this article; add what it reports below.")
@@ -451,4 +474,5 @@ def orphan_notice(corpus: core.Corpus) -> None:
 def review_link(doc: str) -> None:
     """A link to the Review page for one article."""
     # urlencode leaves only letters, digits, %, +, =, & and . _ - in the address: nothing Markdown reads.
-    st.markdown(f"[Review the records of this article]({review_url(doc)})")
+    label = md_escape(_("Review the records of this article"))
+    st.markdown(f"[{label}]({review_url(doc)})")

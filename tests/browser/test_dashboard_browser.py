@@ -21,9 +21,12 @@ PAGES = [  # (screenshot name, path, charts drawn, cites the UN survey)
     ("overview", "/", 2, True),
     ("ranking_trajectory", "/Ranking_trajectory", 1, True),
     ("delegations", "/Delegations", 3, False),
-    ("gcc_cooperation", "/GCC_cooperation", 1, False),
+    ("gcc_cooperation", "/GCC_cooperation", 2, False),
     ("sources", f"/Sources?src_doc={SEED_001}", 0, True),
+    ("country_profile", "/Country_profile?iso3=OMN", 2, True),
 ]
+TABS = [("ranking_trajectory_map", "/Ranking_trajectory", "Map"),
+        ("ranking_trajectory_table", "/Ranking_trajectory", "Table")]
 
 
 def screenshot(page, name: str) -> None:
@@ -34,6 +37,46 @@ def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     page.set_viewport_size({"width": 1400, "height": 900})
+
+
+def open_tab(page, label: str) -> None:
+    page.get_by_role("tab", name=label).click()
+    page.wait_for_timeout(1500)  # the tab's chart is drawn when it becomes visible
+
+
+@pytest.mark.parametrize(("name", "path", "tab"), TABS, ids=[t[0] for t in TABS])
+def test_ranking_tabs_draw_without_errors(page, server, name, path, tab):
+    open_page(page, server, path, 1)
+    open_tab(page, tab)
+    if tab == "Map":
+        paths = page.locator(".st-key-rk_map .choroplethlocation")
+        expect()(paths.first).to_be_attached()
+        assert paths.count() > 150  # every assessed state
+        expect()(page.locator(".st-key-rk_map .scattergeo text").first).to_have_text("Bahrain")
+    else:
+        expect()(page.locator(".st-key-rk_every")).to_be_visible()
+    assert_no_errors(page)
+    assert_offline(page, server)
+    screenshot(page, name)
+
+
+def test_clicking_a_state_on_the_map_opens_its_profile(page, server):
+    open_page(page, server, "/Delegations", 3)
+    dot = page.locator(".st-key-dl_map .scattergeo .point").first
+    dot.click(force=True)
+    page.wait_for_url("**/Country_profile?iso3=*", timeout=30_000)
+    expect()(page.locator("[data-testid=stMain] h1")).to_have_text("Country profile")
+    iso3 = parse_qs(urlparse(page.url).query)["iso3"][0]
+    assert len(iso3) == 3
+    assert_no_errors(page)
+
+
+def test_clicking_an_event_opens_its_evidence(page, server):
+    open_page(page, server, "/", 2)
+    timeline_points(page).first.click(force=True)
+    page.wait_for_url("**/Sources?src_doc=*", timeout=30_000)
+    expect()(page.locator("div.article-text[dir=rtl]")).to_be_visible()
+    assert_no_errors(page)
 
 
 def timeline_points(page):
@@ -88,8 +131,9 @@ def test_url_with_filters_opens_that_view(page, server, seeds_corpus):
 
     open_page(page, server, "/Ranking_trajectory?rk_scope=GCC&rk_peers=Qatar", 1)
     expect()(page.locator(".st-key-rk_chart .gtitle")).to_contain_text("GCC")
-    legend = page.locator(".st-key-rk_chart .legendtext").evaluate_all("els => els.map(e => e.textContent)")
-    assert "Bahrain" in legend and "Qatar" in legend and "Oman" not in legend
+    # Lines are labelled at their end (annotations), the legend explains the claim markers only.
+    labels = page.locator(".st-key-rk_chart .annotation-text").evaluate_all("els => els.map(e => e.textContent)")
+    assert "Bahrain" in labels and "Qatar" in labels and "Oman" not in labels
     assert_no_errors(page)
 
 

@@ -1,0 +1,72 @@
+"""The Arabic interface in headless chromium: every page and tab right to left (dir="rtl" on the main block
+and the sidebar), no English word in headings, labels, tabs or chart texts, the language kept in the URL
+across the page menu; full-page screenshots docs/screenshots/ar_<page>.png."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_helpers import assert_no_errors, assert_offline, expect, open_page
+from test_dashboard_browser import SEED_001, screenshot
+
+pytestmark = pytest.mark.browser
+
+PAGES = [  # (screenshot name, path, charts drawn, tab to open)
+    ("ar_overview", "/?lang=ar", 2, None),
+    ("ar_ranking_trajectory", "/Ranking_trajectory?lang=ar", 1, None),
+    ("ar_ranking_trajectory_map", "/Ranking_trajectory?lang=ar", 1, "الخريطة"),
+    ("ar_ranking_trajectory_table", "/Ranking_trajectory?lang=ar", 1, "الجدول"),
+    ("ar_delegations", "/Delegations?lang=ar", 3, None),
+    ("ar_gcc_cooperation", "/GCC_cooperation?lang=ar", 2, None),
+    ("ar_sources", f"/Sources?lang=ar&src_doc={SEED_001}", 0, None),
+    ("ar_country_profile", "/Country_profile?lang=ar&iso3=OMN", 2, None),
+]
+# Latin words allowed in these places: none but the file format on a button.
+ALLOWED = {"CSV"}
+TEXTS_JS = """() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const side = document.querySelector('[data-testid=stSidebar]');
+  const pick = (root, sel) => Array.from(root.querySelectorAll(sel)).filter(e => e.offsetParent !== null || e.closest('svg'))
+                                   .map(e => e.textContent);
+  return {
+    headings: pick(main, 'h1, h2, h3'),
+    labels: [...pick(main, '[data-testid=stWidgetLabel]'), ...pick(side, '[data-testid=stWidgetLabel]'),
+             ...pick(main, '[role=tab]'), ...pick(side, '[data-testid=stSidebarNav] span')],
+    charts: pick(main, '.js-plotly-plot .gtitle, .js-plotly-plot .xtitle, .js-plotly-plot .ytitle, '
+                     + '.js-plotly-plot .legendtext, .js-plotly-plot .xtick text, .js-plotly-plot .ytick text, '
+                     + '.js-plotly-plot .colorbar .cbtitle'),
+    dirs: [main.getAttribute('dir'), side ? side.getAttribute('dir') : null, getComputedStyle(main).direction],
+  };
+}"""
+
+
+def english_words(texts: list[str]) -> list[str]:
+    words = [w for t in texts for w in re.findall(r"[A-Za-z]{2,}", t)]
+    return [w for w in words if w not in ALLOWED and w != "Language"]  # the switch names both languages
+
+
+@pytest.mark.parametrize(("name", "path", "charts", "tab"), PAGES, ids=[p[0] for p in PAGES])
+def test_arabic_page_is_right_to_left_with_no_english_text(page, server, name, path, charts, tab):
+    open_page(page, server, path, charts)
+    if tab:
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(1500)
+    found = page.evaluate(TEXTS_JS)
+    assert found["dirs"] == ["rtl", "rtl", "rtl"], found["dirs"]
+    assert found["headings"] and found["charts"] if charts else found["headings"]
+    for part in ("headings", "labels", "charts"):
+        assert not english_words(found[part]), (part, english_words(found[part]))
+    assert_no_errors(page)
+    assert_offline(page, server)
+    screenshot(page, name)
+
+
+def test_the_language_survives_the_page_menu(page, server):
+    open_page(page, server, "/?lang=ar", 2)
+    page.locator("[data-testid=stSidebarNav] a").nth(2).click()
+    page.wait_for_url("**/Delegations?lang=ar", timeout=30_000)
+    expect()(page.locator("[data-testid=stMain] h1")).to_have_text("الوفود")
+    page.locator("[data-testid=stSidebar] [data-testid=stRadio]").first.locator("[data-testid=stRadioOption]").first.click()
+    expect()(page.locator("[data-testid=stMain] h1")).to_have_text("Delegations")
+    page.wait_for_function("() => !window.location.search.includes('lang=')")
