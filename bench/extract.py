@@ -5,6 +5,8 @@ Run: python bench/extract.py [--sizes 100,1000,10000] [--profile-size 1000]
 Every measurement runs in its own Python process (so peak memory, ru_maxrss, is that measurement's
 alone, and no lexicon or memo is warm from an earlier one) and prints one JSON line; this script
 collects them, prints the figures and writes bench/out/extract_results.json.
+  bare   read each article file (bytes, UTF-8 decode) + str.translate (harakat and tatweel
+         removed) + re.findall(r"\w+"): the cheapest pass that still looks at every word
   floor  read each article file (bytes, UTF-8 decode) + core.normalize.normalize + tokenize
   full   core.load_corpus(folder, cache=False, workers=1): ingest, extraction, tables
   ingest core.ingest.read_corpus alone (the serial part load_corpus does before extracting)
@@ -21,6 +23,7 @@ import io
 import json
 import os
 import pstats
+import re
 import resource
 import shutil
 import subprocess
@@ -35,6 +38,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import corpus as synthetic  # noqa: E402  (bench/corpus.py)
 
 OUT = ROOT / "bench" / "out"
+WORD = re.compile(r"\w+")
+BARE_DELETE = [0x0640] + list(range(0x064B, 0x0653))  # tatweel and harakat (U+064B..U+0652)
 CACHE = OUT / "cache_extract"
 
 
@@ -63,7 +68,14 @@ def measure(kind: str, folder: Path, workers: int = 1) -> dict:
     core.extract_document("زار وفد من الكويت مملكة البحرين في 25 يونيو 2013", "2013")  # lexicons
     extra["warmup_s"] = time.perf_counter() - warm
     start, cpu_start = time.perf_counter(), time.process_time()
-    if kind == "floor":
+    if kind == "bare":
+        table = dict.fromkeys(BARE_DELETE, None)
+        words = 0
+        for path in files:
+            with open(path, "rb") as fh:
+                words += len(WORD.findall(fh.read().decode("utf-8").translate(table)))
+        extra["tokens"] = words
+    elif kind == "floor":
         tokens = 0
         for path in files:
             with open(path, "rb") as fh:
@@ -158,17 +170,19 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"machine": info, "sizes": {}}
     print("\nthroughput after start-up (imports, lexicons) by wall time; [by CPU time of the process]")
     header = (f"{'docs':>6} {'MB':>6} | {'floor docs/s':>12} {'MB/s':>13} | {'full docs/s':>11} {'MB/s':>13} | "
-              f"{'full/floor MB/s':>15} | {'peak RSS MB':>11} | load")
+              f"{'full/floor MB/s':>15} | {'full/bare':>15} | {'peak RSS MB':>11} | load")
     print(header + "\n" + "-" * len(header))
     for n in sizes:
+        bare = run_child("bare", str(folders[n]), "1")
         floor = run_child("floor", str(folders[n]), "1")
         full = run_child("full", str(folders[n]), "1")
-        results["sizes"][n] = {"floor": floor, "full": full}
-        (fd, fm), (ud, um) = rate(floor), rate(full)
+        results["sizes"][n] = {"bare": bare, "floor": floor, "full": full}
+        (fd, fm), (ud, um), bm = rate(floor), rate(full), rate(bare)[1]
         fmc, umc = rate(floor, "measured_cpu_s")[1], rate(full, "measured_cpu_s")[1]
+        bmc = rate(bare, "measured_cpu_s")[1]
         print(f"{n:>6} {full['bytes'] / 1e6:>6.1f} | {fd:>12.0f} {fm:>5.2f} [{fmc:>5.2f}] | {ud:>11.0f} "
-              f"{um:>5.2f} [{umc:>5.2f}] | {um / fm:>6.3f} [{umc / fmc:.3f}] | {full['maxrss_mb']:>11.0f} | "
-              f"{full['loadavg_before']:.1f}")
+              f"{um:>5.2f} [{umc:>5.2f}] | {um / fm:>6.3f} [{umc / fmc:.3f}] | {um / bm:>6.3f} [{umc / bmc:.3f}] | "
+              f"{full['maxrss_mb']:>11.0f} | {full['loadavg_before']:.1f}")
     print(f"start-up of the extractor (lexicons, first call): {full['warmup_s']:.2f} s; "
           "peak RSS includes the interpreter, pandas and the lexicons")
     largest, folder = sizes[-1], folders[sizes[-1]]

@@ -1,6 +1,9 @@
 """Extraction time of the three pathological ~2 MB articles (tools/make_bad_corpus.py builds them).
 
-Run: python bench/pathological.py [--scale 1.0] [--timeout 300]
+Run: python bench/pathological.py [--scale 1.0] [--timeout 300] [--no-guard]
+
+--no-guard lifts the per-article guard (core/guard.py) in the child processes, so the figures are
+those of the extraction stages on the whole text: they show whether the stages are linear.
 
 Each article is extracted by core.pipeline.extract_document in its own Python process (so one
 that stalls can be stopped at --timeout without stopping the others); the script prints, per
@@ -24,6 +27,9 @@ from tools.make_bad_corpus import pathological_texts  # noqa: E402
 CHILD = """
 import json, sys, time
 sys.path.insert(0, {root!r})
+import core.guard
+if {no_guard!r}:
+    core.guard.MAX_EXTRACT_CHARS = core.guard.MAX_SENTENCE_CHARS = core.guard.MAX_NUMBERS = 10 ** 12
 from core.pipeline import extract_document
 from tools.make_bad_corpus import pathological_texts
 text = pathological_texts({scale!r})[{name!r}]
@@ -36,8 +42,8 @@ print(json.dumps({{"seconds": seconds, "events": len(result.events), "rankings":
 """
 
 
-def measure(name: str, scale: float, timeout: float) -> dict:
-    code = CHILD.format(root=str(ROOT), scale=scale, name=name)
+def measure(name: str, scale: float, timeout: float, no_guard: bool = False) -> dict:
+    code = CHILD.format(root=str(ROOT), scale=scale, name=name, no_guard=no_guard)
     try:
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -51,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full ~2 MB size")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds before an article is stopped")
+    parser.add_argument("--no-guard", action="store_true", help="lift the per-article guard: time the stages alone")
     args = parser.parse_args(argv)
     for name, text in pathological_texts(args.scale).items():
-        figures = measure(name, args.scale, args.timeout)
+        figures = measure(name, args.scale, args.timeout, args.no_guard)
         size = len(text.encode("utf-8"))
         if figures.get("seconds") is None:
             print(f"{name}: {size:,} bytes, {len(text):,} characters: {figures['error']}")

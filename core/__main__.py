@@ -119,6 +119,9 @@ def review_cmd(args: argparse.Namespace) -> int:
     except review.ReviewError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        print(f"error: {review.LOG_NAME} in {folder} cannot be written: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -168,14 +168,8 @@ class DocContext:
         starts = self.memo.get("date_starts")
         if starts is None:
             starts = self.memo["date_starts"] = [a for a, _, _ in self.date_tokens]
-        k = bisect_left(starts, max(lo, 0))
-        out = []
-        for a, b, d in self.date_tokens[k:]:
-            if a >= hi:
-                break
-            if b <= hi:
-                out.append((a, b, d))
-        return out
+        k, end = bisect_left(starts, max(lo, 0)), bisect_left(starts, hi)
+        return [item for item in self.date_tokens[k:end] if item[1] <= hi]
 
     @property
     def text(self) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from core.context import DocContext
 from core.numbers import number_at_word, parse_number
-from core.phrases import PhraseMatcher
+from core.phrases import MEMO_MAX, PhraseMatcher
 from core.rank_lexicon import RankLexicon, rank_lexicon
 
 MAX_RANK = 200
@@ -91,13 +91,21 @@ class RankDoc:
         return dt[bisect_left(self.date_pos, lo):bisect_right(self.date_pos, hi - 1)]
 
 
+_CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+_ITEM_STARTS: dict[str, bool] = {}
+
+
 def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str, list[tuple[int, int, object]]]:
     """Non-overlapping matches of every cue group, in one pass over the tokens: a token is tried
     only by the groups one of whose phrases it can start (most tokens start none)."""
     toks, text = ctx.tokens, ctx.text
     hits: dict[str, list[tuple[int, int, object]]] = {g: [] for g in matchers}
     free = dict.fromkeys(matchers, 0)  # the first token each group may match at again
-    starts: dict[str, tuple[str, ...]] = {}
+    # token -> groups it can start: the lexicons are loaded once per process, so the memo is kept
+    # across documents (bounded like the phrase matchers' own memos)
+    starts = _CUE_STARTS.setdefault(tuple(sorted(matchers)), {})
+    if len(starts) >= MEMO_MAX:
+        starts.clear()
     for i, tok in enumerate(toks):
         groups = starts.get(tok.text)
         if groups is None:
@@ -253,8 +261,10 @@ ITEM_RULES = (rule_rank_noun, rule_leader, rule_chained, rule_was_number, rule_p
 
 def _item_starts(doc: RankDoc):
     """A test for tokens that may start a rank expression (a rank noun, a leader noun, digits, a
-    number word, an adverbial ordinal, "كانت"); memoized per distinct token."""
-    lex, memo = doc.lex, {}
+    number word, an adverbial ordinal, "كانت"); memoized per distinct token, across documents."""
+    lex, memo = doc.lex, _ITEM_STARTS
+    if len(memo) >= MEMO_MAX:
+        memo.clear()
 
     def could_start(token: str) -> bool:
         found = memo.get(token)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,10 +52,29 @@ class Segment:
     end: int
 
 
-def _is_sentence_dot(text: str, pos: int) -> bool:
+PAREN_SPAN = 200  # characters: a parenthesis in news copy holds a slogan or a name, not paragraphs
+
+
+class _Parens:
+    """Positions of "(" and ")" in a text, found once, to ask "is this offset inside parentheses?"."""
+
+    def __init__(self, text: str):
+        self.opens = [m.start() for m in re.finditer(r"\(", text)]
+        self.closes = [m.start() for m in re.finditer(r"\)", text)]
+
+    def inside(self, pos: int) -> bool:
+        """Within PAREN_SPAN characters after an unclosed "(" (a stray one does not swallow the text)."""
+        k = bisect_left(self.opens, pos)
+        if k == 0 or pos - self.opens[k - 1] > PAREN_SPAN:
+            return False
+        j = bisect_left(self.closes, pos)
+        return j == 0 or self.closes[j - 1] < self.opens[k - 1]
+
+
+def _is_sentence_dot(text: str, pos: int, parens: _Parens | None = None) -> bool:
     if text[pos + 1:pos + 2] == "." or text[pos - 1:pos] == ".":
         return False  # "والتكنولوجيا.. نحو": an ellipsis pauses, it does not end the sentence
-    if text.rfind("(", 0, pos) > text.rfind(")", 0, pos):
+    if (parens or _Parens(text)).inside(pos):
         return False  # inside parentheses: "(الوقف والتكنولوجيا. نحو آفاق)"
     before = text[max(0, pos - 2):pos]
     after = text[pos + 1:pos + 2]
@@ -86,12 +105,12 @@ def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]
 LONG_LINE = 15  # words: a line this long that stops with no mark was wrapped, not ended
 
 
-def _is_sentence_break(text: str, match: re.Match[str]) -> bool:
+def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool:
     """A mark or a line break that ends a sentence (see patterns); a single line break after a
     long line with no final mark is a wrapped line ("المنتدى العالمي للحكومة⏎الإلكترونية")."""
     mark = match.group(0)
     if mark == ".":
-        return _is_sentence_dot(text, match.start())
+        return _is_sentence_dot(text, match.start(), parens)
     if mark.strip(" \t\r") == "\n":
         line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
         return not (len(line.split()) >= LONG_LINE and line.rstrip()[-1:].isalpha())
@@ -100,13 +119,15 @@ def _is_sentence_break(text: str, match: re.Match[str]) -> bool:
 
 def sentences(text: str, tokens: list[Token]) -> list[Segment]:
     sentence_end, _ = patterns()
-    cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m)]
+    parens = _Parens(text)
+    cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m, parens)]
     return _split(tokens, cuts, len(text))
 
 
 def clauses(text: str, tokens: list[Token]) -> list[Segment]:
     sentence_end, clause_break = patterns()
-    cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m)]
+    parens = _Parens(text)
+    cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m, parens)]
     cuts += [m.start() for m in clause_break.finditer(text)]
     cuts += [t.start - 1 for t in tokens if _opens_clause(t.text)]
     return _split(tokens, cuts, len(text))

@@ -344,6 +344,21 @@ def test_cli_round_trip_export_cache_cleared_gold_evaluate(folder, tmp_path):
     assert "false participants: 1" in proc.stdout and "missed participant EGY" in proc.stdout
 
 
+def test_rejected_csv_escapes_formula_notes(folder, tmp_path):
+    corpus = load_corpus(folder)
+    review.set_status(corpus, participant(corpus, "TUN")["record_id"], "reject", note="=HYPERLINK(\"x\")")
+    assert run("export", folder, "--out", tmp_path / "out").returncode == 0
+    with open(tmp_path / "out" / "rejected.csv", encoding="utf-8") as fh:
+        assert next(csv.DictReader(fh))["review_note"] == "'=HYPERLINK(\"x\")"
+
+
+def test_cli_unwritable_folder_is_a_message(folder):
+    event = main_event(load_corpus(folder))["record_id"]
+    (folder / review.LOG_NAME).mkdir()  # a folder where the log should be: every append fails
+    proc = run("review", folder, "confirm", event)
+    assert proc.returncode == 2 and "cannot be written" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_cli_undo_and_inert_notes(folder):
     event = main_event(load_corpus(folder))["record_id"]
     note = "\x1b[31mred\x1b[0m \u202eevil"
