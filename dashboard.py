@@ -7,7 +7,7 @@ import streamlit as st
 
 import core
 from ui import figures
-from ui.data import country_names, load_reference, ranking_tables
+from ui.data import country_names, load_reference, memo, ranking_tables
 from ui.filters import URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years, year_range
 from ui.i18n import N_, _, number
 from ui.labels import column_headers, kind_label
@@ -31,7 +31,7 @@ def overview() -> None:
             n=number(len(problems)), total=number(len(corpus.documents))))
 
     events = corpus.events
-    names = country_names(corpus.participants)
+    names = memo(corpus, "names", lambda: country_names(corpus.participants))  # no frame hashing per rerun
 
     with st.sidebar:
         st.header(_("Filters"))
@@ -41,8 +41,9 @@ def overview() -> None:
         gcc_only = st.toggle(_("GCC events only"), key="ov_gcc", bind=URL,
                              help=_("Events the article ties to the Gulf Cooperation Council."))
 
-    shown = filter_events(events, years, kinds=kinds, gcc_only=gcc_only)
-    counts = figures.state_counts(shown, corpus.participants, names)
+    state = ("overview", years, tuple(kinds), gcc_only)  # ui.data.memo: nothing recomputed for a state seen before
+    shown = memo(corpus, (*state, "events"), lambda: filter_events(events, years, kinds=kinds, gcc_only=gcc_only))
+    counts = memo(corpus, (*state, "counts"), lambda: figures.state_counts(shown, corpus.participants, names))
 
     headline_metrics(len(shown), int((counts["named"] > 0).sum()), corpus)
 
@@ -52,9 +53,9 @@ def overview() -> None:
             ("ov_kind", _("Kind of event"), kinds, [], show_list(kind_label)),
             ("ov_gcc", _("GCC events only"), gcc_only, False, show_flag)]), key="ov_empty")
     else:
-        titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
-        timeline = figures.timeline_figure(shown, titles, names)
-        if not any(trace.type == "scattergl" for trace in timeline.data):
+        titles = memo(corpus, "titles", lambda: dict(zip(corpus.documents["doc"], corpus.documents["title"])))
+        timeline = memo(corpus, (*state, "timeline"), lambda: figures.timeline_figure(shown, titles, names))
+        if timeline.layout.meta != figures.BY_MONTH:
             caption = _("Timeline of {n} events: each marker is an event placed at the start of the period the "
                         "article gives (day, month or year), on the row of its kind; its area grows with the number "
                         "of states in the delegation (the number stated, else the states named; grey when the "
@@ -68,7 +69,8 @@ def overview() -> None:
                         "Hover for the count, the states in their delegations and an article title; click for "
                         "that article.")
         chart(timeline, key="ov_timeline", on_click=to_evidence, caption=caption.format(n=number(len(shown))))
-        chart(figures.engagement_map(counts, _("States engaged: events per state")), key="ov_map", geo=True,
+        chart(memo(corpus, (*state, "map"), lambda: figures.engagement_map(counts, _("States engaged: events per state"))),
+              key="ov_map", geo=True,
               on_click=to_profile,
               caption=_("World map of the {n} states taking part in these events, shaded by the number of events "
                         "that name them (darker = more); light orange: states reached only through the GCC as a "
@@ -108,7 +110,7 @@ def headline_metrics(events: int, states: int, corpus: core.Corpus) -> None:
                   border=True)
     else:
         c3.metric(_("Bahrain UN rank"), _("n/a"), border=True)
-    checked, _history = ranking_tables(corpus.rankings)
+    checked, _history = memo(corpus, "ranking_tables", lambda: ranking_tables(corpus.rankings))
     matching = int((checked["verdict"] == "matches").sum())
     c4.metric(_("Claims matching UN"), _("{n} of {total}").format(n=number(matching), total=number(len(checked))),
               help=_("Ranks quoted in the articles, checked against the official data (Ranking trajectory page)."),

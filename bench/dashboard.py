@@ -184,13 +184,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--snapshot", action="store_true",
                         help="serve a copy of the app (core, ui, pages, ...) taken now, so edits made by others "
                              "during the run (which change the extractor version and empty the cache) do not count")
+    parser.add_argument("--cache-dir", type=Path, default=None,
+                        help="extraction cache (and snapshots) for the large cases, kept after the run: with "
+                             "--no-cold, a cache filled earlier for the same code is reused instead of refilled")
     args = parser.parse_args(argv)
     app_root = snapshot_app() if args.snapshot else ROOT
     from playwright.sync_api import sync_playwright
 
     big = synthetic.build_corpus(args.size)
     cache_seeds = Path(tempfile.mkdtemp(prefix="egov-bench-cache-seeds-"))
-    cache_big = Path(tempfile.mkdtemp(prefix="egov-bench-cache-big-"))
+    cache_big = args.cache_dir or Path(tempfile.mkdtemp(prefix="egov-bench-cache-big-"))
     label = f"{args.size // 1000}k" if args.size >= 1000 else str(args.size)
     cases = [
         ("bare", ROOT / "bench" / "bare_app.py", {}, 60),
@@ -230,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
                 browser.close()
     finally:
         shutil.rmtree(cache_seeds, ignore_errors=True)
-        shutil.rmtree(cache_big, ignore_errors=True)
+        if not args.cache_dir:
+            shutil.rmtree(cache_big, ignore_errors=True)
     bare = results[0]
     print("\nours / bare:")
     for r in results[1:]:

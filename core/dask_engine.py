@@ -78,11 +78,12 @@ class _Cluster:
                 import dask
 
                 # The workers' statistical profiler samples every thread's stack every 10 ms: on
-                # pure-Python extraction it costs a noticeable share of the CPU, and nothing reads it.
+                # pure-Python extraction it costs a few percent of the CPU, and nothing reads it. Its
+                # HTTP endpoints (health, metrics) listen on the loopback only, on a free port.
                 with dask.config.set({"distributed.worker.profile.enabled": False}):
                     self.cluster = distributed.LocalCluster(
                         n_workers=self.workers, threads_per_worker=1, processes=self.processes,
-                        dashboard_address=None, silence_logs=logging.ERROR)
+                        dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
                 self.client = distributed.Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             self.__exit__(None, None, None)

@@ -36,7 +36,7 @@ def client():
 
     with dask.config.set({"distributed.worker.profile.enabled": False}):
         cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=50)
+                                           dashboard_address="127.0.0.1:0", silence_logs=50)
     c = distributed.Client(cluster)
     yield c
     c.close()

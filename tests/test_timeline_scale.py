@@ -1,5 +1,5 @@
-"""The timeline at scale: up to TIMELINE_MAX_EVENTS one SVG marker per event, above it one WebGL marker
-per (month, kind, status) whose counts add up to the events drawn."""
+"""The timeline at scale: up to TIMELINE_MAX_EVENTS one marker per event, above it one marker per
+(month, kind, status) whose areas add up to the events drawn; colour bars of large counts."""
 
 from __future__ import annotations
 
@@ -39,18 +39,18 @@ def events_frame(n: int) -> pd.DataFrame:
 def test_small_timeline_keeps_one_svg_marker_per_event():
     events = events_frame(300)
     fig = figures.timeline_figure(events, {})
-    assert {t.type for t in fig.data} == {"scatter"}
+    assert {t.type for t in fig.data} == {"scatter"} and fig.layout.meta != figures.BY_MONTH
     drawn = figures.event_dates(events).notna().sum()
     assert sum(len(t.x) for t in fig.data) == drawn
 
 
-def test_large_timeline_is_one_webgl_marker_per_month_and_kind():
+def test_large_timeline_is_one_marker_per_month_and_kind():
     events = events_frame(figures.TIMELINE_MAX_EVENTS * 3)
     when = figures.event_dates(events)
     dated = events[when.notna()]
     status = figures.event_status(dated)
     fig = figures.timeline_figure(events, {"d0": "عنوان <b>"})
-    assert {t.type for t in fig.data} == {"scattergl"}
+    assert fig.layout.meta == figures.BY_MONTH
     payload = json.loads(fig.to_json())
     # Marker area is the number of events; the areas of a status add up to its dated events.
     drawn = {t["name"]: sum(decode(t["marker"]["size"])) for t in payload["data"]}
@@ -68,3 +68,15 @@ def test_large_timeline_is_one_webgl_marker_per_month_and_kind():
     hovers = [h for t in payload["data"] for h in t["hovertext"]]
     assert any("عنوان &lt;b&gt;" in h for h in hovers)  # an article title, escaped
     assert not any("عنوان <b>" in h for h in hovers)
+
+
+def test_count_colour_bars_do_not_tick_every_unit_of_a_large_count():
+    small = figures.count_ticks(7)
+    assert small == {"dtick": 1}
+    large = figures.count_ticks(3000)
+    assert "dtick" not in large  # thousands of tick labels froze the browser at 10,000 articles
+    counts = pd.DataFrame({"iso3": ["KWT", "QAT"], "name": ["Kuwait", "Qatar"], "events": [3000, 12],
+                           "named": [3000, 12], "via_body": [0, 0]})
+    fig = json.loads(figures.engagement_map(counts, "t").to_json())
+    bars = [t["colorbar"] for t in fig["data"] if t.get("colorbar")]
+    assert bars and all("dtick" not in bar for bar in bars)

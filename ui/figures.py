@@ -24,8 +24,10 @@ from ui.labels import (clean_title, host_basis_label, is_missing, kind_label, ma
 HOST_COLOUR = "#d95f02"
 BAHRAIN_COLOUR = "#c2185b"
 UNKNOWN_COLOUR = "#9e9e9e"
-# Above this many dated events the timeline draws one WebGL marker per month and kind (timeline_by_month).
+# Above this many dated events the timeline draws one marker per month and kind (timeline_by_month),
+# and says so in layout.meta.
 TIMELINE_MAX_EVENTS = 2000
+BY_MONTH = "events by month"
 BODY_COLOUR = "#fdae6b"  # states reached only through the GCC as a body
 # A colour per state that does not depend on which other states are shown (Our World in Data keeps
 # an entity's colour across views the same way). The GCC members have fixed colours; other states
@@ -247,6 +249,15 @@ def _event_hover(row: dict, names: dict[str, str], title: str) -> str:
     return "<br>".join(lines)
 
 
+def count_ticks(largest: int) -> dict:
+    """Colour-bar ticks for a count (the map): every whole number up to 10, else Plotly's own (whole numbers).
+
+    A tick per unit up to thousands (10,000 articles: 3,000 events for one state) made the browser
+    measure thousands of labels: minutes before the first chart on the overview.
+    """
+    return {"dtick": 1} if largest <= 10 else {"tickformat": ",d"}
+
+
 def timeline_figure(events: pd.DataFrame, titles: dict[str, str], names: dict[str, str] | None = None) -> go.Figure:
     """Events on a date axis, one row per kind; marker area ~ delegation size (grey when unknown);
     one trace per status (reported, earlier, upcoming); hover shows host, bases and the title.
@@ -298,12 +309,14 @@ def _year_ticks(fig: go.Figure, frame: pd.DataFrame) -> None:
 
 
 def timeline_by_month(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
-    """The timeline of many events: one WebGL marker per (month, kind, status), its area ~ the events.
+    """The timeline of many events: one marker per (month, kind, status), its area ~ the events.
 
     `frame`: events with `when` (event_dates), `size` (delegation_size) and `status` (event_status),
     undated ones removed. Hundreds of markers with a short hover (count, states in the delegations,
     one title) instead of one SVG marker and hover per event (10,000 articles: 19,000 markers and
     10 MB of JSON on every rerun). customdata is the first event of each marker (a click opens it).
+    SVG, not WebGL (Scattergl): a few hundred markers draw quickly either way, and WebGL in a browser
+    without a GPU (software rendering) stalls on reading pixels back.
     """
     frame = frame.assign(month=frame["when"].dt.to_period("M").dt.to_timestamp())
     groups = {}
@@ -327,7 +340,7 @@ def timeline_by_month(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
                      n=number(int(n)), what=_(name), states=number(int(st))))
                  + "<br>" + html.escape(_("e.g. {title}").format(title=_shorten(clean_title(titles.get(str(d), "")), 80)))
                  for m, k, n, st, d in zip(months, kinds, g["events"], g["states"], g["doc"])]
-        fig.add_trace(go.Scattergl(
+        fig.add_trace(go.Scatter(
             x=g["month"].to_numpy(), y=np.array(kinds, dtype=object), mode="markers", name=_(name),
             marker={"size": g["events"].to_numpy(dtype=float), "sizemode": "area",
                     "sizeref": 2.0 * biggest / 40 ** 2, "sizemin": 4, "symbol": symbol, "color": "#1f77b4",
@@ -335,7 +348,7 @@ def timeline_by_month(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
             hovertext=np.array(hover, dtype=object), hoverinfo="text",
             customdata=g["first"].astype(str).to_numpy(dtype=object),
         ))
-    fig.update_layout(title=_("Events by month and kind ({n} events; marker area = events in the month)").format(
+    fig.update_layout(meta=BY_MONTH, title=_("Events by month and kind ({n} events; marker area = events in the month)").format(
                           n=number(len(frame))),
                       xaxis_title=_("Month of the event"), yaxis_title=_("Kind of event"), height=360,
                       legend={"orientation": "h", "y": -0.25}, margin={"t": 60, "b": 40})
@@ -431,7 +444,8 @@ def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", hos
             locations=named["iso3"], z=named["named"], locationmode="ISO-3", name=_("states engaged"),
             text=named["name"], customdata=named["iso3"], colorscale="Blues", zmin=0,
             zmax=max(int(named["named"].max()), 1),
-            colorbar={"title": {"text": _("Events")}, "thickness": 12, "len": 0.6, "dtick": 1},
+            colorbar={"title": {"text": _("Events")}, "thickness": 12, "len": 0.6,
+                      **count_ticks(int(named["named"].max()))},
             hovertemplate=f"%{{text}}: %{{z}} {html.escape(event_word)}<extra></extra>",
             marker={"line": {"width": 0.5}},
         ))
