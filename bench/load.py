@@ -171,14 +171,16 @@ async def change_overview(page, step: int, timeout_ms: int) -> None:
 
 
 async def change_ranking(page, step: int, timeout_ms: int) -> None:
+    """Switch the measure picker between EGDI score and EGDI rank (each visit opens on the rank)."""
     from playwright.async_api import expect
 
-    widget = page.locator(".st-key-rk_view")
-    label = "EGDI score" if step % 2 == 0 else "Rank"  # each visit opens on the default, Rank
-    await chart_redraw(page, lambda: widget.get_by_text(label, exact=True).click(),
-                       lambda: expect(widget.get_by_role("radio", name=label, exact=True)).to_be_checked(
-                           timeout=timeout_ms),
-                       timeout_ms)
+    combobox = page.locator(".st-key-rk_view").get_by_role("combobox")
+    label = "EGDI score" if step % 2 == 0 else "EGDI rank"
+
+    async def act() -> None:
+        await combobox.click()
+        await page.get_by_role("option", name=label, exact=True).click()
+    await chart_redraw(page, act, lambda: expect(combobox).to_have_value(label, timeout=timeout_ms), timeout_ms)
 
 
 def toggle_option(key: str, option: str):
@@ -203,15 +205,19 @@ def toggle_option(key: str, option: str):
 
 
 async def change_sources(page, step: int, timeout_ms: int) -> None:
+    """Choose the next article in the Sources list (options read "date · title"; the URL names the file)."""
     from playwright.async_api import expect
 
     article = page.locator("div.article-text")
     before = await article.inner_text(timeout=timeout_ms)
     combobox = page.locator(".st-key-src_doc").get_by_role("combobox")
     current = await combobox.input_value()
-    choice = SEED_DOCS[(SEED_DOCS.index(current) + 1) % len(SEED_DOCS)] if current in SEED_DOCS else SEED_DOCS[0]
     await combobox.click()
-    await page.get_by_role("option", name=choice, exact=True).click()
+    options = page.get_by_role("option")
+    count = await options.count()
+    labels = [await options.nth(k).inner_text() for k in range(count)]
+    choice = labels[(labels.index(current) + 1) % count] if current in labels else labels[0]
+    await options.nth(labels.index(choice)).click()
     try:
         await expect(combobox).to_have_value(choice, timeout=timeout_ms)
     except AssertionError as exc:

@@ -8,6 +8,7 @@ window.__xss, open an alert or log "XSS-MARKER", or fetch from http://xss-marker
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlparse
@@ -101,9 +102,10 @@ def test_article_payloads_stay_text(watched, scratch_server, path, charts):
         expect()(article).to_contain_text(xss_article.SCRIPT)  # shown as the characters typed
         expect()(article).to_contain_text(xss_article.LINK)
         expect()(page.locator("[data-testid=stMain]")).to_contain_text(XSS_DOC)  # the file name, as text
-        # The options list shows the name too. Opened before anything scrolls: scrolling closes it.
+        # The options list shows the article by date and title — the title is the payload line, shown
+        # as the characters typed. Opened before anything scrolls: scrolling closes it.
         page.locator(".st-key-src_doc").get_by_role("combobox").click()
-        expect()(page.get_by_role("option").filter(has_text=XSS_DOC)).to_have_count(1)
+        expect()(page.get_by_role("option").filter(has_text=xss_article.SCRIPT)).to_have_count(1)
         assert page.evaluate(LIVE_PAYLOAD_JS) == []
         page.keyboard.press("Escape")
         hover_all(page, "div.article-text mark")
@@ -131,8 +133,8 @@ def test_uploaded_article_appears_on_the_delegations_page(watched, scratch_serve
     expect()(page.locator("[data-testid=stAlertContentSuccess]").first).to_contain_text(f"saved {UPLOADED_NAME}")
     expect()(page.locator("[data-testid=stAlertContentInfo]").first).to_contain_text("published 2021-03-14")
     wait_until_settled(page)
-    # The new article is the one shown, and the URL says so.
-    expect()(page.locator(".st-key-src_doc").get_by_role("combobox")).to_have_value(UPLOADED_NAME)
+    # The new article is the one shown (listed by its date and title), and the URL names its file.
+    expect()(page.locator(".st-key-src_doc").get_by_role("combobox")).to_have_value(re.compile("^14 March 2021 · وفد من كازاخستان"))
     expect()(page.locator("div.article-text")).to_contain_text("كازاخستان")
     page.wait_for_function(f"() => window.location.search.includes({quote(UPLOADED_NAME)!r})")
     assert parse_qs(urlparse(page.url).query)["src_doc"] == [UPLOADED_NAME]
