@@ -223,3 +223,12 @@ BASES = [
 def test_bases_of_the_last_claim(text, published, bases):
     last = extract_document(text, published).rankings[-1]
     assert (last.year_basis, last.scope_basis, last.country_basis) == bases
+
+
+# Known misses (development set): a rank given only by implication. The rules leave it out on
+# purpose (precision first); the test says what a reader would take from the sentence.
+@pytest.mark.xfail(strict=True, reason="an implied first place ('ahead of all Arab states') is not read as a rank")
+def test_implied_first_place_among_arab_states():
+    text = ("وحلت مملكة الأردن في المركز العشرين عالميا في تقرير الأمم المتحدة للحكومة الإلكترونية 2018، "
+            "متقدمة على الدول العربية كافة.")
+    assert ("JOR", 2018, "arab", 1) in claims(text, "2018")
