@@ -32,6 +32,7 @@ from core.ingest import read_corpus
 from core.normalize import normalize
 from core.pipeline import extract_document, load_corpus
 from core.records import DocumentExtraction, Event, Span
+from folder_helpers import _no_env_limit, by_name, write  # noqa: F401 (_no_env_limit: autouse fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -39,22 +40,6 @@ VISIT = "زار وفد من سلطنة عمان مملكة البحرين للا
 OTHER = "استقبلت الهيئة وفدا رسميا من دولة الكويت يوم الأحد وقدمت له عرضا عن الخدمات الذكية."
 BAD_NAME = os.fsdecode(b"bad\xff.txt")   # not valid UTF-8: a lone surrogate in Python
 SECRET = "SECRET-LINE-OF-A-SERVER-FILE"
-
-
-@pytest.fixture(autouse=True)
-def _no_env_limit(monkeypatch):
-    monkeypatch.delenv(ingest.MAX_BYTES_ENV, raising=False)
-
-
-def write(folder: Path, files: dict[str, str | bytes]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        (folder / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return folder
-
-
-def by_name(docs):
-    return {d.doc: d for d in docs}
 
 
 # ------------------------------------------------------------------ 1. names that are not UTF-8

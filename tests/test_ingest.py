@@ -14,6 +14,7 @@ from core import ingest, uploads
 from core.ingest import (CorpusFolderError, decode_bytes, html_to_text, read_article_bytes,
                          read_corpus, read_manifest, validate_published, validate_source_url)
 from core.uploads import check_upload_name, save_upload
+from folder_helpers import _no_env_limit, by_name, write  # noqa: F401 (_no_env_limit: autouse fixture)
 
 # Sentences written for these tests (e-government visits); none is taken from an article.
 VISIT = "زار وفد من سلطنة عمان مملكة البحرين للاطلاع على تجربة الحكومة الإلكترونية."
@@ -22,22 +23,6 @@ WORKSHOP = "ورشة عمل خليجية حول توحيد رسم الخرائط
 SHORT = "وفد"
 TWO_WORDS = "رسم الخرائط"
 RANK = "حققت المملكة المركز الأول عربيا في مؤشر الأمم المتحدة لعام 2012؛ هل يتكرر ذلك؟"
-
-
-@pytest.fixture(autouse=True)
-def _no_env_limit(monkeypatch):
-    monkeypatch.delenv(ingest.MAX_BYTES_ENV, raising=False)
-
-
-def write(folder: Path, files: dict[str, bytes | str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        (folder / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return folder
-
-
-def by_name(docs):
-    return {d.doc: d for d in docs}
 
 
 # --- decoding --------------------------------------------------------------------------------
