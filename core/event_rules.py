@@ -53,9 +53,7 @@ def host_city_with_preposition(ctx: DocContext, a: int, m: CountryMention, lo: i
     """"بمسقط": a city written with the preposition bi- glued on."""
     if m.via != "city":
         return False
-    raw = ctx.tokens[a].text
-    forms = key_forms(raw)
-    return any(raw.startswith(p) and raw[len(p):] in forms for p in ctx.words("place_proclitic"))
+    return _glued_place(ctx, a)
 
 
 def host_city_after_capital_word(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
@@ -97,8 +95,7 @@ def host_state_with_preposition_after_cue(ctx: DocContext, a: int, m: CountryMen
     """"مؤتمر الأمم المتحدة للخدمة العامة بكوريا": a state glued to bi- inside an event's name."""
     if m.via != "name":
         return False
-    raw = ctx.tokens[a].text
-    if not any(raw.startswith(p) and raw[len(p):] in key_forms(raw) for p in ctx.words("place_proclitic")):
+    if not _glued_place(ctx, a):
         return False
     clause = ctx.clause_of(a)
     start = max(clause.first, a - CUE_NAME_WINDOW)
@@ -118,6 +115,7 @@ def host_held_in(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
 
 
 def _glued_place(ctx: DocContext, a: int) -> bool:
+    """The place's token carries a glued place preposition ("بمسقط", "بكوريا")."""
     raw = ctx.tokens[a].text
     return any(raw.startswith(p) and raw[len(p):] in key_forms(raw) for p in ctx.words("place_proclitic"))
 

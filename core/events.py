@@ -100,7 +100,7 @@ def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
     return next((c for c in cues if first.first < c.first < sentence.last and c.kind == "agreement"), first)
 
 
-def _phrase_hits(ctx: DocContext, name: str, matcher: PhraseMatcher) -> list[tuple[int, int, object]]:
+def _phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:
     """Every match of an event lexicon (cues, organizations, topics) in the document: all three
     found in one pass over the tokens, once per document, and kept on the context."""
     found = ctx.memo.get("event_phrases")
@@ -113,12 +113,11 @@ def _phrase_hits(ctx: DocContext, name: str, matcher: PhraseMatcher) -> list[tup
 
 def find_cues(ctx: DocContext) -> list[Cue]:
     """Event cues, left to right; a cue inside an organization's name or a title is dropped."""
-    lex = event_lexicon()
     # "لجنة الأمم المتحدة الاقتصادية … (الإسكوا)" names an organization, not a meeting.
-    in_org = {k for i, length, _ in _phrase_hits(ctx, "organizations", lex.organizations)
+    in_org = {k for i, length, _ in _phrase_hits(ctx, "organizations")
               for k in range(i, i + length)}
     cues: list[Cue] = []
-    hits = _phrase_hits(ctx, "cues", lex.cues)
+    hits = _phrase_hits(ctx, "cues")
     ctx.memo["cue_kind_at"] = {i: kind for i, _, kind in hits}
     for i, length, kind in hits:
         nxt = i + length
@@ -294,20 +293,17 @@ def _main_regions(ctx: DocContext, drafts: list[_Draft]) -> list[tuple[int, int]
     return regions
 
 
-def _matched_values(ctx: DocContext, name: str, matcher: PhraseMatcher, regions) -> list[str]:
+def _matched_values(ctx: DocContext, name: str, regions) -> list[str]:
     """Distinct values of a lexicon's matches inside the regions, in text order."""
-    found: list[str] = []
-    hits = _phrase_hits(ctx, name, matcher)
+    hits = _phrase_hits(ctx, name)
     starts = [i for i, _, _ in hits]
-    for lo, hi in regions:
-        for i, length, value in hits[bisect_left(starts, lo):bisect_left(starts, hi)]:
-            if i + length <= hi and value not in found:
-                found.append(value)
-    return sorted(found, key=lambda v: next(i for i, _, val in hits if val == v))
+    inside = sorted((i, value) for lo, hi in regions
+                    for i, length, value in hits[bisect_left(starts, lo):bisect_left(starts, hi)] if i + length <= hi)
+    return list(dict.fromkeys(value for _, value in inside))
 
 
 def _organizations(ctx: DocContext, regions) -> tuple[str, ...]:
-    found = _matched_values(ctx, "organizations", event_lexicon().organizations, regions)
+    found = _matched_values(ctx, "organizations", regions)
     if "UNDESA" in found and "UN" in found:
         found.remove("UN")  # UNDESA is named "إدارة الشؤون ... بالأمم المتحدة": one body, not two
     return tuple(sorted(found))
@@ -349,7 +345,7 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
         date_basis=(date.basis if date else ("published" if _year(ctx, draft) is not None else "none")),
         host_iso3=host, countries_stated=size, countries_stated_lower_bound=lower, gcc=gcc,
         organizations=_organizations(ctx, regions),
-        topics=tuple(sorted(_matched_values(ctx, "topics", event_lexicon().topics, regions))),
+        topics=tuple(sorted(_matched_values(ctx, "topics", regions))),
         evidence=Span(evidence.surface, evidence.start, evidence.end), participants=tuple(participants),
         note="; ".join(notes), host_basis=draft.host.basis, year_basis=_year_basis(ctx, draft),
         tense=str(draft.tense.value))
