@@ -12,8 +12,8 @@ from ui.filters import URL, active_filters, filter_events, pick_many, show_flag,
 from ui.i18n import N_, _, number
 from ui.labels import column_headers, kind_label
 from ui.review import reviewed_only
-from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click,
-                       language_switch, setup_page, table, to_evidence, to_profile)
+from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sources, empty_state, filtered_view,
+                       follow_click, language_switch, setup_page, table, to_evidence, to_profile)
 
 
 def overview() -> None:
@@ -30,6 +30,19 @@ def overview() -> None:
         st.warning(_("{n} of {total} articles have problems; the Sources page lists them.").format(
             n=number(len(problems)), total=number(len(corpus.documents))))
 
+    overview_view(corpus)
+
+    # Drawn only while open (a closed expander sends nothing): four tables of up to 1,000 rows each
+    # would otherwise be sent and laid out before the first chart, and again on every rerun.
+    tables_box = st.expander(_("The extracted tables"), key="ov_tables", on_change="rerun", bind=URL)
+    if tables_box.open:
+        with tables_box:
+            extracted_tables(corpus)
+
+
+@filtered_view
+def overview_view(corpus: core.Corpus) -> None:
+    """The filters, headline figures, timeline and map: a filter change reruns only these."""
     events = corpus.events
     names = memo(corpus, "names", lambda: country_names(corpus.participants))  # no frame hashing per rerun
 
@@ -77,14 +90,16 @@ def overview() -> None:
                         "body; dots mark small states; Bahrain, the host, is orange with a star. Click a state for "
                         "its profile.").format(n=number(len(counts))))
 
-    with st.expander(_("The extracted tables")):
-        tables = {_("documents"): corpus.documents, _("events"): corpus.events,
-                  _("participants"): corpus.participants, _("rankings"): corpus.rankings}
-        files = ["documents", "events", "participants", "rankings"]
-        for tab, (name, frame), file in zip(st.tabs(list(tables)), tables.items(), files):
-            with tab:
-                table(frame, key=f"ov_table_{file}", headers=column_headers(frame))
-                csv_download(frame, f"{file}.csv", key=f"ov_csv_{file}", headers=column_headers(frame))
+
+def extracted_tables(corpus: core.Corpus) -> None:
+    """The four extracted tables, a tab each, with their CSV downloads."""
+    tables = {_("documents"): corpus.documents, _("events"): corpus.events,
+              _("participants"): corpus.participants, _("rankings"): corpus.rankings}
+    files = ["documents", "events", "participants", "rankings"]
+    for tab, (name, frame), file in zip(st.tabs(list(tables)), tables.items(), files):
+        with tab:
+            table(frame, key=f"ov_table_{file}", headers=column_headers(frame))
+            csv_download(frame, f"{file}.csv", key=f"ov_csv_{file}", headers=column_headers(frame))
 
 
 def headline_metrics(events: int, states: int, corpus: core.Corpus) -> None:

@@ -147,6 +147,16 @@ def test_overview_url_seeds_filters():
     assert map_states(chart(at, "States engaged")) == {"PSE", "LBN", "BRN"}
 
 
+def test_overview_tables_are_sent_only_while_their_expander_is_open(seeds_corpus):
+    at = run_page("overview")
+    assert [e.label for e in at.expander] == ["The extracted tables"]
+    assert len(at.dataframe) == 0  # closed: nothing sent before (or after) the charts
+    at = run_page("overview", ov_tables="true")  # opened (a click on it writes this to the URL)
+    assert [t.label for t in at.tabs] == ["documents", "events", "participants", "rankings"]
+    assert [len(df.value) for df in at.dataframe] == [len(seeds_corpus.documents), len(seeds_corpus.events),
+                                                     len(seeds_corpus.participants), len(seeds_corpus.rankings)]
+
+
 def test_overview_map_is_offline_at_resolution_50():
     at = run_page("overview")
     el = at.get("plotly_chart")[1]

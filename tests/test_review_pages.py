@@ -116,7 +116,7 @@ def test_review_page_writes_the_log_and_every_page_shows_it(folder):
     assert not any("<img" in b.replace(r"\<img", "") for b in bodies)
 
     # Overview: the events table carries the reviewed host and the mark; Egypt is on the map, Tunisia is not
-    at = run("dashboard.py")
+    at = run("dashboard.py", ov_tables="true")  # the extracted tables are drawn while their expander is open
     events = frame_with(at, "event_id", "host_iso3", "review")
     main = events[events["record_id"] == record["event"]].iloc[0]
     assert (main["host_iso3"], main["review"], main["extracted"]) == ("QAT", "corrected by analyst",
@@ -164,7 +164,7 @@ def test_reviewed_only_filter_keeps_reviewed_records(folder):
     at = run("pages/2_Delegations.py", dl_reviewed="true")
     named = frame_with(at, "state", "ISO3", "review")
     assert list(named["ISO3"]) == ["EGY"]
-    at = run("dashboard.py", ov_reviewed="true")
+    at = run("dashboard.py", ov_reviewed="true", ov_tables="true")
     events = frame_with(at, "event_id", "host_iso3", "review")
     assert list(events["doc"]) == [DOC] and len(events) == 1
 

@@ -3,6 +3,7 @@ notices, charts with caption, alt text and click-through, empty states, tables a
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable, Mapping
@@ -108,6 +109,22 @@ def setup_page(title: str) -> None:
     st.title(title)
 
 
+def filtered_view(func: Callable[..., None]) -> Callable[..., None]:
+    """A page's filters and the figures they drive as one Streamlit fragment.
+
+    A filter change reruns only this part of the page: the set-up, the notices and the tables
+    outside it are neither recomputed nor sent to the browser again (the browser redraws the charts
+    alone). The fragment's run restores the language from the session first (a fragment rerun does
+    not pass through setup_page). Filters in the sidebar are written there from inside the fragment.
+    """
+    @functools.wraps(func)  # the fragment's identity (module and name) is the page function's
+    def run(*args, **kwargs) -> None:
+        _apply_language()
+        func(*args, **kwargs)
+
+    return st.fragment(run)
+
+
 def corpus_or_stop() -> core.Corpus:
     """The shared cached corpus; a failure becomes a short visible error and stops the page.
 
@@ -184,7 +201,7 @@ def open_clicked(key: str, target: Callable[[dict], tuple[str, dict[str, str]] |
             if i18n.language() != "en":
                 params = {**params, LANG_KEY: i18n.language()}
             st.session_state["_ui_open"] = (page, params)
-            return
+            st.rerun()  # a whole-app run, also from a chart inside a fragment: follow_click opens the page
 
 
 def follow_click() -> None:
@@ -229,6 +246,7 @@ def open_profile_row(key: str, iso3: pd.Series) -> Callable[[], None]:
             if i18n.language() != "en":
                 params[LANG_KEY] = i18n.language()
             st.session_state["_ui_open"] = (PROFILE_PAGE, params)
+            st.rerun()  # see open_clicked
     return callback
 
 

@@ -82,3 +82,23 @@ def test_the_language_survives_the_page_menu(page, server):
     page.locator("[data-testid=stSidebar] [data-testid=stRadio]").first.locator("[data-testid=stRadioOption]").first.click()
     expect()(page.locator("[data-testid=stMain] h1")).to_have_text(["Delegations"])
     page.wait_for_function("() => !window.location.search.includes('lang=')")
+
+
+def test_a_filter_change_keeps_the_arabic_interface(page, server, seeds_corpus):
+    """A filter reruns only the page's filtered part (a fragment, which does not pass through the page
+    set-up): the redrawn metrics, labels and charts stay Arabic and the chart follows the filter."""
+    from ui import i18n
+
+    events = seeds_corpus.events
+    open_page(page, server, "/?lang=ar", 2)
+    toggle = i18n.translations("ar").gettext("GCC events only")
+    assert toggle != "GCC events only"
+    page.locator("[data-testid=stSidebar]").get_by_text(toggle, exact=True).click()
+    points = page.locator(".st-key-ov_timeline .scatterlayer .point")
+    expect()(points).to_have_count(int(events["gcc"].fillna(False).sum()))
+    page.wait_for_function("() => window.location.search.includes('ov_gcc=true')")
+    found = page.evaluate(TEXTS_JS)
+    metrics = page.locator("[data-testid=stMetricLabel]").all_inner_texts()
+    for part, texts in (("labels", found["labels"]), ("charts", found["charts"]), ("metrics", metrics)):
+        assert texts and not english_words(texts), (part, english_words(texts))
+    assert_no_errors(page)

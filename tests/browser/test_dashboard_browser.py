@@ -148,3 +148,14 @@ def test_sources_shows_arabic_right_to_left_with_highlights(page, server):
     kinds = set(page.evaluate("() => Array.from(document.querySelectorAll('div[dir=rtl] mark')).map(m => m.className)"))
     assert {"hl-event", "hl-participant", "hl-claim", "hl-rank"} <= kinds
     assert_no_errors(page)
+
+
+def test_extracted_tables_open_on_click_and_the_url_keeps_them_open(page, server, seeds_corpus):
+    open_page(page, server, "/", 2)
+    grids = page.locator("[data-testid=stMain] [data-testid=stDataFrame]")
+    expect()(grids).to_have_count(0)  # closed: not sent before the charts
+    page.get_by_text("The extracted tables", exact=True).click()
+    expect()(grids.first).to_be_visible()
+    page.wait_for_function("() => window.location.search.includes('ov_tables=true')")
+    expect()(page.get_by_role("tab")).to_have_text(["documents", "events", "participants", "rankings"])
+    assert_no_errors(page)
