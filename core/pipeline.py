@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
@@ -36,7 +36,7 @@ class Corpus:
     events: pd.DataFrame
     participants: pd.DataFrame
     rankings: pd.DataFrame
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: Mapping[str, str] = field(default_factory=dict)  # a dict, or a snapshot's texts read on first use
     messages: list[str] = field(default_factory=list)
     folder: Path | None = None
     rejected: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: records analysts rejected
