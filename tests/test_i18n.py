@@ -154,11 +154,7 @@ def chart_texts(fig: dict) -> list[str]:
     return texts
 
 
-REVIEW_PAGE_ENGLISH = pytest.mark.xfail(strict=True, reason="the Review page's own forms (review lane, ui/review.py "
-                                         "review_page) are not translated yet")
-
-
-@pytest.mark.parametrize("page", [*ALL_PAGES, pytest.param("review", marks=REVIEW_PAGE_ENGLISH)])
+@pytest.mark.parametrize("page", [*ALL_PAGES, "review"])
 def test_every_page_renders_in_arabic_with_no_english_heading_label_or_chart_text(page):
     at = run_ar(page)
     assert at.radio(key="ui_lang").value == "ar"
@@ -209,3 +205,66 @@ def test_arabic_indic_digits_reach_the_chart_ticks():
 def test_the_language_stays_in_the_url():
     at = run_ar("delegations")
     assert at.query_params["lang"] == ["ar"] or at.query_params["lang"] == "ar"
+
+
+# ------------------------------------------------------------------ the Review page in Arabic
+
+from test_review_pages import DOC, folder, ids, plain  # noqa: E402,F401  (folder is a fixture)
+
+RECORD_ID = re.compile(r"\b(?:ev|pa|rk)-[0-9a-f]+\b")
+
+
+def review_texts(at: AppTest) -> list[str]:
+    """Every heading, widget label, expander label and alert of a page, record ids removed."""
+    texts = [e.value for kind in ("title", "header", "subheader", "success", "error", "info") for e in getattr(at, kind)]
+    texts += [w.label for kind in ("selectbox", "radio", "text_input", "checkbox", "number_input", "button", "toggle")
+              for w in getattr(at, kind) if w.key != "ui_lang"]
+    texts += [e.label for e in at.expander]
+    return [RECORD_ID.sub("", plain(t)) for t in texts]
+
+
+def test_review_page_in_arabic_every_label_and_message_and_the_same_log(folder):
+    """The three actions of test_review_pages through the Arabic page: Arabic labels, buttons and success
+    messages, and the very log lines the English page writes."""
+    record = ids(folder)
+    at = run_ar("review", rv_doc=DOC, rv_record=record["event"])
+    assert at.subheader[0].value == "مراجعة سجل" and at.button(key="rv_save").label == "حفظ التصحيح"
+    event = record["event"]
+    assert at.selectbox(key=f"rv_role_{event}").format_func("main") == "رئيسية"
+    assert at.selectbox(key=f"rv_host_{event}").format_func("QAT") == Locale("ar").territories["QA"] + " (QAT)"
+    at.selectbox(key=f"rv_host_{event}").set_value("QAT")
+    at.checkbox(key=f"rv_gcc_{event}").check()
+    at.text_input(key=f"rv_note_{event}").input("held in Doha")
+    at.button(key="rv_save").click().run(timeout=90)
+    assert [plain(s.value) for s in at.success] == [f"السجل {event}: صُحّح مجلس التعاون الخليجي، مضيفة."]
+    at.selectbox(key="rv_record").set_value(record["TUN"]).run(timeout=90)
+    at.button(key="rv_reject").click().run(timeout=90)
+    assert [plain(s.value) for s in at.success] == [f"رُفض السجل {record['TUN']}."]
+    at.radio(key="rv_add_what").set_value("participant").run(timeout=90)
+    at.selectbox(key="rv_add_event").set_value(event)
+    at.selectbox(key="rv_add_state").set_value("EGY")
+    at.button(key="rv_add").click().run(timeout=90)
+    assert not at.exception
+    assert [plain(s.value) for s in at.success] == [f"أُضيفت {Locale('ar').territories['EG']} إلى {event}."]
+    for text in review_texts(at):
+        assert not english_words(text), text
+    lines = [json.loads(x) for x in (folder / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["action"], e.get("field"), e.get("new")) for e in lines] == [
+        ("correct", "gcc", True), ("correct", "host_iso3", "QAT"), ("reject", None, None), ("add", None, {"iso3": "EGY"})]
+    assert lines[1]["note"] == "held in Doha" and lines[1]["old"] == "BHR"
+
+
+def test_review_page_in_arabic_frames_a_refusal_and_translates_the_log(folder):
+    """A refused value: an Arabic sentence around core's English reason (kept as data); nothing written.
+    The log table has Arabic headers and actions."""
+    record = ids(folder)
+    at = run_ar("review", rv_doc=DOC, rv_record=record["event"])
+    at.text_input(key=f"rv_year_{record['event']}").input("1850")
+    at.button(key="rv_save").click().run(timeout=90)
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("لم يُحفظ: ") and "outside 2003–2026" in errors[0], errors
+    assert not (folder / "corrections.jsonl").exists()
+    at.button(key="rv_confirm").click().run(timeout=90)
+    log = next(d.value for d in at.dataframe if "السطر" in d.value.columns)
+    assert list(log.columns)[:3] == ["السطر", "الوقت (بالتوقيت العالمي المنسق)", "الإجراء"]
+    assert list(log["الإجراء"]) == ["تأكيد"]

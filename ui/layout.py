@@ -35,7 +35,8 @@ SOURCES_PAGE = "pages/4_Sources.py"
 
 # Right-to-left layout for Arabic. Streamlit has no RTL switch: the main block and the sidebar get
 # dir="rtl" (a trusted constant script, never article text) and CSS for what the attribute does not
-# reach. Charts keep Plotly's own left-to-right frame; ui.figures moves their titles and axes.
+# reach. Charts keep Plotly's own left-to-right frame; ui.figures moves their titles and axes. A select
+# box's value and options take the direction of their first letter (a file name reads left to right).
 RTL_CSS = """<style>
 [data-testid=stMain], [data-testid=stSidebar] { direction: rtl; }
 [data-testid=stMain] h1, [data-testid=stMain] h2, [data-testid=stMain] h3, [data-testid=stMain] p,
@@ -44,6 +45,7 @@ RTL_CSS = """<style>
 [data-testid=stMain], [data-testid=stSidebar] { font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif; }
 [data-testid=stSidebarNav] { direction: rtl; }
 .js-plotly-plot, [data-testid=stDataFrame], [data-testid=stSlider] { direction: ltr; }
+[role=combobox], [role=option] { unicode-bidi: plaintext; }
 </style>"""
 RTL_SCRIPT = """<script>
 for (const sel of ['[data-testid=stMain]', '[data-testid=stSidebar]']) {

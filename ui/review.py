@@ -25,17 +25,27 @@ from core.gazetteer import english_name
 from core.reference import EDITIONS
 from ui.evidence import Highlight, highlighted_html, legend_html, rtl_block
 from ui.filters import URL
-from ui.i18n import N_, _
-from ui.labels import kind_label, scope_label, text_of
+from ui import i18n
+from ui.i18n import N_, _, frozen
+from ui.labels import kind_label, scope_label, tense_label, text_of
 from ui.safety import md_escape
 
 REVIEW_PAGE = "Review"  # url path of pages/5_Review.py
 LABELS = {"unreviewed": "", "confirmed": N_("confirmed by analyst"), "corrected": N_("corrected by analyst"),
           "added": N_("added by analyst")}
-FIELD_LABELS = {"kind": "kind", "year": "year", "date": "date", "host_iso3": "host", "role": "role",
-                "tense": "tense", "countries_stated": "delegation size", "gcc": "GCC", "iso3": "state",
-                "country_iso3": "country", "survey_year": "survey year", "scope": "scope", "rank": "rank"}
-KIND_TITLES = {"event": "Event", "participant": "Participant", "ranking": "Ranking claim"}
+FIELD_LABELS = {"kind": N_("kind"), "year": N_("year"), "date": N_("date"), "host_iso3": N_("host"),
+                "role": N_("role"), "tense": N_("tense"), "countries_stated": N_("delegation size"), "gcc": N_("GCC"),
+                "iso3": N_("state"), "country_iso3": N_("country"), "survey_year": N_("survey year"),
+                "scope": N_("scope"), "rank": N_("rank")}
+KIND_TITLES = {"event": N_("Event"), "participant": N_("Participant"), "ranking": N_("Ranking claim")}
+ROLE_LABELS = {"main": N_("main"), "mentioned": N_("mentioned")}
+BOOL_LABELS = {True: N_("True"), False: N_("False")}
+ACTION_LABELS = {"confirm": N_("confirm"), "correct": N_("correct"), "reject": N_("reject"), "add": N_("add"),
+                 "undo": N_("undo")}
+# Headers of the log and orphan tables: the English page keeps the column names (core.review's).
+LOG_HEADERS = {"line": N_("line"), "time": N_("time (UTC)"), "action": N_("action"), "record": N_("record"),
+               "record_id": N_("record"), "field": N_("field"), "old": N_("old value"), "new": N_("new value"),
+               "note": N_("note"), "doc": N_("article"), "reason": N_("reason")}
 FLASH = "rv_flash"
 
 
@@ -47,6 +57,19 @@ def review_label(state: object) -> str:
     return _(label) if label else ""
 
 
+def field_label(name: str) -> str:
+    """A correctable field's name as analysts read it ('host_iso3' -> 'host'), in the run's language."""
+    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+
+
+def _value_text(value: object) -> str:
+    if value in (None, ""):
+        return _("not stated")
+    if isinstance(value, bool):
+        return _(BOOL_LABELS[value])
+    return i18n.isolate(value)
+
+
 def extracted_text(extracted: object) -> str:
     """The JSON of extracted values as 'host: BHR; year: 2015' ('' when nothing was corrected)."""
     raw = text_of(extracted)
@@ -56,7 +79,8 @@ def extracted_text(extracted: object) -> str:
         values = json.loads(raw)
     except ValueError:
         return raw
-    return "; ".join(f"{FIELD_LABELS.get(k, k)}: {'not stated' if v in (None, '') else v}" for k, v in values.items())
+    return _("; ").join(_("{field}: {value}").format(field=field_label(k), value=_value_text(v))
+                        for k, v in values.items())
 
 
 def mark_tooltip(row: dict) -> str:
@@ -64,11 +88,11 @@ def mark_tooltip(row: dict) -> str:
     parts = []
     before = extracted_text(row.get("extracted"))
     if before:
-        parts.append(f"extracted: {before}")
+        parts.append(_("extracted: {values}").format(values=before))
     if text_of(row.get("review")) == "added":
-        parts.append("not extracted; added by an analyst")
+        parts.append(_("not extracted; added by an analyst"))
     if text_of(row.get("review_note")):
-        parts.append(f"note: {text_of(row.get('review_note'))}")
+        parts.append(_("note: {note}").format(note=text_of(row.get("review_note"))))
     return " · ".join(parts)
 
 
@@ -128,7 +152,8 @@ def reviewed_only(corpus: core.Corpus, key: str) -> core.Corpus:
                        help=_("Records an analyst confirmed, corrected or added on the Review page."))
         if counts["reviewed"] or counts["rejected"]:
             st.caption(_("{reviewed} record(s) reviewed by analysts ({corrected} corrected, {added} added, "
-                         "{confirmed} confirmed); {rejected} rejected.").format(**counts))
+                         "{confirmed} confirmed); {rejected} rejected.").format(
+                **{name: i18n.digits(str(count)) for name, count in counts.items()}))
     if not on:
         return corpus
     participants = corpus.participants[corpus.participants["review"] != "unreviewed"]
@@ -158,12 +183,34 @@ def _show_flash() -> None:
 
 
 def _state_names() -> dict[str, str]:
-    names = {c.alpha_3: english_name(c.alpha_3) or c.name for c in pycountry.countries}
+    """Every ISO 3166 state's name in the run's language (English: the project's names), sorted by name."""
+    names = {c.alpha_3: i18n.country(c.alpha_3, english_name(c.alpha_3) or c.name) for c in pycountry.countries}
     return dict(sorted(names.items(), key=lambda item: item[1]))
 
 
 def _state_label(names: dict[str, str]) -> Callable[[str], str]:
-    return lambda iso: "not stated" if not iso else f"{names.get(iso, iso)} ({iso})"
+    return frozen(lambda iso: _("not stated") if not iso else f"{names.get(iso, iso)} ({iso})")
+
+
+def _role_label(role: object) -> str:
+    text = text_of(role)
+    return _(ROLE_LABELS[text]) if text in ROLE_LABELS else text
+
+
+def _shown_headers(frame: pd.DataFrame) -> pd.DataFrame:
+    """The log and orphan tables with translated headers and actions; unchanged in English."""
+    if i18n.language() == "en":
+        return frame
+    shown = frame.copy()
+    if "action" in shown.columns:
+        shown["action"] = [_(ACTION_LABELS[a]) if a in ACTION_LABELS else a for a in shown["action"].astype(str)]
+    if "field" in shown.columns:
+        shown["field"] = [field_label(str(f)) if text_of(f) else "" for f in shown["field"]]
+    if "record" in shown.columns and "record_id" in shown.columns:
+        shown["record"] = [_(KIND_TITLES[k]) if k in KIND_TITLES else k for k in shown["record"].astype(str)]
+        return shown.rename(columns={c: _(LOG_HEADERS[c]) for c in shown.columns
+                                     if c in LOG_HEADERS and c != "record"} | {"record": _("kind")})
+    return shown.rename(columns={c: _(LOG_HEADERS[c]) for c in shown.columns if c in LOG_HEADERS})
 
 
 def record_rows(corpus: core.Corpus, doc: str) -> list[tuple[str, dict]]:
@@ -181,19 +228,24 @@ def record_rows(corpus: core.Corpus, doc: str) -> list[tuple[str, dict]]:
 
 def _summary(kind: str, row: dict, names: dict[str, str]) -> str:
     state = text_of(row.get("review"))
-    mark = {"unreviewed": "", "rejected": " — rejected"}.get(state, f" — {review_label(state)}")
+    mark = {"unreviewed": "", "rejected": " — " + _("rejected")}.get(state, f" — {review_label(state)}")
+    title = _(KIND_TITLES[kind])
     if state == "rejected" and kind != "participant":
-        return f"{KIND_TITLES[kind]} {row['record_id']}: {text_of(row.get('what'))}{mark}"
-    if kind == "event":
-        when = text_of(row.get("date")) or text_of(row.get("year")) or "undated"
-        host = names.get(text_of(row.get("host_iso3")), "host not stated")
-        what = f"{text_of(row.get('role'))} {kind_label(text_of(row.get('kind')))}, {when}, {host}"
+        what = text_of(row.get("what"))  # core's description of the rejected record, kept as data
+    elif kind == "event":
+        when = i18n.digits(text_of(row.get("date")) or text_of(row.get("year"))) or _("undated")
+        host = names.get(text_of(row.get("host_iso3")), _("host not stated"))
+        what = _("{role} {kind}, {when}, {host}").format(role=_role_label(row.get("role")),
+                                                         kind=kind_label(text_of(row.get("kind"))), when=when, host=host)
     elif kind == "participant":
-        what = f"{names.get(text_of(row.get('iso3')), text_of(row.get('iso3')))} in {text_of(row.get('event_id'))}"
+        what = _("{state} in {event}").format(state=names.get(text_of(row.get("iso3")), text_of(row.get("iso3"))),
+                                              event=text_of(row.get("event_id")))
     else:
-        what = (f"{text_of(row.get('country_iso3'))} {scope_label(text_of(row.get('scope')))} rank "
-                f"{text_of(row.get('rank'))} in {text_of(row.get('survey_year')) or '?'}")
-    return f"{KIND_TITLES[kind]} {row['record_id']}: {what}{mark}"
+        country = text_of(row.get("country_iso3"))
+        what = _("{country} {scope} rank {rank} in {year}").format(
+            country=i18n.country(country) if country else "", scope=scope_label(text_of(row.get("scope"))),
+            rank=i18n.digits(text_of(row.get("rank"))), year=i18n.digits(text_of(row.get("survey_year"))) or "?")
+    return _("{kind} {record}: {what}").format(kind=title, record=row["record_id"], what=what) + mark
 
 
 def _highlights(records: list[tuple[str, dict]]) -> list[Highlight]:
@@ -207,21 +259,26 @@ def _highlights(records: list[tuple[str, dict]]) -> list[Highlight]:
             start, end = row.get("surface_start"), row.get("surface_end")
         if text_of(start) == "" or text_of(end) == "":
             continue
-        label = review_label(row.get("review")) or "as extracted"
+        label = review_label(row.get("review")) or _("as extracted")
         tip = mark_tooltip(row)
-        note = f"{row['record_id']} ({label}{'; ' + tip if tip else ''})"
+        detail = label + (_("; ") + tip if tip else "")
+        note = f"{row['record_id']} ({detail})"
         merged.setdefault((int(start), int(end), style[kind] if kind != "ranking" else "rank"), []).append(note)
-    return [Highlight(s, e, k, "; ".join(notes)) for (s, e, k), notes in merged.items()]
+    return [Highlight(s, e, k, _("; ").join(notes)) for (s, e, k), notes in merged.items()]
 
 
 def _act(action: Callable[[], dict], done: str) -> None:
-    """Run a core.review write; a flash message says what happened; rerun so every table shows it."""
+    """Run a core.review write; a flash message says what happened; rerun so every table shows it.
+
+    core.review's refusals are English sentences (the command line shows the same ones): the page
+    frames them in its own language and keeps the reason as written."""
     try:
         action()
     except review.ReviewError as exc:
-        _flash("error", f"Not saved: {exc}")
+        _flash("error", _("Not saved: {reason}").format(reason=i18n.isolate(exc)))
     except OSError as exc:
-        _flash("error", f"Not saved: the corrections file cannot be written ({exc.strerror or exc})")
+        _flash("error", _("Not saved: the corrections file cannot be written ({error})").format(
+            error=i18n.isolate(exc.strerror or exc)))
     else:
         _flash("success", done)
     st.rerun()
@@ -234,41 +291,47 @@ def _edit_widgets(kind: str, row: dict, rid: str, names: dict[str, str], columns
     states = list(names)
     if kind == "event":
         c1, c2, c3, c4 = st.columns(4)
-        values["kind"] = c1.selectbox("Kind", tables.EVENT_KINDS, key=f"rv_kind_{rid}",
-                                      index=_index(tables.EVENT_KINDS, row.get("kind")), format_func=kind_label)
-        values["role"] = c2.selectbox("Role", review.ROLES, key=f"rv_role_{rid}", index=_index(review.ROLES, row.get("role")),
-                                      help="main: the event the article reports; mentioned: an earlier or later one.")
+        values["kind"] = c1.selectbox(_("Kind"), tables.EVENT_KINDS, key=f"rv_kind_{rid}",
+                                      index=_index(tables.EVENT_KINDS, row.get("kind")), format_func=frozen(kind_label))
+        values["role"] = c2.selectbox(_("Role"), review.ROLES, key=f"rv_role_{rid}",
+                                      index=_index(review.ROLES, row.get("role")), format_func=frozen(_role_label),
+                                      help=_("main: the event the article reports; mentioned: an earlier or later one."))
         if "tense" in columns:
-            values["tense"] = c3.selectbox("Tense", review.TENSES, key=f"rv_tense_{rid}",
-                                           index=_index(review.TENSES, row.get("tense")))
-        values["gcc"] = c4.checkbox("GCC event", value=bool(row.get("gcc") is True), key=f"rv_gcc_{rid}")
+            values["tense"] = c3.selectbox(_("Tense"), review.TENSES, key=f"rv_tense_{rid}",
+                                           index=_index(review.TENSES, row.get("tense")), format_func=frozen(tense_label))
+        values["gcc"] = c4.checkbox(_("GCC event"), value=bool(row.get("gcc") is True), key=f"rv_gcc_{rid}")
         c1, c2, c3, c4 = st.columns(4)
-        values["year"] = c1.text_input("Year", value=text_of(row.get("year")), key=f"rv_year_{rid}",
-                                       help=f"{review.EVENT_YEARS[0]}–{review.EVENT_YEARS[1]}; empty = not known")
-        values["date"] = c2.text_input("Date", value=text_of(row.get("date")), key=f"rv_date_{rid}",
-                                       help="YYYY-MM-DD, YYYY-MM or YYYY; empty = none")
+        values["year"] = c1.text_input(_("Year"), value=text_of(row.get("year")), key=f"rv_year_{rid}",
+                                       help=_("{low}–{high}; empty = not known").format(
+                                           low=review.EVENT_YEARS[0], high=review.EVENT_YEARS[1]))
+        values["date"] = c2.text_input(_("Date"), value=text_of(row.get("date")), key=f"rv_date_{rid}",
+                                       help=_("YYYY-MM-DD, YYYY-MM or YYYY; empty = none"))
         hosts = ["", *states]
-        values["host_iso3"] = c3.selectbox("Host", hosts, key=f"rv_host_{rid}",
+        values["host_iso3"] = c3.selectbox(_("Host"), hosts, key=f"rv_host_{rid}",
                                            index=_index(hosts, text_of(row.get("host_iso3"))), format_func=fmt_state)
-        values["countries_stated"] = c4.text_input("Delegation size (states stated)",
+        values["countries_stated"] = c4.text_input(_("Delegation size (states stated)"),
                                                    value=text_of(row.get("countries_stated")), key=f"rv_size_{rid}",
-                                                   help="The number of states the article states; empty = none stated.")
+                                                   help=_("The number of states the article states; empty = none stated."))
     elif kind == "participant":
-        values["iso3"] = st.selectbox("State", states, key=f"rv_state_{rid}",
+        values["iso3"] = st.selectbox(_("State"), states, key=f"rv_state_{rid}",
                                       index=_index(states, text_of(row.get("iso3"))), format_func=fmt_state)
     else:
         c1, c2, c3, c4 = st.columns(4)
-        values["country_iso3"] = c1.selectbox("Country", states, key=f"rv_country_{rid}",
+        values["country_iso3"] = c1.selectbox(_("Country"), states, key=f"rv_country_{rid}",
                                               index=_index(states, text_of(row.get("country_iso3"))), format_func=fmt_state)
         years = ["", *map(str, EDITIONS)]
-        values["survey_year"] = c2.selectbox("Survey year", years, key=f"rv_survey_{rid}",
+        values["survey_year"] = c2.selectbox(_("Survey year"), years, key=f"rv_survey_{rid}",
                                              index=_index(years, text_of(row.get("survey_year"))),
-                                             format_func=lambda y: y or "not stated")
-        values["scope"] = c3.selectbox("Scope", tables.SCOPES, key=f"rv_scope_{rid}",
-                                       index=_index(tables.SCOPES, row.get("scope")), format_func=scope_label)
-        values["rank"] = c4.number_input("Rank", min_value=1, max_value=review.RANK_MAX, step=1,
+                                             format_func=_year_label())
+        values["scope"] = c3.selectbox(_("Scope"), tables.SCOPES, key=f"rv_scope_{rid}",
+                                       index=_index(tables.SCOPES, row.get("scope")), format_func=frozen(scope_label))
+        values["rank"] = c4.number_input(_("Rank"), min_value=1, max_value=review.RANK_MAX, step=1,
                                          value=int(row["rank"]) if text_of(row.get("rank")) else 1, key=f"rv_rank_{rid}")
     return values
+
+
+def _year_label() -> Callable[[str], str]:
+    return frozen(lambda y: i18n.digits(y) if y else _("not stated"))
 
 
 def _index(options, value) -> int:
@@ -306,18 +369,19 @@ def _record_panel(corpus: core.Corpus, folder: Path, kind: str, row: dict, names
     text = corpus.texts.get(row["doc"], "")
     if text_of(row.get("start")) and text_of(row.get("end")):
         st.html(rtl_block(text[int(row["start"]):int(row["end"])]))
-    note = st.text_input("Note (optional)", key=f"rv_note_{rid}", max_chars=review.NOTE_MAX,
-                         help="Why; kept in the log with the change and shown as plain text.")
+    note = st.text_input(_("Note (optional)"), key=f"rv_note_{rid}", max_chars=review.NOTE_MAX,
+                         help=_("Why; kept in the log with the change and shown as plain text."))
     if state == "rejected":
-        if st.button("Restore (confirm)", key="rv_confirm", type="primary"):
-            _act(lambda: review.set_status(corpus, rid, "confirm", note, folder), f"{rid} restored and confirmed.")
+        if st.button(_("Restore (confirm)"), key="rv_confirm", type="primary"):
+            _act(lambda: review.set_status(corpus, rid, "confirm", note, folder),
+                 _("{record} restored and confirmed.").format(record=rid))
         return
     values = _edit_widgets(kind, row, rid, names, list(getattr(corpus, review.TABLE_OF[kind]).columns))
     c1, c2, c3 = st.columns(3)
-    if c1.button("Save correction", key="rv_save", type="primary"):
+    if c1.button(_("Save correction"), key="rv_save", type="primary"):
         changes = _changes(kind, row, values)
         if not changes:
-            _flash("info", "Nothing changed: use Confirm to mark the record as checked.")
+            _flash("info", _("Nothing changed: use Confirm to mark the record as checked."))
             st.rerun()
 
         def save() -> dict:
@@ -327,65 +391,70 @@ def _record_panel(corpus: core.Corpus, folder: Path, kind: str, row: dict, names
             for name, value in changes.items():
                 entry = review.set_field(corpus, rid, name, value, note, folder)
             return entry
-        _act(save, f"{rid}: corrected {', '.join(FIELD_LABELS.get(n, n) for n in changes)}.")
-    if c2.button("Confirm", key="rv_confirm"):
-        _act(lambda: review.set_status(corpus, rid, "confirm", note, folder), f"{rid} confirmed.")
-    if c3.button("Reject", key="rv_reject"):
-        _act(lambda: review.set_status(corpus, rid, "reject", note, folder), f"{rid} rejected.")
+        _act(save, _("{record}: corrected {fields}.").format(record=rid,
+                                                              fields=_(", ").join(field_label(n) for n in changes)))
+    if c2.button(_("Confirm"), key="rv_confirm"):
+        _act(lambda: review.set_status(corpus, rid, "confirm", note, folder), _("{record} confirmed.").format(record=rid))
+    if c3.button(_("Reject"), key="rv_reject"):
+        _act(lambda: review.set_status(corpus, rid, "reject", note, folder), _("{record} rejected.").format(record=rid))
+
+
+ADD_WHAT = {"participant": N_("a participant"), "event": N_("an event"), "claim": N_("a ranking claim")}
 
 
 def _add_panel(corpus: core.Corpus, folder: Path, doc: str, names: dict[str, str]) -> None:
     text = corpus.texts.get(doc, "")
     sentences = review.article_sentences(text) if text else []
     if not sentences:
-        st.caption("This article has no text to add records from.")
+        st.caption(_("This article has no text to add records from."))
         return
-    what = st.radio("Add", ["participant", "event", "claim"], key="rv_add_what", horizontal=True,
-                    format_func={"participant": "a participant", "event": "an event", "claim": "a ranking claim"}.get)
-    spans = [f"{a}:{b}" for a, b, _ in sentences]
+    what = st.radio(_("Add"), list(ADD_WHAT), key="rv_add_what", horizontal=True,
+                    format_func=frozen(lambda w: _(ADD_WHAT[w])))
+    spans = [f"{a}:{b}" for a, b, _sentence in sentences]
     by_span = {f"{a}:{b}": s for a, b, s in sentences}
-    span = st.selectbox("The sentence it comes from", spans, key="rv_add_sentence",
+    span = st.selectbox(_("The sentence it comes from"), spans, key="rv_add_sentence",
                         format_func=lambda s: f"{s} · {by_span[s][:90]}{'…' if len(by_span[s]) > 90 else ''}")
     st.html(rtl_block(by_span[span]))
     start, end = (int(x) for x in span.split(":"))
     fmt_state = _state_label(names)
     states = list(names)
-    note = st.text_input("Note (optional)", key="rv_add_note", max_chars=review.NOTE_MAX)
+    note = st.text_input(_("Note (optional)"), key="rv_add_note", max_chars=review.NOTE_MAX)
     if what == "participant":
         events = corpus.events[corpus.events["doc"] == doc]
         if events.empty:
-            st.caption("This article has no event yet: add the event first.")
+            st.caption(_("This article has no event yet: add the event first."))
             return
         labels = {r["record_id"]: _summary("event", r, names) for r in events.to_dict("records")}
-        event = st.selectbox("Event", list(labels), key="rv_add_event", format_func=labels.get)
-        state = st.selectbox("State", states, key="rv_add_state", format_func=fmt_state)
-        if st.button("Add participant", key="rv_add", type="primary"):
+        event = st.selectbox(_("Event"), list(labels), key="rv_add_event", format_func=labels.get)
+        state = st.selectbox(_("State"), states, key="rv_add_state", format_func=fmt_state)
+        if st.button(_("Add participant"), key="rv_add", type="primary"):
             _act(lambda: review.add_participant(corpus, event, state, note, (start, end), folder),
-                 f"{names.get(state, state)} added to {event}.")
+                 _("{state} added to {event}.").format(state=names.get(state, state), event=event))
     elif what == "event":
         c1, c2, c3, c4 = st.columns(4)
-        values = {"kind": c1.selectbox("Kind", tables.EVENT_KINDS, key="rv_add_kind", format_func=kind_label),
-                  "role": c2.selectbox("Role", review.ROLES, key="rv_add_role", index=1),
-                  "year": c3.text_input("Year", key="rv_add_year"),
-                  "host_iso3": c4.selectbox("Host", ["", *states], key="rv_add_host", format_func=fmt_state)}
+        values = {"kind": c1.selectbox(_("Kind"), tables.EVENT_KINDS, key="rv_add_kind", format_func=frozen(kind_label)),
+                  "role": c2.selectbox(_("Role"), review.ROLES, key="rv_add_role", index=1,
+                                       format_func=frozen(_role_label)),
+                  "year": c3.text_input(_("Year"), key="rv_add_year"),
+                  "host_iso3": c4.selectbox(_("Host"), ["", *states], key="rv_add_host", format_func=fmt_state)}
         c1, c2, c3 = st.columns(3)
-        values["date"] = c1.text_input("Date", key="rv_add_date", help="YYYY-MM-DD, YYYY-MM or YYYY")
-        values["countries_stated"] = c2.text_input("Delegation size", key="rv_add_size")
-        values["gcc"] = c3.checkbox("GCC event", key="rv_add_gcc")
+        values["date"] = c1.text_input(_("Date"), key="rv_add_date", help=_("YYYY-MM-DD, YYYY-MM or YYYY"))
+        values["countries_stated"] = c2.text_input(_("Delegation size"), key="rv_add_size")
+        values["gcc"] = c3.checkbox(_("GCC event"), key="rv_add_gcc")
         if "tense" in corpus.events.columns:
-            values["tense"] = st.selectbox("Tense", review.TENSES, key="rv_add_tense")
-        if st.button("Add event", key="rv_add", type="primary"):
-            _act(lambda: review.add_event(corpus, doc, (start, end), values, note, folder), "Event added.")
+            values["tense"] = st.selectbox(_("Tense"), review.TENSES, key="rv_add_tense", format_func=frozen(tense_label))
+        if st.button(_("Add event"), key="rv_add", type="primary"):
+            _act(lambda: review.add_event(corpus, doc, (start, end), values, note, folder), _("Event added."))
     else:
         c1, c2, c3, c4 = st.columns(4)
-        values = {"country_iso3": c1.selectbox("Country", states, key="rv_add_country", index=_index(states, "BHR"),
+        values = {"country_iso3": c1.selectbox(_("Country"), states, key="rv_add_country", index=_index(states, "BHR"),
                                                format_func=fmt_state),
-                  "survey_year": c2.selectbox("Survey year", ["", *map(str, EDITIONS)], key="rv_add_survey",
-                                              format_func=lambda y: y or "not stated"),
-                  "scope": c3.selectbox("Scope", tables.SCOPES, key="rv_add_scope", format_func=scope_label),
-                  "rank": c4.number_input("Rank", min_value=1, max_value=review.RANK_MAX, step=1, key="rv_add_rank")}
-        if st.button("Add claim", key="rv_add", type="primary"):
-            _act(lambda: review.add_claim(corpus, doc, (start, end), values, note, folder), "Ranking claim added.")
+                  "survey_year": c2.selectbox(_("Survey year"), ["", *map(str, EDITIONS)], key="rv_add_survey",
+                                              format_func=_year_label()),
+                  "scope": c3.selectbox(_("Scope"), tables.SCOPES, key="rv_add_scope", format_func=frozen(scope_label)),
+                  "rank": c4.number_input(_("Rank"), min_value=1, max_value=review.RANK_MAX, step=1, key="rv_add_rank")}
+        if st.button(_("Add claim"), key="rv_add", type="primary"):
+            _act(lambda: review.add_claim(corpus, doc, (start, end), values, note, folder), _("Ranking claim added."))
 
 
 def _url_select(label: str, options: list[str], key: str, format_func: Callable[[str], str]) -> str:
@@ -411,64 +480,72 @@ def _url_select(label: str, options: list[str], key: str, format_func: Callable[
     return value
 
 
+def log_message(message: str) -> str:
+    """A message of core.review about the corrections log (a damaged line, an orphan): as written in
+    English; on a page in another language, inside a sentence of that language with the message as data."""
+    if i18n.language() == "en":
+        return message
+    return _("Corrections log (message in English): {message}").format(message=i18n.isolate(message))
+
+
 def review_page(corpus: core.Corpus, folder: Path) -> None:
     """The Review page body: choose an article and a record; confirm, correct, reject or add; undo; orphans."""
     _show_flash()
     documents = corpus.documents
     if documents.empty:
-        st.info("The articles folder holds no articles to review.")
+        st.info(_("The articles folder holds no articles to review."))
         return
     names = _state_names()
-    doc = st.selectbox("Article", list(documents["doc"]), key="rv_doc", bind=URL,
-                       help="The file name in the articles folder.")
+    doc = st.selectbox(_("Article"), list(documents["doc"]), key="rv_doc", bind=URL,
+                       help=_("The file name in the articles folder."))
     records = record_rows(corpus, doc)
-    st.caption(f"Corrections are kept in `{review.LOG_NAME}` in the articles folder, one line per action; "
-               "nothing is overwritten, an undo is a new line. Every page shows the reviewed values.")
+    st.caption(_("Corrections are kept in `{file}` in the articles folder, one line per action; nothing is "
+                 "overwritten, an undo is a new line. Every page shows the reviewed values.").format(file=review.LOG_NAME))
     text = corpus.texts.get(doc, "")
     if text:
-        with st.expander("Article text with the records highlighted (hover a highlight)", expanded=False):
+        with st.expander(_("Article text with the records highlighted (hover a highlight)"), expanded=False):
             st.html(legend_html())
             st.html(highlighted_html(text, _highlights(records)))
 
-    st.subheader("Review a record")
+    st.subheader(_("Review a record"))
     if records:
         by_id = {row["record_id"]: (kind, row) for kind, row in records}
-        rid = _url_select("Record", list(by_id), "rv_record",
-                          format_func=lambda r: _summary(by_id[r][0], by_id[r][1], names))
+        rid = _url_select(_("Record"), list(by_id), "rv_record",
+                          format_func=frozen(lambda r: _summary(by_id[r][0], by_id[r][1], names)))
         _record_panel(corpus, folder, *by_id[rid], names)
     else:
-        st.caption("Nothing was extracted from this article; add what it reports below.")
+        st.caption(_("Nothing was extracted from this article; add what it reports below."))
 
-    st.subheader("Add a missing record")
+    st.subheader(_("Add a missing record"))
     _add_panel(corpus, folder, doc, names)
 
-    st.subheader("The log")
-    if st.button("Undo the latest entry", key="rv_undo",
-                 help="Adds an undo line cancelling the latest entry of the log (any article)."):
-        _act(lambda: review.undo_last(folder), "The latest entry was undone.")
-    entries, _ = review.read_log(folder)
+    st.subheader(_("The log"))
+    if st.button(_("Undo the latest entry"), key="rv_undo",
+                 help=_("Adds an undo line cancelling the latest entry of the log (any article).")):
+        _act(lambda: review.undo_last(folder), _("The latest entry was undone."))
+    entries, _problems = review.read_log(folder)
     mine = [e for e in entries if e.anchor.get("doc") == doc or e.action == "undo"]
     if mine:
         log = pd.DataFrame([{"line": e.line, "time": e.data.get("time", ""), "action": e.action,
                              "record": e.record or e.data.get("target", ""), "field": e.data.get("field", ""),
                              "old": review._as_text(e.data.get("old")), "new": review._as_text(e.data.get("new")),
                              "note": e.data.get("note", "")} for e in mine])
-        st.dataframe(log, hide_index=True, key="rv_log")
+        st.dataframe(_shown_headers(log), hide_index=True, key="rv_log")
     else:
-        st.caption("No corrections for this article yet.")
+        st.caption(_("No corrections for this article yet."))
     for problem in review.log_problems(corpus):
-        st.warning(md_escape(problem))
+        st.warning(md_escape(log_message(problem)))
     if len(corpus.orphans):
-        st.warning(f"{len(corpus.orphans)} correction(s) are orphaned: their article changed or their record is "
-                   "no longer extracted. They are not applied; review the records again.")
-        st.dataframe(corpus.orphans, hide_index=True, key="rv_orphans")
+        st.warning(_("{n} correction(s) are orphaned: their article changed or their record is no longer extracted. "
+                     "They are not applied; review the records again.").format(n=i18n.number(len(corpus.orphans))))
+        st.dataframe(_shown_headers(corpus.orphans), hide_index=True, key="rv_orphans")
 
 
 def orphan_notice(corpus: core.Corpus) -> None:
     """For the Sources page: the orphaned corrections as a table (their messages are notices already)."""
     if len(corpus.orphans):
-        with st.expander(f"Orphaned corrections ({len(corpus.orphans)}), not applied"):
-            st.dataframe(corpus.orphans, hide_index=True, key="src_orphans")
+        with st.expander(_("Orphaned corrections ({n}), not applied").format(n=i18n.number(len(corpus.orphans)))):
+            st.dataframe(_shown_headers(corpus.orphans), hide_index=True, key="src_orphans")
 
 
 def review_link(doc: str) -> None:

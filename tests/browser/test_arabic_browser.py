@@ -10,6 +10,7 @@ import pytest
 from browser_helpers import assert_no_errors, assert_offline, expect, open_page
 from test_dashboard_browser import SEED_001, screenshot
 
+SEED_002 = "002_00978ef207b782b4.txt"  # a workshop and the states named in it
 pytestmark = pytest.mark.browser
 
 PAGES = [  # (screenshot name, path, charts drawn, tab to open)
@@ -21,6 +22,7 @@ PAGES = [  # (screenshot name, path, charts drawn, tab to open)
     ("ar_gcc_cooperation", "/GCC_cooperation?lang=ar", 2, None),
     ("ar_sources", f"/Sources?lang=ar&src_doc={SEED_001}", 0, None),
     ("ar_country_profile", "/Country_profile?lang=ar&iso3=OMN", 2, None),
+    ("ar_review", f"/Review?lang=ar&rv_doc={SEED_002}", 0, None),
 ]
 # Latin words allowed in these places: none but the file format on a button.
 ALLOWED = {"CSV"}
