@@ -268,3 +268,57 @@ def test_review_page_in_arabic_frames_a_refusal_and_translates_the_log(folder):
     log = next(d.value for d in at.dataframe if "السطر" in d.value.columns)
     assert list(log.columns)[:3] == ["السطر", "الوقت (بالتوقيت العالمي المنسق)", "الإجراء"]
     assert list(log["الإجراء"]) == ["تأكيد"]
+
+
+# ------------------------------------------------------------------ the digits in the URL
+
+def param(at: AppTest, name: str) -> str | None:
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value
+
+
+def test_a_link_with_arabic_indic_digits_opens_with_them_and_keeps_them():
+    at = run_ar("ranking", digits="arabic_indic")
+    assert at.radio(key="ui_digits").value == "arabic_indic"
+    fig = figures_of(at)[0]
+    assert "٢٠٢٤" in decode(fig["layout"]["xaxis"]["ticktext"])
+    assert param(at, "lang") == "ar" and param(at, "digits") == "arabic_indic"
+    at.radio(key="ui_digits").set_value("western").run()
+    assert param(at, "digits") is None and param(at, "lang") == "ar"  # the default adds nothing
+    assert "2024" in decode(figures_of(at)[0]["layout"]["xaxis"]["ticktext"])
+
+
+def test_the_digits_choice_enters_the_url_and_leaves_it_in_english():
+    at = run_ar("delegations")
+    assert param(at, "digits") is None
+    at.radio(key="ui_digits").set_value("arabic_indic").run()
+    assert param(at, "digits") == "arabic_indic"
+    at.radio(key="ui_lang").set_value("en").run()
+    assert param(at, "digits") is None and param(at, "lang") is None
+
+
+def test_links_to_other_pages_carry_the_digits():
+    from ui.layout import link_params
+    from ui.review import review_url
+    i18n.set_language("ar", "arabic_indic")
+    assert link_params({"iso3": "OMN"}) == {"iso3": "OMN", "lang": "ar", "digits": "arabic_indic"}
+    assert review_url("a.txt", "ev-1") == "Review?rv_doc=a.txt&rv_record=ev-1&lang=ar&digits=arabic_indic"
+    i18n.set_language("ar")
+    assert link_params({"iso3": "OMN"}) == {"iso3": "OMN", "lang": "ar"}
+    i18n.set_language("en", "arabic_indic")  # Arabic-Indic digits exist only on Arabic pages
+    assert link_params({"iso3": "OMN"}) == {"iso3": "OMN"} and review_url("a.txt") == "Review?rv_doc=a.txt"
+    at = run_ar("gcc", digits="arabic_indic")  # the evidence links of the event cards
+    links = [m.value for m in at.markdown if "src_doc=" in m.value]
+    assert links and all("lang=ar" in link and "digits=arabic_indic" in link for link in links), links
+
+
+def test_the_page_menu_keeps_the_digits():
+    at = AppTest.from_file(str(ROOT / "dashboard.py"))
+    at.query_params["lang"] = "ar"
+    at.query_params["digits"] = "arabic_indic"
+    at.run(timeout=60)
+    at.query_params.clear()  # the page menu opens a page without the current page's parameters
+    at.switch_page("pages/1_Ranking_trajectory.py").run(timeout=60)
+    assert not at.exception
+    assert at.title[0].value == "مسار الترتيب" and "٢٠٢٤" in decode(figures_of(at)[0]["layout"]["xaxis"]["ticktext"])
+    assert param(at, "digits") == "arabic_indic" and param(at, "lang") == "ar"  # written back by the page

@@ -5,7 +5,7 @@ translations (one catalog per language, standard gettext). The .po files are com
 when first used and again when a file changes, so there is no compile step to remember.
 
 The language of the current run is a context variable, set by `ui.layout.setup_page` from the
-sidebar switch (and the `?lang=` URL parameter). Streamlit runs one script run in one thread, so
+sidebar switch (and the `?lang=` and `?digits=` URL parameters). Streamlit runs one script run in one thread, so
 each session sees its own language; figure builders stay plain functions (no Streamlit) and read
 it through `_()`, `country()` and `number()`.
 """
@@ -34,6 +34,7 @@ LANGUAGES = ("en", "ar")
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}  # each in its own language, as switches show them
 RTL_LANGUAGES = frozenset({"ar"})
 DIGITS = ("western", "arabic_indic")
+LANG_PARAM, DIGITS_PARAM = "lang", "digits"  # the URL parameters of the language and the digits
 _ARABIC_INDIC = str.maketrans("0123456789.,%", "٠١٢٣٤٥٦٧٨٩٫٬٪")
 # Unicode bidi isolates: a Latin name or a number inside an Arabic sentence keeps its own direction
 # and does not reorder the punctuation around it (Unicode UAX #9, "isolates").
@@ -51,6 +52,20 @@ def set_language(language: str, digits: str = "western") -> None:
 
 def language() -> str:
     return _language.get()
+
+
+def digit_style() -> str:
+    """The digits of this run: 'western' or 'arabic_indic' (the latter only ever set with Arabic)."""
+    return _digits.get()
+
+
+def url_params() -> dict[str, str]:
+    """The URL parameters that carry this run's language and digits to another page or a shared link:
+    {} in English with Western digits (the defaults add nothing), else lang= and, if chosen, digits=."""
+    params = {} if _language.get() == "en" else {LANG_PARAM: _language.get()}
+    if params and _digits.get() != "western":
+        params[DIGITS_PARAM] = _digits.get()
+    return params
 
 
 def is_rtl() -> bool:

@@ -26,7 +26,8 @@ from ui.safety import csv_safe, md_escape
 
 LOG = logging.getLogger("egov.dashboard")
 NOTICES_SHOWN = 30  # problem documents shown one notice each; the rest are counted in one notice
-LANG_KEY = "lang"  # the URL parameter (?lang=ar)
+LANG_KEY = i18n.LANG_PARAM  # the URL parameter (?lang=ar)
+DIGITS_KEY = i18n.DIGITS_PARAM  # the digits chosen in Arabic (?lang=ar&digits=arabic_indic)
 LANG_WIDGET = "ui_lang"
 DIGITS_WIDGET = "ui_digits"
 NAVIGATED = "_ui_navigated"  # set by dashboard.py: the switch is drawn there, before the page runs
@@ -61,11 +62,17 @@ def _url_language() -> str:
     return value if value in i18n.LANGUAGES else "en"
 
 
+def _url_digits() -> str:
+    value = st.query_params.get(DIGITS_KEY, "western")
+    return value if value in i18n.DIGITS else "western"
+
+
 def language_switch() -> str:
     """The sidebar switch English / العربية (and the digits option in Arabic); sets the run's language.
 
-    The choice lives in the URL as ?lang=ar (English, the default, adds nothing), so a shared link
-    opens in the same language. Drawn by dashboard.py before the page runs, or by setup_page when a
+    The choice lives in the URL as ?lang=ar (English, the default, adds nothing), and so do
+    Arabic-Indic digits (&digits=arabic_indic; Western digits add nothing), so a shared link opens in
+    the same language and digits. Drawn by dashboard.py before the page runs, or by setup_page when a
     page runs on its own.
     """
     with st.sidebar:
@@ -75,6 +82,7 @@ def language_switch() -> str:
         digits = "western"
         if lang == "ar":
             digits = st.radio("الأرقام", list(i18n.DIGITS), key=DIGITS_WIDGET, horizontal=True,
+                              index=list(i18n.DIGITS).index(_url_digits()),
                               format_func={"western": "123", "arabic_indic": "١٢٣"}.get)
     i18n.set_language(lang, digits)
     return lang
@@ -85,11 +93,14 @@ def _apply_language() -> None:
     own, apart from dashboard.py's), written back to the URL: the page menu drops other parameters."""
     lang = st.session_state.get(LANG_WIDGET) or _url_language()
     lang = lang if lang in i18n.LANGUAGES else "en"
-    i18n.set_language(lang, st.session_state.get(DIGITS_WIDGET, "western") if lang == "ar" else "western")
-    if lang != "en" and st.query_params.get(LANG_KEY) != lang:
-        st.query_params[LANG_KEY] = lang
-    elif lang == "en" and LANG_KEY in st.query_params:
-        del st.query_params[LANG_KEY]
+    digits = (st.session_state.get(DIGITS_WIDGET) or _url_digits()) if lang == "ar" else "western"
+    i18n.set_language(lang, digits)
+    for key in (LANG_KEY, DIGITS_KEY):
+        wanted = i18n.url_params().get(key)
+        if wanted and st.query_params.get(key) != wanted:
+            st.query_params[key] = wanted
+        elif not wanted and key in st.query_params:
+            del st.query_params[key]
 
 
 def setup_page(title: str) -> None:
@@ -177,8 +188,8 @@ def document_notices(corpus: core.Corpus, *, except_doc: str | None = None) -> N
 
 
 def link_params(params: dict[str, str]) -> dict[str, str]:
-    """Query parameters of a link to another page, keeping the language."""
-    return {**params, LANG_KEY: i18n.language()} if i18n.language() != "en" else dict(params)
+    """Query parameters of a link to another page, keeping the language and the digits (i18n.url_params)."""
+    return {**params, **i18n.url_params()}
 
 
 def page_link(page: str, label: str, params: dict[str, str], icon: str | None = None) -> None:
@@ -200,9 +211,7 @@ def open_clicked(key: str, target: Callable[[dict], tuple[str, dict[str, str]] |
         found = target(point)
         if found:
             page, params = found
-            if i18n.language() != "en":
-                params = {**params, LANG_KEY: i18n.language()}
-            st.session_state["_ui_open"] = (page, params)
+            st.session_state["_ui_open"] = (page, link_params(params))
             st.rerun()  # a whole-app run, also from a chart inside a fragment: follow_click opens the page
 
 
@@ -244,10 +253,7 @@ def open_profile_row(key: str, iso3: pd.Series) -> Callable[[], None]:
         state = st.session_state.get(key)
         rows = state.get("selection", {}).get("rows", []) if state else []
         if rows and rows[0] < len(codes):
-            params = {"iso3": codes[rows[0]]}
-            if i18n.language() != "en":
-                params[LANG_KEY] = i18n.language()
-            st.session_state["_ui_open"] = (PROFILE_PAGE, params)
+            st.session_state["_ui_open"] = (PROFILE_PAGE, link_params({"iso3": codes[rows[0]]}))
             st.rerun()  # see open_clicked
     return callback
 
@@ -314,13 +320,13 @@ _TABLE_VIEWS_LOCK = threading.Lock()
 
 
 def _table_view(frame: pd.DataFrame, rows: int) -> tuple[pd.DataFrame, dict]:
-    """table_view(frame.head(rows)), once per frame object, row cap and language.
+    """table_view(frame.head(rows)), once per frame object, row cap, language and digits.
 
     The corpus tables are shared read-only objects that every rerun shows again; building their
     Review links is 0.1-0.4 s per rerun at 10,000 articles. The frame is kept with its result,
     so its id is not reused while the entry lives; the last 32 entries are kept.
     """
-    key = (id(frame), rows, i18n.language())
+    key = (id(frame), rows, i18n.language(), i18n.digit_style())
     hit = _TABLE_VIEWS.get(key)
     if hit is not None and hit[0] is frame:
         return hit[1]

@@ -97,11 +97,11 @@ def mark_tooltip(row: dict) -> str:
 
 
 def review_url(doc: object, record: object = None) -> str:
-    """Relative link to the Review page for an article (and a record of it)."""
+    """Relative link to the Review page for an article (and a record of it), in the run's language and digits."""
     params = {"rv_doc": text_of(doc)}
     if text_of(record):
         params["rv_record"] = text_of(record)
-    return f"{REVIEW_PAGE}?{urlencode(params)}"
+    return f"{REVIEW_PAGE}?{urlencode({**params, **i18n.url_params()})}"
 
 
 def table_view(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:

@@ -104,3 +104,21 @@ def test_a_filter_change_keeps_the_arabic_interface(page, server, seeds_corpus):
     for part, texts in (("labels", found["labels"]), ("charts", found["charts"]), ("metrics", metrics)):
         assert texts and not english_words(texts), (part, english_words(texts))
     assert_no_errors(page)
+
+
+def test_a_link_with_arabic_indic_digits_opens_with_them_and_the_menu_keeps_them(page, server):
+    """A shared link with &digits=arabic_indic: the digits option is on, the chart ticks are Arabic-Indic,
+    and the page menu (which drops the page's parameters) opens the next page with them too."""
+    open_page(page, server, "/Ranking_trajectory?lang=ar&digits=arabic_indic", 1)
+    expect()(page.locator(".js-plotly-plot .xtick text").filter(has_text="٢٠٢٤")).to_have_count(1)
+    digits = page.locator("[data-testid=stSidebar] [data-testid=stRadio]").nth(1)
+    expect()(digits.get_by_role("radio", name="١٢٣")).to_be_checked()
+    page.locator("[data-testid=stSidebarNav] a").nth(2).click()
+    page.wait_for_function("() => location.pathname.endsWith('/Delegations') && location.search.includes('lang=ar')"
+                           " && location.search.includes('digits=arabic_indic')", timeout=30_000)
+    expect()(page.locator("[data-testid=stMain] h1")).to_have_text(["الوفود"])
+    ticks = page.locator(".js-plotly-plot .xtick text, .js-plotly-plot .ytick text")
+    expect()(ticks.first).to_be_visible()
+    texts = ticks.all_text_contents()  # SVG text has no innerText
+    assert any(re.search("[٠-٩]", t) for t in texts) and not any(re.search("[0-9]", t) for t in texts), texts
+    assert_no_errors(page)
