@@ -1,6 +1,6 @@
 """Dashboard latency against a bare one-chart Streamlit app, in a real browser (Debian chromium).
 
-Run: python bench/dashboard.py [--redraws 7] [--no-cold]
+Run: python bench/dashboard.py [--redraws 7] [--no-cold] [--page /Delegations]
 
 Cases, each on its own server (127.0.0.1, a free port, stopped at the end of the case):
   bare        bench/bare_app.py: one Plotly chart and one selectbox
@@ -10,7 +10,7 @@ Cases, each on its own server (127.0.0.1, a free port, stopped at the end of the
               --no-cold, before the cases start)
 Measured: process start -> first chart visible (`.js-plotly-plot .main-svg`); filter change ->
 chart redrawn (median of --redraws; the bare app's selectbox, the dashboard's sidebar toggle
-"GCC events only"); server memory from /proc/<pid>/status (VmRSS now, VmHWM peak). Prints each
+"GCC events only", or with --page the filter of that page in PAGE_FILTERS); server memory from /proc/<pid>/status (VmRSS now, VmHWM peak). Prints each
 case and ours / bare; writes bench/out/dashboard_results.json.
 """
 
@@ -39,6 +39,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CHART = ".js-plotly-plot .main-svg"
+_path = "/"  # the page opened (--page)
 
 # Armed before a filter change: set when any Plotly chart finishes drawing (plotly_afterplot) or
 # when a chart element that was not on the page before gets its SVG.
@@ -97,12 +98,22 @@ def wait_healthy(port: int, proc: subprocess.Popen, deadline: float) -> None:
     raise TimeoutError("server not healthy in time")
 
 
+# The filter changed on each page (--page): sidebar texts clicked in turn (a toggle's label, radio options).
+PAGE_FILTERS = {
+    "/": ["GCC events only"],
+    "/Delegations": ["by delegation size", "by date"],
+    "/GCC_cooperation": ["including the GCC as a body", "named explicitly"],
+}
+_clicks: list[str] = PAGE_FILTERS["/"]
+
+
 def change_filter(page, case: str, step: int) -> None:
     if case == "bare":
         page.locator('[data-testid="stSelectbox"]').first.click()
         page.get_by_role("option", name="B" if step % 2 == 0 else "A", exact=True).click()
     else:
-        page.locator('[data-testid="stSidebar"]').get_by_text("GCC events only", exact=True).click()
+        label = _clicks[step % len(_clicks)]
+        page.locator('[data-testid="stSidebar"]').get_by_text(label, exact=True).click()
 
 
 def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int, first_timeout: float) -> dict:
@@ -122,7 +133,7 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
         wait_healthy(port, proc, deadline)
         result["healthy_s"] = time.monotonic() - start
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
+        page.goto(f"http://127.0.0.1:{port}{_path if script.name == 'dashboard.py' else '/'}", wait_until="commit")
         page.wait_for_selector(CHART, state="visible", timeout=max(1.0, deadline - time.monotonic()) * 1000)
         result["first_chart_s"] = time.monotonic() - start
         result["memory_after_first_chart"] = proc_memory(proc.pid)
@@ -187,7 +198,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=None,
                         help="extraction cache (and snapshots) for the large cases, kept after the run: with "
                              "--no-cold, a cache filled earlier for the same code is reused instead of refilled")
+    parser.add_argument("--page", default="/", choices=list(PAGE_FILTERS),
+                        help="the dashboard page opened and filtered (the bare app is always its one page)")
     args = parser.parse_args(argv)
+    global _clicks, _path
+    _clicks, _path = PAGE_FILTERS[args.page], args.page
     app_root = snapshot_app() if args.snapshot else ROOT
     from playwright.sync_api import sync_playwright
 
