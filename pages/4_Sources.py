@@ -9,6 +9,7 @@ from ui.evidence import doc_highlights, highlighted_html, legend_html, metadata_
 from ui.i18n import N_, _, number
 from ui.labels import clean_title, column_headers, status_label, text_of, when_label
 from ui.layout import corpus_or_stop, data_sources, document_notices, setup_page, table
+from ui.messages import document_message
 from ui.safety import md_escape
 from ui.review import orphan_notice, review_link, reviewed_only
 from ui.upload import upload_form, upload_notices
@@ -64,7 +65,7 @@ if meta["title"]:
     st.html(rtl_block(clean_title(meta["title"]), heading=True))
 status_line = {"ok": st.success, "warning": st.warning, "error": st.error}.get(meta["status"], st.info)
 status_line(_("Status: {status}").format(status=status_label(meta["status"]))
-            + (f" — {md_escape(meta['message'])}" if meta["message"] else ""))
+            + (" — " + md_escape(document_message(meta["message"], doc)) if meta["message"] else ""))
 st.html(metadata_html(meta))
 
 events = corpus.events[corpus.events["doc"] == doc]

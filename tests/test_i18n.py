@@ -324,3 +324,81 @@ def test_the_page_menu_keeps_the_digits():
     assert not at.exception
     assert at.title[0].value == "مسار الترتيب" and "٢٠٢٤" in decode(figures_of(at)[0]["layout"]["xaxis"]["ticktext"])
     assert param(at, "digits") == "arabic_indic" and param(at, "lang") == "ar"  # written back by the page
+
+
+# ------------------------------------------------------------------ core's messages on an Arabic page
+
+import make_bad_corpus  # noqa: E402  (tools/, on the path above)
+
+from ui import messages  # noqa: E402
+
+VISIT = "استقبلت الهيئة وفدا من سلطنة عمان للاطلاع على تجربة الحكومة الإلكترونية في المملكة.\n"
+
+
+def core_messages(tmp_path) -> list[str]:
+    """Messages core really writes: the bad corpus's documents and folder, uploads of every outcome,
+    a manifest with a row listed twice, the guard's three limits."""
+    from core import guard, manifest
+    from core.ingest import read_corpus
+    from core.uploads import save_upload
+
+    folder = make_bad_corpus.build(tmp_path / "bad", ROOT / "seeds")
+    docs, found = read_corpus(folder, max_bytes=200_000)
+    found = list(found)
+    for doc in docs:
+        found += list(doc.messages)
+    target = tmp_path / "up"
+    target.mkdir()
+    data = VISIT.encode("utf-8")
+    for name, content, published in [("v.txt", data, "2021-03"), ("v.txt", ("وفد آخر. " + VISIT).encode("utf-16"), ""),
+                                     ("copy.txt", data, ""), ("bom.txt", b"\xef\xbb\xbf" + data, ""),
+                                     ("e.txt", b"", ""), (".h.txt", data, ""), ("x.pdf", data, ""),
+                                     ("d.txt", "وفد زار".encode(), "June 2021"), ("d.txt", "وفد زار".encode(), "14/03/2021"),
+                                     ("d.txt", "وفد زار".encode(), "soon"), ("d.txt", "وفد زار".encode(), "2013-13-45")]:
+        found += save_upload(target, name, content, published or None)[1]
+    found += manifest.parse_manifest("file,published\na.txt,2013\na.txt,2014\n").messages
+    for text in ("وفد زار. " * 30_000, "1 " * 6_000, "وفد " * 6_000):
+        limit, why = guard.extraction_limit(text)
+        found.append("a.txt: " + guard.guard_warning(text, limit, why))
+    return found
+
+
+def test_every_kind_of_core_message_is_written_by_core_and_reads_as_written_in_english(tmp_path):
+    """Each kind's msgid is core's wording: in English it gives back the very message (so a change of
+    core's wording shows here: that kind no longer matches, and its test message is left over)."""
+    found = core_messages(tmp_path)
+    used = set()
+
+    def check(message: str) -> None:
+        kind = messages.kind_of(message)
+        if kind is not None:
+            msgid, parts = kind
+            used.add(msgid)
+            assert i18n._(msgid).format(**parts) == message and messages.core_message(message) == message
+            if "detail" in parts:  # a message inside a message
+                check(parts["detail"])
+
+    for message in found:
+        check(message)
+    assert used == set(messages.KINDS), sorted(set(messages.KINDS) - used)
+    unknown = [m for m in found if messages.kind_of(m) is None]
+    assert len(unknown) < len(found) / 4, unknown  # most messages a reader meets have their translation
+
+
+def test_core_messages_on_arabic_pages_a_document_notice_and_a_refused_upload(tmp_path, monkeypatch):
+    """A problem document's notice and a refused upload on the Arabic Sources page: Arabic sentences,
+    the file name shown as plain text (isolated: it keeps its own direction), nothing written."""
+    folder = make_bad_corpus.build(tmp_path / "bad", ROOT / "seeds")
+    monkeypatch.setenv("EGOV_SEEDS_DIR", str(folder))
+    monkeypatch.setenv("EGOV_MAX_BYTES", "200000")
+    at = run_ar("sources")
+    shown = [plain(e.value) for e in at.error]
+    assert "**binary.txt** (خطأ): \u2068binary.txt\u2069: ملف ثنائي (فيه بايتات صفرية) وليس نصًا" in shown, shown
+    warnings = [plain(e.value) for e in at.warning]
+    assert "مجلد المقالات: \u2068notes.pdf\u2069: لم يُقرأ (لا تُقرأ إلا ملفات .txt و.html و.htm)" in warnings, warnings
+    before = sorted(p.name for p in folder.iterdir())
+    at.file_uploader(key="src_upload_file").set_value(("nothing.txt", b"", "text/plain"))
+    at.button(key="src_upload_save").click().run(timeout=60)
+    assert [plain(e.value) for e in at.error if "nothing" in e.value] == [
+        "الرفع: رُفض: \u2068nothing.txt\u2069: ملف فارغ (0 بايت)"]
+    assert sorted(p.name for p in folder.iterdir()) == before

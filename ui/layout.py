@@ -21,6 +21,7 @@ from ui.data import load_corpus
 from ui.figures import GEO_CONFIG
 from ui.i18n import _
 from ui.labels import status_label, text_of
+from ui.messages import core_message, document_message
 from ui.review import table_view
 from ui.safety import csv_safe, md_escape
 
@@ -170,15 +171,16 @@ def document_notices(corpus: core.Corpus, *, except_doc: str | None = None) -> N
     """A visible notice for each problem document (st.error / st.warning) and each folder message.
 
     `except_doc` is left out: the page shows that document's status next to it. File names and
-    messages are untrusted (they quote file names and manifest cells) and are shown as plain text.
+    messages are untrusted (they quote file names and manifest cells) and are shown as plain text;
+    core's English messages are shown in the page's language (ui.messages).
     """
     for message in corpus.messages:
-        st.warning(_("Articles folder: {message}").format(message=md_escape(message)))
+        st.warning(_("Articles folder: {message}").format(message=md_escape(core_message(message))))
     problems = corpus.documents[corpus.documents["status"].isin(["warning", "error"])]
     if except_doc is not None:
         problems = problems[problems["doc"] != except_doc]
     for row in problems.head(NOTICES_SHOWN).itertuples():
-        detail = text_of(row.message) or _("no detail given")
+        detail = document_message(text_of(row.message), row.doc) or _("no detail given")
         text = f"**{md_escape(row.doc)}** ({status_label(row.status)}): {md_escape(detail)}"
         (st.error if row.status == "error" else st.warning)(text)
     if len(problems) > NOTICES_SHOWN:  # a flood of problem files must not become a flood of alerts

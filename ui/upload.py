@@ -16,6 +16,7 @@ import streamlit as st
 from core.folder import CorpusFolderError, effective_max_bytes, too_big_message
 from core.uploads import save_upload
 from ui.i18n import _
+from ui.messages import core_message
 from ui.safety import md_escape
 
 UPLOAD_TYPES = ["txt", "html", "htm"]
@@ -116,7 +117,7 @@ def upload_notices() -> None:
         return
     show = {"error": st.error, "warning": st.warning, "info": st.info, "success": st.success}
     for level, message in sorted(outcome.notices, key=lambda notice: LEVELS.index(notice[0])):
-        text = md_escape(message)
+        text = md_escape(core_message(message))
         if outcome.file and outcome.file not in message:
             text = f"**{md_escape(outcome.file)}**: {text}"
         show[level](_("Upload: {text}").format(text=text))

@@ -1,0 +1,125 @@
+"""core's messages about documents, the articles folder and uploads, in the language of the page.
+
+core writes its messages in English and never imports Streamlit; the command line, the documents
+table and CSV and the tests read them as written. On an English page they are shown exactly so.
+On a page in another language a message of a known kind is shown as that kind's translation, with
+the message's own parts (file names, sizes, encodings, dates) kept as data; any other message is
+shown whole, in English, inside a translated frame ("in English: …"), so nothing is lost and
+nothing is half-guessed.
+
+Each kind is a msgid written in core's wording with placeholders, so the English catalog gives
+back exactly core's message (a test checks this on the messages core really writes); its pattern
+is derived from the msgid. A file name stays plain text, isolated (ui.i18n.isolate) so it keeps
+its own direction inside an Arabic sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ui import i18n
+from ui.i18n import N_, _
+
+# Messages of core.decode, core.folder, core.guard, core.ingest, core.manifest and core.uploads that
+# readers meet. {detail} is itself a message (translated in turn); every other placeholder is data.
+KINDS = (  # the first that matches wins: the wrapper comes first
+    N_("refused: {detail}"),
+    N_("{file}: binary file (contains NUL bytes), not text"),
+    N_("{file}: binary file ({share}% control characters), not text"),
+    N_("{file}: empty file (0 bytes)"),
+    N_("{file}: empty file (only whitespace)"),
+    N_("{file}: {size} bytes exceeds the limit of {limit} bytes (set the {variable} environment variable or the "
+       "max_bytes argument to change)"),
+    N_("{file}: not UTF-8; decoded as {encoding} (detected by charset-normalizer)"),
+    N_("{file}: not UTF-8; decoded as {encoding} (detected by its byte order mark)"),
+    N_("{file}: note: UTF-8 with a byte order mark (removed)"),
+    N_("{file}: {count} invalid UTF-8 byte sequence(s) replaced by U+FFFD"),
+    N_("{file}: duplicate of {other} (identical bytes); not extracted"),
+    N_("{file}: duplicate of {other} (same text); not extracted"),
+    N_("{file}: no Arabic letters found (extracted anyway)"),
+    N_("{file}: looks like an HTML page saved as .txt; read as plain text (rename it to .html to have it converted)"),
+    N_("{file}: file name is not valid UTF-8 (shown with \\xNN for each bad byte); rename the file to give it a "
+       "manifest row"),
+    N_("{file}: too long to extract fully (over {count} numbers): only the first {size} of {total} characters "
+       "were extracted"),
+    N_("{file}: too long to extract fully (a sentence over {count} characters): only the first {size} of {total} "
+       "characters were extracted"),
+    N_("{file}: too long to extract fully (over {count} characters): only the first {size} of {total} characters "
+       "were extracted"),
+    N_("{file}: skipped (only .txt, .html and .htm files are read)"),
+    N_("{file}: a link to a file outside the articles folder; not read"),
+    N_("{file}: could not be read ({error})"),
+    N_("{file}: manifest.csv row {row}: {detail}; left empty"),
+    N_("manifest.csv row {row}: file {file} not found"),
+    N_("manifest.csv row {row}: file {file} is already listed in row {first} (same values); row {row} ignored"),
+    N_("manifest.csv row {row}: file {file} is already listed in row {first} (different values); row {row} ignored"),
+    N_("manifest.csv: column(s) {columns} ignored (known columns: file, published, source_url)"),
+    N_("manifest.csv: no row for {count} article(s) (no publication date): {files}"),
+    N_("published '{value}' is not a valid date: there is no month {count}"),
+    N_("published '{value}' is not a valid date: use YYYY-MM-DD, YYYY-MM or YYYY"),
+    N_("published '{value}' is not a valid date: use YYYY-MM-DD, YYYY-MM or YYYY; write {date}"),
+    N_("published '{value}' is not a valid date: use YYYY-MM-DD, YYYY-MM or YYYY; if it is day/month/year, "
+       "write {date}"),
+    N_("source_url '{value}' is not an http(s) address"),
+    N_("file name '{file}' starts with '.' (hidden files are not accepted)"),
+    N_("file name '{file}': only .txt, .html and .htm files are accepted"),
+    N_("same content as {other}, already in the folder (identical bytes)"),
+    N_("same text as {other}, already in the folder"),
+    N_("saved {file} ({size} bytes)"),
+    N_("saved as {file} because {other} is already used"),
+    N_("manifest.csv: added {file} published {date}"),
+)
+# What a placeholder may hold: numbers are digits (grouped or not); other parts anything on one line.
+NUMBERS = frozenset({"share", "size", "limit", "count", "total", "row", "first"})
+_PART = {"variable": r"\w+", "date": r"\S+", "encoding": r"[^()]+?"}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, msgid) of every kind: the msgid's text matched literally, its placeholders as groups
+    (a placeholder used twice must hold the same text twice)."""
+    out = []
+    for msgid in KINDS:
+        regex, seen = [], set()
+        for n, piece in enumerate(re.split(r"\{(\w+)\}", msgid)):
+            if n % 2 == 0:
+                regex.append(re.escape(piece))
+            elif piece in seen:
+                regex.append(f"(?P={piece})")
+            else:
+                seen.add(piece)
+                regex.append(f"(?P<{piece}>{r'[0-9][0-9,]*' if piece in NUMBERS else _PART.get(piece, r'.+?')})")
+        out.append((re.compile("".join(regex)), msgid))
+    return tuple(out)
+
+
+def kind_of(message: str) -> tuple[str, dict[str, str]] | None:
+    """The kind of a core message (its msgid) and its parts; None for a message of no known kind."""
+    for pattern, msgid in _patterns():
+        found = pattern.fullmatch(message)
+        if found:
+            return msgid, found.groupdict()
+    return None
+
+
+def core_message(message: str) -> str:
+    """One core message in the language of this run (unchanged in English)."""
+    if i18n.language() == "en":
+        return message
+    found = kind_of(message)
+    if found is None:
+        return _("in English: {message}").format(message=i18n.isolate(message))
+    msgid, parts = found
+    shown = {name: core_message(value) if name == "detail" else
+             i18n.isolate(i18n.digits(value) if name in NUMBERS else value) for name, value in parts.items()}
+    return _(msgid).format(**shown)
+
+
+def document_message(message: str, doc: str) -> str:
+    """A document's `message` cell (core's messages about `doc`, joined by '; ') in the run's language."""
+    if i18n.language() == "en" or not message:
+        return message
+    # Each message core writes about a document starts with its name; a message may hold '; ' itself.
+    parts = re.split(f"; (?={re.escape(doc)}: )", message)
+    return _("; ").join(core_message(part) for part in parts)
