@@ -14,6 +14,7 @@ from ui.labels import (clean_title, kind_label, split_list, tense_label, text_of
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, page_link,
                        setup_page, to_profile)
 from ui.layout import SOURCES_PAGE
+from ui.messages import note_text
 from ui.review import review_mark, reviewed_only
 from ui.safety import md_escape
 
@@ -109,7 +110,7 @@ for row in cards.head(CARD_LIMIT).itertuples():
         if text_of(record.get("tense")):
             facts.append(_("tense: {tense}").format(tense=tense_label(record["tense"])))
         if text_of(record.get("note")):
-            facts.append(_("note: {note}").format(note=text_of(record["note"])))
+            facts.append(_("note: {note}").format(note=note_text(text_of(record["note"]))))
         st.caption(md_escape(" · ".join(f for f in facts if f)))
         by_via = {via: _(", ").join(country(str(i), names.get(str(i), str(i))) for i in group["iso3"])
                   for via, group in named.groupby(named["via"].astype("string").fillna("name"))}

@@ -402,3 +402,28 @@ def test_core_messages_on_arabic_pages_a_document_notice_and_a_refused_upload(tm
     assert [plain(e.value) for e in at.error if "nothing" in e.value] == [
         "الرفع: رُفض: \u2068nothing.txt\u2069: ملف فارغ (0 بايت)"]
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_every_note_phrase_is_core_s_wording_and_the_seeds_notes_are_all_known(seeds_corpus):
+    core_source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "core").glob("*.py"))
+    for phrase in messages.NOTE_KINDS:
+        assert phrase.replace("{state} ", "") in core_source, phrase  # core's wording changed: change the kind
+    notes = [n for table in (seeds_corpus.events, seeds_corpus.rankings) for n in table["note"].fillna("") if n]
+    assert notes
+    for note in notes:
+        assert all(messages.kind_of(p, messages.NOTE_KINDS) for p in note.split("; ")), note
+        i18n.set_language("en")
+        assert messages.note_text(note) == note
+        i18n.set_language("ar")
+        assert not english_words(messages.note_text(note)), note
+
+
+def test_the_extractor_notes_are_arabic_on_the_gcc_cards_and_in_the_timeline_hover():
+    at = run_ar("gcc")
+    captions = [plain(c.value) for c in at.caption if "ملاحظة" in c.value]
+    assert any("ملاحظة: لا تاريخ في النص؛ السنة من تاريخ النشر؛ المضيف غير مذكور؛ افتُرضت البحرين" in c
+               for c in captions), captions
+    assert not any(english_words(c) for c in captions), captions
+    at = run_ar("overview")
+    hovers = [t for trace in figures_of(at)[0]["data"] for t in decode(trace.get("text") or trace.get("hovertext") or [])]
+    assert any("افتُرضت البحرين" in str(h) for h in hovers) and not any("Bahrain assumed" in str(h) for h in hovers)

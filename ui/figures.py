@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.i18n import N_, _, country, digits, is_rtl, number
+from ui.messages import note_text
 from ui.labels import (clean_title, host_basis_label, is_missing, kind_label, map_distinct, scope_label,
                        split_list, tense_label, text_of, topic_label, verdict_label, when_label, year_basis_label)
 
@@ -242,7 +243,7 @@ def _event_hover(row: dict, names: dict[str, str], title: str) -> str:
     if text_of(row.get("tense")):
         lines.append(html.escape(_("tense: {tense}").format(tense=tense_label(row["tense"]))))
     if text_of(row.get("note")):
-        lines.append("<i>" + hover_text(row["note"], 70) + "</i>")
+        lines.append("<i>" + hover_text(note_text(text_of(row["note"])), 70) + "</i>")
     if title:
         lines.append(html.escape(title))
     lines.append("<i>" + html.escape(_("Click for the article and its evidence")) + "</i>")

@@ -10,7 +10,8 @@ nothing is half-guessed.
 Each kind is a msgid written in core's wording with placeholders, so the English catalog gives
 back exactly core's message (a test checks this on the messages core really writes); its pattern
 is derived from the msgid. A file name stays plain text, isolated (ui.i18n.isolate) so it keeps
-its own direction inside an Arabic sentence.
+its own direction inside an Arabic sentence. The extractor's notes on records (the `note` column,
+phrases joined by '; ') are translated the same way, phrase by phrase (`note_text`).
 """
 
 from __future__ import annotations
@@ -70,17 +71,31 @@ KINDS = (  # the first that matches wins: the wrapper comes first
     N_("saved as {file} because {other} is already used"),
     N_("manifest.csv: added {file} published {date}"),
 )
+# The phrases of the extractor's notes (core.events, core.participants, core.rankings); {state} is
+# an ISO3 code, shown as the state's name.
+NOTE_KINDS = (
+    N_("no date in the text"), N_("year from the publication date"), N_("host not stated"), N_("Bahrain assumed"),
+    N_("delegation size is a lower bound"),
+    N_("scope not stated"), N_("world rank assumed from the survey context"),
+    N_("scope of the rank it is compared with"), N_("scope of the coordinated rank after it"),
+    N_("country not named in the sentence"), N_("the article's main state assumed"),
+    N_("no state named in the article"), N_("country named after the rank"),
+    N_("previous edition"), N_("edition inferred from the publication date"),
+    N_("{state} named as a diplomat's posting"), N_("{state} named as a comparison"),
+    N_("{state} named as a source of obstacles"), N_("{state} named as performers' origin"),
+    N_("{state} named as the end of a geographic span"),
+)
 # What a placeholder may hold: numbers are digits (grouped or not); other parts anything on one line.
 NUMBERS = frozenset({"share", "size", "limit", "count", "total", "row", "first"})
-_PART = {"variable": r"\w+", "date": r"\S+", "encoding": r"[^()]+?"}
+_PART = {"variable": r"\w+", "date": r"\S+", "encoding": r"[^()]+?", "state": r"[A-Z]{3}"}
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+@lru_cache(maxsize=2)
+def _patterns(kinds: tuple[str, ...] = KINDS) -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, msgid) of every kind: the msgid's text matched literally, its placeholders as groups
     (a placeholder used twice must hold the same text twice)."""
     out = []
-    for msgid in KINDS:
+    for msgid in kinds:
         regex, seen = [], set()
         for n, piece in enumerate(re.split(r"\{(\w+)\}", msgid)):
             if n % 2 == 0:
@@ -94,9 +109,9 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
-def kind_of(message: str) -> tuple[str, dict[str, str]] | None:
+def kind_of(message: str, kinds: tuple[str, ...] = KINDS) -> tuple[str, dict[str, str]] | None:
     """The kind of a core message (its msgid) and its parts; None for a message of no known kind."""
-    for pattern, msgid in _patterns():
+    for pattern, msgid in _patterns(kinds):
         found = pattern.fullmatch(message)
         if found:
             return msgid, found.groupdict()
@@ -123,3 +138,18 @@ def document_message(message: str, doc: str) -> str:
     # Each message core writes about a document starts with its name; a message may hold '; ' itself.
     parts = re.split(f"; (?={re.escape(doc)}: )", message)
     return _("; ").join(core_message(part) for part in parts)
+
+
+def note_text(note: str) -> str:
+    """The extractor's note on a record ('; '-joined phrases) in the run's language (unchanged in English)."""
+    if i18n.language() == "en" or not note:
+        return note
+    shown = []
+    for phrase in note.split("; "):
+        found = kind_of(phrase, NOTE_KINDS)
+        if found is None:
+            shown.append(_("in English: {message}").format(message=i18n.isolate(phrase)))
+        else:
+            msgid, parts = found
+            shown.append(_(msgid).format(**{k: i18n.country(v) for k, v in parts.items()}))
+    return _("; ").join(shown)
