@@ -360,7 +360,24 @@ def core_messages(tmp_path) -> list[str]:
     for text in ("وفد زار. " * 30_000, "1 " * 6_000, "وفد " * 6_000):
         limit, why = guard.extraction_limit(text)
         found.append("a.txt: " + guard.guard_warning(text, limit, why))
-    return found
+    return found + orphan_and_damaged_line(tmp_path / "reviewed").messages
+
+
+def orphan_and_damaged_line(folder: Path):
+    """A copy of the seeds whose corrections log has an orphan (the article changed after a correction)
+    and a damaged line; the corpus as loaded."""
+    import shutil
+
+    from core import load_corpus, review
+    shutil.copytree(ROOT / "seeds", folder, ignore=shutil.ignore_patterns(review.LOG_NAME, review.LOCK_NAME))
+    corpus = load_corpus(folder)
+    event = corpus.events[corpus.events["doc"] == DOC].iloc[0]
+    review.set_field(corpus, event["record_id"], "kind", "forum", "", folder)
+    article = folder / DOC
+    article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with (folder / review.LOG_NAME).open("a", encoding="utf-8") as log:
+        log.write("{not json\n")
+    return load_corpus(folder)
 
 
 def test_every_kind_of_core_message_is_written_by_core_and_reads_as_written_in_english(tmp_path):
@@ -427,3 +444,19 @@ def test_the_extractor_notes_are_arabic_on_the_gcc_cards_and_in_the_timeline_hov
     at = run_ar("overview")
     hovers = [t for trace in figures_of(at)[0]["data"] for t in decode(trace.get("text") or trace.get("hovertext") or [])]
     assert any("افتُرضت البحرين" in str(h) for h in hovers) and not any("Bahrain assumed" in str(h) for h in hovers)
+
+
+def test_an_orphan_and_a_damaged_log_line_in_arabic(tmp_path, monkeypatch):
+    corpus = orphan_and_damaged_line(tmp_path / "articles")
+    monkeypatch.setenv("EGOV_SEEDS_DIR", str(tmp_path / "articles"))
+    record = corpus.orphans["record_id"].iloc[0]
+    at = run_ar("review", rv_doc=DOC)
+    warnings = [plain(w.value) for w in at.warning]
+    assert "corrections.jsonl، السطر \u20682\u2069: تالف (ليس كائن JSON: \u2068JSONDecodeError\u2069)؛ أُهمل" in warnings
+    assert any(w.startswith("عدد التصحيحات اليتيمة: 1؛") for w in warnings), warnings
+    orphans = next(d.value for d in at.dataframe if "السبب" in d.value.columns)
+    assert list(orphans["السبب"]) == ["تغيّر المقال منذ المراجعة"] and list(orphans["الإجراء"]) == ["تصحيح"]
+    at = run_ar("sources", src_doc=DOC)
+    assert (f"مجلد المقالات: corrections.jsonl، السطر \u20681\u2069: إجراء يتيم (تصحيح) يخص الفعالية "
+            f"\u2068{record}\u2069 في \u2068{DOC}\u2069 (تغيّر المقال منذ المراجعة)؛ لم يُطبَّق"
+            in [plain(w.value) for w in at.warning]), [plain(w.value) for w in at.warning]

@@ -70,7 +70,19 @@ KINDS = (  # the first that matches wins: the wrapper comes first
     N_("saved {file} ({size} bytes)"),
     N_("saved as {file} because {other} is already used"),
     N_("manifest.csv: added {file} published {date}"),
+    N_("corrections.jsonl line {row}: damaged (not a JSON object: {error}); skipped"),
+    N_("corrections.jsonl line {row}: orphaned {action} of {record} {id} in {file} ({reason}); not applied"),
 )
+# Placeholders that hold a code of core.review: shown by their label (other values as data).
+CODES = {
+    "action": {"confirm": N_("confirm"), "correct": N_("correct"), "reject": N_("reject"), "add": N_("add"),
+               "undo": N_("undo")},
+    "record": {"event": N_("event"), "participant": N_("participant"), "ranking": N_("ranking claim")},
+    "reason": {"article changed since the review": N_("article changed since the review"),
+               "article not in the folder": N_("article not in the folder"),
+               "record no longer extracted from the article": N_("record no longer extracted from the article"),
+               "its added record is gone": N_("its added record is gone")},
+}
 # The phrases of the extractor's notes (core.events, core.participants, core.rankings); {state} is
 # an ISO3 code, shown as the state's name.
 NOTE_KINDS = (
@@ -87,7 +99,8 @@ NOTE_KINDS = (
 )
 # What a placeholder may hold: numbers are digits (grouped or not); other parts anything on one line.
 NUMBERS = frozenset({"share", "size", "limit", "count", "total", "row", "first"})
-_PART = {"variable": r"\w+", "date": r"\S+", "encoding": r"[^()]+?", "state": r"[A-Z]{3}"}
+_PART = {"variable": r"\w+", "date": r"\S+", "encoding": r"[^()]+?", "state": r"[A-Z]{3}", "action": r"\w+",
+         "record": r"\w+", "id": r"[a-z]{2}-[0-9a-f]+"}
 
 
 @lru_cache(maxsize=2)
@@ -126,9 +139,22 @@ def core_message(message: str) -> str:
     if found is None:
         return _("in English: {message}").format(message=i18n.isolate(message))
     msgid, parts = found
-    shown = {name: core_message(value) if name == "detail" else
-             i18n.isolate(i18n.digits(value) if name in NUMBERS else value) for name, value in parts.items()}
-    return _(msgid).format(**shown)
+    return _(msgid).format(**{name: _part(name, value) for name, value in parts.items()})
+
+
+def _part(name: str, value: str) -> str:
+    if name == "detail":
+        return core_message(value)
+    if value in CODES.get(name, {}):
+        return _(CODES[name][value])
+    return i18n.isolate(i18n.digits(value) if name in NUMBERS else value)
+
+
+def code_label(name: str, value: object) -> str:
+    """The label of a core.review code (an action, a record kind, an orphan's reason); the value itself
+    when it is not one of them."""
+    text = "" if value is None else str(value)
+    return _(CODES[name][text]) if text in CODES.get(name, {}) else text
 
 
 def document_message(message: str, doc: str) -> str:

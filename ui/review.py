@@ -28,6 +28,7 @@ from ui.filters import URL
 from ui import i18n
 from ui.i18n import N_, _, frozen
 from ui.labels import kind_label, scope_label, tense_label, text_of
+from ui.messages import code_label, core_message
 from ui.safety import md_escape
 
 REVIEW_PAGE = "Review"  # url path of pages/5_Review.py
@@ -40,8 +41,6 @@ FIELD_LABELS = {"kind": N_("kind"), "year": N_("year"), "date": N_("date"), "hos
 KIND_TITLES = {"event": N_("Event"), "participant": N_("Participant"), "ranking": N_("Ranking claim")}
 ROLE_LABELS = {"main": N_("main"), "mentioned": N_("mentioned")}
 BOOL_LABELS = {True: N_("True"), False: N_("False")}
-ACTION_LABELS = {"confirm": N_("confirm"), "correct": N_("correct"), "reject": N_("reject"), "add": N_("add"),
-                 "undo": N_("undo")}
 # Headers of the log and orphan tables: the English page keeps the column names (core.review's).
 LOG_HEADERS = {"line": N_("line"), "time": N_("time (UTC)"), "action": N_("action"), "record": N_("record"),
                "record_id": N_("record"), "field": N_("field"), "old": N_("old value"), "new": N_("new value"),
@@ -203,9 +202,11 @@ def _shown_headers(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
     shown = frame.copy()
     if "action" in shown.columns:
-        shown["action"] = [_(ACTION_LABELS[a]) if a in ACTION_LABELS else a for a in shown["action"].astype(str)]
+        shown["action"] = [code_label("action", a) for a in shown["action"]]
     if "field" in shown.columns:
         shown["field"] = [field_label(str(f)) if text_of(f) else "" for f in shown["field"]]
+    if "reason" in shown.columns:
+        shown["reason"] = [code_label("reason", r) for r in shown["reason"]]
     if "record" in shown.columns and "record_id" in shown.columns:
         shown["record"] = [_(KIND_TITLES[k]) if k in KIND_TITLES else k for k in shown["record"].astype(str)]
         return shown.rename(columns={c: _(LOG_HEADERS[c]) for c in shown.columns
@@ -480,14 +481,6 @@ def _url_select(label: str, options: list[str], key: str, format_func: Callable[
     return value
 
 
-def log_message(message: str) -> str:
-    """A message of core.review about the corrections log (a damaged line, an orphan): as written in
-    English; on a page in another language, inside a sentence of that language with the message as data."""
-    if i18n.language() == "en":
-        return message
-    return _("Corrections log (message in English): {message}").format(message=i18n.isolate(message))
-
-
 def review_page(corpus: core.Corpus, folder: Path) -> None:
     """The Review page body: choose an article and a record; confirm, correct, reject or add; undo; orphans."""
     _show_flash()
@@ -534,7 +527,7 @@ def review_page(corpus: core.Corpus, folder: Path) -> None:
     else:
         st.caption(_("No corrections for this article yet."))
     for problem in review.log_problems(corpus):
-        st.warning(md_escape(log_message(problem)))
+        st.warning(md_escape(core_message(problem)))
     if len(corpus.orphans):
         st.warning(_("{n} correction(s) are orphaned: their article changed or their record is no longer extracted. "
                      "They are not applied; review the records again.").format(n=i18n.number(len(corpus.orphans))))
