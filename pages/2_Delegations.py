@@ -50,12 +50,15 @@ if shown.empty:
         key="dl_empty")
     st.stop()
 
-chart(figures.delegation_bars(shown, measure, titles, order), key="dl_bars", on_click=to_evidence,
+chart(figures.delegation_bars(shown, measure, titles, order, limit=figures.BAR_LIMIT), key="dl_bars", on_click=to_evidence,
       caption=_("Bar chart, one bar per event: the delegation size is the number of states the article states "
                 "(orange, e.g. 'a delegation of 21 states'), else the states it names one by one (blue), else the "
                 "GCC's members when it names only the council (light orange); 'unknown' stands where the article "
                 "gives no figure at all, never a bar of 0. Hover for the basis and the article title, click for "
                 "the article."))
+if len(shown) > figures.BAR_LIMIT:
+    st.caption(_("The chart draws the first {limit} of {n} events in this order; the table below lists them all.")
+               .format(limit=number(figures.BAR_LIMIT), n=number(len(shown))))
 
 left, right = st.columns([1, 2])
 with left:
@@ -78,10 +81,11 @@ sizes = (sizes.sort_values(["size", "order"], ascending=[False, True], na_positi
          if order == "size" else sizes.sort_values("order", na_position="last", kind="stable"))
 # The size as text, so an unknown size reads "unknown" (the order radio sorts the rows by size).
 sizes = sizes.assign(when=map_distinct(when_label, sizes["date"], sizes["year"]),
-                     kind=[kind_label(str(k)) for k in sizes["kind"]],
-                     size=[_("unknown") if is_missing(v) else number(int(v)) for v in sizes["size"]],
-                     countries_stated=["" if is_missing(v) else number(int(v)) for v in sizes["countries_stated"]],
-                     basis=[_(figures.BASIS_LABELS[b]) for b in sizes["basis"]],
+                     kind=map_distinct(lambda k: kind_label(str(k)), sizes["kind"]),
+                     size=map_distinct(lambda v: _("unknown") if is_missing(v) else number(int(v)), sizes["size"]),
+                     countries_stated=map_distinct(lambda v: "" if is_missing(v) else number(int(v)),
+                                                   sizes["countries_stated"]),
+                     basis=map_distinct(lambda b: _(figures.BASIS_LABELS[b]), sizes["basis"]),
                      title=[clean_title(titles.get(d, "")) for d in sizes["doc"]])
 sizes = sizes[["when", "kind", "size", "basis", "countries_stated", "named", "via_body", "title", "event_id"]]
 size_headers = {"when": _("when"), "kind": _("kind"), "size": _("delegation size"), "basis": _("basis"),
@@ -94,13 +98,13 @@ st.subheader(_("Participants as named in the articles"))
 named = (participants[participants["event_id"].isin(shown["event_id"])]
          .merge(shown[["event_id", "date", "year", "kind", "host_iso3"]], on="event_id", how="left"))
 named = named.assign(order=figures.event_dates(named)).sort_values(["order", "event_id", "start"], ignore_index=True)
-named = named.assign(
+named = named.assign(  # labels once per distinct value: this table has a row per participant
     when=map_distinct(when_label, named["date"], named["year"]),
-    kind=[kind_label(str(k)) for k in named["kind"]],
-    state=[country(str(iso), names.get(str(iso), str(iso))) for iso in named["iso3"]],
-    host=[country(str(iso), names.get(str(iso), str(iso))) if str(iso) else _("not stated")
-          for iso in named["host_iso3"].fillna("")],
-    via=[via_label(v) for v in named["via"]],
+    kind=map_distinct(lambda k: kind_label(str(k)), named["kind"]),
+    state=map_distinct(lambda iso: country(str(iso), names.get(str(iso), str(iso))), named["iso3"]),
+    host=map_distinct(lambda iso: country(str(iso), names.get(str(iso), str(iso))) if str(iso) else _("not stated"),
+                      named["host_iso3"].fillna("")),
+    via=map_distinct(via_label, named["via"]),
 )[["when", "kind", "host", "state", "iso3", "surface", "via", "event_id", "doc", "start", "end", "review", "extracted", "record_id"]]
 participant_headers = {"when": _("when"), "kind": _("kind"), "host": _("host"), "state": _("state"), "iso3": _("ISO3"),
                        "surface": _("as written (Arabic)"), "via": _("how recognised"), "event_id": _("event"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from ui import figures
@@ -9,8 +10,8 @@ from ui.data import country_names, gcc_members
 from ui.evidence import rtl_block
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
 from ui.i18n import N_, _, country, isolate, number
-from ui.labels import (clean_title, kind_label, split_list, tense_label, text_of, topic_label, via_label,
-                       when_label, year_basis_label)
+from ui.labels import (clean_title, kind_label, map_distinct, split_list, tense_label, text_of, topic_label,
+                       via_label, when_label, year_basis_label)
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, page_link,
                        setup_page, to_profile)
 from ui.layout import SOURCES_PAGE
@@ -78,15 +79,8 @@ with right:
         st.info(_("No topics recorded for the GCC events that match the filters."))
 
 titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
-export = shown.assign(when=[when_label(d, y) for d, y in zip(shown["date"], shown["year"])],
-                      kind=[kind_label(str(k)) for k in shown["kind"]],
-                      host=[figures.host_text(h, b, names) for h, b in
-                            zip(shown["host_iso3"], shown["host_basis"] if "host_basis" in shown else [""] * len(shown))],
-                      states_named=[_(", ").join(country(i, names.get(i, i)) for i in
-                                                participants.loc[(participants["event_id"] == e)
-                                                                 & (participants["via"] != "gcc_body"), "iso3"])
-                                    for e in shown["event_id"]],
-                      title=[clean_title(titles.get(d, "")) for d in shown["doc"]])
+shown_participants, by_event = figures.participants_by_event(shown, participants)
+export = figures.gcc_event_rows(shown, by_event, names, titles)
 export = export[["when", "kind", "host", "states_named", "organizations", "topics", "title", "event_id", "evidence"]]
 gcc_headers = {"when": _("when"), "kind": _("kind"), "host": _("host"), "states_named": _("states named"),
                "organizations": _("organizations"), "topics": _("topics"), "title": _("article title"),
@@ -100,7 +94,7 @@ if len(cards) > CARD_LIMIT:
         limit=number(CARD_LIMIT), n=number(len(cards))))
 for row in cards.head(CARD_LIMIT).itertuples():
     record = row._asdict()
-    named = participants[participants["event_id"] == row.event_id]
+    named = by_event.get(row.event_id, shown_participants.iloc[:0])
     with st.container(border=True, key=f"gcc_card_{row.Index}"):
         # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
         host = figures.host_text(record.get("host_iso3"), record.get("host_basis"), names)

@@ -253,6 +253,20 @@ def test_delegations_one_size_per_event_with_its_basis():
     assert decode(body["customdata"]) == [f"{SEED_003}#e2", f"{SEED_004}#e1"]
 
 
+def test_delegations_chart_draws_the_first_events_in_the_chosen_order_and_says_so(monkeypatch, seeds_corpus):
+    monkeypatch.setattr(figures, "BAR_LIMIT", 2)
+    at = run_page("delegations")
+    at.radio(key="dl_order").set_value("size").run()
+    fig = chart(at, "Delegation size per event")
+    drawn = [event for t in fig["data"] for event in decode(t["customdata"])]
+    assert drawn == [f"{SEED_000}#e1", f"{SEED_000}#e2"]  # the two largest: 21 and 15 states stated
+    total = len(seeds_corpus.events)
+    assert any(f"first 2 of {total} events" in c.value for c in at.caption)
+    assert len(at.dataframe[0].value) == total  # the table keeps every event
+    monkeypatch.setattr(figures, "BAR_LIMIT", 150)
+    assert not any("first 150" in c.value for c in run_page("delegations").caption)
+
+
 def test_delegations_kind_and_year_filters():
     at = run_page("delegations")
     at.multiselect(key="dl_kind").set_value(["visit"]).run()
@@ -296,6 +310,20 @@ def test_gcc_topic_and_year_filters():
 
 def gcc_cards(at: AppTest) -> list:
     return [b for b in at.get("html") if 'dir="rtl"' in b.proto.body]
+
+
+def test_gcc_event_rows_name_the_states_of_each_event_without_the_body(seeds_corpus):
+    events, participants = seeds_corpus.events, seeds_corpus.participants
+    gcc = events[events["gcc"].fillna(False).astype(bool)]
+    rows, by_event = figures.participants_by_event(gcc, participants)
+    assert set(rows["event_id"]) <= set(gcc["event_id"]) and len(by_event) == rows["event_id"].nunique()
+    names = {"SAU": "Saudi Arabia", "ARE": "United Arab Emirates", "KWT": "Kuwait", "QAT": "Qatar", "OMN": "Oman"}
+    table = figures.gcc_event_rows(gcc, by_event, names, {})
+    for event, cell in zip(table["event_id"], table["states_named"]):  # the slow scan it replaces, as the oracle
+        own = participants[(participants["event_id"] == event) & (participants["via"] != "gcc_body")]
+        assert cell == ", ".join(names.get(i, i) for i in own["iso3"]), event
+    assert any(table["states_named"]) and len(table) == len(gcc)
+    assert set(table["kind"]) <= {"conference", "workshop", "meeting", "visit", "award", "training"}
 
 
 def test_gcc_member_filter_and_cards(seeds_corpus):

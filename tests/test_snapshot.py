@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 from pandas.testing import assert_frame_equal
 
@@ -120,12 +121,33 @@ def test_new_extractor_version_is_a_new_key(folder, tmp_path, monkeypatch):
     assert (stats.hit, stats.written) == (False, True)
 
 
+def test_warm_texts_are_read_on_first_use_and_survive_a_replaced_snapshot(folder, tmp_path, monkeypatch):
+    plain = pipeline.load_corpus(folder, cache=False)
+    load(folder, tmp_path)
+    reads = []
+
+    real_read = pq.read_table
+    monkeypatch.setattr(pq, "read_table", lambda source, *a, **k: reads.append(getattr(source, "name", source))
+                        or real_read(source, *a, **k))
+    warm, stats = load(folder, tmp_path)
+    assert stats.hit
+    assert not any(str(name).endswith("texts.parquet") for name in reads)  # the tables only
+    shutil.rmtree(tmp_path / "snapshots")  # another process replaced the snapshot meanwhile
+    doc = sorted(plain.texts)[2]
+    assert warm.texts[doc] == plain.texts[doc] and "الحكومة" in warm.texts[doc]
+    assert [str(name).endswith("texts.parquet") for name in reads].count(True) == 1
+    assert sorted(warm.texts) == sorted(plain.texts) and len(warm.texts) == len(plain.texts)
+    assert warm.texts.get("no such article.txt", "") == ""
+    assert reads.count(reads[-1]) == 1  # read once, kept
+
+
 @pytest.mark.parametrize("damage", [
     lambda p: (p / "events.parquet").write_bytes((p / "events.parquet").read_bytes()[:100]),
     lambda p: (p / "texts.parquet").unlink(),
+    lambda p: (p / "texts.parquet").write_bytes((p / "texts.parquet").read_bytes()[:-20]),
     lambda p: (p / "meta.json").write_text("{not json", encoding="utf-8"),
     lambda p: (p / "meta.json").write_text('{"format": 1, "key": "other"}', encoding="utf-8"),
-], ids=["truncated table", "missing texts", "garbage meta", "foreign key"])
+], ids=["truncated table", "missing texts", "truncated texts", "garbage meta", "foreign key"])
 def test_damaged_snapshot_is_a_miss_and_rewritten(folder, tmp_path, damage):
     load(folder, tmp_path)
     [path] = snapshot_folders(tmp_path)

@@ -634,18 +634,25 @@ def survey_map(values: pd.DataFrame, view: str, edition: int, names: dict[str, s
     return fig
 
 
-def delegation_bars(events: pd.DataFrame, measure: pd.DataFrame, titles: dict[str, str], order: str = "date") -> go.Figure:
+BAR_LIMIT = 150  # bars in one delegation chart; more would be unreadable slivers (the table has every event)
+
+
+def delegation_bars(events: pd.DataFrame, measure: pd.DataFrame, titles: dict[str, str], order: str = "date",
+                    limit: int = BAR_LIMIT) -> go.Figure:
     """One bar per event: its delegation size (delegation_measure), coloured by basis; an event of
-    unknown size gets no bar but the word 'unknown' on its axis slot. `order` is 'date' or 'size'.
+    unknown size gets no bar but the word 'unknown' on its axis slot. `order` is 'date' or 'size';
+    the first `limit` events in that order are drawn (the page says so when there are more).
 
     customdata holds the event_id (a click opens its evidence); hovers carry the article title.
     """
     frame = events.join(measure[["named", "via_body", "size", "basis"]])
-    frame = frame.assign(when=event_dates(frame), label=event_labels(frame))
+    frame = frame.assign(when=event_dates(frame))
     if order == "size":
         frame = frame.sort_values(["size", "when"], ascending=[False, True], na_position="last", kind="stable")
     else:
         frame = frame.sort_values("when", na_position="last", kind="stable")
+    frame = frame.head(limit)
+    frame = frame.assign(label=event_labels(frame))
     fig = go.Figure()
     for basis in ("stated", "named", "gcc_body", "unknown"):
         part = frame[frame["basis"] == basis]
@@ -758,3 +765,25 @@ def topic_heatmap(table: pd.DataFrame) -> go.Figure:
 def digits_of(text: str) -> str:
     """Re-export for pages: ASCII digits in the chosen digit set."""
     return digits(text)
+
+
+def participants_by_event(events: pd.DataFrame, participants: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """The participants of `events`, and those rows grouped by event_id (grouped once: a scan of the
+    whole table per event is quadratic, minutes at 10,000 articles)."""
+    rows = participants[participants["event_id"].isin(events["event_id"])]
+    return rows, dict(tuple(rows.groupby("event_id", sort=False)))
+
+
+def gcc_event_rows(events: pd.DataFrame, by_event: dict[str, pd.DataFrame], names: dict[str, str],
+                   titles: dict[str, str]) -> pd.DataFrame:
+    """`events` with when, kind, host, the states named (not those reached through the GCC as a body)
+    and the article title as text, for the GCC page's CSV; labels computed once per distinct value."""
+    states = {iso: country(iso, names.get(iso, iso)) for group in by_event.values() for iso in group["iso3"].astype(str)}
+    named = {event: _(", ").join(states[str(i)] for i in group.loc[group["via"] != "gcc_body", "iso3"])
+             for event, group in by_event.items()}
+    basis = events["host_basis"] if "host_basis" in events else pd.Series([""] * len(events))
+    return events.assign(when=map_distinct(when_label, events["date"], events["year"]),
+                         kind=map_distinct(lambda k: kind_label(str(k)), events["kind"]),
+                         host=map_distinct(lambda h, b: host_text(h, b, names), events["host_iso3"], basis),
+                         states_named=[named.get(e, "") for e in events["event_id"]],
+                         title=[clean_title(titles.get(d, "")) for d in events["doc"]])
