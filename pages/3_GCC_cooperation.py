@@ -79,8 +79,8 @@ with right:
         st.info(_("No topics recorded for the GCC events that match the filters."))
 
 titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
-shown_participants, by_event = figures.participants_by_event(shown, participants)
-export = figures.gcc_event_rows(shown, by_event, names, titles)
+shown_participants, positions = figures.participants_by_event(shown, participants)
+export = figures.gcc_event_rows(shown, shown_participants, names, titles)
 export = export[["when", "kind", "host", "states_named", "organizations", "topics", "title", "event_id", "evidence"]]
 gcc_headers = {"when": _("when"), "kind": _("kind"), "host": _("host"), "states_named": _("states named"),
                "organizations": _("organizations"), "topics": _("topics"), "title": _("article title"),
@@ -94,7 +94,7 @@ if len(cards) > CARD_LIMIT:
         limit=number(CARD_LIMIT), n=number(len(cards))))
 for row in cards.head(CARD_LIMIT).itertuples():
     record = row._asdict()
-    named = by_event.get(row.event_id, shown_participants.iloc[:0])
+    named = shown_participants.iloc[positions.get(str(row.event_id), [])]
     with st.container(border=True, key=f"gcc_card_{row.Index}"):
         # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
         host = figures.host_text(record.get("host_iso3"), record.get("host_basis"), names)

@@ -315,10 +315,12 @@ def gcc_cards(at: AppTest) -> list:
 def test_gcc_event_rows_name_the_states_of_each_event_without_the_body(seeds_corpus):
     events, participants = seeds_corpus.events, seeds_corpus.participants
     gcc = events[events["gcc"].fillna(False).astype(bool)]
-    rows, by_event = figures.participants_by_event(gcc, participants)
-    assert set(rows["event_id"]) <= set(gcc["event_id"]) and len(by_event) == rows["event_id"].nunique()
+    rows, positions = figures.participants_by_event(gcc, participants)
+    assert set(rows["event_id"]) <= set(gcc["event_id"]) and len(positions) == rows["event_id"].nunique()
+    for event, where in positions.items():
+        assert set(rows.iloc[where]["event_id"]) == {event}
     names = {"SAU": "Saudi Arabia", "ARE": "United Arab Emirates", "KWT": "Kuwait", "QAT": "Qatar", "OMN": "Oman"}
-    table = figures.gcc_event_rows(gcc, by_event, names, {})
+    table = figures.gcc_event_rows(gcc, rows, names, {})
     for event, cell in zip(table["event_id"], table["states_named"]):  # the slow scan it replaces, as the oracle
         own = participants[(participants["event_id"] == event) & (participants["via"] != "gcc_body")]
         assert cell == ", ".join(names.get(i, i) for i in own["iso3"]), event

@@ -767,23 +767,26 @@ def digits_of(text: str) -> str:
     return digits(text)
 
 
-def participants_by_event(events: pd.DataFrame, participants: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-    """The participants of `events`, and those rows grouped by event_id (grouped once: a scan of the
-    whole table per event is quadratic, minutes at 10,000 articles)."""
-    rows = participants[participants["event_id"].isin(events["event_id"])]
-    return rows, dict(tuple(rows.groupby("event_id", sort=False)))
+def participants_by_event(events: pd.DataFrame, participants: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """The participants of `events`, and the positions of each event's rows in that frame (found in
+    one pass: a scan of the whole table per event is quadratic, minutes at 10,000 articles; take an
+    event's rows with `rows.iloc[positions[event_id]]`)."""
+    rows = participants[participants["event_id"].isin(events["event_id"])].reset_index(drop=True)
+    return rows, {str(k): v for k, v in rows.groupby("event_id", sort=False).indices.items()}
 
 
-def gcc_event_rows(events: pd.DataFrame, by_event: dict[str, pd.DataFrame], names: dict[str, str],
+def gcc_event_rows(events: pd.DataFrame, rows: pd.DataFrame, names: dict[str, str],
                    titles: dict[str, str]) -> pd.DataFrame:
-    """`events` with when, kind, host, the states named (not those reached through the GCC as a body)
-    and the article title as text, for the GCC page's CSV; labels computed once per distinct value."""
-    states = {iso: country(iso, names.get(iso, iso)) for group in by_event.values() for iso in group["iso3"].astype(str)}
-    named = {event: _(", ").join(states[str(i)] for i in group.loc[group["via"] != "gcc_body", "iso3"])
-             for event, group in by_event.items()}
+    """`events` with when, kind, host, the states named (`rows`: their participants; not those reached
+    through the GCC as a body) and the article title as text, for the GCC page's CSV; labels computed
+    once per distinct value, the names joined in one group-by."""
+    own = rows[rows["via"].astype("string").fillna("") != "gcc_body"]
+    states = pd.Series(map_distinct(lambda iso: country(str(iso), names.get(str(iso), str(iso))), own["iso3"]),
+                       index=own.index, dtype=object)
+    named = states.groupby(own["event_id"].astype(str).to_numpy(), sort=False).agg(_(", ").join).to_dict()
     basis = events["host_basis"] if "host_basis" in events else pd.Series([""] * len(events))
     return events.assign(when=map_distinct(when_label, events["date"], events["year"]),
                          kind=map_distinct(lambda k: kind_label(str(k)), events["kind"]),
                          host=map_distinct(lambda h, b: host_text(h, b, names), events["host_iso3"], basis),
-                         states_named=[named.get(e, "") for e in events["event_id"]],
+                         states_named=[named.get(str(e), "") for e in events["event_id"]],
                          title=[clean_title(titles.get(d, "")) for d in events["doc"]])
