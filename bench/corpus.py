@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 OUT = ROOT / "bench" / "out"
 GENERATOR_VERSION = 1  # bump when the generated text changes, so stale folders are rebuilt
-STAMP = ".corpus.json"  # hidden: core.ingest skips files whose name starts with "."
+STAMP = ".corpus.json"  # hidden: core.reading.ingest skips files whose name starts with "."
 
 # States written as Arabic news writes them; one is drawn for every state name found in a sentence.
 STATES = (

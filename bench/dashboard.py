@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{os.cpu_count()} CPUs shared by server and browser; load average {os.getloadavg()[0]:.2f}")
     if args.no_cold:  # fill the cache and write the snapshot outside the measurement, as a cold run would have
         sys.path.insert(0, str(app_root))
-        from core import snapshot
+        from core.run import snapshot
         stats = snapshot.SnapshotStats()
         snapshot.load_corpus(big, cache=cache_big, workers=2, snapshots=cache_big / "snapshots", stats=stats)
         print(f"cache filled and snapshot written outside the measurement: {stats}")

@@ -38,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from pandas.testing import assert_frame_equal
 
-    from core import dask_engine, pipeline
+    from core.run import dask_engine
+
+    from core.run import pipeline
 
     folder = synthetic.build_corpus(args.size)
     print(f"{args.size} articles in {folder.relative_to(ROOT)}; {os.cpu_count()} CPUs; "

@@ -7,9 +7,9 @@ alone, and no lexicon or memo is warm from an earlier one) and prints one JSON l
 collects them, prints the figures and writes bench/out/extract_results.json.
   bare   read each article file (bytes, UTF-8 decode) + str.translate (harakat and tatweel
          removed) + re.findall(r"\w+"): the cheapest pass that still looks at every word
-  floor  read each article file (bytes, UTF-8 decode) + core.normalize.normalize + tokenize
+  floor  read each article file (bytes, UTF-8 decode) + core.text.normalize.normalize + tokenize
   full   core.load_corpus(folder, cache=False, workers=1): ingest, extraction, tables
-  ingest core.ingest.read_corpus alone (the serial part load_corpus does before extracting)
+  ingest core.reading.ingest.read_corpus alone (the serial part load_corpus does before extracting)
   full2  the same as full with workers=2
   cold / warm / incremental  load_corpus with a cache folder: filled (workers=2), all hits, and
          after adding one article (re-extracts exactly one)
@@ -57,9 +57,9 @@ def _usage() -> dict:
 def measure(kind: str, folder: Path, workers: int = 1) -> dict:
     """One measurement in this process; returns its figures."""
     import core
-    from core.cache import ExtractionCache
-    from core.ingest import read_corpus
-    from core.normalize import normalize, tokenize
+    from core.store.cache import ExtractionCache
+    from core.reading.ingest import read_corpus
+    from core.text.normalize import normalize, tokenize
 
     files = _articles(folder)
     size = sum(p.stat().st_size for p in files)

@@ -2,10 +2,10 @@
 
 Run: python bench/pathological.py [--scale 1.0] [--timeout 300] [--no-guard]
 
---no-guard lifts the per-article guard (core/guard.py) in the child processes, so the figures are
+--no-guard lifts the per-article guard (core/reading/guard.py) in the child processes, so the figures are
 those of the extraction stages on the whole text: they show whether the stages are linear.
 
-Each article is extracted by core.pipeline.extract_document in its own Python process (so one
+Each article is extracted by core.run.pipeline.extract_document in its own Python process (so one
 that stalls can be stopped at --timeout without stopping the others); the script prints, per
 article, its size, the seconds extract_document took, the records found and the document's
 warnings (the per-article guard's "too long to extract fully" when it applied).
@@ -27,10 +27,10 @@ from tools.make_bad_corpus import pathological_texts  # noqa: E402
 CHILD = """
 import json, sys, time
 sys.path.insert(0, {root!r})
-import core.guard
+import core.reading.guard
 if {no_guard!r}:
-    core.guard.MAX_EXTRACT_CHARS = core.guard.MAX_SENTENCE_CHARS = core.guard.MAX_NUMBERS = 10 ** 12
-from core.pipeline import extract_document
+    core.reading.guard.MAX_EXTRACT_CHARS = core.reading.guard.MAX_SENTENCE_CHARS = core.reading.guard.MAX_NUMBERS = 10 ** 12
+from core.run.pipeline import extract_document
 from tools.make_bad_corpus import pathological_texts
 text = pathological_texts({scale!r})[{name!r}]
 extract_document("تجربة")  # lexicons loaded before the clock starts

@@ -3,8 +3,8 @@
 Run: python bench/snapshot.py [--size 10000] [--cache-dir DIR] [--repeat 5]
 
 Prints (medians of --repeat where repeated): the folder fingerprint (one stat per file); a warm
-start from the snapshot (core.snapshot.load_corpus, hit); the same load without the snapshot
-(core.pipeline.load_corpus with every document in the extraction cache: ingest every file + one
+start from the snapshot (core.run.snapshot.load_corpus, hit); the same load without the snapshot
+(core.run.pipeline.load_corpus with every document in the extraction cache: ingest every file + one
 cache read per document + the tables); after adding one article, the reload (documents
 extracted, time) and the snapshot read after it; then the article is removed again. The cache is
 filled first if needed (two processes). No asserts on time: figures for BENCHMARKS.md.
@@ -42,8 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=None, help="extraction cache to use (kept); default: a new one")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    from core import pipeline, snapshot
-    from core.cache import ExtractionCache
+    from core.run import pipeline
+    from core.run import snapshot
+    from core.store.cache import ExtractionCache
 
     folder = synthetic.build_corpus(args.size)
     cache = args.cache_dir or Path(tempfile.mkdtemp(prefix="egov-bench-snapshot-"))

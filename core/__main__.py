@@ -7,20 +7,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.csv_safety import write_csv
-from core.ingest import CorpusFolderError
-from core.pipeline import load_corpus
+from core.store.csv_safety import write_csv
+from core.reading.ingest import CorpusFolderError
+from core.run.pipeline import load_corpus
 
 
 def export(folder: Path, out: Path, *, engine: str = "local", scheduler: str | None = None,
            workers: int | None = None, fmt: str = "csv") -> int:
-    from core.engine import load, write_parquet, write_tables_csv
+    from core.run.engine import load, write_parquet, write_tables_csv
     try:
         corpus = load(folder, engine=engine, scheduler=scheduler, workers=workers)
     except CorpusFolderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except RuntimeError as exc:  # core.dask_engine.DaskEngineError: Dask missing, scheduler unreachable
+    except RuntimeError as exc:  # core.run.dask_engine.DaskEngineError: Dask missing, scheduler unreachable
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for message in corpus.messages:
@@ -29,7 +29,7 @@ def export(folder: Path, out: Path, *, engine: str = "local", scheduler: str | N
         if row.status != "ok":
             print(f"{row.status}: {row.doc}: {row.message}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
-    # CSV: core.csv_safety (formulas escaped, every field quoted); Parquet: typed columns, kept as they are.
+    # CSV: core.store.csv_safety (formulas escaped, every field quoted); Parquet: typed columns, kept as they are.
     names = write_parquet(corpus, out) if fmt == "parquet" else write_tables_csv(corpus, out)
     from core.reference import export_reference_tables
     written = export_reference_tables(corpus.rankings, out)
@@ -155,7 +155,7 @@ def _review_list(corpus, doc: str | None) -> int:
 
 
 def gold_cmd(folder: Path, out: Path) -> int:
-    from core.gold import write_gold
+    from core.review.gold import write_gold
     try:
         corpus = load_corpus(folder)
     except CorpusFolderError as exc:

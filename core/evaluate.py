@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.pipeline import Corpus, load_corpus
+from core.run.pipeline import Corpus, load_corpus
 
 
 @dataclass

@@ -11,7 +11,7 @@ import pandas as pd
 import pycountry
 
 from core import tables
-from core.csv_safety import write_csv
+from core.store.csv_safety import write_csv
 from core.lexicon import DATA_DIR, load_table
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

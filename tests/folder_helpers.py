@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core import ingest
+from core.reading import ingest
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from core import ingest
-from core.ingest import read_corpus
+from core.reading import ingest
+from core.reading.ingest import read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -22,7 +22,7 @@ make_bad_corpus = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(make_bad_corpus)
 
 try:
-    import core.pipeline  # noqa: F401
+    import core.run.pipeline  # noqa: F401
     HAVE_EXTRACT, EXTRACT_MISSING = True, ""
 except ImportError as exc:
     HAVE_EXTRACT, EXTRACT_MISSING = False, f"core.extract cannot be imported yet: {exc}"
@@ -246,7 +246,7 @@ def by_doc(docs):
 @pytest.mark.skipif(not HAVE_EXTRACT, reason=EXTRACT_MISSING or "core.extract missing")
 def test_poisoned_cache_entries_are_misses_that_get_rewritten(tmp_path, monkeypatch):
     from core import load_corpus
-    from core.cache import ExtractionCache
+    from core.store.cache import ExtractionCache
 
     monkeypatch.delenv(ingest.MAX_BYTES_ENV, raising=False)
     folder = tmp_path / "articles"

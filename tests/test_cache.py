@@ -9,9 +9,13 @@ from pathlib import Path
 import pytest
 from pandas.testing import assert_frame_equal
 
-from core import cache, load_corpus, pipeline
-from core.cache import ExtractionCache, extractor_version
-from core.pipeline import extract_many
+from core import load_corpus
+
+from core.store import cache
+
+from core.run import pipeline
+from core.store.cache import ExtractionCache, extractor_version
+from core.run.pipeline import extract_many
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -141,7 +145,7 @@ def test_version_changes_with_code_or_lexicon(tmp_path, monkeypatch):
     data_file.write_text(data_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     after_data = extractor_version()
     assert after_data != before
-    (core_copy / "events.py").write_text((core_copy / "events.py").read_text(encoding="utf-8") + "\n# changed\n",
+    (core_copy / "events" / "extract.py").write_text((core_copy / "events" / "extract.py").read_text(encoding="utf-8") + "\n# changed\n",
                                          encoding="utf-8")
     assert extractor_version() not in (before, after_data)
 

@@ -11,9 +11,13 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from core import dask_engine, engine, pipeline
-from core.cache import ExtractionCache
-from core.dask_engine import DaskEngineError, DaskStats
+from core.run import dask_engine
+
+from core.run import engine
+
+from core.run import pipeline
+from core.store.cache import ExtractionCache
+from core.run.dask_engine import DaskEngineError, DaskStats
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from core.dates import Published, find_dates
-from core.normalize import normalize, tokenize
+from core.text.dates import Published, find_dates
+from core.text.normalize import normalize, tokenize
 
 
 def dates(text, published=""):

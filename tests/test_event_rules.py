@@ -1,4 +1,4 @@
-"""The named rules of core.event_rules and core.participants, one table of sentences per decision.
+"""The named rules of core.events.rules and core.events.participants, one table of sentences per decision.
 
 Every sentence here is written for this project. Each row says which value the rule must give and
 with which basis; negative rows say what must not fire.
@@ -7,8 +7,8 @@ with which basis; negative rows say what must not fire.
 import pytest
 
 from core import extract_document
-from core.context import build_context
-from core.morphology import conjoined, stems
+from core.text.context import build_context
+from core.text.morphology import conjoined, stems
 
 
 def main_event(text, published="2020-05-01"):

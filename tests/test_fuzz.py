@@ -7,11 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.ingest import (decode_bytes, html_to_text, parse_manifest, read_article_bytes,
+from core.reading.ingest import (decode_bytes, html_to_text, parse_manifest, read_article_bytes,
                          validate_published, validate_source_url)
 
 try:
-    import core.pipeline  # noqa: F401
+    import core.run.pipeline  # noqa: F401
     HAVE_EXTRACT, EXTRACT_MISSING = True, ""
 except ImportError as exc:
     HAVE_EXTRACT, EXTRACT_MISSING = False, f"core.extract cannot be imported yet: {exc}"
@@ -131,7 +131,8 @@ def test_extract_with_publication_date(text, published):
 def test_guard_cuts_a_prefix_and_offsets_still_slice_back(text):
     """With tiny limits every text is a pathological one: the guard keeps a prefix, says so, and
     every offset found in it is an offset of the whole text."""
-    from core import extract_document, guard
+    from core import extract_document
+    from core.reading import guard
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(guard, "MAX_EXTRACT_CHARS", 300)

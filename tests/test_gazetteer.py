@@ -2,8 +2,8 @@
 
 import pytest
 
-from core.gazetteer import english_name, find_mentions
-from core.normalize import normalize, tokenize
+from core.text.gazetteer import english_name, find_mentions
+from core.text.normalize import normalize, tokenize
 
 
 def mentions(text):

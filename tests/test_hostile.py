@@ -26,11 +26,19 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import cache, guard, ingest, tables, uploads
-from core.cache import ExtractionCache
-from core.ingest import read_corpus
-from core.normalize import normalize
-from core.pipeline import extract_document, load_corpus
+from core import tables
+
+from core.store import cache
+
+from core.reading import guard
+
+from core.reading import ingest
+
+from core.reading import uploads
+from core.store.cache import ExtractionCache
+from core.reading.ingest import read_corpus
+from core.text.normalize import normalize
+from core.run.pipeline import extract_document, load_corpus
 from core.records import DocumentExtraction, Event, Span
 from folder_helpers import _no_env_limit, by_name, write  # noqa: F401 (_no_env_limit: autouse fixture)
 
@@ -416,7 +424,7 @@ def test_a_huge_junk_entry_is_not_read_whole(tmp_path):
     code = f"""
 import os, resource, sys
 sys.path.insert(0, {str(ROOT)!r})
-from core.cache import ExtractionCache
+from core.store.cache import ExtractionCache
 store = ExtractionCache({str(tmp_path / 'cache')!r})
 key = store.key("x", "")
 path = store.path(key)
@@ -486,7 +494,7 @@ def test_cli_csvs_escape_formulas_and_quote_every_field(tmp_path):
 
 
 def test_ui_and_cli_share_one_formula_escape():
-    from core import csv_safety
+    from core.store import csv_safety
     from ui import safety
 
     assert safety.csv_safe is csv_safety.csv_safe
@@ -521,7 +529,7 @@ def test_a_reversed_year_range_in_the_url_is_swapped_with_a_note(tmp_path, monke
 
 
 def test_a_fifo_in_the_corpus_snapshot_never_hangs(tmp_path, monkeypatch):
-    from core import snapshot
+    from core.run import snapshot
 
     folder = Path(shutil.copytree(SEEDS, tmp_path / "seeds", ignore=shutil.ignore_patterns("reference")))
     monkeypatch.setenv("EGOV_CACHE_DIR", str(tmp_path / "cache"))

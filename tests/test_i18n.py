@@ -338,9 +338,10 @@ VISIT = "استقبلت الهيئة وفدا من سلطنة عمان للاط�
 def core_messages(tmp_path) -> list[str]:
     """Messages core really writes: the bad corpus's documents and folder, uploads of every outcome,
     a manifest with a row listed twice, the guard's three limits."""
-    from core import guard, manifest
-    from core.ingest import read_corpus
-    from core.uploads import save_upload
+    from core.reading import guard
+    from core.reading import manifest
+    from core.reading.ingest import read_corpus
+    from core.reading.uploads import save_upload
 
     folder = make_bad_corpus.build(tmp_path / "bad", ROOT / "seeds")
     docs, found = read_corpus(folder, max_bytes=200_000)
@@ -368,7 +369,9 @@ def orphan_and_damaged_line(folder: Path):
     and a damaged line; the corpus as loaded."""
     import shutil
 
-    from core import load_corpus, review
+    from core import load_corpus
+
+    from core import review
     shutil.copytree(ROOT / "seeds", folder, ignore=shutil.ignore_patterns(review.LOG_NAME, review.LOCK_NAME))
     corpus = load_corpus(folder)
     event = corpus.events[corpus.events["doc"] == DOC].iloc[0]
@@ -422,7 +425,7 @@ def test_core_messages_on_arabic_pages_a_document_notice_and_a_refused_upload(tm
 
 
 def test_every_note_phrase_is_core_s_wording_and_the_seeds_notes_are_all_known(seeds_corpus):
-    core_source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "core").glob("*.py"))
+    core_source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "core").rglob("*.py"))
     for phrase in messages.NOTE_KINDS:
         assert phrase.replace("{state} ", "") in core_source, phrase  # core's wording changed: change the kind
     notes = [n for table in (seeds_corpus.events, seeds_corpus.rankings) for n in table["note"].fillna("") if n]

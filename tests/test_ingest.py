@@ -1,4 +1,4 @@
-"""core.ingest: decoding, HTML extraction, manifest validation, folder reading and uploads."""
+"""core.reading.ingest: decoding, HTML extraction, manifest validation, folder reading and uploads."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from core import ingest, uploads
-from core.ingest import (CorpusFolderError, decode_bytes, html_to_text, read_article_bytes,
+from core.reading import ingest
+
+from core.reading import uploads
+from core.reading.ingest import (CorpusFolderError, decode_bytes, html_to_text, read_article_bytes,
                          read_corpus, read_manifest, validate_published, validate_source_url)
-from core.uploads import check_upload_name, save_upload
+from core.reading.uploads import check_upload_name, save_upload
 from folder_helpers import _no_env_limit, by_name, write  # noqa: F401 (_no_env_limit: autouse fixture)
 
 # Sentences written for these tests (e-government visits); none is taken from an article.

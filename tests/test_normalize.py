@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.normalize import normalize, normalize_chars, tokenize
+from core.text.normalize import normalize, normalize_chars, tokenize
 
 CASES = [
     ("harakat", "مُحَمَّدٌ", "محمد"),

@@ -2,8 +2,8 @@
 
 import pytest
 
-from core.normalize import normalize, tokenize
-from core.numbers import parse_number
+from core.text.normalize import normalize, tokenize
+from core.text.numbers import parse_number
 
 CASES = [
     ("digits", "18", 18, False),

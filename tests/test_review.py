@@ -20,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from core import load_corpus, review, tables
+from core import load_corpus, tables
+
+from core import review
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

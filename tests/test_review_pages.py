@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import load_corpus, review
+from core import load_corpus
+
+from core import review
 from ui.data import folder_fingerprint
 from ui.review import extracted_text, review_url, table_view
 

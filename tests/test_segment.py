@@ -2,8 +2,8 @@
 
 import pytest
 
-from core.normalize import normalize, tokenize
-from core.segment import sentences
+from core.text.normalize import normalize, tokenize
+from core.text.segment import sentences
 
 
 def count(text):

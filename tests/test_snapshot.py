@@ -12,9 +12,11 @@ import pyarrow.parquet as pq
 import pytest
 from pandas.testing import assert_frame_equal
 
-from core import pipeline, snapshot
-from core.cache import ExtractionCache
-from core.snapshot import SnapshotStats, folder_fingerprint
+from core.run import pipeline
+
+from core.run import snapshot
+from core.store.cache import ExtractionCache
+from core.run.snapshot import SnapshotStats, folder_fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

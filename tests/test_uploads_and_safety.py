@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.ingest import DEFAULT_MAX_BYTES, read_corpus
+from core.reading.ingest import DEFAULT_MAX_BYTES, read_corpus
 from tools import make_bad_corpus, xss_article
 from ui.safety import csv_safe, md_escape
 from ui.upload import MIB, notice_level, save_uploaded, upload_limit_mb

@@ -1,4 +1,4 @@
-"""Write a folder of bad input files (one per problem kind) for testing core.ingest.
+"""Write a folder of bad input files (one per problem kind) for testing core.reading.ingest.
 
 Usage: python tools/make_bad_corpus.py OUT_DIR [--seeds FOLDER]
 
@@ -212,8 +212,8 @@ def poison_cache(folder: str | Path, cache_folder: str | Path) -> list[Path]:
     import pickle
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from core.cache import FORMAT, ExtractionCache
-    from core.ingest import read_corpus
+    from core.store.cache import FORMAT, ExtractionCache
+    from core.reading.ingest import read_corpus
     from core.records import DocumentExtraction
 
     store = ExtractionCache(cache_folder)

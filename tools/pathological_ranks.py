@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.context import build_context  # noqa: E402
-from core.pipeline import extract_document  # noqa: E402
-from core.rankings import find_rank_claims  # noqa: E402
+from core.text.context import build_context  # noqa: E402
+from core.run.pipeline import extract_document  # noqa: E402
+from core.rankings.extract import find_rank_claims  # noqa: E402
 
 DATES = "عقدت الورشة في 25 و26 يونيو 2013 و1434هـ. "
 RANKS = "وحلت البحرين في المركز الثالث عشر عالميا والأول خليجيا في تقرير 2010 بعد أن كانت في المرتبة 42 سابقا. "

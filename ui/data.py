@@ -14,7 +14,8 @@ import pandas as pd
 import streamlit as st
 
 import core
-from core import reference, snapshot
+from core import reference
+from core.run import snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_ENV = "EGOV_SEEDS_DIR"
@@ -27,7 +28,7 @@ def seeds_folder() -> Path:
 
 
 def folder_fingerprint(folder: Path) -> str:
-    """core.snapshot.folder_fingerprint: a digest of (name, size, mtime_ns) of every file in `folder`.
+    """core.run.snapshot.folder_fingerprint: a digest of (name, size, mtime_ns) of every file in `folder`.
 
     One stat per file and no reads (about 30 ms for 10,000 files), so it is computed on every
     rerun: an added, removed, replaced or edited file changes it, and with it the cache key of
@@ -41,7 +42,7 @@ def folder_fingerprint(folder: Path) -> str:
 # 10,000-article folder, whose texts alone are 70 MB). Pages share the object and never modify it.
 @st.cache_resource(max_entries=2, show_spinner="Reading the articles…")
 def _cached_corpus(folder: str, fingerprint: str) -> core.Corpus:
-    # One snapshot read on a warm start (core.snapshot); on a change, only new or edited articles
+    # One snapshot read on a warm start (core.run.snapshot); on a change, only new or edited articles
     # are extracted (the per-document cache) and the snapshot is rewritten.
     return snapshot.load_corpus(folder, fingerprint=fingerprint)
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from ui import i18n
 from ui.i18n import N_, _
 
-# Messages of core.decode, core.folder, core.guard, core.ingest, core.manifest and core.uploads that
+# Messages of core.reading.decode, core.reading.folder, core.reading.guard, core.reading.ingest, core.reading.manifest and core.reading.uploads that
 # readers meet. {detail} is itself a message (translated in turn); every other placeholder is data.
 KINDS = (  # the first that matches wins: the wrapper comes first
     N_("refused: {detail}"),
@@ -83,7 +83,7 @@ CODES = {
                "record no longer extracted from the article": N_("record no longer extracted from the article"),
                "its added record is gone": N_("its added record is gone")},
 }
-# The phrases of the extractor's notes (core.events, core.participants, core.rankings); {state} is
+# The phrases of the extractor's notes (core.events.extract, core.events.participants, core.rankings.extract); {state} is
 # an ISO3 code, shown as the state's name.
 NOTE_KINDS = (
     N_("no date in the text"), N_("year from the publication date"), N_("host not stated"), N_("Bahrain assumed"),

@@ -20,8 +20,9 @@ import pycountry
 import streamlit as st
 
 import core
-from core import review, tables
-from core.gazetteer import english_name
+from core import tables
+from core import review
+from core.text.gazetteer import english_name
 from core.reference import EDITIONS
 from ui.evidence import Highlight, highlighted_html, legend_html, rtl_block
 from ui.filters import URL

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # csv_safe (formula cells made text) is core's, shared with the command line export.
-from core.csv_safety import FORMULA_START, csv_safe  # noqa: F401
+from core.store.csv_safety import FORMULA_START, csv_safe  # noqa: F401
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them
 # also covers Streamlit's own syntax (':red[…]', ':material/…:', '$…$').

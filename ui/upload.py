@@ -1,6 +1,6 @@
-"""Adding an article from the Sources page: the upload form, the save (core.uploads.save_upload), its notices.
+"""Adding an article from the Sources page: the upload form, the save (core.reading.uploads.save_upload), its notices.
 
-The rules are core.ingest's (names, size limit, encodings, duplicates, manifest row); this module
+The rules are core.reading.ingest's (names, size limit, encodings, duplicates, manifest row); this module
 only reads the upload, checks its announced size before reading it, and shows every message.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.folder import CorpusFolderError, effective_max_bytes, too_big_message
-from core.uploads import save_upload
+from core.reading.folder import CorpusFolderError, effective_max_bytes, too_big_message
+from core.reading.uploads import save_upload
 from ui.i18n import _
 from ui.messages import core_message
 from ui.safety import md_escape
@@ -61,7 +61,7 @@ def upload_limit_mb(limit_bytes: int, server_cap_mb: int) -> int:
 
 def save_uploaded(folder: Path, name: str, size: int | None, read: Callable[[], bytes],
                   published: str = "") -> UploadOutcome:
-    """Save one uploaded file into `folder` with core.uploads.save_upload; never raises.
+    """Save one uploaded file into `folder` with core.reading.uploads.save_upload; never raises.
 
     `size` (the uploader's announced size, None when unknown) is checked against the ingest limit
     before `read` is called, so an oversized file is refused without another copy in memory.

@@ -1,0 +1,368 @@
+"""Events: the article's main event, earlier or later events it mentions, and who took part.
+
+The main event is the first event cue in the article's opening sentences. Another cue becomes a
+`mentioned` event when something anchors it elsewhere in time or place (a different year, "العام
+الماضي", "سيعقد", "الذي عقد في البحرين … 2008", "تحتضن شرم الشيخ"); a cue of the main event's own
+kind needs a different year or host. Host, time, tense and size are decided by the named rules
+of core.events.rules, participants by core.events.participants.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.events import rules
+from core.events import participants as parts
+from core.text.context import DocContext
+from core.text.gazetteer import GCC_MEMBERS
+from core.lexicon import load_table
+from core.text.morphology import conjoined
+from core.text.phrases import PhraseMatcher, find_all_many
+from core.records import Event, RankClaim, Span
+from core.vocabulary import event_kinds
+
+LEAD_SENTENCES = 3      # the main event's cue must stand in the first sentences of the body...
+SHORT_LINE = 6          # ...and lines shorter than this (headline, section names, dateline) come free
+ANCHOR_BEFORE = 4       # tokens before a cue searched for its time/place anchor
+MERGE_GAP = 2           # a cue this close after another cue is part of the same name ("الدورة 17 لمجلس وزراء")
+ATTENDED_GAP = 3        # "شارك وفد … في أعمال الاجتماع": في this close before the attended cue
+HOST_ASSUMED_NOTE = "host not stated; Bahrain assumed"
+SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
+GCC_OTHERS_MAX = 1      # ...and at most this many other states named beside them
+GCC_NAMED_MIN = 4       # this many GCC members named one by one make a GCC event
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    cues: PhraseMatcher
+    topics: PhraseMatcher
+    organizations: PhraseMatcher
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    cue_rows = load_table("event_cues.tsv", ["cue", "kind"])
+    for row in cue_rows:
+        if row["kind"] not in event_kinds():
+            raise ValueError(f"event_cues.tsv:{row['_line']}: unknown kind {row['kind']!r}")
+    return EventLexicon(
+        cues=PhraseMatcher.build([(r["cue"], r["kind"]) for r in cue_rows]),
+        topics=PhraseMatcher.build([(r["cue"], r["topic"]) for r in load_table("topics.tsv", ["topic", "cue"])]),
+        organizations=PhraseMatcher.build(
+            [(r["variant"], r["code"]) for r in load_table("organizations.tsv", ["code", "variant"])]),
+    )
+
+
+@dataclass
+class Cue:
+    kind: str
+    first: int
+    last: int
+
+
+def kind_of_compound(ctx: DocContext, cue: Cue) -> str | None:
+    """"معرض ومؤتمر قطر", "جائزة ومؤتمر الخليج": coordinated cues name one event, of the kind the
+    vocabulary ranks first for a compound (core/data/event_kinds.tsv)."""
+    kinds = [cue.kind]
+    at = ctx.memo["cue_kind_at"]
+    k = cue.last
+    while k in at and conjoined(ctx.tokens[k].text):
+        kinds.append(at[k])
+        k += 1
+    if len(kinds) == 1:
+        return None
+    return min(kinds, key=lambda kind: event_kinds()[kind][1])
+
+
+def kind_of_honour(ctx: DocContext, cue: Cue) -> str | None:
+    """"كرم منتدى الأمم المتحدة الأردن", "كرمت دولة الكويت الهيئة في الملتقى": an honour given at
+    an event is an award."""
+    return "award" if ctx.has("honour_verb", ctx.sentence_of(cue.first).first, cue.first + 1) else None
+
+
+KIND_RULES = (kind_of_honour, kind_of_compound)
+
+
+def main_kind(ctx: DocContext, cue: Cue) -> str:
+    """The main event's kind: the first kind rule that fires, else the cue's own kind."""
+    return next((kind for rule in KIND_RULES if (kind := rule(ctx, cue)) is not None), cue.kind)
+
+
+def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
+    """The first cue of the opening sentences; "على هامش زيارة … وتقديم شهادة منح …": an agreement
+    made on the sidelines of a visit is the main event, the visit its setting."""
+    first = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None)
+    if first is None or not ctx.has("sidelines", first.first - SIDELINES_BEFORE, first.first):
+        return first
+    sentence = ctx.sentence_of(first.first)
+    return next((c for c in cues if first.first < c.first < sentence.last and c.kind == "agreement"), first)
+
+
+def _phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:
+    """Every match of an event lexicon (cues, organizations, topics) in the document: all three
+    found in one pass over the tokens, once per document, and kept on the context."""
+    found = ctx.memo.get("event_phrases")
+    if found is None:
+        lex = event_lexicon()
+        found = ctx.memo["event_phrases"] = find_all_many(
+            {"cues": lex.cues, "organizations": lex.organizations, "topics": lex.topics}, ctx.tokens, ctx.text)
+    return found[name]
+
+
+def find_cues(ctx: DocContext) -> list[Cue]:
+    """Event cues, left to right; a cue inside an organization's name or a title is dropped."""
+    # "لجنة الأمم المتحدة الاقتصادية … (الإسكوا)" names an organization, not a meeting.
+    in_org = {k for i, length, _ in _phrase_hits(ctx, "organizations")
+              for k in range(i, i + length)}
+    cues: list[Cue] = []
+    hits = _phrase_hits(ctx, "cues")
+    ctx.memo["cue_kind_at"] = {i: kind for i, _, kind in hits}
+    for i, length, kind in hits:
+        nxt = i + length
+        if i in in_org or ctx.tagged(nxt, "not_event_after"):
+            continue  # "مؤتمر صحافي" is a press briefing
+        if i > 0 and ctx.tagged(i - 1, "title_word"):
+            continue  # "رئيس اللجنة الوزارية": a title, not a meeting
+        if ctx.tagged(i, "needs_number") and not (nxt < len(ctx.tokens) and ctx.tokens[nxt].text.isdigit()):
+            continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
+        if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
+            continue
+        cues.append(Cue(kind, i, nxt))
+    ctx.tags["event_cue"] = [c.first for c in cues]
+    return cues
+
+
+def _attended_event(ctx: DocContext, cues: list[Cue], first: Cue) -> Cue:
+    """For "شارك وفد البحرين في أعمال الاجتماع …", the event is the meeting the delegation attended."""
+    if first.kind != "visit" or not ctx.tagged(first.first, "delegation"):
+        return first
+    sentence = ctx.sentence_of(first.first)
+    for cue in cues:
+        if first.first < cue.first < sentence.last and cue.kind != "visit" and \
+                ctx.has("place_preposition", max(first.last, cue.first - ATTENDED_GAP), cue.first):
+            return cue
+    return first
+
+
+def _statement_end(ctx: DocContext, cues: list[Cue], cue: Cue) -> int:
+    """Where the statement about `cue` ends: the sentence end, the next cue, or "فيما/بينما"."""
+    end = ctx.sentence_of(cue.first).last
+    end = min(end, next((c.first for c in cues if c.first >= cue.last), end))
+    k = ctx.first_tag("clause_start", cue.last, end)
+    return end if k is None else k
+
+
+def _window(ctx: DocContext, cue: Cue, next_first: int) -> tuple[int, int]:
+    """Tokens that describe a cue's event: from a little before it to the next cue or clause end."""
+    clause = ctx.clause_of(cue.first)
+    sentence = ctx.sentence_of(cue.first)
+    lo = max(sentence.first, min(clause.first, cue.first), cue.first - ANCHOR_BEFORE)
+    hi = min(sentence.last, max(clause.last, cue.last), next_first)
+    if hi == clause.last and hi < sentence.last and ctx.tagged(hi, "relative_pronoun"):
+        # "الاجتماع الحادي والعشرين للجنة …، الذي استضافته العاصمة السعودية الرياض"
+        hi = min(sentence.last, ctx.clause_of(hi).last, next_first)
+    return lo, hi
+
+
+@dataclass
+class _Draft:
+    role: str
+    cue: Cue
+    lo: int
+    hi: int
+    time: rules.Decision | None
+    host: rules.Decision
+    tense: rules.Decision
+    note: str = ""
+    anchored: bool = False  # a past/future word next to the cue places it at another time
+
+
+def _lead_sentences(ctx: DocContext) -> set[int]:
+    """First tokens of the opening sentences: short lines, then LEAD_SENTENCES full ones."""
+    lead: set[int] = set()
+    full = 0
+    for s in ctx.sentences:
+        if full >= LEAD_SENTENCES:
+            break
+        lead.add(s.first)
+        if s.last - s.first >= SHORT_LINE:
+            full += 1
+    return lead
+
+
+def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _Draft:
+    lo, hi = _window(ctx, cue, len(ctx.tokens))
+    sentence = ctx.sentence_of(cue.first)
+    time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first)
+    date = time.value if time else None
+    others = [(s.first, s.last) for s in ctx.sentences if s.first in lead and s.first != sentence.first]
+    # "… في الجزائر العاصمة، فيما تحتضن شرم الشيخ …": a clause opened by فيما speaks of something else.
+    turn = ctx.first_tag("clause_start", cue.last, sentence.last)
+    host = rules.main_host(ctx, sentence.first, sentence.last if turn is None else turn, cue.first, cue.last,
+                           cue.kind, others)
+    draft = _Draft("main", cue, lo, hi, time, host,
+                   rules.tense(ctx, lo, cue.last, hi, date))
+    notes = []
+    if time is None and ctx.published.year is not None:
+        notes.append("no date in the text; year from the publication date")
+    if draft.host.basis == "assumed":
+        notes.append(HOST_ASSUMED_NOTE)
+    draft.note = "; ".join(notes)
+    return draft
+
+
+def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -> _Draft | None:
+    """A cue other than the main one, as a mentioned event, or None when nothing anchors it."""
+    lo, hi = _window(ctx, cue, next_first)
+    if ctx.has("recurring", lo, hi):
+        return None
+    time, saw_date = rules.mentioned_time(ctx, lo, cue.first, hi)
+    # A time word anchors a cue only next to it ("سيعقد مؤتمر", "للمؤتمر العالمي المقبل"), not
+    # further on ("المنتدى سيشكل دليلا … للفعاليات القادمة" speaks of the forum's effects).
+    near = min(hi, cue.last + 2)
+    anchored_in_time = ctx.has("future", lo, near) or ctx.has("present_host", lo, near) or ctx.has("past", lo, near)
+    host = rules.mentioned_host(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host)
+    year, main_year = (time.value.year if time else None), _year(ctx, main)
+    other_year = year is not None and main_year is not None and year != main_year
+    other_place = host.basis in ("stated", "event_name") and host.value != main.host.value
+    if cue.kind == main.cue.kind:
+        if not (other_year or other_place):
+            return None
+    elif not (other_year or anchored_in_time or other_place):
+        return None
+    tense = rules.tense(ctx, lo, cue.last, hi, time.value if time else None)
+    if time is None and tense.value == "upcoming" and ctx.published.year is not None and not saw_date:
+        time = rules.Decision(None, "publication_date", "year_from_publication_upcoming")
+    return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time)
+
+
+def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for n, cue in enumerate(cues):
+        if cue is main.cue or main.cue.first <= cue.first < main.cue.last:
+            continue
+        next_first = cues[n + 1].first if n + 1 < len(cues) else len(ctx.tokens)
+        draft = _mentioned_draft(ctx, cue, next_first, main)
+        if draft is None:
+            continue
+        if _restates_main(ctx, draft, main):
+            # "مشاركة عمانية في اجتماع اللجنة … شاركت السلطنة في الاجتماع الذي استضافته دولة قطر":
+            # the main event named again, with its place.
+            main.host = rules.Decision(draft.host.value, "stated_elsewhere", "host_from_restated_main_event",
+                                       draft.host.mention)
+            main.note = "; ".join(n for n in main.note.split("; ") if n and n != HOST_ASSUMED_NOTE)
+            continue
+        same = next((d for d in drafts if d.cue.kind == cue.kind and _year(ctx, d) == _year(ctx, draft)), None)
+        if same is not None and ctx.sentence_of(same.lo) == ctx.sentence_of(draft.lo):
+            same.hi = max(same.hi, draft.hi)  # "زيارة الوفد … حيث اطلع وفدا مكون من 15 دولة"
+            continue
+        if same is not None and draft.host.basis not in ("stated", "event_name"):
+            continue  # the same event named again later in the article
+        drafts.append(draft)
+    return drafts
+
+
+def _restates_main(ctx: DocContext, draft: _Draft, main: _Draft) -> bool:
+    """A cue of the main event's kind, with a stated place, at no other time, while the main
+    event's own host was only assumed: the same event named again."""
+    return (draft.cue.kind == main.cue.kind and main.host.basis == "assumed" and not draft.anchored
+            and draft.host.basis in ("stated", "event_name") and draft.tense.value == main.tense.value
+            and _year(ctx, draft) in (None, _year(ctx, main)))
+
+
+def _year(ctx: DocContext, draft: _Draft) -> int | None:
+    """The draft's year: its date's, else the publication year where the basis says so."""
+    if draft.time is None:
+        return ctx.published.year if draft.role == "main" else None
+    if draft.time.value is None:
+        return ctx.published.year
+    return draft.time.value.year
+
+
+def _main_regions(ctx: DocContext, drafts: list[_Draft]) -> list[tuple[int, int]]:
+    """The main event owns every token no mentioned event claims."""
+    regions, pos = [], 0
+    for lo, hi in sorted((d.lo, d.hi) for d in drafts):
+        if lo > pos:
+            regions.append((pos, lo))
+        pos = max(pos, hi)
+    if pos < len(ctx.tokens):
+        regions.append((pos, len(ctx.tokens)))
+    return regions
+
+
+def _matched_values(ctx: DocContext, name: str, regions) -> list[str]:
+    """Distinct values of a lexicon's matches inside the regions, in text order."""
+    hits = _phrase_hits(ctx, name)
+    starts = [i for i, _, _ in hits]
+    inside = sorted((i, value) for lo, hi in regions
+                    for i, length, value in hits[bisect_left(starts, lo):bisect_left(starts, hi)] if i + length <= hi)
+    return list(dict.fromkeys(value for _, value in inside))
+
+
+def _organizations(ctx: DocContext, regions) -> tuple[str, ...]:
+    found = _matched_values(ctx, "organizations", regions)
+    if "UNDESA" in found and "UN" in found:
+        found.remove("UN")  # UNDESA is named "إدارة الشؤون ... بالأمم المتحدة": one body, not two
+    return tuple(sorted(found))
+
+
+def _gcc_by_names(states: set[str]) -> bool:
+    """Most GCC members named one by one, and hardly anyone else: a GCC event. Every GCC state
+    among Egypt, Jordan and Lebanon is a pan-Arab event, not a GCC one."""
+    gcc = states & set(GCC_MEMBERS)
+    return len(gcc) >= GCC_NAMED_MIN and len(states - gcc - {""}) <= GCC_OTHERS_MAX
+
+
+def _year_basis(ctx: DocContext, draft: _Draft) -> str:
+    if draft.time is not None:
+        return draft.time.basis
+    return "publication_date" if draft.role == "main" and ctx.published.year is not None else "not_stated"
+
+
+def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[int]) -> Event:
+    host = str(draft.host.value)
+    body = parts.gcc_body(ctx, regions, claim_sentences)
+    named, left_out = parts.named_states(ctx, regions, host, claim_sentences)
+    gcc = body is not None or _gcc_by_names({p.iso3 for p in named} | {host})
+    participants = parts.with_gcc_members(named, host, body) if body is not None else named
+    participants = parts.bahrain_abroad(ctx, regions, host, participants)
+    size, lower = None, False
+    for lo, hi in ([(draft.lo, draft.hi)] if draft.role == "mentioned" else regions):
+        size, lower = rules.stated_size(ctx, lo, hi)
+        if size is not None:
+            break
+    evidence = ctx.sentence_span(draft.cue.first) if draft.role == "main" else ctx.span(draft.lo, draft.hi)
+    notes = [draft.note] if draft.note else []
+    if lower:
+        notes.append("delegation size is a lower bound")
+    notes.extend(dict.fromkeys(left_out))
+    date = draft.time.value if draft.time is not None else None
+    return Event(
+        role=draft.role, kind=draft.cue.kind, year=_year(ctx, draft), date=date.iso if date else "",
+        date_basis=(date.basis if date else ("published" if _year(ctx, draft) is not None else "none")),
+        host_iso3=host, countries_stated=size, countries_stated_lower_bound=lower, gcc=gcc,
+        organizations=_organizations(ctx, regions),
+        topics=tuple(sorted(_matched_values(ctx, "topics", regions))),
+        evidence=Span(evidence.surface, evidence.start, evidence.end), participants=tuple(participants),
+        note="; ".join(notes), host_basis=draft.host.basis, year_basis=_year_basis(ctx, draft),
+        tense=str(draft.tense.value))
+
+
+def find_events(ctx: DocContext, claims: list[RankClaim]) -> list[Event]:
+    """The main event (if the article reports one) followed by the events it mentions."""
+    cues = find_cues(ctx)
+    lead = _lead_sentences(ctx)
+    main_cue = _main_cue(ctx, cues, lead)
+    if main_cue is None:
+        return []
+    main_cue = _attended_event(ctx, cues, main_cue)
+    main_cue = Cue(main_kind(ctx, main_cue), main_cue.first, main_cue.last)
+    main = _main_draft(ctx, cues, main_cue, lead)
+    drafts = _mentioned_drafts(ctx, cues, main)
+    claim_sentences = {ctx.sentence_of(ctx.token_at_original(c.start)).first for c in claims}
+    main_regions = _main_regions(ctx, drafts)
+    return [_build_event(ctx, d, main_regions if d.role == "main" else [(d.lo, d.hi)], claim_sentences)
+            for d in [main] + drafts]

@@ -1,0 +1,163 @@
+"""Who took part in an event: the states named in its text, less those named in another role.
+
+Each exclusion is a named rule that looks at one mention and returns the reason it is not a
+participant, or None; the first rule that fires wins and its reason goes into the event's note.
+A state reached only through "دول المجلس" (the GCC as a body) is a participant `via` gcc_body.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from core.text.context import DocContext
+from core.text.gazetteer import GCC_MEMBERS
+from core.text.morphology import conjoined
+from core.events.origin import delegation_origin
+from core.records import CountryMention, Participant
+
+Regions = list[tuple[int, int]]
+NEAR_DELEGATION = 6   # a nationality adjective this close after a delegation word names a participant
+OBSTACLE_WINDOW = 4   # an obstacle word this close before a state names it as a source of obstacles
+COMPARISON_WINDOW = 2
+SPAN_WINDOW = 4        # "مرورا بالشرق الأوسط، الهند": a span word this close before a state
+PERFORMER_WINDOW = 12  # a performer noun this close before a list of states
+
+
+def survey_sentences(ctx: DocContext) -> set[int]:
+    """First tokens of the sentences about rankings, computed once per document.
+
+    Sentences about rankings ("تصدرت الدنمارك المؤشر") name states that did not come, unless a
+    delegation word stands in them too.
+    """
+    found = ctx.memo.get("survey_sentences")
+    if found is None:
+        found = ctx.memo["survey_sentences"] = {
+            s.first for s in ctx.sentences
+            if ctx.has("survey", s.first, s.last) and not ctx.has("delegation", s.first, s.last)}
+    return found
+
+
+def posting_tokens(ctx: DocContext) -> set[int]:
+    """Mentions that are a diplomat's posting: after "لدى", and the coordinated list that follows."""
+    found = ctx.memo.get("posting_tokens")
+    if found is None:
+        found = set()
+        for a in ctx.tags["accredited"]:
+            nxt = a + 1
+            while nxt in ctx.mention_at:
+                found.add(nxt)
+                nxt = ctx.mention_tokens[nxt][1]
+                if nxt >= len(ctx.tokens) or not conjoined(ctx.tokens[nxt].text):
+                    break
+        ctx.memo["posting_tokens"] = found
+    return found
+
+
+def rule_posting(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """"السفير المعتمد لدى البحرين والسعودية": a posting, not a participant."""
+    return "named as a diplomat's posting" if a in posting_tokens(ctx) else None
+
+
+def rule_comparison(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """"بتجربة سنغافورة", "مقارنة بالهند": a comparison."""
+    if ctx.has("comparison", a - COMPARISON_WINDOW, a):
+        return "named as a comparison"
+    return None
+
+
+def rule_obstacle(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """A state named as the source of obstacles or threats did not take part."""
+    return "named as a source of obstacles" if ctx.has("obstacle", a - OBSTACLE_WINDOW, a) else None
+
+
+def rule_performer(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """"الفرقة التي جمعت عازفين من إسبانيا، مصر، تركيا": the performers' origins, not participants."""
+    sentence = ctx.sentence_of(a)
+    return "named as performers' origin" if ctx.has("performer", max(sentence.first, a - PERFORMER_WINDOW), a) else None
+
+
+def rule_geographic_span(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """"من الجزيرة العربية وحتى المغرب": a state that bounds a span of the map did not take part."""
+    return "named as the end of a geographic span" if ctx.has("span_word", a - SPAN_WINDOW, a) else None
+
+
+def rule_demonym_not_delegation(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """A nationality adjective names a participant only after a delegation or official word."""
+    if m.via != "demonym":
+        return None
+    clause = ctx.clause_of(a)
+    lo = max(clause.first, a - NEAR_DELEGATION)
+    if ctx.has("delegation", lo, a) or ctx.has("official", lo, a):
+        return None
+    return ""  # silent: "التجربة الكورية" or "الهيئة العمانية" say nothing about who came
+
+
+def rule_survey_sentence(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """States in a sentence about the survey's rankings are ranking neighbours, not participants."""
+    if m.via == "name" and ctx.sentence_of(a).first in survey_sentences(ctx):
+        return ""
+    return None
+
+
+EXCLUSION_RULES: tuple[Callable[[DocContext, int, CountryMention], str | None], ...] = (
+    rule_posting, rule_comparison, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
+
+
+def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentences: set[int]
+                 ) -> tuple[list[Participant], list[str]]:
+    """States named as taking part in `regions` (host left out), and notes on the ones left out."""
+    chosen: dict[str, Participant] = {}
+    notes: list[str] = []
+    listed_end, listed_reason = -1, None  # the last excluded mention's end, for the list it heads
+    for lo, hi in regions:
+        for a in ctx.mentions_in(lo, hi):
+            m = ctx.mention_at[a]
+            if m.via == "gcc_body" or ctx.sentence_of(a).first in excluded_sentences:
+                continue
+            if m.via == "city" and not delegation_origin(ctx, a):
+                continue  # a city names a participant only as where a delegation comes from ("وفد … بدبي")
+            if a == listed_end and listed_reason is not None:
+                reason = listed_reason  # "عازفين من إسبانيا، مصر، تركيا": the whole list shares the role
+            else:
+                reason = next((r for rule in EXCLUSION_RULES if (r := rule(ctx, a, m)) is not None), None)
+            listed_end, listed_reason = ctx.mention_tokens[a][1], reason
+            if reason is not None:
+                if reason and m.iso3 != host:
+                    notes.append(f"{m.iso3} {reason}")
+                continue
+            if m.iso3 not in chosen and m.iso3 != host:
+                chosen[m.iso3] = Participant(m.iso3, m.surface, m.start, m.end, m.via)
+    return list(chosen.values()), notes
+
+
+def gcc_body(ctx: DocContext, regions: Regions, excluded_sentences: set[int]) -> CountryMention | None:
+    """The first mention of the GCC as a body ("دول مجلس التعاون") in the regions."""
+    for lo, hi in regions:
+        for a in ctx.mentions_in(lo, hi):
+            m = ctx.mention_at[a]
+            if m.via == "gcc_body" and ctx.sentence_of(a).first not in excluded_sentences:
+                return m
+    return None
+
+
+def with_gcc_members(named: list[Participant], host: str, body: CountryMention) -> list[Participant]:
+    """The named states plus every other GCC member, reached through the body's mention."""
+    out = list(named)
+    have = {p.iso3 for p in named}
+    for iso3 in GCC_MEMBERS:
+        if iso3 != host and iso3 not in have:
+            out.append(Participant(iso3, body.surface, body.start, body.end, "gcc_body"))
+    return out
+
+
+def bahrain_abroad(ctx: DocContext, regions: Regions, host: str, participants: list[Participant]
+                   ) -> list[Participant]:
+    """An event held elsewhere: Bahrain, when named, took part ("شاركت مملكة البحرين")."""
+    if host in ("BHR", "") or any(p.iso3 == "BHR" for p in participants):
+        return participants
+    for lo, hi in regions:
+        for a in ctx.mentions_in(lo, hi):
+            m = ctx.mention_at[a]
+            if m.iso3 == "BHR" and m.via == "name":
+                return [Participant("BHR", m.surface, m.start, m.end, "name")] + participants
+    return participants

@@ -1,0 +1,113 @@
+"""Ranking claims on the UN E-Government Development Index: rank, scope, edition and country.
+
+Three steps, each a list of named rules; a new phenomenon is a rule in one of these lists or a row
+of core/data/rank_cues.tsv, with its own test sentences in tests/test_rankings.py:
+1. core/rankings/items.py finds rank expressions ("المركز الثالث عشر عالميا", "والـ50 دوليا",
+   "مرتبتها الثانية عربيا", "إستونيا ثانياً").
+2. core/rankings/rules.py decides for each: its index (a sub-index or another organisation's index
+   is not a claim), scopes, country and survey year, each with the rule that decided.
+3. Here: one claim per (country, year, scope, rank), in text order; a target ("لتحقيق المركز
+   الخامس") is not a claim; a kept rank with its comparison year also claims that year.
+"""
+
+from __future__ import annotations
+
+from core.text.context import DocContext
+from core.text.numbers import ordinal_word
+from core.rankings.items import RankDoc, RankItem, find_items
+from core.rankings.lexicon import rank_lexicon
+from core.rankings.rules import Edition, find_edition, index_of, kept_comparison, scopes_of, subject_of, year_of
+from core.records import RankClaim
+
+TARGET_BEFORE = 8  # a goal cue this many tokens before a rank in its clause makes it a target
+
+NOTES = {
+    "scope": {"assumed": "scope not stated; world rank assumed from the survey context",
+              "inherited": "scope of the rank it is compared with",
+              "coordinated": "scope of the coordinated rank after it"},
+    "country": {"document": "country not named in the sentence; the article's main state assumed",
+                "assumed": "no state named in the article; Bahrain assumed",
+                "named_after": "country named after the rank"},
+    "year": {"previous_edition": "previous edition", "publication_date": "edition inferred from the publication date"},
+}
+
+
+def _is_target(doc: RankDoc, item: RankItem) -> bool:
+    c = doc.clause(item.first)
+    return doc.has("target", max(c.first, item.first - TARGET_BEFORE), item.first)
+
+
+def _note(scope_basis: str, country_basis: str, year_basis: str) -> str:
+    parts = [NOTES["scope"].get(scope_basis), NOTES["country"].get(country_basis), NOTES["year"].get(year_basis)]
+    return "; ".join(p for p in parts if p)
+
+
+def _claims_of(doc: RankDoc, item: RankItem, scopes: list[str], scope_basis: str, subject: tuple[str, str],
+               year: tuple[int | None, str]) -> list[RankClaim]:
+    sentence = doc.ctx.sentence_span(item.first)
+    surface = doc.ctx.span(item.first, item.scope_end)
+    return [RankClaim(country_iso3=subject[0], survey_year=year[0], scope=scope, rank=item.rank, evidence=sentence,
+                      surface=surface.surface, surface_start=surface.start, surface_end=surface.end,
+                      year_basis=year[1], scope_basis=scope_basis, country_basis=subject[1],
+                      note=_note(scope_basis, subject[1], year[1]))
+            for scope in scopes]
+
+
+def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> list[RankClaim]:
+    """Every claim the items make, deduplicated on (country, year, scope, rank), in text order."""
+    claims: list[RankClaim] = []
+    seen: set[tuple] = set()
+    resolved: list[list[str]] = []
+    previous_index: str | None = None
+    chain: tuple[str, int] | None = None  # (country, first token) of the last claim
+    for n, item in enumerate(items):
+        index, _ = index_of(doc, items, n, previous_index)
+        previous_index = index
+        scopes, scope_basis = scopes_of(doc, items, n, resolved)
+        resolved.append(scopes)
+        if index != "overall" or not scopes or _is_target(doc, item):
+            continue
+        subject = subject_of(doc, item, chain)
+        chain = (subject[0], item.first)
+        stop = items[n + 1].first if n + 1 < len(items) else len(doc.ctx.tokens)
+        lo = items[n - 1].scope_end if n else 0
+        years = [year_of(doc, item, stop, lo, edition)]
+        kept = kept_comparison(doc, item, stop)
+        if kept is not None and kept != years[0][0]:
+            years.append((kept, "stated"))
+        for year in years:
+            for claim in _claims_of(doc, item, scopes, scope_basis, subject, year):
+                key = (claim.country_iso3, claim.survey_year, claim.scope, claim.rank)
+                if key not in seen:
+                    seen.add(key)
+                    claims.append(claim)
+    return claims
+
+
+def could_rank(ctx: DocContext) -> bool:
+    """Whether a token of the document starts a rank noun, a leader noun or an ordinal (a word, or
+    digits after the article): every claim needs one, so an article with none skips the stage."""
+    lex, seen = rank_lexicon(), set()
+    article = lex.joiners - lex.and_words  # "الـ18": digits with the article read as an ordinal
+    for tok in ctx.tokens:
+        if tok.text in seen:
+            continue
+        seen.add(tok.text)
+        if lex.trigger.first_variants(tok.text) or lex.leader.first_variants(tok.text) or ordinal_word(tok.text) \
+                or tok.text in article:
+            return True
+    return False
+
+
+def find_rank_claims(ctx: DocContext) -> list[RankClaim]:
+    """Every overall-EGDI ranking claim in the document, deduplicated, in text order."""
+    if not could_rank(ctx):
+        return []
+    doc = RankDoc.build(ctx)
+    return claims_from_items(doc, find_items(doc), find_edition(doc))
+
+
+def current_edition(ctx: DocContext) -> tuple[int | None, str]:
+    """The survey edition an article reports on, and the rule that found it."""
+    edition = find_edition(RankDoc.build(ctx))
+    return edition.year, edition.basis

@@ -1,0 +1,298 @@
+"""Rank expressions in a document: each found by one named rule, in one left-to-right pass.
+
+A rank expression is a rank with the scope words that follow it ("المركز الثالث عشر عالميا",
+"والـ50 دوليا", "إستونيا ثانياً"). What the rank is about (index, scope, country, year) is decided
+later by core/rankings/rules.py. Every lookup here is a fixed window around the token, or a bisect in
+positions computed once per document (RankDoc), so the pass is linear in the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from core.text.context import DocContext
+from core.text.numbers import number_at_word, parse_number
+from core.text.phrases import MEMO_MAX, PhraseMatcher
+from core.rankings.lexicon import RankLexicon, rank_lexicon
+
+MAX_RANK = 200
+CHAIN_GAP = 2      # tokens allowed between one rank and the next item of its chain
+
+
+@dataclass
+class RankItem:
+    rank: int
+    first: int          # first token of the rank expression (rank noun, number or ordinal)
+    end: int            # token after the number
+    scope_end: int      # token after the stated scopes
+    scopes: list[str]
+    rule: str           # the rule that found it (rank_noun, chained, placed_ordinal, adverbial, leader, was_number)
+    previous: bool = False  # found as an earlier rank ("كانت 41 عام 2012")
+    from_to: str = ""       # "from" / "to" in "من المركز 53 إلى المركز 62"
+
+
+@dataclass
+class RankDoc:
+    """The document seen by the ranking rules: the context plus cue positions found once."""
+
+    ctx: DocContext
+    lex: RankLexicon
+    cues: dict[str, list[tuple[int, int, object]]] = field(default_factory=dict)  # group -> (pos, len, value)
+    cue_pos: dict[str, list[int]] = field(default_factory=dict)
+    mention_first: list[int] = field(default_factory=list)     # sorted first tokens of state mentions
+    mention_last: set[int] = field(default_factory=set)        # last token of each state mention
+    date_pos: list[int] = field(default_factory=list)          # first token of each date, sorted
+    index_classes: frozenset = frozenset()                     # the index classes the document names
+    sentence_at: list = field(default_factory=list, repr=False)  # token -> its sentence (Segment)
+    clause_at: list = field(default_factory=list, repr=False)    # token -> its clause (Segment)
+
+    @classmethod
+    def build(cls, ctx: DocContext) -> "RankDoc":
+        doc = cls(ctx, rank_lexicon())
+        matchers: dict[str, PhraseMatcher] = dict(doc.lex.matchers)
+        matchers["index"] = doc.lex.indexes
+        doc.cues = _find_cues(ctx, matchers)
+        doc.cue_pos = {group: [h[0] for h in hits] for group, hits in doc.cues.items()}
+        names = sorted((a, b) for a, b in ctx.mention_tokens.values()
+                       if ctx.mention_at[a].via in ("name", "demonym"))
+        doc.mention_first = [a for a, _ in names]
+        doc.mention_last = {b - 1 for _, b in names}
+        doc.date_pos = [a for a, _, _ in ctx.date_tokens]
+        doc.index_classes = frozenset(h[2] for h in doc.cues["index"])
+        doc.sentence_at = [seg for seg in ctx.sentences for _ in range(seg.first, seg.last)]
+        doc.clause_at = [seg for seg in ctx.clauses for _ in range(seg.first, seg.last)]
+        return doc
+
+    def sentence(self, i: int):
+        """The sentence of token i (a lookup: rules ask for it many times per rank)."""
+        return self.sentence_at[i]
+
+    def clause(self, i: int):
+        return self.clause_at[i]
+
+    def hits(self, group: str, lo: int, hi: int) -> list[tuple[int, int, object]]:
+        """Cue matches of `group` that start in tokens[lo:hi], left to right."""
+        pos = self.cue_pos[group]
+        return self.cues[group][bisect_left(pos, lo):bisect_left(pos, max(lo, hi))]
+
+    def has(self, group: str, lo: int, hi: int) -> bool:
+        pos = self.cue_pos[group]
+        k = bisect_left(pos, max(lo, 0))
+        return k < len(pos) and pos[k] < hi
+
+    def mentions_in(self, lo: int, hi: int) -> list[int]:
+        """First tokens of the state mentions that start in tokens[lo:hi]."""
+        return self.mention_first[bisect_left(self.mention_first, lo):bisect_left(self.mention_first, max(lo, hi))]
+
+    def dates_in(self, lo: int, hi: int):
+        """(first, last, DateMention) of the dates that start in tokens[lo:hi]."""
+        dt = self.ctx.date_tokens
+        return dt[bisect_left(self.date_pos, lo):bisect_right(self.date_pos, hi - 1)]
+
+
+_CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+_ITEM_STARTS: dict[str, bool] = {}
+
+
+def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str, list[tuple[int, int, object]]]:
+    """Non-overlapping matches of every cue group, in one pass over the tokens: a token is tried
+    only by the groups one of whose phrases it can start (most tokens start none)."""
+    toks, text = ctx.tokens, ctx.text
+    hits: dict[str, list[tuple[int, int, object]]] = {g: [] for g in matchers}
+    free = dict.fromkeys(matchers, 0)  # the first token each group may match at again
+    # token -> groups it can start: the lexicons are loaded once per process, so the memo is kept
+    # across documents (bounded like the phrase matchers' own memos)
+    starts = _CUE_STARTS.setdefault(tuple(sorted(matchers)), {})
+    if len(starts) >= MEMO_MAX:
+        starts.clear()
+    for i, tok in enumerate(toks):
+        groups = starts.get(tok.text)
+        if groups is None:
+            groups = starts[tok.text] = tuple(g for g, m in matchers.items() if m.first_variants(tok.text))
+        for g in groups:
+            if i < free[g]:
+                continue
+            # index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue words may not
+            m = matchers[g].match(toks, i, None if g == "index" else text)
+            if m:
+                hits[g].append((i, m[1], m[0]))
+                free[g] = i + m[1]
+    return hits
+
+
+def _number_at(doc: RankDoc, j: int, joiners: int = 0):
+    """(value, first token, token after, ordinal) of a number at tokens[j], after up to `joiners`
+    tokens of و / ال ("و ال 50"); None when there is none."""
+    toks = doc.ctx.tokens
+    start = j
+    while joiners and j < len(toks) and toks[j].text in doc.lex.joiners and j + 1 < len(toks):
+        j, joiners = j + 1, joiners - 1
+    if j >= len(toks):
+        return None
+    if j > start and not toks[j].text.isdigit():
+        return None  # a joiner only before digits ("والـ 49"); "والثالث" is one token
+    num = parse_number(toks, j)
+    if num is None or not 1 <= num.value <= MAX_RANK:
+        return None
+    return num.value, start, num.last, num.ordinal
+
+
+def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
+    """Scopes that follow a rank ("عربيا و خليجيا"; "عالميا والثالث" stops at the next ordinal)."""
+    toks, lex = doc.ctx.tokens, doc.lex
+    scopes: list[str] = []
+    while k < len(toks):
+        if scopes and doc.ctx.text[toks[k - 1].end:toks[k].start].strip() not in lex.scope_gaps:
+            break  # a list of scopes does not run across a full stop or a bracket
+        m = lex.scopes.match(toks, k, doc.ctx.text)
+        if m is None and scopes and toks[k].text in lex.and_words and k + 1 < len(toks):
+            m = lex.scopes.match(toks, k + 1, doc.ctx.text)
+            if m:
+                k += 1
+        if not m:
+            break
+        if m[0] not in scopes:
+            scopes.append(m[0])
+        k += m[1]
+    return scopes, k
+
+
+def _item(doc: RankDoc, got, rule: str, need_scope: bool) -> RankItem | None:
+    value, first, end, _ = got
+    scopes, scope_end = scopes_at(doc, end)
+    if need_scope and not scopes:
+        return None
+    return RankItem(value, first, end, scope_end, scopes, rule)
+
+
+def rule_rank_noun(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """A rank noun and its number: "المركز 18", "المرتبة الـ18", "مرتبتها الثانية", "المرتبة70"."""
+    toks, text = doc.ctx.tokens, doc.ctx.text
+    trig = doc.lex.trigger.match(toks, i, text)
+    if not trig:
+        return None
+    j = i + trig[1]
+    got = _number_at(doc, j, joiners=1)
+    if got is None or j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip(" ("):
+        return None
+    item = _item(doc, got, "rank_noun", need_scope=False)
+    item.first = i
+    return item
+
+
+def _previous_around(doc: RankDoc, i: int, end: int) -> bool:
+    return doc.has("previous", i - 2, i) or doc.has("previous_after", end, end + 1)
+
+
+def rule_chained(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """The next item of a chain: "... عربيا والـ49 عالميا", "والثالثة آسيوياً، بدل الثامنة قبل عامين"."""
+    toks = doc.ctx.tokens
+    if last is None or i - last.scope_end > CHAIN_GAP or i == 0 or doc.has("not_rank_before", i - 1, i):
+        return None
+    got = _number_at(doc, i, joiners=2)
+    if got is None:
+        return None
+    tok = toks[i].text
+    digits_after_wa = got[1] < got[2] - 1 or tok in doc.lex.joiners  # "و 49", "وال 49"
+    if last.rule == "was_number" and doc.dates_in(got[2], got[2] + 2):
+        item = _item(doc, got, "chained", need_scope=False)
+        item.previous = True
+        return item
+    if not (got[3] or digits_after_wa):
+        return None
+    return _item(doc, got, "chained", need_scope=not _previous_around(doc, i, got[2]))
+
+
+def rule_placed_ordinal(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """An ordinal after a placing verb or a state, with a scope: "حلت الإمارات الثانية عربيا",
+    "البحرين الـ18 عالمياً"."""
+    if i == 0 or doc.has("not_rank_before", i - 1, i):
+        return None
+    prev = doc.ctx.tokens[i - 1].text
+    if prev not in doc.lex.verbs and (i - 1) not in doc.mention_last:
+        return None
+    got = _number_at(doc, i, joiners=1)
+    if got is None or not (got[3] or got[1] < got[2] - 1):
+        return None  # an ordinal word, or digits with the article ("البحرين الـ18 عالمياً")
+    return _item(doc, got, "placed_ordinal", need_scope=True)
+
+
+def rule_adverbial(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """An adverbial ordinal after a state, in a sentence already ranking: "تلتها إستونيا ثانياً"."""
+    rank = doc.lex.adverbial.get(doc.ctx.tokens[i].text)
+    if rank is None or (i - 1) not in doc.mention_last or last is None:
+        return None
+    if doc.sentence(last.first).first != doc.sentence(i).first:
+        return None
+    scopes, scope_end = scopes_at(doc, i + 1)
+    return RankItem(rank, i, i + 1, scope_end, scopes, "adverbial")
+
+
+def rule_leader(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """A noun of leading with a scope, rank 1, after a state named in the clause:
+    "كانت الإمارات في ريادة الدول عربيا وإقليميا" (not "تقدم دول المجلس في ريادة منطقة الشرق الأوسط")."""
+    toks = doc.ctx.tokens
+    m = doc.lex.leader.match(toks, i, doc.ctx.text)
+    if not m or not doc.mentions_in(doc.clause(i).first, i):
+        return None
+    k = i + m[1]
+    if k < len(toks) and toks[k].text in doc.lex.leader_skip:
+        k += 1
+    scopes, scope_end = scopes_at(doc, k)
+    return RankItem(1, i, i + m[1], scope_end, scopes, "leader") if scopes else None
+
+
+def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """An earlier rank as a bare number with its year: "بينما كانت 41 عام 2012"."""
+    toks = doc.ctx.tokens
+    if i == 0 or toks[i - 1].text not in doc.lex.was or not toks[i].text.isdigit():
+        return None
+    got = _number_at(doc, i)
+    if got is None or not doc.dates_in(got[2], got[2] + 2):
+        return None
+    item = _item(doc, got, "was_number", need_scope=False)
+    item.previous = True
+    return item
+
+
+ITEM_RULES = (rule_rank_noun, rule_leader, rule_chained, rule_was_number, rule_placed_ordinal, rule_adverbial)
+
+
+def _item_starts(doc: RankDoc):
+    """A test for tokens that may start a rank expression (a rank noun, a leader noun, digits, a
+    number word, an adverbial ordinal, "كانت"); memoized per distinct token, across documents."""
+    lex, memo = doc.lex, _ITEM_STARTS
+    if len(memo) >= MEMO_MAX:
+        memo.clear()
+
+    def could_start(token: str) -> bool:
+        found = memo.get(token)
+        if found is None:
+            found = memo[token] = bool(
+                token.isdigit() or token in lex.joiners or token in lex.adverbial or token in lex.was
+                or lex.trigger.first_variants(token) or lex.leader.first_variants(token) or number_at_word(token))
+        return found
+    return could_start
+
+
+def find_items(doc: RankDoc) -> list[RankItem]:
+    """Every rank expression, left to right; the first rule of ITEM_RULES that fires at a token wins."""
+    toks = doc.ctx.tokens
+    items: list[RankItem] = []
+    i = 0
+    could_start = _item_starts(doc)
+    while i < len(toks):
+        if not could_start(toks[i].text):
+            i += 1
+            continue
+        last = items[-1] if items else None
+        item = next((it for rule in ITEM_RULES if (it := rule(doc, i, last)) is not None), None)
+        if item is None:
+            i += 1
+            continue
+        before = toks[item.first - 1].text if item.first > 0 else ""
+        item.from_to = "from" if before in doc.lex.from_words else "to" if before in doc.lex.to_words else ""
+        items.append(item)
+        i = max(item.scope_end, i + 1)
+    return items

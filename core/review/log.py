@@ -1,0 +1,158 @@
+"""Analyst review, the log: corrections.jsonl beside the articles, read and appended atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import os
+import uuid
+
+from pathlib import Path
+from typing import Any
+
+from core.review.model import ACTIONS, Entry, FORMAT, KINDS, LOCK_NAME, LOG_NAME, ReviewError, _note, _shown, _thread_lock, anchor_id, check_value
+
+
+# ---------------------------------------------------------------- the log: reading and appending
+
+def log_path(folder: str | Path) -> Path:
+    return Path(folder) / LOG_NAME
+
+
+def read_log(folder: str | Path | None) -> tuple[list[Entry], list[str]]:
+    """(entries in file order, problems): every damaged line is a problem naming its number, and skipped."""
+    if folder is None:
+        return [], []
+    path = log_path(folder)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return [], []
+    except OSError as exc:
+        return [], [f"{LOG_NAME}: cannot be read ({exc.strerror or exc}); no corrections applied"]
+    entries: list[Entry] = []
+    problems: list[str] = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            problems.append(f"{LOG_NAME} line {number}: damaged (not a JSON object: {type(exc).__name__}); skipped")
+            continue
+        why = _entry_problem(data)
+        if why:
+            problems.append(f"{LOG_NAME} line {number}: {why}; skipped")
+            continue
+        entries.append(Entry(number, data))
+    return entries, problems
+
+
+def _entry_problem(data: Any) -> str:
+    if not isinstance(data, dict):
+        return "damaged (not a JSON object)"
+    action = data.get("action")
+    if action not in ACTIONS:
+        return f"unknown action {_shown(action)}"
+    if not isinstance(data.get("id"), str) or not data["id"]:
+        return "no entry id"
+    if action == "undo":
+        return "" if isinstance(data.get("target"), str) else "undo without a target entry"
+    if data.get("kind") not in KINDS:
+        return f"unknown record kind {_shown(data.get('kind'))}"
+    anchor = data.get("anchor")
+    if not isinstance(anchor, dict) or not isinstance(anchor.get("sha256"), str) or anchor.get("kind") != data["kind"]:
+        return "no usable anchor"
+    if not isinstance(data.get("record"), str) or data["record"] != anchor_id(anchor):
+        return "record id does not match its anchor"
+    try:
+        if action == "correct":
+            value = check_value(data["kind"], str(data.get("field", "")), data.get("new"))
+            if value != data.get("new"):
+                return f"value {_shown(data.get('new'))} is not in its stored form"
+        elif action == "add":
+            values = data.get("new")
+            if not isinstance(values, dict):
+                return "add without values"
+            for name, value in values.items():
+                check_value(data["kind"], name, value)
+            if data["kind"] == "participant" and not isinstance(data.get("parent"), str):
+                return "added participant without its event"
+    except ReviewError as exc:
+        return f"bad value: {exc}"
+    return ""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class _Locked:
+    """Exclusive lock on the folder's lock file (threads and processes); the log stays readable."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def __enter__(self) -> _Locked:
+        _thread_lock.acquire()
+        try:
+            self.fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except BaseException:
+            _thread_lock.release()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+        finally:
+            _thread_lock.release()
+
+
+def _write_line(folder: Path, data: dict) -> None:
+    """Append one JSON line; the caller holds the lock."""
+    line = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    payload = line.encode("utf-8")
+    fd = os.open(log_path(folder), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        if size:
+            # A line cut short by a crash must stay a line of its own (reported, skipped).
+            with open(log_path(folder), "rb") as fh:
+                fh.seek(size - 1)
+                if fh.read(1) != b"\n":
+                    payload = b"\n" + payload
+        written = os.write(fd, payload)
+        if written != len(payload):  # a regular file takes the whole write or fails (disk full)
+            raise OSError(f"{LOG_NAME}: short write ({written} of {len(payload)} bytes)")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def append_entry(folder: str | Path, data: dict) -> dict:
+    """Append a complete entry (id and time filled in when absent) atomically; returns the entry."""
+    folder = Path(folder)
+    entry = {"v": FORMAT, "id": uuid.uuid4().hex[:16], "time": _now(), **data}
+    with _Locked(folder):
+        _write_line(folder, entry)
+    return entry
+
+
+def undo_last(folder: str | Path, note: str = "") -> dict:
+    """Undo the latest entry that is not an undo and not yet undone (read and appended under the lock)."""
+    folder = Path(folder)
+    with _Locked(folder):
+        entries, _ = read_log(folder)
+        undone = {e.data["target"] for e in entries if e.action == "undo"}
+        target = next((e for e in reversed(entries) if e.action != "undo" and e.data["id"] not in undone), None)
+        if target is None:
+            raise ReviewError(f"nothing to undo in {LOG_NAME}")
+        entry = {"v": FORMAT, "id": uuid.uuid4().hex[:16], "time": _now(), "action": "undo",
+                 "target": target.data["id"], "note": _note(note),
+                 "undoes": {k: target.data.get(k) for k in ("action", "kind", "record", "field", "new")}}
+        _write_line(folder, entry)
+    return entry

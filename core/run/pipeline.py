@@ -1,0 +1,186 @@
+"""The orchestrator: one function extracts a document, one loads a whole folder into tables."""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_all_start_methods, get_context
+from pathlib import Path
+
+import pandas as pd
+
+from core import tables
+from core.store.cache import ExtractionCache, open_cache
+from core.text.context import build_context
+from core.events.extract import find_events
+from core.text.gazetteer import english_name
+from core.reading.guard import extraction_limit, guard_warning
+from core.reading.ingest import DEFAULT_MAX_BYTES, SourceDocument, read_corpus
+from core.rankings.extract import find_rank_claims
+from core.records import DocumentExtraction
+from core.review import apply_reviews
+
+TITLE_MAX = 160
+MIN_PER_WORKER = 8      # fewer misses than workers * this are extracted in this process
+MAX_CHUNK = 64          # documents sent to a worker process at a time
+
+
+@dataclass
+class Corpus:
+    """The four tidy tables of a folder, plus the decoded texts the offsets index into."""
+
+    documents: pd.DataFrame
+    events: pd.DataFrame
+    participants: pd.DataFrame
+    rankings: pd.DataFrame
+    texts: Mapping[str, str] = field(default_factory=dict)  # a dict, or a snapshot's texts read on first use
+    messages: list[str] = field(default_factory=list)
+    folder: Path | None = None
+    rejected: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: records analysts rejected
+    orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: log entries not applied
+
+
+def extract_document(text: str, published: str = "") -> DocumentExtraction:
+    """Extract events, participants and ranking claims from one article's text.
+
+    `published` (YYYY-MM-DD, YYYY-MM, YYYY or '') anchors relative dates; today is never used.
+    Never raises on str input.
+    """
+    limit, why = extraction_limit(text)  # the per-article guard (core/reading/guard.py)
+    ctx = build_context(text[:limit] if why else text, published)
+    claims = find_rank_claims(ctx)
+    events = find_events(ctx, claims)
+    warnings = (guard_warning(text, limit, why),) if why else ()
+    return DocumentExtraction(title=title_of(text), events=tuple(events), rankings=tuple(claims),
+                              warnings=warnings)
+
+
+def title_of(text: str) -> str:
+    """The first non-empty line, cut to a readable length at a word boundary."""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            if len(line) <= TITLE_MAX:
+                return line
+            cut = line[:TITLE_MAX].rsplit(" ", 1)[0]
+            return cut + " …"
+    return ""
+
+
+def _extract_chunk(jobs: list[tuple[str, str]]) -> list[DocumentExtraction]:
+    return [extract_document(text, published) for text, published in jobs]
+
+
+def extract_many(jobs: list[tuple[str, str]], workers: int = 1) -> list[DocumentExtraction]:
+    """extract_document over (text, published) pairs, in order; in `workers` processes when > 1.
+
+    Worker processes start only when there is enough work to pay for their start-up, by 'fork'
+    from a single-threaded process (cheap: lexicons already loaded are shared) and by 'spawn'
+    otherwise (forking a threaded server such as Streamlit can deadlock). Results are identical
+    either way.
+    """
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be a positive int, not {workers!r}")
+    if workers == 1 or len(jobs) < workers * MIN_PER_WORKER:
+        return _extract_chunk(jobs)
+    size = max(1, min(MAX_CHUNK, math.ceil(len(jobs) / (workers * 4))))
+    chunks = [jobs[k:k + size] for k in range(0, len(jobs), size)]
+    method = "fork" if "fork" in get_all_start_methods() and threading.active_count() == 1 else "spawn"
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method)) as pool:
+        return [result for chunk in pool.map(_extract_chunk, chunks) for result in chunk]
+
+
+def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict[str, list[dict]]) -> None:
+    warnings = tuple(f"{doc.doc}: {w}" for w in (result.warnings if result else ()))
+    rows["documents"].append({
+        "doc": doc.doc, "title": result.title if result else "", "published": doc.published,
+        "source_url": doc.source_url, "chars": len(doc.text),
+        "status": "warning" if warnings and doc.status == "ok" else doc.status,
+        "message": "; ".join(doc.messages + warnings), "encoding": doc.encoding, "sha256": doc.sha256,
+        "duplicate_of": doc.duplicate_of,
+    })
+    if result is None:
+        return
+    for n, ev in enumerate(result.events, start=1):
+        event_id = f"{doc.doc}#e{n}"
+        rows["events"].append({
+            "event_id": event_id, "doc": doc.doc, "role": ev.role, "kind": ev.kind, "tense": ev.tense,
+            "year": ev.year, "year_basis": ev.year_basis, "date": ev.date, "date_basis": ev.date_basis,
+            "host_iso3": ev.host_iso3, "host_basis": ev.host_basis,
+            "countries_stated": ev.countries_stated,
+            "countries_stated_lower_bound": ev.countries_stated_lower_bound,
+            "countries_named": len(ev.participants), "gcc": ev.gcc,
+            "organizations": ";".join(ev.organizations), "topics": ";".join(ev.topics),
+            "evidence": ev.evidence.surface, "start": ev.evidence.start, "end": ev.evidence.end,
+            "note": ev.note,
+        })
+        for p in ev.participants:
+            rows["participants"].append({
+                "event_id": event_id, "doc": doc.doc, "iso3": p.iso3, "name_en": english_name(p.iso3),
+                "surface": p.surface, "start": p.start, "end": p.end, "via": p.via,
+            })
+    for n, rc in enumerate(result.rankings, start=1):
+        rows["rankings"].append({
+            "claim_id": f"{doc.doc}#r{n}", "doc": doc.doc, "country_iso3": rc.country_iso3,
+            "survey_year": rc.survey_year, "scope": rc.scope, "rank": rc.rank,
+            "evidence": rc.evidence.surface, "start": rc.evidence.start, "end": rc.evidence.end,
+            "surface": rc.surface, "surface_start": rc.surface_start, "surface_end": rc.surface_end,
+            "year_basis": rc.year_basis, "note": rc.note,
+        })
+
+
+def build_corpus(docs: list[SourceDocument], results: list[DocumentExtraction | None],
+                 messages: list[str], folder: Path | None = None) -> Corpus:
+    """Assemble the tables from per-document results (None for a document not extracted)."""
+    rows: dict[str, list[dict]] = {name: [] for name in tables.SCHEMAS}
+    for doc, result in zip(docs, results):
+        _doc_rows(doc, result, rows)
+    built = {name: tables.build_table(name, rows[name]) for name in tables.SCHEMAS}
+    return Corpus(documents=built["documents"], events=built["events"],
+                  participants=built["participants"], rankings=built["rankings"],
+                  texts={d.doc: d.text for d in docs}, messages=list(messages), folder=folder)
+
+
+def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                cache: bool | str | Path | ExtractionCache = True, workers: int = 1,
+                extract: Callable[[list[tuple[str, str]]], list[DocumentExtraction]] | None = None) -> Corpus:
+    """Read every article in `folder` (with its manifest.csv) and extract the four tables.
+
+    A file with problems becomes a documents row with status warning/error and a message;
+    it never stops the others. Raises core.reading.ingest.CorpusFolderError only for an unusable folder.
+
+    `cache`: results are kept per document content (core.store.cache), so only new or changed
+    articles are extracted: True uses $EGOV_CACHE_DIR or <repo>/.cache/extract, a path that
+    folder, an ExtractionCache that object (its `stats` count hits and extractions), False none.
+    The tables are the same with or without the cache. `workers` > 1 extracts the documents the
+    cache does not hold in that many processes. `extract`: a function that does what
+    extract_many does for those (text, published) pairs, elsewhere (core.run.dask_engine: on Dask).
+    """
+    folder = Path(folder)
+    docs, messages = read_corpus(folder, max_bytes=max_bytes)
+    store = open_cache(cache)
+    failed_before = store.stats.write_errors if store is not None else 0
+    results: list[DocumentExtraction | None] = [None] * len(docs)
+    todo: list[tuple[int, str]] = []  # (document index, cache key)
+    for i, d in enumerate(docs):
+        if d.status == "error" or d.duplicate_of:
+            continue
+        key = store.key(d.text, d.published) if store is not None else ""
+        results[i] = store.get(key, d.text) if store is not None else None
+        if results[i] is None:
+            todo.append((i, key))
+    jobs = [(docs[i].text, docs[i].published) for i, _ in todo]
+    fresh = extract(jobs) if extract is not None else extract_many(jobs, workers)
+    for (i, key), result in zip(todo, fresh):
+        results[i] = result
+        if store is not None:
+            store.put(key, result, docs[i].text)
+    if store is not None:
+        store.stats.extracted += len(todo)
+        if store.stats.write_errors > failed_before:  # once per load, not once per document
+            messages = [*messages, f"the extraction cache cannot be written ({store.write_problem}); "
+                        "articles are extracted again on every load"]
+    return apply_reviews(build_corpus(docs, results, messages, folder), folder)

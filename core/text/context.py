@@ -1,0 +1,232 @@
+"""The analysis pass: everything the extraction stages share about one document, computed once.
+
+A document is normalized, tokenized, segmented, searched for states and dates, and every word
+group of core/data/event_context.tsv is tagged on its tokens (through core.text.morphology.stems) in
+one pass. Stages then ask the context which tags, mentions or dates lie in a token span (sorted
+positions and bisect), instead of scanning the text again for every candidate.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from core.text.dates import Published, find_dates
+from core.text.gazetteer import find_mentions
+from core.lexicon import load_table
+from core.text.morphology import stems
+from core.text.normalize import Normalized, Token, normalize, tokenize
+from core.text.numbers import number_at_word, parse_number
+from core.records import CountryMention, DateMention, Span
+from core.text.phrases import phrase_tokens
+from core.text.segment import Segment, clauses, segment_of, sentences
+
+WORD_GROUPS = "event_context.tsv"
+
+
+@dataclass(frozen=True)
+class WordGroups:
+    """Every word group of the context file: one-token words by form, longer phrases by first token."""
+
+    single: dict[str, frozenset[str]]                           # word -> groups
+    multi: dict[str, tuple[tuple[tuple[str, ...], str], ...]]   # first token -> ((rest...), group)
+    names: frozenset[str]
+
+    def words(self, group: str) -> frozenset[str]:
+        return _words_of(group)
+
+
+@lru_cache(maxsize=None)
+def _words_of(group: str) -> frozenset[str]:
+    return frozenset(w for w, names in word_groups().single.items() if group in names)
+
+
+@lru_cache(maxsize=1)
+def word_groups() -> WordGroups:
+    single: dict[str, set[str]] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    names: set[str] = set()
+    for row in load_table(WORD_GROUPS, ["group", "word"]):
+        key = phrase_tokens(row["word"])
+        if not key:
+            continue
+        names.add(row["group"])
+        if len(key) == 1:
+            single.setdefault(key[0], set()).add(row["group"])
+        else:
+            multi.setdefault(key[0], []).append((key[1:], row["group"]))
+    return WordGroups({k: frozenset(v) for k, v in single.items()},
+                      {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in multi.items()},
+                      frozenset(names))
+
+
+@lru_cache(maxsize=200_000)
+def _groups_of(token: str) -> tuple[frozenset[str], tuple[tuple[tuple[str, ...], str], ...]]:
+    """(groups the token is a word of, multi-token phrases it may start), over its stems; memoized."""
+    groups = word_groups()
+    single: set[str] = set()
+    multi: list[tuple[tuple[str, ...], str]] = []
+    for form in stems(token):
+        single.update(groups.single.get(form, ()))
+        multi.extend(groups.multi.get(form, ()))
+    return frozenset(single), tuple(multi)
+
+
+@lru_cache(maxsize=200_000)
+def _may_start_number(token: str) -> bool:
+    return token.isdigit() or number_at_word(token)
+
+
+def tag_tokens(tokens: list[Token], text: str) -> tuple[dict[str, list[int]], dict[tuple[str, int], int]]:
+    """(group -> sorted token indices tagged with it, (group, index) -> tokens the phrase spans).
+
+    A token is tagged with a group when it, or one of its stems, is a word of the group; a phrase
+    of several tokens is tagged on its first token when the rest follows with no punctuation.
+    """
+    positions: dict[str, list[int]] = {name: [] for name in word_groups().names}
+    lengths: dict[tuple[str, int], int] = {}
+    for i, tok in enumerate(tokens):
+        single, multi = _groups_of(tok.text)
+        found = set(single) if multi else single
+        for rest, group in multi:
+            end = i + 1 + len(rest)
+            if end <= len(tokens) and tuple(t.text for t in tokens[i + 1:end]) == rest and \
+                    not any(text[a.end:b.start].strip() for a, b in zip(tokens[i:end], tokens[i + 1:end])):
+                found.add(group)
+                lengths[(group, i)] = max(lengths.get((group, i), 1), len(rest) + 1)
+        for group in found:
+            positions[group].append(i)
+    return positions, lengths
+
+
+@dataclass
+class DocContext:
+    norm: Normalized
+    tokens: list[Token]
+    sentences: list[Segment]
+    clauses: list[Segment]
+    mentions: list[CountryMention]
+    dates: list[DateMention]
+    published: Published
+    mention_at: dict[int, CountryMention] = field(default_factory=dict)  # first token index -> mention
+    mention_tokens: dict[int, tuple[int, int]] = field(default_factory=dict)  # first token -> (first, last)
+    date_tokens: list[tuple[int, int, DateMention]] = field(default_factory=list)
+    # Word-group tags (group -> sorted token indices) and the length of multi-token tags.
+    tags: dict[str, list[int]] = field(default_factory=dict)
+    tag_lengths: dict[tuple[str, int], int] = field(default_factory=dict)
+    # Per-document results a stage computes once and asks for many times (e.g. events' survey sentences).
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def tagged(self, i: int, group: str) -> bool:
+        """Token i carries `group` (it, or a stem of it, is a word of the group)."""
+        found = self.tags[group]
+        k = bisect_left(found, i)
+        return k < len(found) and found[k] == i
+
+    def first_tag(self, group: str, lo: int, hi: int) -> int | None:
+        """The first token index in [lo, hi) tagged with `group`, else None."""
+        found = self.tags[group]
+        k = bisect_left(found, max(lo, 0))
+        return found[k] if k < len(found) and found[k] < hi else None
+
+    def has(self, group: str, lo: int, hi: int) -> bool:
+        """Some token in [lo, hi) carries `group`."""
+        return self.first_tag(group, lo, hi) is not None
+
+    def tag_positions(self, group: str, lo: int, hi: int) -> list[int]:
+        """Every token index in [lo, hi) tagged with `group`, in order."""
+        found = self.tags[group]
+        return found[bisect_left(found, max(lo, 0)):bisect_left(found, hi)]
+
+    def tag_length(self, group: str, i: int) -> int:
+        """How many tokens the `group` tag at token i covers (1 for a one-word tag)."""
+        return self.tag_lengths.get((group, i), 1)
+
+    def words(self, group: str) -> frozenset[str]:
+        """The one-token words of a group, as written in the data file (normalized)."""
+        return word_groups().words(group)
+
+    def memo_numbers(self, lo: int, hi: int) -> list[int]:
+        """Token indices in [lo, hi) where a number (digits or number words) starts."""
+        starts = self.memo.get("number_starts")
+        if starts is None:
+            from_tokens = [i for i, tok in enumerate(self.tokens)
+                           if _may_start_number(tok.text) and parse_number(self.tokens, i)]
+            starts = self.memo["number_starts"] = from_tokens
+        return starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)]
+
+    def mentions_in(self, lo: int, hi: int) -> list[int]:
+        """First token indices of the mentions starting in [lo, hi), in order."""
+        starts = self.memo.get("mention_starts")
+        if starts is None:
+            starts = self.memo["mention_starts"] = sorted(self.mention_at)
+        return starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)]
+
+    def dates_in_span(self, lo: int, hi: int) -> list[tuple[int, int, DateMention]]:
+        """(first, last, date) of the dates lying wholly inside tokens [lo, hi)."""
+        starts = self.memo.get("date_starts")
+        if starts is None:
+            starts = self.memo["date_starts"] = [a for a, _, _ in self.date_tokens]
+        k, end = bisect_left(starts, max(lo, 0)), bisect_left(starts, hi)
+        return [item for item in self.date_tokens[k:end] if item[1] <= hi]
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def token_index(self, nstart: int) -> int:
+        """Index of the token starting at or after normalized offset nstart."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < nstart:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def token_at_original(self, offset: int) -> int:
+        """Index of the first token whose original start is at or after `offset`."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.norm.index[self.tokens[mid].start] < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return min(lo, len(self.tokens) - 1)
+
+    def sentence_of(self, i: int) -> Segment:
+        return segment_of(self.sentences, i)
+
+    def clause_of(self, i: int) -> Segment:
+        return segment_of(self.clauses, i)
+
+    def span(self, first: int, last: int) -> Span:
+        """Evidence for tokens[first:last] in original offsets."""
+        surface, start, end = self.norm.surface(self.tokens[first].start, self.tokens[last - 1].end)
+        return Span(surface, start, end)
+
+    def sentence_span(self, i: int) -> Span:
+        s = self.sentence_of(i)
+        return self.span(s.first, s.last)
+
+
+def build_context(text: str, published: str = "") -> DocContext:
+    norm = normalize(text)
+    tokens = tokenize(norm)
+    pub = Published.parse(published)
+    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens),
+                     clauses=clauses(norm.text, tokens), mentions=find_mentions(norm, tokens),
+                     dates=find_dates(norm, tokens, pub), published=pub)
+    ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text)
+    for m in ctx.mentions:
+        a = ctx.token_index(m.nstart)
+        b = ctx.token_index(m.nend)
+        ctx.mention_at[a] = m
+        ctx.mention_tokens[a] = (a, b)
+    for d in ctx.dates:
+        ctx.date_tokens.append((ctx.token_index(d.nstart), ctx.token_index(d.nend), d))
+    ctx.date_tokens.sort(key=lambda item: item[0])
+    return ctx

@@ -1,0 +1,375 @@
+"""Dates in Arabic news text: numeric dates, day-month-year phrases (Gregorian, Levantine, Hijri),
+years, and relative phrases resolved against the publication date — never against today."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hijridate import Gregorian, Hijri
+
+from core.lexicon import load_table
+from core.text.normalize import Normalized, Token, normalize_chars
+from core.records import DateMention
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+HIJRI_MIN, HIJRI_MAX = 1410, 1500
+NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)")
+NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Published:
+    """The article's publication date at the precision the manifest gives."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> "Published":
+        m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", value or "")
+        if not m:
+            return cls()
+        y, mo, d = (int(g) if g else None for g in m.groups())
+        try:
+            if d:
+                dt.date(y, mo, d)
+            elif mo and not 1 <= mo <= 12:
+                return cls()
+        except ValueError:
+            return cls()
+        return cls(y, mo, d)
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[tuple[str, ...], tuple[int, str]]:
+    """Normalized month name tokens -> (month number, calendar)."""
+    out = {}
+    for row in load_table("months.tsv", ["form", "month", "calendar"]):
+        month = int(row["month"])
+        if not 1 <= month <= 12 or row["calendar"] not in ("gregorian", "hijri"):
+            raise ValueError(f"months.tsv:{row['_line']}: bad month or calendar")
+        out[tuple(normalize_chars(row["form"]).split())] = (month, row["calendar"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def relative_phrases() -> dict[tuple[str, ...], tuple[str, int]]:
+    out = {}
+    for row in load_table("relative_dates.tsv", ["phrase", "unit", "offset"]):
+        if row["unit"] not in ("day", "month", "year"):
+            raise ValueError(f"relative_dates.tsv:{row['_line']}: unit must be day, month or year")
+        out[tuple(normalize_chars(row["phrase"]).split())] = (row["unit"], int(row["offset"]))
+    return out
+
+
+DATE_WORD_GROUPS = ("range", "next", "prev", "gregorian_suffix", "hijri_suffix", "month_prefix",
+                    "relative_prefix", "day_joiner")
+
+
+@lru_cache(maxsize=1)
+def date_words() -> dict[str, frozenset[str]]:
+    """core/data/date_words.tsv: group -> normalized words (range words, calendar suffixes, proclitics…)."""
+    out: dict[str, set[str]] = {g: set() for g in DATE_WORD_GROUPS}
+    for row in load_table("date_words.tsv", ["group", "word"]):
+        if row["group"] not in out:
+            raise ValueError(f"date_words.tsv:{row['_line']}: unknown group {row['group']!r}")
+        out[row["group"]].add(normalize_chars(row["word"]))
+    return {g: frozenset(w) for g, w in out.items()}
+
+
+def _strip_proclitic(token: str, group: str) -> str | None:
+    """`token` without its one-letter proclitic of `group`, or None when it carries none."""
+    return token[1:] if token[:1] in date_words()[group] else None
+
+
+@lru_cache(maxsize=1)
+def _month_firsts() -> frozenset[str]:
+    """First words of the month names: a token that is none of them (with or without its prefix)
+    starts no month name, and most tokens are tried."""
+    return frozenset(k[0] for k in month_names() if k)
+
+
+def _month_at(tokens: list[Token], i: int) -> tuple[int, str, int] | None:
+    """(month, calendar, tokens used) for a month name starting at tokens[i] (a ب/في prefix allowed)."""
+    if i >= len(tokens):
+        return None
+    first, firsts = tokens[i].text, _month_firsts()
+    bare = _strip_proclitic(first, "month_prefix")
+    if first not in firsts and bare not in firsts:
+        return None
+    names = month_names()
+    for length in (2, 1):
+        if i + length > len(tokens):
+            continue
+        words = [t.text for t in tokens[i:i + length]]
+        bare = _strip_proclitic(words[0], "month_prefix")
+        for cand in (words, [bare] + words[1:] if bare is not None else None):
+            if cand and tuple(cand) in names:
+                month, cal = names[tuple(cand)]
+                return month, cal, length
+    return None
+
+
+def _year(tok: str) -> int | None:
+    if tok.isdigit() and len(tok) == 4:
+        return int(tok)
+    return None
+
+
+def _valid(y: int, m: int, d: int | None) -> bool:
+    if not (YEAR_MIN <= y <= YEAR_MAX and 1 <= m <= 12):
+        return False
+    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _hijri_to_gregorian(hy: int, hm: int, hd: int) -> dt.date | None:
+    try:
+        g = Hijri(hy, hm, hd).to_gregorian()
+        return dt.date(g.year, g.month, g.day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve_year(month: int, cal: str, day: int | None, relation: str, pub: Published) -> int | None:
+    """Year of a month named without one: the next/previous occurrence, else the publication year."""
+    if pub.year is None:
+        return None
+    if cal == "hijri":
+        return None  # handled by the caller with the Hijri calendar
+    if relation == "next" and pub.month is not None and month < pub.month:
+        return pub.year + 1
+    if relation == "prev" and pub.month is not None and month > pub.month:
+        return pub.year - 1
+    return pub.year
+
+
+def _hijri_without_year(hm: int, hd: int, relation: str, pub: Published) -> dt.date | None:
+    """The first Gregorian date of Hijri (hm, hd) on or after the publication date (before it for 'prev')."""
+    if pub.year is None:
+        return None
+    anchor = dt.date(pub.year, pub.month or 1, pub.day or 1)
+    try:
+        h = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    for hy in (h.year - 1, h.year, h.year + 1):
+        g = _hijri_to_gregorian(hy, hm, hd)
+        if g is None:
+            continue
+        if relation == "prev" and g <= anchor and (anchor - g).days < 360:
+            return g
+        if relation != "prev" and g >= anchor:
+            return g
+    return None
+
+
+def _mention(norm: Normalized, tokens: list[Token], first: int, last: int, year: int, month: int | None,
+             day: int | None, basis: str, cal: str = "gregorian") -> DateMention:
+    nstart, nend = tokens[first].start, tokens[last - 1].end
+    surface, start, end = norm.surface(nstart, nend)
+    return DateMention(year=year, month=month, day=day, basis=basis, surface=surface, start=start, end=end,
+                       nstart=nstart, nend=nend, calendar=cal)
+
+
+def _shift(pub: Published, unit: str, offset: int) -> tuple[int, int | None, int | None] | None:
+    if pub.year is None:
+        return None
+    if unit == "year":
+        return pub.year + offset, None, None
+    if unit == "month":
+        if pub.month is None:
+            return None
+        total = pub.year * 12 + (pub.month - 1) + offset
+        return total // 12, total % 12 + 1, None
+    if pub.day is None:
+        # Day-level phrase, day unknown: keep what is known (the month, or the year).
+        return (pub.year, pub.month, None) if offset == 0 or pub.month is None else (pub.year, pub.month, None)
+    d = dt.date(pub.year, pub.month, pub.day) + dt.timedelta(days=offset)
+    return d.year, d.month, d.day
+
+
+def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int]) -> list[DateMention]:
+    """2013/06/26 and 26/06/2013."""
+    found = []
+    by_start = {t.start: k for k, t in enumerate(tokens)}
+    by_end = {t.end: k for k, t in enumerate(tokens)}
+    for rx, order in ((NUMERIC_YMD, "ymd"), (NUMERIC_DMY, "dmy")):
+        for m in rx.finditer(norm.text):
+            a, b, c = (int(g) for g in m.groups())
+            y, mo, d = (a, b, c) if order == "ymd" else (c, b, a)
+            k0, k1 = by_start.get(m.start()), by_end.get(m.end())
+            if k0 is None or k1 is None or any(k in used for k in range(k0, k1 + 1)) or not _valid(y, mo, d):
+                continue
+            used.update(range(k0, k1 + 1))
+            found.append(_mention(norm, tokens, k0, k1 + 1, y, mo, d, "text"))
+    return found
+
+
+def _day_at(tokens: list[Token], text: str, i: int) -> tuple[int | None, int]:
+    """(day, token after the day or day range) at tokens[i]: "25", "25 و26", "4-6", "21 - 23"."""
+    tok = tokens[i].text
+    if not (tok.isdigit() and len(tok) <= 2 and 1 <= int(tok) <= 31):
+        return None, i
+    n, words = len(tokens), date_words()
+    j = i + 1
+    if j < n and tokens[j].text in words["range"] and j + 1 < n and tokens[j + 1].text.isdigit():
+        j += 2
+    elif j < n and tokens[j].text.isdigit() and text[tokens[j - 1].end:tokens[j].start].strip() in ("-", "–"):
+        j += 1  # "4-6 محرم"
+    elif j < n and (_strip_proclitic(tokens[j].text, "day_joiner") or "").isdigit():
+        j += 1
+    return int(tok), j
+
+
+def _year_tail(tokens: list[Token], k: int, cal: str) -> tuple[int | None, str, str, int]:
+    """After a month name: (year, relation next|prev|'', calendar, token after)."""
+    n, words = len(tokens), date_words()
+    if k < n and _year(tokens[k].text):
+        year, k = _year(tokens[k].text), k + 1
+        if k < n and tokens[k].text in words["gregorian_suffix"] | words["hijri_suffix"]:
+            cal = "hijri" if tokens[k].text in words["hijri_suffix"] else cal
+            k += 1
+        return year, "", cal, k
+    if k < n and tokens[k].text in words["next"]:
+        return None, "next", cal, k + 1
+    if k < n and tokens[k].text in words["prev"]:
+        return None, "prev", cal, k + 1
+    return None, "", cal, k
+
+
+def _month_date(norm, tokens, i, j, day, month, published) -> tuple[DateMention | None, int]:
+    """The date of "[day(s)] month [year|relation]" starting at token i (month at j); (None, k) when invalid."""
+    text = norm.text
+    mnum, cal, mlen = month
+    k = j + mlen
+    # "ديسمبر/كانون الأول" style double names: skip a second month name after a slash.
+    if k < len(tokens) and text[tokens[k - 1].end:tokens[k].start].strip() == "/" and _month_at(tokens, k):
+        k += _month_at(tokens, k)[2]
+    year, relation, cal, k = _year_tail(tokens, k, cal)
+    if day is None and year is None and not relation:
+        return None, -1  # a bare month name ("رجب" is also a first name; "آب" a noun): not a date
+    if cal == "hijri":
+        if year is not None and HIJRI_MIN <= year <= HIJRI_MAX:
+            g = _hijri_to_gregorian(year, mnum, day or 1)
+        elif year is None and day is not None:
+            g = _hijri_without_year(mnum, day, relation, published)
+        else:
+            g = None
+        if g is None:
+            return None, k
+        return _mention(norm, tokens, i, k, g.year, g.month, g.day if day else None,
+                        "relative" if relation or year is None else "text", "hijri"), k
+    basis = "text"
+    if year is None:
+        year = _resolve_year(mnum, cal, day, relation, published)
+        basis = "relative" if relation else "text"
+    if year is None or not _valid(year, mnum, day):
+        return None, k
+    return _mention(norm, tokens, i, k, year, mnum, day, basis), k
+
+
+def _month_dates(norm: Normalized, tokens: list[Token], published: Published, used: set[int]) -> list[DateMention]:
+    """Day(s) + month name (+ year / relation / calendar suffix), and month name + year."""
+    found = []
+    n, month_firsts = len(tokens), _month_firsts()
+    i = 0
+    while i < n:
+        tok = tokens[i].text
+        if i in used or (not tok.isdigit() and tok not in month_firsts
+                         and _strip_proclitic(tok, "month_prefix") not in month_firsts):
+            i += 1  # the common case, kept out of any call
+            continue
+        day, j = _day_at(tokens, norm.text, i)
+        month = _month_at(tokens, j)
+        if month is None:
+            i += 1
+            continue
+        mention, k = _month_date(norm, tokens, i, j, day, month, published)
+        if k < 0:
+            i += 1
+            continue
+        if mention is not None:
+            found.append(mention)
+            used.update(range(i, k))
+        i = k
+    return found
+
+
+def _relative_at(tokens: list[Token], i: int, phrases, longest: int):
+    """(length, (unit, offset)) of the longest relative phrase at tokens[i], a proclitic allowed."""
+    for length in range(min(longest, len(tokens) - i), 0, -1):
+        words = tuple(t.text for t in tokens[i:i + length])
+        bare = _strip_proclitic(words[0], "relative_prefix")
+        for cand in (words, (bare,) + words[1:] if bare is not None else None):
+            if cand and cand in phrases:
+                return length, phrases[cand]
+    return None
+
+
+def _relative_dates(norm: Normalized, tokens: list[Token], published: Published, used: set[int]) -> list[DateMention]:
+    """Relative phrases ("أمس", "العام الماضي") resolved against the publication date."""
+    found = []
+    phrases = relative_phrases()
+    longest = max(len(p) for p in phrases)
+    firsts = frozenset(p[0] for p in phrases if p)  # a phrase can only start at one of these
+    n, i = len(tokens), 0
+    while i < n:
+        first = tokens[i].text
+        if i in used or (first not in firsts and _strip_proclitic(first, "relative_prefix") not in firsts):
+            i += 1
+            continue
+        hit = _relative_at(tokens, i, phrases, longest)
+        if not hit:
+            i += 1
+            continue
+        length, (unit, offset) = hit
+        shifted = _shift(published, unit, offset)
+        if shifted is not None:
+            mention = _mention(norm, tokens, i, i + length, *shifted, "relative")
+            found.append(dataclasses.replace(mention, unit=unit))
+        used.update(range(i, i + length))
+        i += length
+    return found
+
+
+def _bare_years(norm: Normalized, tokens: list[Token], used: set[int]) -> list[DateMention]:
+    """Years on their own ("2010", "2010م", "عام 2013") and Hijri years ("1434هـ")."""
+    found = []
+    text, n, words = norm.text, len(tokens), date_words()
+    for i, t in enumerate(tokens):
+        if i in used or not t.text.isdigit() or len(t.text) != 4:
+            continue
+        y = int(t.text)
+        nxt = tokens[i + 1].text if i + 1 < n and (tokens[i + 1].start == t.end
+                                                   or not text[t.end:tokens[i + 1].start].strip()) else ""
+        if nxt in words["hijri_suffix"] and HIJRI_MIN <= y <= HIJRI_MAX:
+            # A Hijri year spans two Gregorian years; the one holding its middle holds most of it.
+            g = _hijri_to_gregorian(y, 6, 15)
+            if g:
+                found.append(_mention(norm, tokens, i, i + 2, g.year, None, None, "text", "hijri"))
+            continue
+        if YEAR_MIN <= y <= YEAR_MAX:
+            last = i + 2 if nxt in words["gregorian_suffix"] else i + 1
+            found.append(_mention(norm, tokens, i, last, y, None, None, "text"))
+    return found
+
+
+def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> list[DateMention]:
+    """Every date-like expression, left to right, with its precision and basis (text | relative).
+
+    Rules in order, each claiming its tokens so a later rule never reads them again: numeric dates,
+    month-name dates, relative phrases, bare years. Each rule is one pass over the tokens.
+    """
+    used: set[int] = set()  # token indexes already part of a date
+    found = _numeric_dates(norm, tokens, used)
+    found += _month_dates(norm, tokens, published, used)
+    found += _relative_dates(norm, tokens, published, used)
+    found += _bare_years(norm, tokens, used)
+    found.sort(key=lambda d: d.nstart)
+    return found

@@ -1,0 +1,171 @@
+"""Finding states in Arabic text: names, official forms, nationality adjectives, the GCC as a body, cities.
+
+Names come from maintained multilingual data (pycountry's Arabic ISO 3166 catalogue, Babel's Arabic
+territory names) plus core/data/country_variants.tsv. Every entry goes through the same
+`normalize_chars` as the article text, and matching is on normalized tokens, so offsets come from
+`Normalized.span`.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+from babel import Locale
+
+from core.lexicon import load_table
+from core.text.morphology import stems
+from core.text.normalize import TOKEN_RE, Normalized, Token, normalize_chars
+from core.records import CountryMention
+
+GCC_MEMBERS = ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")  # GCC Charter, 1981
+GCC = "GCC"
+
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in TOKEN_RE.finditer(normalize_chars(text)))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: dict[tuple[str, ...], tuple[str, str]]  # tokens -> (iso3 | GCC, via)
+    first: frozenset[str]
+    longest: int
+    prefixes: frozenset[str]
+
+
+def _official_names() -> list[tuple[str, str]]:
+    """(iso3, Arabic name) pairs from pycountry's gettext catalogue and Babel."""
+    pairs: list[tuple[str, str]] = []
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    except OSError:  # pragma: no cover - catalogue ships with pycountry
+        tr = gettext.NullTranslations()
+    territories = Locale("ar").territories
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                translated = tr.gettext(value)
+                if translated != value:
+                    pairs.append((c.alpha_3, translated))
+        if c.alpha_2 in territories:
+            pairs.append((c.alpha_3, territories[c.alpha_2]))
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def _name_split() -> re.Pattern[str]:
+    """The commas that split pycountry's inverted names (core/data/punctuation.tsv)."""
+    marks = [r["mark"] for r in load_table("punctuation.tsv", ["group", "mark"]) if r["group"] == "name_separator"]
+    return re.compile("[" + re.escape("".join(marks)) + "]")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The token index of every state name variant, demonym form, GCC phrase and city."""
+    prefixes = frozenset(_tokens(r["prefix"])[0] for r in load_table("state_prefixes.tsv", ["prefix"]))
+    blocked = {_tokens(r["residue"]) for r in load_table("name_blocklist.tsv", ["residue"])}
+    entries: dict[tuple[str, ...], tuple[str, str]] = {}
+    residues: set[tuple[str, ...]] = set()  # names left when a formal prefix word is dropped
+    direct: set[tuple[str, ...]] = set()    # names listed as they are
+
+    def add(key: tuple[str, ...], value: tuple[str, str], overwrite: bool = False) -> None:
+        if key and (overwrite or key not in entries):
+            entries[key] = value
+
+    names = _official_names() + [(r["iso3"], r["variant"]) for r in load_table("country_variants.tsv", ["iso3", "variant"])]
+    for iso3, full in names:
+        # pycountry writes some names inverted ("كوريا، جمهوريّة كوريا"): index both parts; where two
+        # states share a first part (كوريا), country_variants.tsv settles it.
+        parts = [p for p in _name_split().split(full) if p.strip()]
+        for n, name in enumerate(parts[:2]):
+            key = _tokens(name)
+            add(key, (iso3, "name"), overwrite=(n == 0))
+            direct.add(key)
+            if len(key) > 1 and key[0] in prefixes and key[1:] not in blocked:
+                add(key[1:], (iso3, "name"))
+                residues.add(key[1:])
+    forms = load_table("demonym_forms.tsv", ["part"])
+    suffixes = [normalize_chars(r["value"]) for r in forms if r["part"] == "suffix"]
+    articles = [normalize_chars(r["value"]) for r in forms if r["part"] == "article"]
+    for row in load_table("demonyms.tsv", ["iso3", "stem"]):
+        stem = _tokens(row["stem"])[0]
+        # masculine, feminine, accusative ("وفدا سعوديا"), plurals — with and without the article
+        # "الإيطالية" left over from "الجمهورية الإيطالية" is an adjective, not a name; a real name
+        # that looks like a form ("كوريا") stays a name
+        for form in (stem + suffix for suffix in suffixes):
+            for key in [(form,)] + [(article + form,) for article in articles]:
+                add(key, (row["iso3"], "demonym"), overwrite=key in residues and key not in direct)
+    for row in load_table("gcc_phrases.tsv", ["phrase"]):
+        add(_tokens(row["phrase"]), (GCC, "gcc_body"), overwrite=True)
+    for row in load_table("cities.tsv", ["city", "iso3"]):
+        add(_tokens(row["city"]), (row["iso3"], "city"))
+    first = frozenset(k[0] for k in entries)
+    return Gazetteer(entries=entries, first=first, longest=max(len(k) for k in entries), prefixes=prefixes)
+
+
+@lru_cache(maxsize=200_000)
+def key_forms(token: str) -> tuple[str, ...]:
+    """The variants of `token` that start a gazetteer key, in stems order (most tokens: none)."""
+    first = gazetteer().first
+    return tuple(v for v in stems(token, article=False) if v in first)
+
+
+def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]:
+    """Every state-like mention, longest match first, left to right; offsets into the original."""
+    gz = gazetteer()
+    text = norm.text
+    mentions: list[CountryMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        hit = None
+        for first in key_forms(tokens[i].text):
+            # Longest contiguous run (only spaces between tokens) that is a key.
+            for length in range(min(gz.longest, n - i), 0, -1):
+                key = (first,) + tuple(t.text for t in tokens[i + 1:i + length])
+                if key in gz.entries:
+                    # Punctuation depends on the length alone: checked only for a key that exists.
+                    seq = tokens[i:i + length]
+                    if any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
+                        continue
+                    hit = (length, gz.entries[key])
+                    break
+            if hit:
+                break
+        if not hit:
+            i += 1
+            continue
+        length, (iso3, via) = hit
+        start_tok = i
+        # Include a formal prefix word in the evidence ("بدولة الكويت", "جمهوريتي تونس").
+        if via == "name" and i > 0 and not text[tokens[i - 1].end:tokens[i].start].strip():
+            if any(v in gz.prefixes for v in stems(tokens[i - 1].text, article=False)):
+                start_tok = i - 1
+        nstart, nend = tokens[start_tok].start, tokens[i + length - 1].end
+        surface, start, end = norm.surface(nstart, nend)
+        mentions.append(CountryMention(iso3=iso3, surface=surface, start=start, end=end, via=via,
+                                       nstart=nstart, nend=nend))
+        i += length
+    return mentions
+
+
+@lru_cache(maxsize=1)
+def _english_overrides() -> dict[str, str]:
+    return {r["iso3"]: r["name_en"] for r in load_table("english_names.tsv", ["iso3", "name_en"])}
+
+
+@lru_cache(maxsize=512)
+def english_name(iso3: str) -> str:
+    """Short English name of a state ('' for an unknown code)."""
+    if iso3 in _english_overrides():
+        return _english_overrides()[iso3]
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return ""
+    return Locale("en").territories.get(country.alpha_2) or getattr(country, "common_name", None) or country.name

@@ -1,0 +1,53 @@
+"""The one morphology function every matcher uses: a token's forms without its proclitics."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from core.lexicon import load_table
+from core.text.normalize import normalize_chars
+
+MIN_STEM = 2  # a stem shorter than this is no word ("وب" is not "و" + "ب")
+
+
+@lru_cache(maxsize=2)
+def _prefixes(article: bool) -> tuple[tuple[str, str], ...]:
+    """(prefix, letters restored on the stem) from core/data/proclitics.tsv, longest first;
+    without the prefixes that end in the article when `article` is False."""
+    rows = load_table("proclitics.tsv", ["prefix"])
+    out = [(normalize_chars(r["prefix"]), normalize_chars(r.get("restore", ""))) for r in rows
+           if article or r.get("article") != "yes"]
+    return tuple(sorted(out, key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=500_000)
+def stems(token: str, article: bool = True) -> tuple[str, ...]:
+    """`token` itself, then every form of it with one listed proclitic group removed, longest first.
+
+    With `article=False` the article stays on (for lists whose entries carry their own article).
+    "وللحكومة" -> ("وللحكومة", "الحكومة", "للحكومة", ...): a matcher keeps the forms it knows.
+    The order is stable, so a matcher that prefers the first known form is deterministic.
+    """
+    out = [token]
+    for prefix, restore in _prefixes(article):
+        if token.startswith(prefix) and len(token) - len(prefix) >= MIN_STEM:
+            stem = restore + token[len(prefix):]
+            if stem not in out:
+                out.append(stem)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _conjunctions() -> tuple[str, ...]:
+    rows = load_table("proclitics.tsv", ["prefix"])
+    return tuple(normalize_chars(r["prefix"]) for r in rows if r.get("conjunction") == "yes")
+
+
+def conjoined(token: str) -> bool:
+    """The token opens with a conjunction ("والسعودية", "فالكويت"): it continues a list."""
+    return any(token.startswith(p) and len(token) - len(p) >= MIN_STEM for p in _conjunctions())
+
+
+def in_group(token: str, group: frozenset[str]) -> bool:
+    """True when `token` or one of its stems is in `group` ("للحكومة" counts as "الحكومة")."""
+    return any(s in group for s in stems(token))

@@ -1,0 +1,145 @@
+"""Sentences and clauses of normalized text, as token index ranges."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.lexicon import load_table
+from core.text.morphology import stems
+from core.text.normalize import Token, normalize_chars
+
+
+
+@lru_cache(maxsize=None)
+def _marks(group: str) -> str:
+    rows = load_table("punctuation.tsv", ["group", "mark"])
+    return re.escape("".join(r["mark"] for r in rows if r["group"] == group))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(sentence end, clause break) from core/data/punctuation.tsv.
+
+    A sentence ends at its marks or a line break; "." between two Latin letters (bahrain.bh),
+    between digits (3.5) or after a one-letter abbreviation ("د.الزريقي") does not end one.
+    A clause also breaks at a spaced dash.
+    """
+    return (re.compile(r"[" + _marks("sentence_end") + r"\n]+|\.(?!\d)"),
+            re.compile(r"[" + _marks("clause_break") + r"]|\s-\s"))
+
+
+@lru_cache(maxsize=1)
+def clause_words() -> frozenset[str]:
+    """Words that open a new clause ("فيما", "بينما"): group clause_start of event_context.tsv."""
+    return frozenset(normalize_chars(r["word"]) for r in load_table("event_context.tsv", ["group", "word"])
+                     if r["group"] == "clause_start")
+
+
+@lru_cache(maxsize=200_000)
+def _opens_clause(token: str) -> bool:
+    words = clause_words()
+    return any(form in words for form in stems(token))
+
+
+@dataclass(frozen=True)
+class Segment:
+    first: int  # token index
+    last: int   # token index after the last token
+    start: int  # normalized offsets
+    end: int
+
+
+PAREN_SPAN = 200  # characters: a parenthesis in news copy holds a slogan or a name, not paragraphs
+
+
+class _Parens:
+    """Positions of "(" and ")" in a text, found once, to ask "is this offset inside parentheses?"."""
+
+    def __init__(self, text: str):
+        self.opens = [m.start() for m in re.finditer(r"\(", text)]
+        self.closes = [m.start() for m in re.finditer(r"\)", text)]
+
+    def inside(self, pos: int) -> bool:
+        """Within PAREN_SPAN characters after an unclosed "(" (a stray one does not swallow the text)."""
+        k = bisect_left(self.opens, pos)
+        if k == 0 or pos - self.opens[k - 1] > PAREN_SPAN:
+            return False
+        j = bisect_left(self.closes, pos)
+        return j == 0 or self.closes[j - 1] < self.opens[k - 1]
+
+
+def _is_sentence_dot(text: str, pos: int, parens: _Parens | None = None) -> bool:
+    if text[pos + 1:pos + 2] == "." or text[pos - 1:pos] == ".":
+        return False  # "والتكنولوجيا.. نحو": an ellipsis pauses, it does not end the sentence
+    if (parens or _Parens(text)).inside(pos):
+        return False  # inside parentheses: "(الوقف والتكنولوجيا. نحو آفاق)"
+    before = text[max(0, pos - 2):pos]
+    after = text[pos + 1:pos + 2]
+    if before[-1:].isascii() and before[-1:].isalpha() and after.isascii() and after.isalpha():
+        return False
+    if len(before) == 2 and not before[0].isalnum() and before[1].isalpha():
+        return False  # one-letter abbreviation
+    if pos == 1 and text[0].isalpha():
+        return False
+    return True
+
+
+def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]:
+    """Segments of tokens between character cut positions."""
+    segments = []
+    cuts = sorted(set(cuts)) + [text_len + 1]
+    ends = [t.end for t in tokens]  # increasing
+    k = 0
+    first = 0
+    for cut in cuts:
+        k = bisect_right(ends, cut, k)  # past every token that ends at or before the cut
+        if k > first:
+            segments.append(Segment(first, k, tokens[first].start, tokens[k - 1].end))
+            first = k
+    return segments
+
+
+LONG_LINE = 15  # words: a line this long that stops with no mark was wrapped, not ended
+
+
+def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool:
+    """A mark or a line break that ends a sentence (see patterns); a single line break after a
+    long line with no final mark is a wrapped line ("المنتدى العالمي للحكومة⏎الإلكترونية")."""
+    mark = match.group(0)
+    if mark == ".":
+        return _is_sentence_dot(text, match.start(), parens)
+    if mark.strip(" \t\r") == "\n":
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        return not (len(line.split()) >= LONG_LINE and line.rstrip()[-1:].isalpha())
+    return True
+
+
+def sentences(text: str, tokens: list[Token]) -> list[Segment]:
+    sentence_end, _ = patterns()
+    parens = _Parens(text)
+    cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m, parens)]
+    return _split(tokens, cuts, len(text))
+
+
+def clauses(text: str, tokens: list[Token]) -> list[Segment]:
+    sentence_end, clause_break = patterns()
+    parens = _Parens(text)
+    cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m, parens)]
+    cuts += [m.start() for m in clause_break.finditer(text)]
+    cuts += [t.start - 1 for t in tokens if _opens_clause(t.text)]
+    return _split(tokens, cuts, len(text))
+
+
+def segment_of(segments: list[Segment], token_index: int) -> Segment:
+    """The segment that holds token_index (segments cover every token)."""
+    lo, hi = 0, len(segments) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if segments[mid].last <= token_index:
+            lo = mid + 1
+        else:
+            hi = mid
+    return segments[lo]
