@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 import core
-from ui import figures
+from ui import charts, measures
 from ui.data import country_names, load_reference, memo, ranking_tables
 from ui.filters import URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years, year_range
 from ui.i18n import N_, _, number
@@ -56,7 +56,7 @@ def overview_view(corpus: core.Corpus) -> None:
 
     state = ("overview", years, tuple(kinds), gcc_only)  # ui.data.memo: nothing recomputed for a state seen before
     shown = memo(corpus, (*state, "events"), lambda: filter_events(events, years, kinds=kinds, gcc_only=gcc_only))
-    counts = memo(corpus, (*state, "counts"), lambda: figures.state_counts(shown, corpus.participants, names))
+    counts = memo(corpus, (*state, "counts"), lambda: measures.state_counts(shown, corpus.participants, names))
 
     headline_metrics(len(shown), int((counts["named"] > 0).sum()), corpus)
 
@@ -67,22 +67,22 @@ def overview_view(corpus: core.Corpus) -> None:
             ("ov_gcc", _("GCC events only"), gcc_only, False, show_flag)]), key="ov_empty")
     else:
         titles = memo(corpus, "titles", lambda: dict(zip(corpus.documents["doc"], corpus.documents["title"])))
-        timeline = memo(corpus, (*state, "timeline"), lambda: figures.timeline_figure(shown, titles, names))
-        if timeline.layout.meta != figures.BY_MONTH:
+        timeline = memo(corpus, (*state, "timeline"), lambda: charts.timeline_figure(shown, titles, names))
+        if timeline.layout.meta != charts.BY_MONTH:
             caption = _("Timeline of {n} events: each marker is an event placed at the start of the period the "
                         "article gives (day, month or year), on the row of its kind; its area grows with the number "
                         "of states in the delegation (the number stated, else the states named; grey when the "
                         "article gives neither). Open circles are earlier events an article mentions, open "
                         "diamonds upcoming ones. Hover for the host, how the host and year were found, and the "
                         "article title; click for the article.")
-        else:  # many events: one marker per month and kind (figures.timeline_by_month)
+        else:  # many events: one marker per month and kind (charts.timeline_by_month)
             caption = _("Timeline of {n} events, too many for a marker each: each marker is the events of one kind "
                         "in one month (placed at the start of the period the article gives), its area the number "
                         "of events. Open circles are earlier events articles mention, open diamonds upcoming ones. "
                         "Hover for the count, the states in their delegations and an article title; click for "
                         "that article.")
         chart(timeline, key="ov_timeline", on_click=to_evidence, caption=caption.format(n=number(len(shown))))
-        chart(memo(corpus, (*state, "map"), lambda: figures.engagement_map(counts, _("States engaged: events per state"))),
+        chart(memo(corpus, (*state, "map"), lambda: charts.engagement_map(counts, _("States engaged: events per state"))),
               key="ov_map", geo=True,
               on_click=to_profile,
               caption=_("World map of the {n} states taking part in these events, shaded by the number of events "

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import figures
+from ui import charts, measures
 from ui.data import country_names
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
-from ui.i18n import N_, _, country, number
-from ui.labels import clean_title, is_missing, kind_label, map_distinct, via_label, when_label
+from ui.i18n import N_, _, number
+from ui.labels import state_label, clean_title, is_missing, kind_label, map_distinct, via_label, when_label
 from ui.review import reviewed_only
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, setup_page,
                        table, to_evidence, to_profile)
@@ -21,7 +21,7 @@ data_sources(corpus, reference=False)
 events = corpus.events
 participants = corpus.participants
 names = country_names(participants)
-hosts = sorted({str(h) for h in events["host_iso3"].dropna() if str(h)}, key=lambda iso: country(iso, names.get(iso, iso)))
+hosts = sorted({str(h) for h in events["host_iso3"].dropna() if str(h)}, key=lambda iso: state_label(iso, names))
 ORDERS = {"date": _("by date"), "size": _("by delegation size")}
 
 with st.sidebar:
@@ -30,13 +30,13 @@ with st.sidebar:
     kinds = pick_many(_("Kind of event"), sorted(events["kind"].dropna().unique()), key="dl_kind",
                       placeholder=_("All kinds"), format_func=kind_label)
     host_choice = pick_many(_("Host"), hosts, key="dl_host", placeholder=_("All hosts"),
-                            format_func=lambda iso: country(iso, names.get(iso, iso)))
+                            format_func=lambda iso: state_label(iso, names))
     order = st.radio(_("Order the events"), list(ORDERS), key="dl_order", bind=URL, format_func=ORDERS.get,
                      horizontal=True)
 
 shown = filter_events(events, years, kinds=kinds, hosts=host_choice)
-counts = figures.state_counts(shown, participants, names)
-measure = figures.delegation_measure(shown, participants)
+counts = measures.state_counts(shown, participants, names)
+measure = measures.delegation_measure(shown, participants)
 titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
 
 st.markdown(_("**{events}** events, **{states}** states named as taking part, **{body}** more reached only through "
@@ -46,28 +46,28 @@ if shown.empty:
     empty_state(_("events"), active_filters(events["year"], [
         ("dl_years", _("Years"), years, None, show_years),
         ("dl_kind", _("Kind of event"), kinds, [], show_list(kind_label)),
-        ("dl_host", _("Host"), host_choice, [], show_list(lambda iso: country(iso, names.get(iso, iso))))]),
+        ("dl_host", _("Host"), host_choice, [], show_list(lambda iso: state_label(iso, names)))]),
         key="dl_empty")
     st.stop()
 
-chart(figures.delegation_bars(shown, measure, titles, order, limit=figures.BAR_LIMIT), key="dl_bars", on_click=to_evidence,
+chart(charts.delegation_bars(shown, measure, titles, order, limit=charts.BAR_LIMIT), key="dl_bars", on_click=to_evidence,
       caption=_("Bar chart, one bar per event: the delegation size is the number of states the article states "
                 "(orange, e.g. 'a delegation of 21 states'), else the states it names one by one (blue), else the "
                 "GCC's members when it names only the council (light orange); 'unknown' stands where the article "
                 "gives no figure at all, never a bar of 0. Hover for the basis and the article title, click for "
                 "the article."))
-if len(shown) > figures.BAR_LIMIT:
+if len(shown) > charts.BAR_LIMIT:
     st.caption(_("The chart draws the first {limit} of {n} events in this order; the table below lists them all.")
-               .format(limit=number(figures.BAR_LIMIT), n=number(len(shown))))
+               .format(limit=number(charts.BAR_LIMIT), n=number(len(shown))))
 
 left, right = st.columns([1, 2])
 with left:
-    chart(figures.frequency_bars(counts), key="dl_freq", on_click=to_profile,
+    chart(charts.frequency_bars(counts), key="dl_freq", on_click=to_profile,
           caption=_("Horizontal bar chart of the number of events each state took part in, most first: dark blue "
                     "= named in the article, light orange = reached only through the GCC as a body. Click a state "
                     "for its profile."))
 with right:
-    chart(figures.engagement_map(counts, _("Where the delegations came from"), height=380), key="dl_map", geo=True,
+    chart(charts.engagement_map(counts, _("Where the delegations came from"), height=380), key="dl_map", geo=True,
           on_click=to_profile,
           caption=_("World map of the same counts: darker = more events naming the state; light orange = reached "
                     "only through the GCC as a body; dots mark small states; Bahrain, the host, is orange with a "
@@ -76,7 +76,7 @@ with right:
 st.subheader(_("Delegation size per event"))
 sizes = shown[["event_id", "date", "year", "kind", "doc", "countries_stated"]].join(measure[["named", "via_body", "size",
                                                                                             "basis"]])
-sizes = sizes.assign(order=figures.event_dates(sizes))
+sizes = sizes.assign(order=measures.event_dates(sizes))
 sizes = (sizes.sort_values(["size", "order"], ascending=[False, True], na_position="last", kind="stable")
          if order == "size" else sizes.sort_values("order", na_position="last", kind="stable"))
 # The size as text, so an unknown size reads "unknown" (the order radio sorts the rows by size).
@@ -85,7 +85,7 @@ sizes = sizes.assign(when=map_distinct(when_label, sizes["date"], sizes["year"])
                      size=map_distinct(lambda v: _("unknown") if is_missing(v) else number(int(v)), sizes["size"]),
                      countries_stated=map_distinct(lambda v: "" if is_missing(v) else number(int(v)),
                                                    sizes["countries_stated"]),
-                     basis=map_distinct(lambda b: _(figures.BASIS_LABELS[b]), sizes["basis"]),
+                     basis=map_distinct(lambda b: _(measures.BASIS_LABELS[b]), sizes["basis"]),
                      title=[clean_title(titles.get(d, "")) for d in sizes["doc"]])
 sizes = sizes[["when", "kind", "size", "basis", "countries_stated", "named", "via_body", "title", "event_id"]]
 size_headers = {"when": _("when"), "kind": _("kind"), "size": _("delegation size"), "basis": _("basis"),
@@ -97,12 +97,12 @@ csv_download(sizes, "delegation_sizes.csv", key="dl_sizes_csv", headers=size_hea
 st.subheader(_("Participants as named in the articles"))
 named = (participants[participants["event_id"].isin(shown["event_id"])]
          .merge(shown[["event_id", "date", "year", "kind", "host_iso3"]], on="event_id", how="left"))
-named = named.assign(order=figures.event_dates(named)).sort_values(["order", "event_id", "start"], ignore_index=True)
+named = named.assign(order=measures.event_dates(named)).sort_values(["order", "event_id", "start"], ignore_index=True)
 named = named.assign(  # labels once per distinct value: this table has a row per participant
     when=map_distinct(when_label, named["date"], named["year"]),
     kind=map_distinct(lambda k: kind_label(str(k)), named["kind"]),
-    state=map_distinct(lambda iso: country(str(iso), names.get(str(iso), str(iso))), named["iso3"]),
-    host=map_distinct(lambda iso: country(str(iso), names.get(str(iso), str(iso))) if str(iso) else _("not stated"),
+    state=map_distinct(lambda iso: state_label(iso, names), named["iso3"]),
+    host=map_distinct(lambda iso: state_label(iso, names) if str(iso) else _("not stated"),
                       named["host_iso3"].fillna("")),
     via=map_distinct(via_label, named["via"]),
 )[["when", "kind", "host", "state", "iso3", "surface", "via", "event_id", "doc", "start", "end", "review", "extracted", "record_id"]]

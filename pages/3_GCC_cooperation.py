@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from ui import figures
+from ui import charts, labels, measures
 from ui.data import country_names, gcc_members
 from ui.evidence import rtl_block
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
-from ui.i18n import N_, _, country, isolate, number
-from ui.labels import (clean_title, kind_label, map_distinct, split_list, tense_label, text_of, topic_label,
+from ui.i18n import N_, _, isolate, number
+from ui.labels import (state_label, kind_label, split_list, tense_label, text_of, topic_label,
                        via_label, when_label, year_basis_label)
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, page_link,
                        setup_page, to_profile)
@@ -29,7 +28,7 @@ data_sources(corpus, reference=False)
 gcc_events = filter_events(corpus.events, gcc_only=True)
 participants = corpus.participants
 names = country_names(participants)
-members = sorted(gcc_members(), key=lambda iso: country(iso, names.get(iso, iso)))
+members = sorted(gcc_members(), key=lambda iso: state_label(iso, names))
 topics = sorted({t for cell in gcc_events["topics"] for t in split_list(cell)}, key=topic_label)
 MODES = {"named": _("named explicitly"), "body": _("including the GCC as a body")}
 
@@ -37,7 +36,7 @@ with st.sidebar:
     st.header(_("Filters"))
     years = year_range(_("Years"), gcc_events["year"], key="gcc_years")
     chosen_members = pick_many(_("Member state"), members, key="gcc_member", placeholder=_("All member states"),
-                               format_func=lambda iso: country(iso, names.get(iso, iso)))
+                               format_func=lambda iso: state_label(iso, names))
     mode = st.radio(_("A member takes part when it is"), list(MODES), key="gcc_mode", bind=URL, format_func=MODES.get,
                     help=_("Named explicitly: the article names the state, or it hosts. Including the GCC as a "
                            "body: also the events where the article names only the council ('the GCC states'), "
@@ -59,28 +58,28 @@ st.markdown(_("**{n}** of {total} GCC events match the filters.").format(n=numbe
 if shown.empty:
     empty_state(_("GCC events"), active_filters(gcc_events["year"], [
         ("gcc_years", _("Years"), years, None, show_years),
-        ("gcc_member", _("Member state"), chosen_members, [], show_list(lambda iso: country(iso, names.get(iso, iso)))),
+        ("gcc_member", _("Member state"), chosen_members, [], show_list(lambda iso: state_label(iso, names))),
         ("gcc_topic", _("Topic"), chosen_topics, [], show_list(topic_label))]), key="gcc_empty")
     st.stop()
 
 left, right = st.columns([1, 1])
 with left:
-    chart(figures.member_bars(shown, participants, members, names), key="gcc_members", on_click=to_profile,
+    chart(charts.member_bars(shown, participants, members, names), key="gcc_members", on_click=to_profile,
           caption=_("Stacked bar chart of the GCC events per member state: dark blue = the article names the "
                     "state, light orange = the article names only the GCC as a body, orange = the state hosted. "
                     "Click a state for its profile."))
 with right:
-    topic_table = figures.topic_year_table(shown)
+    topic_table = measures.topic_year_table(shown)
     if not topic_table.empty:
-        chart(figures.topic_heatmap(topic_table), key="gcc_heatmap",
+        chart(charts.topic_heatmap(topic_table), key="gcc_heatmap",
               caption=_("Heatmap of topics (rows) by year (columns): each cell counts the GCC events of that year "
                         "whose article discusses the topic; darker green = more events."))
     else:
         st.info(_("No topics recorded for the GCC events that match the filters."))
 
 titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
-shown_participants, positions = figures.participants_by_event(shown, participants)
-export = figures.gcc_event_rows(shown, shown_participants, names, titles)
+shown_participants, positions = measures.participants_by_event(shown, participants)
+export = measures.gcc_event_rows(shown, shown_participants, names, titles)
 export = export[["when", "kind", "host", "states_named", "organizations", "topics", "title", "event_id", "evidence"]]
 gcc_headers = {"when": _("when"), "kind": _("kind"), "host": _("host"), "states_named": _("states named"),
                "organizations": _("organizations"), "topics": _("topics"), "title": _("article title"),
@@ -97,7 +96,7 @@ for row in cards.head(CARD_LIMIT).itertuples():
     named = shown_participants.iloc[positions.get(str(row.event_id), [])]
     with st.container(border=True, key=f"gcc_card_{row.Index}"):
         # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
-        host = figures.host_text(record.get("host_iso3"), record.get("host_basis"), names)
+        host = labels.host_text(record.get("host_iso3"), record.get("host_basis"), names)
         st.markdown(f"**{md_escape(when_label(row.date, row.year))} · {md_escape(kind_label(str(row.kind)))}** — "
                     f"{md_escape(host)}")
         facts = [year_basis_label(text_of(record.get("year_basis")) or text_of(record.get("date_basis")))]
@@ -106,7 +105,7 @@ for row in cards.head(CARD_LIMIT).itertuples():
         if text_of(record.get("note")):
             facts.append(_("note: {note}").format(note=note_text(text_of(record["note"]))))
         st.caption(md_escape(" · ".join(f for f in facts if f)))
-        by_via = {via: _(", ").join(country(str(i), names.get(str(i), str(i))) for i in group["iso3"])
+        by_via = {via: _(", ").join(state_label(i, names) for i in group["iso3"])
                   for via, group in named.groupby(named["via"].astype("string").fillna("name"))}
         states = by_via.get("name") or _("none named")
         lines = [_("States named: {states}").format(states=md_escape(states))]

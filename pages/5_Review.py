@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ui.data import seeds_folder
 from ui.layout import corpus_or_stop, data_sources, setup_page
-from ui.review import review_page
+from ui.review_page import review_page
 
 setup_page("Review")
 corpus = corpus_or_stop()

@@ -7,29 +7,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import figures
-from ui.data import country_names, load_reference, ranking_tables
-from ui.i18n import N_, _, country, frozen, number
-from ui.labels import (SCOPE_ORDER, clean_title, kind_label, map_distinct, scope_label, verdict_label, via_label,
+from ui import charts, measures
+from ui.i18n import N_, _, frozen, number
+from ui.labels import (state_label, SCOPE_ORDER, clean_title, kind_label, map_distinct, scope_label, verdict_label, via_label,
                        when_label)
-from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, follow_click, setup_page, table,
+from ui.layout import (survey_page, chart, csv_download, table,
                        to_evidence)
-from ui.review import reviewed_only
 
 PARAM = "iso3"  # the URL parameter: ?iso3=OMN
 WIDGET = "pf_country"
 
-setup_page(N_("Country profile"))
-follow_click()
-corpus = reviewed_only(corpus_or_stop(), key="pf_reviewed")
-data_sources(corpus)
-
-reference = load_reference()
-checked, history = ranking_tables(corpus.rankings)
-names = country_names(corpus.participants)
+view_data = survey_page(N_("Country profile"), reviewed_key="pf_reviewed")
+corpus, reference, checked, history, names = (view_data.corpus, view_data.reference, view_data.checked,
+                                              view_data.history, view_data.names)
 codes = set(reference["iso3"].astype(str)) | set(corpus.participants["iso3"].dropna().astype(str)) \
     | {str(h) for h in corpus.events["host_iso3"].dropna() if str(h)}
-options = sorted(codes, key=lambda iso: country(iso, names.get(iso, iso)))
+options = sorted(codes, key=lambda iso: state_label(iso, names))
 
 
 def _keep_in_url() -> None:
@@ -41,13 +34,13 @@ if WIDGET not in st.session_state or st.session_state.get("_pf_url") != wanted:
     # A new ?iso3= (a click elsewhere, a shared link) chooses the state; the picker then keeps the URL.
     st.session_state[WIDGET] = wanted if wanted in codes else "BHR"
     st.session_state["_pf_url"] = wanted
-iso3 = st.selectbox(_("State"), options, key=WIDGET, format_func=frozen(lambda iso: f"{country(iso, names.get(iso, iso))} ({iso})"),
+iso3 = st.selectbox(_("State"), options, key=WIDGET, format_func=frozen(lambda iso: f"{state_label(iso, names)} ({iso})"),
                     on_change=_keep_in_url, help=_("Any state in the UN survey or the articles; the URL keeps it "
                                                    "(?iso3=OMN), so the profile can be shared."))
 st.session_state["_pf_url"] = iso3
 if st.query_params.get(PARAM) != iso3:
     st.query_params[PARAM] = iso3
-name = country(iso3, names.get(iso3, iso3))
+name = state_label(iso3, names)
 st.header(name)
 
 # ------------------------------------------------------------------ survey history
@@ -61,18 +54,18 @@ else:
     c1.metric(_("World rank {year}").format(year=number(int(latest["survey_year"]))),
               number(latest["egdi_rank"]) or _("n/a"), border=True)
     c2.metric(_("EGDI {year}").format(year=number(int(latest["survey_year"]))), number(latest["egdi"], 3), border=True)
-    group = figures.egdi_group(latest["egdi"])
+    group = measures.egdi_group(latest["egdi"])
     c3.metric(_("EGDI group"), _(group) if group else _("n/a"), border=True)
     c4.metric(_("Editions assessed"), number(int(own["egdi_rank"].notna().sum())), border=True)
     world = history[(history["source"] == "official") & (history["country_iso3"] == iso3) & (history["scope"] == "world")]
-    chart(figures.rank_figure(world, history.iloc[:0], [iso3], names, "rank", "world"), key="pf_rank",
+    chart(charts.rank_figure(world, history.iloc[:0], [iso3], names, "rank", "world"), key="pf_rank",
           caption=_("Line chart of the official UN world rank of {name} in each survey edition, rank 1 at the top.")
           .format(name=name))
     official = history[(history["source"] == "official") & (history["country_iso3"] == iso3)]
     regional = (official.pivot_table(index="survey_year", columns="scope", values="rank", aggfunc="first")
                 .reindex(columns=[s for s in SCOPE_ORDER if s in set(official["scope"])]))
     survey = own[["survey_year", "egdi_rank", "egdi", "osi", "hci", "tii", "epart_rank"]].set_index("survey_year")
-    survey = survey.assign(egdi_group=[_(g) if g else "" for g in map(figures.egdi_group, survey["egdi"])])
+    survey = survey.assign(egdi_group=[_(g) if g else "" for g in map(measures.egdi_group, survey["egdi"])])
     survey = survey.join(regional.drop(columns=["world"], errors="ignore").add_prefix("rank_")).reset_index()
     headers = {"survey_year": _("edition"), "egdi_rank": _("world rank"), "egdi": _("EGDI"), "osi": _("OSI"),
                "hci": _("HCI"), "tii": _("TII"), "epart_rank": _("e-participation rank"), "egdi_group": _("EGDI group"),
@@ -99,11 +92,11 @@ else:
         role_of_state=[_("host") if e in set(hosted) else via_label(via.get(e, "name")) for e in involved["event_id"]],
         title=[clean_title(titles.get(d, "")) for d in involved["doc"]],
     )
-    rows = rows.assign(order=figures.event_dates(rows)).sort_values("order", na_position="last")
+    rows = rows.assign(order=measures.event_dates(rows)).sort_values("order", na_position="last")
     rows = rows[["when", "kind", "role_of_state", "title", "event_id", "doc"]]
     event_headers = {"when": _("when"), "kind": _("kind"), "role_of_state": _("how it took part"),
                      "title": _("article title"), "event_id": _("event"), "doc": _("article")}
-    chart(figures.timeline_figure(involved, titles, names), key="pf_timeline", on_click=to_evidence,
+    chart(charts.timeline_figure(involved, titles, names), key="pf_timeline", on_click=to_evidence,
           caption=_("Timeline of the {n} events {name} took part in or hosted; click an event for its article.")
           .format(n=number(len(involved)), name=name))
     table(rows, key="pf_events", headers=event_headers)

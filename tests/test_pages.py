@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui import figures
+from ui import charts as ui_charts, measures
 from ui.data import folder_fingerprint
 from ui.evidence import Highlight, highlighted_html
 
@@ -175,8 +175,8 @@ def bahrain_points(fig: dict) -> dict[int, float]:
 
 
 def edition(claims: dict) -> list[int]:
-    """Claim markers sit a little right of their edition (figures.CLAIM_DODGE)."""
-    return [round(x - figures.CLAIM_DODGE) for x in decode(claims["x"])]
+    """Claim markers sit a little right of their edition (ui.charts.CLAIM_DODGE)."""
+    return [round(x - ui_charts.CLAIM_DODGE) for x in decode(claims["x"])]
 
 
 def test_ranking_default_world_view_with_gcc_peers_and_claims():
@@ -254,7 +254,7 @@ def test_delegations_one_size_per_event_with_its_basis():
 
 
 def test_delegations_chart_draws_the_first_events_in_the_chosen_order_and_says_so(monkeypatch, seeds_corpus):
-    monkeypatch.setattr(figures, "BAR_LIMIT", 2)
+    monkeypatch.setattr(ui_charts, "BAR_LIMIT", 2)
     at = run_page("delegations")
     at.radio(key="dl_order").set_value("size").run()
     fig = chart(at, "Delegation size per event")
@@ -263,7 +263,7 @@ def test_delegations_chart_draws_the_first_events_in_the_chosen_order_and_says_s
     total = len(seeds_corpus.events)
     assert any(f"first 2 of {total} events" in c.value for c in at.caption)
     assert len(at.dataframe[0].value) == total  # the table keeps every event
-    monkeypatch.setattr(figures, "BAR_LIMIT", 150)
+    monkeypatch.setattr(ui_charts, "BAR_LIMIT", 150)
     assert not any("first 150" in c.value for c in run_page("delegations").caption)
 
 
@@ -315,12 +315,12 @@ def gcc_cards(at: AppTest) -> list:
 def test_gcc_event_rows_name_the_states_of_each_event_without_the_body(seeds_corpus):
     events, participants = seeds_corpus.events, seeds_corpus.participants
     gcc = events[events["gcc"].fillna(False).astype(bool)]
-    rows, positions = figures.participants_by_event(gcc, participants)
+    rows, positions = measures.participants_by_event(gcc, participants)
     assert set(rows["event_id"]) <= set(gcc["event_id"]) and len(positions) == rows["event_id"].nunique()
     for event, where in positions.items():
         assert set(rows.iloc[where]["event_id"]) == {event}
     names = {"SAU": "Saudi Arabia", "ARE": "United Arab Emirates", "KWT": "Kuwait", "QAT": "Qatar", "OMN": "Oman"}
-    table = figures.gcc_event_rows(gcc, rows, names, {})
+    table = measures.gcc_event_rows(gcc, rows, names, {})
     for event, cell in zip(table["event_id"], table["states_named"]):  # the slow scan it replaces, as the oracle
         own = participants[(participants["event_id"] == event) & (participants["via"] != "gcc_body")]
         assert cell == ", ".join(names.get(i, i) for i in own["iso3"]), event
@@ -410,7 +410,7 @@ def test_highlighted_html_escapes_article_text_and_never_nests():
 
 def test_event_dates_use_the_precision_given():
     events = pd.DataFrame({"date": ["2013-06-25", "2023-07", "", None], "year": [2013, 2023, 2015, pd.NA]})
-    dates = figures.event_dates(events)
+    dates = measures.event_dates(events)
     assert [str(d.date()) if not pd.isna(d) else None for d in dates] == \
         ["2013-06-25", "2023-07-01", "2015-01-01", None]
 
@@ -422,7 +422,7 @@ def test_rank_figure_gives_each_verdict_its_own_symbol_and_colour():
                            "rank": [13, 1, 5], "verdict": ["matches", "differs", "unverifiable"],
                            "official_rank": pd.array([13, 36, None], dtype="Int64"),
                            "evidence": ["<b>جملة</b>", "x", "y"], "doc": ["a.txt", "b.txt", "c.txt"]})
-    fig = figures.rank_figure(official, claims, ["BHR"], {"BHR": "Bahrain"}, "rank", "world").to_dict()
+    fig = ui_charts.rank_figure(official, claims, ["BHR"], {"BHR": "Bahrain"}, "rank", "world").to_dict()
     markers = {t["name"]: t["marker"] for t in fig["data"] if t["mode"] == "markers"}
     assert set(markers) == {"claim matches UN data", "claim differs from UN data", "claim unverifiable"}
     assert len({m["symbol"] for m in markers.values()}) == len({m["color"] for m in markers.values()}) == 3
@@ -436,7 +436,7 @@ def test_timeline_marker_size_is_the_delegation_size():
                            "year": pd.array([2015, 2014, None], dtype="Int64"),
                            "countries_stated": pd.array([21, None, None], dtype="Int64"),
                            "countries_named": pd.array([0, 3, 2], dtype="Int64")})
-    fig = json.loads(figures.timeline_figure(events, {"a": "عنوان"}).to_json())
+    fig = json.loads(ui_charts.timeline_figure(events, {"a": "عنوان"}).to_json())
     (scatter,) = fig["data"]
     assert decode(scatter["customdata"]) == ["a#e1", "a#e2"]  # the undated event is left out
     assert decode(scatter["marker"]["size"]) == [21, 3]

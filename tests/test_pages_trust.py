@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from test_pages import SEED_000, SEED_002, SEED_003, SEED_004, chart, decode, run_page, trace
 
-from ui import figures
+from ui import charts, measures
 from ui.labels import clean_title
 from ui.layout import csv_bytes
 from ui.safety import csv_safe
@@ -58,7 +58,7 @@ def test_no_delegation_is_drawn_as_a_bar_of_zero():
 def test_delegation_size_is_missing_when_the_article_gives_none():
     events = pd.DataFrame({"countries_stated": pd.array([21, None, None], dtype="Int64"),
                            "countries_named": pd.array([0, 3, 0], dtype="Int64")})
-    assert figures.delegation_size(events).tolist() == [21, 3, pd.NA]
+    assert measures.delegation_size(events).tolist() == [21, 3, pd.NA]
 
 
 # ------------------------------------------------------------------ colours and the rank axis
@@ -92,7 +92,7 @@ def test_each_line_is_labelled_at_its_end():
 
 @pytest.mark.parametrize("view", ["rank", "egdi"])
 def test_the_figures_table_has_no_empty_cells(view):
-    at = run_page("ranking", rk_view=figures.MEASURES[view][1])
+    at = run_page("ranking", rk_view=measures.MEASURES[view][1])
     table = at.dataframe[0].value
     assert len(table) and not table.isna().any().any(), table[table.isna().any(axis=1)]
 
@@ -138,7 +138,7 @@ def test_an_upcoming_event_is_not_drawn_as_an_earlier_event_hosted_by_bahrain():
         "countries_stated": pd.array([None, None], dtype="Int64"), "countries_named": pd.array([2, 0], dtype="Int64"),
         "host_iso3": ["BHR", ""], "host_basis": ["assumed", "not_stated"], "year_basis": ["publication_date", "stated"],
         "tense": ["past", "upcoming"], "note": ["", ""]})
-    fig = figures.timeline_figure(events, {"a": "عنوان"}, {"BHR": "Bahrain"}).to_dict()
+    fig = charts.timeline_figure(events, {"a": "عنوان"}, {"BHR": "Bahrain"}).to_dict()
     names = [t["name"] for t in fig["data"]]
     assert "earlier event mentioned" not in names and "upcoming event mentioned" in names
     upcoming = next(t for t in fig["data"] if t["name"] == "upcoming event mentioned")
@@ -166,7 +166,7 @@ def test_an_empty_result_names_its_filters_and_resets_them():
 
 def test_a_map_with_no_state_shows_the_world():
     empty = pd.DataFrame(columns=["iso3", "name", "events", "named", "via_body"])
-    assert figures.engagement_map(empty, "t").layout.geo.fitbounds is False
+    assert charts.engagement_map(empty, "t").layout.geo.fitbounds is False
 
 
 @pytest.mark.parametrize(("page", "params", "what"), [

@@ -8,7 +8,8 @@ import json
 import numpy as np
 import pandas as pd
 
-from ui import figures
+from ui import charts, measures
+from ui.i18n import _
 
 
 def decode(value):
@@ -38,30 +39,30 @@ def events_frame(n: int) -> pd.DataFrame:
 
 def test_small_timeline_keeps_one_svg_marker_per_event():
     events = events_frame(300)
-    fig = figures.timeline_figure(events, {})
-    assert {t.type for t in fig.data} == {"scatter"} and fig.layout.meta != figures.BY_MONTH
-    drawn = figures.event_dates(events).notna().sum()
+    fig = charts.timeline_figure(events, {})
+    assert {t.type for t in fig.data} == {"scatter"} and fig.layout.meta != charts.BY_MONTH
+    drawn = measures.event_dates(events).notna().sum()
     assert sum(len(t.x) for t in fig.data) == drawn
 
 
 def test_large_timeline_is_one_marker_per_month_and_kind():
-    events = events_frame(figures.TIMELINE_MAX_EVENTS * 3)
-    when = figures.event_dates(events)
+    events = events_frame(charts.TIMELINE_MAX_EVENTS * 3)
+    when = measures.event_dates(events)
     dated = events[when.notna()]
-    status = figures.event_status(dated)
-    fig = figures.timeline_figure(events, {"d0": "عنوان <b>"})
-    assert fig.layout.meta == figures.BY_MONTH
+    status = measures.event_status(dated)
+    fig = charts.timeline_figure(events, {"d0": "عنوان <b>"})
+    assert fig.layout.meta == charts.BY_MONTH
     payload = json.loads(fig.to_json())
     # Marker area is the number of events; the areas of a status add up to its dated events.
     drawn = {t["name"]: sum(decode(t["marker"]["size"])) for t in payload["data"]}
     expected = {}
-    for code, (name, _symbol) in figures.STATUS_STYLE.items():
+    for code, (name, _symbol) in charts.STATUS_STYLE.items():
         if (status == code).any():
-            expected[figures._(name)] = int((status == code).sum())
+            expected[_(name)] = int((status == code).sum())
     assert drawn == expected
     markers = sum(len(t["x"]) for t in payload["data"])
     months = when.dropna().dt.to_period("M").nunique()
-    assert markers <= months * 3 * len(figures.STATUS_STYLE) and markers < len(dated) / 2
+    assert markers <= months * 3 * len(charts.STATUS_STYLE) and markers < len(dated) / 2
     # customdata: an event of the marker (a click opens its evidence), one that exists and was drawn.
     firsts = [e for t in payload["data"] for e in decode(t["customdata"])]
     assert set(firsts) <= set(dated["event_id"])
@@ -71,12 +72,12 @@ def test_large_timeline_is_one_marker_per_month_and_kind():
 
 
 def test_count_colour_bars_do_not_tick_every_unit_of_a_large_count():
-    small = figures.count_ticks(7)
+    small = charts.count_ticks(7)
     assert small == {"dtick": 1}
-    large = figures.count_ticks(3000)
+    large = charts.count_ticks(3000)
     assert "dtick" not in large  # thousands of tick labels froze the browser at 10,000 articles
     counts = pd.DataFrame({"iso3": ["KWT", "QAT"], "name": ["Kuwait", "Qatar"], "events": [3000, 12],
                            "named": [3000, 12], "via_body": [0, 0]})
-    fig = json.loads(figures.engagement_map(counts, "t").to_json())
+    fig = json.loads(charts.engagement_map(counts, "t").to_json())
     bars = [t["colorbar"] for t in fig["data"] if t.get("colorbar")]
     assert bars and all("dtick" not in bar for bar in bars)

@@ -24,7 +24,7 @@ KEYWORDS = {"_": None, "N_": None}
 
 
 def sources() -> list[Path]:
-    return [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+    return [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").rglob("*.py"))]
 
 
 def extract() -> dict[str, list[tuple[str, int]]]:

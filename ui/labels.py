@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from ui.i18n import N_, _, language, month, number
+from ui.i18n import N_, _, country, language, month, number
 
 T = TypeVar("T")
 
@@ -188,3 +188,25 @@ def clean_title(title: object) -> str:
     if dateline:
         rest = rest[dateline.end():]
     return rest.strip() or text
+
+
+def state_label(iso3: object, names: dict[str, str]) -> str:
+    """A state's name in the language of the run; `names` (ISO3 -> English name, from the corpus) is the
+    fallback for a code the locale data does not know, and the code itself the last one."""
+    iso = str(iso3)
+    return country(iso, names.get(iso, iso))
+
+
+def host_text(host_iso3: object, host_basis: object, names: dict[str, str]) -> str:
+    """'host: Bahrain (host assumed (Bahrain))', 'host not stated', … in the language of the run."""
+    iso = text_of(host_iso3)
+    basis = text_of(host_basis)
+    if not iso:
+        return _("host not stated") if basis in ("", "not_stated") else host_basis_label(basis)
+    name = state_label(iso, names)
+    if basis == "assumed" and iso == "BHR":  # the only host ever assumed; another host was set by a review
+        return _("host assumed: {name} (the article names none)").format(name=name)
+    if basis == "assumed":
+        return _("host: {name}").format(name=name)
+    return _("host: {name}").format(name=name) + (f" ({host_basis_label(basis)})" if basis and basis != "stated"
+                                                   else "")

@@ -7,6 +7,7 @@ import functools
 import logging
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from urllib.parse import urlencode
 
@@ -17,12 +18,12 @@ import streamlit as st
 import core
 from streamlit.errors import StreamlitPageNotFoundError
 from ui import i18n
-from ui.data import load_corpus
-from ui.figures import GEO_CONFIG
+from ui.data import country_names, load_corpus, load_reference, ranking_tables
+from ui.charts.common import GEO_CONFIG
 from ui.i18n import _
 from ui.labels import status_label, text_of
 from ui.messages import core_message, document_message
-from ui.review import table_view
+from ui.review import reviewed_only, table_view
 from ui.safety import csv_safe, md_escape
 
 LOG = logging.getLogger("egov.dashboard")
@@ -359,3 +360,28 @@ def csv_download(frame: pd.DataFrame, file_name: str, key: str, label: str | Non
     st.download_button(label or _("Download CSV"), lambda: csv_bytes(frame, headers), file_name=file_name,
                        mime="text/csv", key=key, on_click="ignore", icon=":material/download:",
                        help=_("Saves {file}: every row, UTF-8.").format(file=file_name))
+
+
+@dataclass(frozen=True)
+class SurveyView:
+    """What a page about the UN survey starts from: the corpus, the official series, the articles' claims
+    checked against it (`checked`), Bahrain's and the peers' rank history, and the states' names."""
+
+    corpus: core.Corpus
+    reference: pd.DataFrame
+    checked: pd.DataFrame
+    history: pd.DataFrame
+    names: dict[str, str]
+
+
+def survey_page(title: str, reviewed_key: str) -> SurveyView:
+    """The set-up the Ranking trajectory and Country profile pages share: the page and its title, a
+    clicked chart followed, the corpus (reviewed records only when the switch `reviewed_key` is on) with
+    its sources line, and the official series with the claims checked against it."""
+    setup_page(title)
+    follow_click()
+    corpus = reviewed_only(corpus_or_stop(), key=reviewed_key)
+    data_sources(corpus)
+    reference = load_reference()
+    checked, history = ranking_tables(corpus.rankings)
+    return SurveyView(corpus, reference, checked, history, country_names(corpus.participants))

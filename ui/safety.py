@@ -1,6 +1,6 @@
 """Untrusted text (article text, titles, file names, manifest values) made inert for Markdown and CSV.
 
-HTML is built only with html.escape (ui/evidence.py, ui/figures.py). This module covers the two
+HTML is built only with html.escape (ui/evidence.py, ui/charts/). This module covers the two
 other ways text can act: Streamlit renders Markdown in st.markdown, st.caption, st.error,
 st.warning, st.success and st.info even without unsafe_allow_html (links, images that would be
 fetched from outside, emphasis, colour directives, LaTeX), and spreadsheet programs run a CSV
