@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 import core
 from streamlit.errors import StreamlitPageNotFoundError
@@ -110,6 +111,13 @@ def setup_page(title: str) -> None:
 
     `title` is a msgid (marked with N_ by the caller): it is translated once the language is known.
     """
+    if PagesManager.uses_pages_directory and not st.session_state.get(NAVIGATED):
+        # A deep link (/Delegations) on a freshly started server runs the page in Streamlit's older
+        # pages/-folder mode, whose menu names the Overview "dashboard" and every page by its file. Leave
+        # that mode as st.navigation itself does and rerun: the entry point then draws the menu and
+        # opens the page the link asked for.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     if not st.session_state.get(NAVIGATED):
         language_switch()
     _apply_language()

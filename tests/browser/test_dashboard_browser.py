@@ -1,21 +1,26 @@
 """The dashboard in headless chromium: pages draw, filters redraw and write the URL, URLs reopen views,
 the offline map draws Bahrain, the Sources page shows right-to-left Arabic with highlights.
 
-Each page test saves a full-page screenshot (1400 px wide) to docs/screenshots/<page>.png.
+Each page test saves a full-page screenshot (1400 px wide) to tests/artifacts/screenshots/<page>.png (ignored by
+git); `bash scripts/screenshots.sh` runs the same tests with EGOV_SCREENSHOTS=docs/screenshots to renew the
+README's pictures.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_helpers import assert_no_errors, assert_offline, expect, open_page
+from browser_helpers import assert_no_errors, assert_offline, expect, open_page, streamlit_server
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Where the pictures go: an ignored folder, unless EGOV_SCREENSHOTS names another (scripts/screenshots.sh).
+SCREENSHOTS = ROOT / os.environ.get("EGOV_SCREENSHOTS", "tests/artifacts/screenshots")
 SEED_001 = "001_5381bd0356d4e17e.txt"
 PAGES = [  # (screenshot name, path, charts drawn, cites the UN survey)
     ("overview", "/", 2, True),
@@ -159,3 +164,17 @@ def test_extracted_tables_open_on_click_and_the_url_keeps_them_open(page, server
     page.wait_for_function("() => window.location.search.includes('ov_tables=true')")
     expect()(page.get_by_role("tab")).to_have_text(["documents", "events", "participants", "rankings"])
     assert_no_errors(page)
+
+
+def test_a_deep_link_on_a_fresh_server_gets_the_menu_of_the_entry_point(page, tmp_path):
+    """Before any session has run dashboard.py, Streamlit serves /Delegations in its older pages/-folder
+    mode, whose menu named the Overview "dashboard" (the file's name); the page now leaves that mode and
+    the entry point draws the menu."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    with streamlit_server(seeds) as fresh:
+        open_page(page, fresh.url, "/Delegations", 3)
+        menu = page.locator("[data-testid=stSidebarNav]").inner_text().split()
+        assert "Overview" in menu and "dashboard" not in menu
+        assert page.locator("h1").first.inner_text() == "Delegations"
+        assert urlparse(page.url).path == "/Delegations"
