@@ -1,6 +1,7 @@
 """The Arabic interface in headless chromium: every page and tab right to left (dir="rtl" on the main block
 and the sidebar), no English word in headings, labels, tabs or chart texts, the language kept in the URL
-across the page menu; full-page screenshots docs/screenshots/ar_<page>.png."""
+across the page menu; full-page screenshots ar_<page>.png beside the
+other pages' (test_dashboard_browser.SCREENSHOTS)."""
 
 from __future__ import annotations
 
