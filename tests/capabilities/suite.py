@@ -36,6 +36,9 @@ class Capability:
     read: Callable[[DocumentExtraction], Any]
     cases: list[Case] = field(default_factory=list)
     floor: float = 0.90
+    # A capability known to fall below its floor: the reason, and its test is xfail(strict=True)
+    # so that reaching the floor is noticed (the mark is then removed).
+    known_miss: str = ""
 
     def add(self, cases: Iterable[Case]) -> "Capability":
         self.cases.extend(cases)
