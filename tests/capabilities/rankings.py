@@ -1,0 +1,312 @@
+"""Ranking capabilities: rank expression, scope, survey year, previous edition, country of a rank and
+what is not a claim, each over sentences generated from templates x slot values.
+
+Slot values: every Arab League state (core/data/membership_arab.tsv) and thirty-odd others, named as
+the project's gazetteer names them (core/data/country_variants.tsv, else CLDR's Arabic territory name
+through Babel); ranks as digits, Arabic-Indic digits, ordinal words (masculine, feminine, compound);
+every verb and noun of placing the genre uses. A slot that pairs a state with a rank is rotated over
+the states so each capability stays at a few hundred cases.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+from babel import Locale
+
+from capabilities.suite import Capability, generate
+from core.lexicon import load_table
+
+# States outside the Arab League that the genre ranks or compares with (every continent).
+OTHERS = ("USA", "GBR", "FRA", "DEU", "JPN", "KOR", "CHN", "IND", "SGP", "EST", "DNK", "FIN", "NZL", "AUS",
+          "CAN", "NOR", "SWE", "NLD", "ITA", "ESP", "TUR", "IRN", "PAK", "MYS", "IDN", "BRA", "MEX", "ZAF",
+          "NGA", "KAZ", "RUS", "CHE", "KEN", "RWA", "UKR", "POL")
+# A state that is not a UN member has no UN rank; the suite ranks members only.
+NOT_RANKED = {"PSE"}
+
+
+@lru_cache(maxsize=1)
+def states() -> list[dict[str, str]]:
+    """[{"iso3", "name"}]: the Arab League states, then OTHERS."""
+    variant: dict[str, str] = {}
+    for row in load_table("country_variants.tsv", ["iso3", "variant"]):
+        variant.setdefault(row["iso3"], row["variant"])
+    territories = Locale("ar").territories
+    arab = [r["iso3"] for r in load_table("membership_arab.tsv", ["iso3"])]
+    out = []
+    for iso3 in arab + list(OTHERS):
+        if iso3 in NOT_RANKED:
+            continue
+        name = variant.get(iso3) or territories[pycountry.countries.get(alpha_3=iso3).alpha_2]
+        out.append({"iso3": iso3, "name": name})
+    return out
+
+
+def arab_states() -> list[dict[str, str]]:
+    arab = {r["iso3"] for r in load_table("membership_arab.tsv", ["iso3"])}
+    return [s for s in states() if s["iso3"] in arab]
+
+
+# ---------------------------------------------------------------- number forms
+
+UNITS_M = ("", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر")
+UNITS_F = ("", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة",
+           "العاشرة")
+TENS = {20: "العشرين", 30: "الثلاثين", 40: "الأربعين", 50: "الخمسين", 60: "الستين", 70: "السبعين", 80: "الثمانين",
+        90: "التسعين"}
+INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def ordinal(n: int, feminine: bool) -> str:
+    """The genitive ordinal word of 1..99 ("الثالث عشر", "الثانية والأربعين")."""
+    units = UNITS_F if feminine else UNITS_M
+    if n <= 10:
+        return units[n]
+    if n < 20:
+        unit = {1: "الحادية" if feminine else "الحادي"}.get(n - 10, units[n - 10])
+        return f"{unit} {'عشرة' if feminine else 'عشر'}"
+    tens, unit = divmod(n, 10)
+    if unit == 0:
+        return TENS[n]
+    first = ("الحادية" if feminine else "الحادي") if unit == 1 else units[unit]
+    return f"{first} و{TENS[tens * 10]}"
+
+
+def rank_forms(n: int) -> list[dict[str, object]]:
+    """One rank written every way: (noun + number) pairs, masculine and feminine nouns."""
+    forms = [("المركز", str(n)), ("المرتبة", str(n)), ("المركز", str(n).translate(INDIC)),
+             ("المرتبة", "الـ" + str(n))]
+    if n < 100:
+        forms += [("المركز", ordinal(n, False)), ("المرتبة", ordinal(n, True))]
+    return [{"rank": n, "noun": noun, "num": num} for noun, num in forms]
+
+
+RANKS = (1, 2, 3, 7, 11, 12, 13, 18, 21, 38, 42, 55, 66, 99, 103, 146)
+
+
+def rotated(values: list, count: int, offset: int = 0) -> list:
+    """`count` values taken round the list from `offset` (pairs slots without a full product)."""
+    return [values[(offset + k) % len(values)] for k in range(count)]
+
+
+def state_rank_pairs(pool: list[dict[str, str]] | None = None, per_state: int = 1, numbers=RANKS,
+                     forms: bool = True) -> list[dict[str, object]]:
+    """Each state paired with ranks in turn, each rank in one of its written forms in turn."""
+    pool = pool or states()
+    out = []
+    for k, state in enumerate(pool):
+        for m in range(per_state):
+            n = numbers[(k * per_state + m) % len(numbers)]
+            written = rank_forms(n) if forms else [{"rank": n, "noun": "المركز", "num": str(n)}]
+            out.append({**state, **written[(k + m) % len(written)]})
+    return out
+
+
+# ---------------------------------------------------------------- readers
+
+def ranks(extraction) -> set[tuple]:
+    """(country, scope, rank) of every claim."""
+    return {(c.country_iso3, c.scope, c.rank) for c in extraction.rankings}
+
+
+def dated_ranks(extraction) -> set[tuple]:
+    """(country, survey year, scope, rank) of every claim."""
+    return {(c.country_iso3, c.survey_year, c.scope, c.rank) for c in extraction.rankings}
+
+
+NONE: set = set()
+PUB = "2024-10-01"
+SURVEY = "في مؤشر تطوير الحكومة الإلكترونية الصادر عن الأمم المتحدة لعام 2024"
+
+
+def _one(scope):
+    return lambda f: {(f["s"]["iso3"], scope, f["s"]["rank"])}
+
+
+# ---------------------------------------------------------------- capabilities
+
+def rank_expression() -> Capability:
+    """A rank after a placing verb and a rank noun, in every number form, in either word order."""
+    cap = Capability("rank_number_forms", "rank", ranks)
+    for verb in ("حلت", "جاءت", "احتلت", "حصلت على", "تبوأت"):
+        head = "" if verb == "حصلت على" else "في "
+        if verb in ("احتلت", "تبوأت"):
+            head = ""
+        cap.add(generate("{verb} {s[name]} " + head + "{s[noun]} {s[num]} عالميا " + SURVEY + ".",
+                         _one("world"), verb=[verb], s=state_rank_pairs(per_state=1), published=PUB))
+    cap.add(generate(SURVEY + "، {verb} {s[name]} في {s[noun]} {s[num]} على مستوى العالم.", _one("world"),
+                     test="inv", verb=["حلت", "جاءت"], s=state_rank_pairs(per_state=1, numbers=RANKS[3:]),
+                     published=PUB))
+    # negative beside: a sub-index of the same survey is not the overall rank
+    cap.add(generate("حلت {s[name]} في {s[noun]} {s[num]} عالميا في مؤشر {sub} ضمن مسح الأمم المتحدة 2024.",
+                     NONE, test="neg", sub=["الخدمات الإلكترونية", "المشاركة الإلكترونية", "البنية التحتية للاتصالات",
+                                            "رأس المال البشري"],
+                     s=state_rank_pairs(arab_states()), published=PUB))
+    return cap
+
+
+def rank_one_by_leading() -> Capability:
+    """Rank 1 written without a number: a verb or noun of leading, with the scope of the led group."""
+    cap = Capability("rank_one_by_leading", "rank", ranks)
+    groups = [("الدول العربية", "arab"), ("دول مجلس التعاون", "gcc"), ("دول العالم", "world"),
+              ("دول منطقة الشرق الأوسط", "middle_east")]
+    templates = ("تصدرت {s[name]} {g[0]} " + SURVEY + ".",
+                 "جاءت {s[name]} في صدارة {g[0]} " + SURVEY + ".",
+                 "حلت {s[name]} على رأس {g[0]} " + SURVEY + ".",
+                 "احتلت {s[name]} المركز الأول بين {g[0]} " + SURVEY + ".")
+    for n, template in enumerate(templates):
+        pool = rotated(arab_states(), 12, offset=n * 5)
+        cap.add(generate(template, lambda f: {(f["s"]["iso3"], f["g"][1], 1)}, s=pool, g=groups, published=PUB))
+    # negatives beside: leading another organisation's ranking, or a field of work
+    cap.add(generate("تصدرت {s[name]} الدول العربية في {other}.", NONE, test="neg",
+                     s=rotated(arab_states(), 10),
+                     other=["مؤشر الأمن السيبراني العالمي الصادر عن الاتحاد الدولي للاتصالات",
+                            "تقرير التنافسية العالمية الصادر عن المنتدى الاقتصادي العالمي",
+                            "الكتاب السنوي للتنافسية العالمية IMD"], published=PUB))
+    cap.add(generate("تتصدر {s[name]} جهود التحول الرقمي في المنطقة منذ سنوات.", NONE, test="neg",
+                     s=rotated(arab_states(), 12), published=PUB))
+    return cap
+
+
+def scope_positions() -> Capability:
+    """A scope after its rank, before it, or in another phrase of the clause."""
+    cap = Capability("scope_before_or_after", "scope", ranks)
+    after = [("عربيا", "arab"), ("على المستوى العربي", "arab"), ("على مستوى الدول العربية", "arab"),
+             ("عالميا", "world"), ("من بين 193 دولة", "world"), ("على مستوى العالم", "world"),
+             ("خليجيا", "gcc"), ("آسيويا", "asia"), ("على مستوى أفريقيا", "africa")]
+    cap.add(generate("حلت {s[name]} في {s[noun]} {s[num]} {sc[0]} " + SURVEY + ".",
+                     lambda f: {(f["s"]["iso3"], f["sc"][1], f["s"]["rank"])},
+                     s=state_rank_pairs(rotated(states(), 14), numbers=RANKS[:9]), sc=after, published=PUB))
+    before = [("على المستوى العربي", "arab"), ("على الصعيد العربي", "arab"), ("عربيا", "arab"),
+              ("على المستوى العالمي", "world"), ("على الصعيد العالمي", "world"), ("على مستوى دول الخليج", "gcc")]
+    cap.add(generate(SURVEY + "، و{sc[0]}، جاءت {s[name]} في {s[noun]} {s[num]}.",
+                     lambda f: {(f["s"]["iso3"], f["sc"][1], f["s"]["rank"])}, test="inv",
+                     s=state_rank_pairs(rotated(arab_states(), 8, 3), numbers=RANKS[:9]), sc=before, published=PUB))
+    # negative beside: "193 دولة" is the number of states ranked, not a rank
+    cap.add(generate("شمل " + SURVEY.removeprefix("في ") + " {n} دولة، وشاركت فيه {s[name]}.", NONE, test="neg",
+                     s=rotated(states(), 12), n=["193", "١٩٣", "192"], published=PUB))
+    return cap
+
+
+def survey_year() -> Capability:
+    """The edition of a rank: stated with the survey, named in the edition's title, or the latest
+    edition published by the article's date."""
+    cap = Capability("survey_year", "year", dated_ranks)
+    pairs = state_rank_pairs(rotated(states(), 10), forms=False)
+    for year in (2010, 2014, 2018, 2022, 2024):
+        for phrase in ("في تقرير الأمم المتحدة للحكومة الإلكترونية لعام {y}", "وفق مسح الأمم المتحدة للحكومة الإلكترونية {y}",
+                       "في نسخة عام {y} من مؤشر تطوير الحكومة الإلكترونية"):
+            cap.add(generate("حلت {s[name]} في المركز {s[num]} عالميا " + phrase.format(y=year) + ".",
+                             lambda f, y=year: {(f["s"]["iso3"], y, "world", f["s"]["rank"])},
+                             s=rotated(pairs, 4, year), published=f"{year}-12-01"))
+    for published, edition in (("2025-03-01", 2024), ("2023-01-15", 2022), ("2019-05-01", 2018)):
+        cap.add(generate("وحلت {s[name]} في المركز {s[num]} عالميا في مسح الأمم المتحدة للحكومة الإلكترونية.",
+                         lambda f, y=edition: {(f["s"]["iso3"], y, "world", f["s"]["rank"])}, test="inv",
+                         s=rotated(pairs, 6, edition), published=published))
+    # negative beside: a coming edition does not date a rank already held
+    cap.add(generate("حلت {s[name]} في المركز {s[num]} عالميا في مسح الأمم المتحدة 2022، وتأمل التقدم في "
+                     "نسخة 2026 المقبلة.", lambda f: {(f["s"]["iso3"], 2022, "world", f["s"]["rank"])}, test="neg",
+                     s=rotated(pairs, 8, 1), published="2024-01-01"))
+    return cap
+
+
+def previous_edition() -> Capability:
+    """An earlier rank beside the current one: its own year, stated or the edition before."""
+    cap = Capability("previous_edition", "year", dated_ranks)
+    pool = rotated(states(), 16, 7)
+    pairs = [{**s, "now": RANKS[k % 8] + 3, "was": RANKS[k % 8] + 20} for k, s in enumerate(pool)]
+    for cmp in ("مقارنة بالمركز {s[was]} في 2022", "بعد أن كانت في المركز {s[was]} عام 2022",
+                "بعد أن كانت في المركز {s[was]}", "صعودا من المركز {s[was]} في نسخة 2022"):
+        cap.add(generate("حلت {s[name]} في المركز {s[now]} عالميا في مسح الأمم المتحدة للحكومة الإلكترونية "
+                         "2024، " + cmp + ".",
+                         lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["now"]),
+                                    (f["s"]["iso3"], 2022, "world", f["s"]["was"])},
+                         test="mft" if cmp.startswith("بعد") else "inv", s=pairs, published=PUB))
+    # negative beside: a rank compared with another state's is not the state's earlier rank
+    cap.add(generate("حلت {s[name]} في المركز {s[now]} عالميا في مسح الأمم المتحدة 2024، متقدمة على دول "
+                     "كبرى.", lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["now"])}, test="neg", s=pairs,
+                     published=PUB))
+    return cap
+
+
+def country_in_lists() -> Capability:
+    """Ranks of several states in one sentence: pairs in order, duals, "على التوالي", brackets."""
+    cap = Capability("country_in_lists", "country", ranks)
+    pool = states()
+    trios = [(pool[k], pool[(k + 9) % len(pool)], RANKS[k % 8] + 4, RANKS[k % 8] + 30) for k in range(len(pool))]
+    slot = [{"a": a["name"], "ai": a["iso3"], "b": b["name"], "bi": b["iso3"], "x": x, "y": y}
+            for a, b, x, y in trios if a["iso3"] != b["iso3"]]
+
+    def both(f):
+        return {(f["p"]["ai"], "world", f["p"]["x"]), (f["p"]["bi"], "world", f["p"]["y"])}
+
+    lead = SURVEY + "، "
+    cap.add(generate(lead + "جاءت {p[a]} و{p[b]} في المركزين {p[x]} و{p[y]} عالميا.", both,
+                     p=rotated(slot, 14), published=PUB))
+    cap.add(generate(lead + "حلت {p[a]} و{p[b]} في المركزين {p[x]} و{p[y]} على التوالي عالميا.", both, test="inv",
+                     p=rotated(slot, 14, 3), published=PUB))
+    cap.add(generate(lead + "حلت {p[a]} ({p[x]}) و{p[b]} ({p[y]}) عالميا.", both, test="inv",
+                     p=rotated(slot, 14, 6), published=PUB))
+    cap.add(generate(lead + "حلت {p[a]} في المركز {p[x]} عالميا، فيما جاءت {p[b]} في المركز {p[y]}.", both,
+                     test="inv", p=rotated(slot, 14, 9), published=PUB))
+    # negative beside: a state named as the one overtaken has no rank of its own here
+    cap.add(generate(lead + "حلت {p[a]} في المركز {p[x]} عالميا متقدمة على {p[b]}.",
+                     lambda f: {(f["p"]["ai"], "world", f["p"]["x"])}, test="neg", p=rotated(slot, 14, 12),
+                     published=PUB))
+    return cap
+
+
+def other_organisations() -> Capability:
+    """Another organisation's ranking or index, named by its name, is never a UN survey claim."""
+    cap = Capability("other_organisations_refused", "index", ranks)
+    others = ["مؤشر الأمن السيبراني العالمي الصادر عن الاتحاد الدولي للاتصالات",
+              "مؤشر تنمية تكنولوجيا المعلومات والاتصالات ITU",
+              "تقرير التنافسية العالمية الصادر عن المنتدى الاقتصادي العالمي",
+              "الكتاب السنوي للتنافسية العالمية الصادر عن معهد IMD",
+              "مؤشر نضج التكنولوجيا الحكومية GovTech الصادر عن البنك الدولي",
+              "جائزة التميز الحكومي العربي",
+              "مؤشر الابتكار العالمي",
+              "مؤشر الجاهزية الشبكية"]
+    cap.add(generate("حلت {s[name]} في {s[noun]} {s[num]} عالميا في {o}.", NONE, test="neg", o=others,
+                     s=rotated(state_rank_pairs(), 8, 2), published=PUB))
+    # the positive beside: the UN survey itself under its names
+    cap.add(generate("حلت {s[name]} في {s[noun]} {s[num]} عالميا {u}.", _one("world"),
+                     u=["في مسح الأمم المتحدة للحكومة الإلكترونية 2024", "في مؤشر تطوير الحكومة الإلكترونية EGDI 2024",
+                        "في تقرير الأمم المتحدة للحكومة الإلكترونية لعام 2024"],
+                     s=rotated(state_rank_pairs(), 12, 5), published=PUB))
+    return cap
+
+
+def not_a_rank() -> Capability:
+    """Targets, counts of people and of states, and sub-indices beside a real claim give no claim."""
+    cap = Capability("targets_and_counts_refused", "rank", ranks)
+    cap.add(generate("{t} {s[name]} إلى الوصول إلى {s[noun]} {s[num]} عالميا في مؤشر تطوير الحكومة الإلكترونية.",
+                     NONE, test="neg", t=["تسعى", "تطمح", "تهدف"], s=rotated(state_rank_pairs(), 16, 1),
+                     published=PUB))
+    cap.add(generate("شارك في ورشة {s[name]} حول مسح الأمم المتحدة للحكومة الإلكترونية {n} {who}.", NONE,
+                     test="neg", n=["18", "٣٥", "120"], who=["موظفا", "مشاركا", "خبيرا"],
+                     s=rotated(states(), 6, 4), published=PUB))
+    cap.add(generate("وحلت {s[name]} في {s[noun]} {s[num]} عالميا " + SURVEY + " الذي شمل 193 دولة.",
+                     _one("world"), s=rotated(state_rank_pairs(), 16, 9), published=PUB))
+    return cap
+
+
+def survey_names() -> Capability:
+    """The UN survey under its names since 2003: the readiness reports, the survey, the EGDI."""
+    cap = Capability("survey_names_since_2003", "year", dated_ranks)
+    names = [("تقرير الأمم المتحدة لجاهزية الحكومة الإلكترونية {y}", (2003, 2004, 2005)),
+             ("تقرير جاهزية الحكومة الإلكترونية العالمي لعام {y}", (2003, 2004, 2005)),
+             ("مسح الأمم المتحدة للحكومة الإلكترونية {y}", (2008, 2010, 2012)),
+             ("مؤشر تطوير الحكومة الإلكترونية EGDI لعام {y}", (2016, 2020, 2024))]
+    pairs = state_rank_pairs(forms=False)
+    for n, (name, years) in enumerate(names):
+        for year in years:
+            cap.add(generate("حلت {s[name]} في المركز {s[num]} عالميا في " + name.format(y=year) + ".",
+                             lambda f, y=year: {(f["s"]["iso3"], y, "world", f["s"]["rank"])},
+                             s=rotated(pairs, 4, n * 11 + year), published=f"{year}-12-31"))
+    return cap
+
+
+CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
+                country_in_lists(), other_organisations(), not_a_rank(), survey_names()]
