@@ -55,6 +55,9 @@ def _groups() -> dict[str, list[tuple[str, str, str]]]:
         if group == "adverbial" and not value.isdigit():
             raise LexiconError(f"{where}: an adverbial ordinal needs its rank, e.g. adverbial:2")
         groups.setdefault(group, []).append((row["phrase"], value, where))
+    # other organisations' indices and publishers: index class "other" (one file for the concept)
+    for row in load_table("other_rankings.tsv", ["publisher", "phrase"]):
+        groups.setdefault("index", []).append((row["phrase"], "other", f"other_rankings.tsv:{row['_line']}"))
     missing = [g for g in ("trigger", "scope", "index", "survey") if g not in groups]
     if missing:
         raise LexiconError(f"rank_cues.tsv: no rows for group(s) {missing}")
