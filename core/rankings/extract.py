@@ -85,15 +85,19 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
 
 
 def could_rank(ctx: DocContext) -> bool:
-    """Whether a token of the document starts a rank noun, a leader noun or an ordinal (a word, or
-    digits after the article): every claim needs one, so an article with none skips the stage."""
+    """Whether a token of the document starts a rank noun, a leader noun or verb, an ordinal (a word,
+    or digits after the article) or is a bracketed number: every claim needs one, so an article with
+    none skips the stage."""
     lex, seen = rank_lexicon(), set()
     article = lex.joiners - lex.and_words  # "الـ18": digits with the article read as an ordinal
     for tok in ctx.tokens:
+        if tok.text.isdigit() and "(" in ctx.text[max(0, tok.start - 2):tok.start]:
+            return True  # a bracketed rank after a state: "البحرين (18 عالميا)"
         if tok.text in seen:
             continue
         seen.add(tok.text)
-        if lex.trigger.first_variants(tok.text) or lex.leader.first_variants(tok.text) or ordinal_word(tok.text) \
+        if lex.trigger.first_variants(tok.text) or lex.trigger_list.first_variants(tok.text) \
+                or lex.leader.first_variants(tok.text) or lex.lead_verb.first_variants(tok.text) or ordinal_word(tok.text) \
                 or tok.text in article:
             return True
     return False

@@ -30,6 +30,7 @@ class RankItem:
     rule: str           # the rule that found it (rank_noun, chained, placed_ordinal, adverbial, leader, was_number)
     previous: bool = False  # found as an earlier rank ("كانت 41 عام 2012")
     from_to: str = ""       # "from" / "to" in "من المركز 53 إلى المركز 62"
+    subject: str = ""       # the state the structure itself gives (a list's n-th state, a bracket's state)
 
 
 @dataclass
@@ -229,18 +230,65 @@ def rule_adverbial(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | No
     return RankItem(rank, i, i + 1, scope_end, scopes, "adverbial")
 
 
-def rule_leader(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
-    """A noun of leading with a scope, rank 1, after a state named in the clause:
-    "كانت الإمارات في ريادة الدول عربيا وإقليميا" (not "تقدم دول المجلس في ريادة منطقة الشرق الأوسط")."""
+def _single_state(doc: RankDoc, a: int) -> bool:
+    """Whether the state mention at token a stands alone, not in a coordination of states
+    ("تصدرت السعودية والإمارات والبحرين القائمة" is a group at the top, not one leader)."""
+    toks, lex = doc.ctx.tokens, doc.lex
+    b = doc.ctx.mention_tokens[a][1]
+    after = b + (1 if b < len(toks) and toks[b].text in lex.and_words else 0)
+    if doc.mentions_in(after, after + 1) and (after > b or toks[after].text[:1] in lex.and_words):
+        return False
+    before = [x for x in doc.mentions_in(max(0, a - 3), a) if doc.ctx.mention_tokens[x][1] >= a - 1]
+    return not (before and toks[a].text[:1] in lex.and_words or
+                before and toks[a - 1].text in lex.and_words)
+
+
+def _led_scopes(doc: RankDoc, k: int) -> tuple[list[str], int]:
+    """The scope of what a leader heads, at token k: a scope phrase ("عربيا") or a group ("الدول العربية")."""
     toks = doc.ctx.tokens
-    m = doc.lex.leader.match(toks, i, doc.ctx.text)
-    if not m or not doc.mentions_in(doc.clause(i).first, i):
-        return None
-    k = i + m[1]
-    if k < len(toks) and toks[k].text in doc.lex.leader_skip:
+    if k < len(toks) and toks[k].text in doc.lex.leader_skip and not doc.lex.led_groups.match(toks, k, doc.ctx.text):
         k += 1
-    scopes, scope_end = scopes_at(doc, k)
-    return RankItem(1, i, i + m[1], scope_end, scopes, "leader") if scopes else None
+    if k >= len(toks):
+        return [], k
+    group = doc.lex.led_groups.match(toks, k, doc.ctx.text)
+    if group:
+        more, end = scopes_at(doc, k + group[1])
+        return [group[0]] + [m for m in more if m != group[0]], end
+    return scopes_at(doc, k)
+
+
+def rule_leader(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """Rank 1 without a number: a noun of leading after one state named in the clause ("كانت
+    الإمارات في ريادة الدول عربيا", "جاءت البحرين في صدارة الدول العربية", "على رأس دول الخليج"),
+    or a verb of leading with its state ("تصدرت البحرين دول الخليج"); the scope is the group led
+    ("الدول العربية": arab). Not a group of states at the top, nor "تقدم دول المجلس في ريادة منطقة"."""
+    toks, text = doc.ctx.tokens, doc.ctx.text
+    m = doc.lex.leader.match(toks, i, text)
+    if m:
+        states = [a for a in doc.mentions_in(doc.clause(i).first, i) if doc.ctx.mention_tokens[a][1] <= i]
+        if not states or not _single_state(doc, states[-1]):
+            return None
+        subject = states[-1]
+        k = i + m[1]
+    else:
+        m = doc.lex.lead_verb.match(toks, i, text)
+        if not m:
+            return None
+        k = i + m[1]
+        if doc.mentions_in(k, k + 1):  # "تصدرت البحرين دول الخليج"
+            subject = k
+            k = doc.ctx.mention_tokens[k][1]
+        else:  # "البحرين التي تصدرت القائمة العربية"
+            states = [a for a in doc.mentions_in(doc.clause(i).first, i) if doc.ctx.mention_tokens[a][1] <= i]
+            if not states or i - doc.ctx.mention_tokens[states[-1]][1] > 1:
+                return None
+            subject = states[-1]
+        if not _single_state(doc, subject):
+            return None
+    scopes, scope_end = _led_scopes(doc, k)
+    if not scopes:
+        return None
+    return RankItem(1, i, i + m[1], scope_end, scopes, "leader", subject=doc.ctx.mention_at[subject].iso3)
 
 
 def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
@@ -256,7 +304,94 @@ def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | N
     return item
 
 
-ITEM_RULES = (rule_rank_noun, rule_leader, rule_chained, rule_was_number, rule_placed_ordinal, rule_adverbial)
+def coordinated_states(doc: RankDoc, lo: int, end: int, count: int) -> list[int] | None:
+    """First tokens of the `count` states named last before token `end` (from `lo`), when they form
+    one coordination ("عمان والكويت", "السودان، وتونس"): only و or a comma between them."""
+    toks, text = doc.ctx.tokens, doc.ctx.text
+    firsts = [a for a in doc.mentions_in(lo, end) if doc.ctx.mention_tokens[a][1] <= end]
+    if len(firsts) < count:
+        return None
+    chosen = firsts[-count:]
+    for a, b in zip(chosen, chosen[1:]):
+        stop = doc.ctx.mention_tokens[a][1]
+        if any(t.text not in doc.lex.and_words for t in toks[stop:b]):
+            return None
+        if text[toks[stop - 1].end:toks[b].start].strip(" ،,"):
+            return None  # a bracket or a full stop between two states ends the coordination
+    if len(firsts) > count:  # the list is the whole coordination, not its tail
+        before = firsts[-count - 1]
+        stop = doc.ctx.mention_tokens[before][1]
+        if stop <= chosen[0] and all(t.text in doc.lex.and_words for t in toks[stop:chosen[0]]) \
+                and not text[toks[stop - 1].end:toks[chosen[0]].start].strip(" ،,"):
+            return None
+    return chosen
+
+
+def rule_rank_list(doc: RankDoc, i: int, last: RankItem | None) -> list[RankItem] | None:
+    """A list of ranks for a coordination of states, in order: a dual or plural rank noun
+    ("عمان والكويت في المركزين 48 و49", "في المراتب الأولى والثانية والثالثة"), or any rank noun
+    with "على التوالي" ("حلتا في المركز 5 و20 على التوالي"). Each rank goes to the state in the same
+    place of the coordination before it; with no such coordination, nothing (a top-N group)."""
+    toks, text, lex = doc.ctx.tokens, doc.ctx.text, doc.lex
+    trig = lex.trigger_list.match(toks, i, text)
+    dual = trig is not None
+    if not dual:
+        trig = lex.trigger.match(toks, i, text)
+        if not trig:
+            return None
+    j = i + trig[1]
+    numbers = []
+    while j < len(toks):
+        got = _number_at(doc, j, joiners=1 if numbers else 0)
+        if got is None or (numbers and text[toks[j - 1].end:toks[j].start].strip(" ،,")):
+            break
+        if numbers and not (got[1] < got[2] - 1 or toks[j].text[:1] in lex.and_words or
+                            text[toks[j - 1].end:toks[j].start].strip() in ("،", ",")):
+            break  # the next number of the list is joined by و or a comma
+        numbers.append(got)
+        j = got[2]
+    if len(numbers) < 2:
+        return None
+    end = numbers[-1][2]
+    resp = lex.respectively.match(toks, end, text) if end < len(toks) else None
+    k = end + (resp[1] if resp else 0)
+    scopes, scope_end = scopes_at(doc, k)
+    if not resp and scope_end < len(toks) and (resp := lex.respectively.match(toks, scope_end, text)):
+        scope_end += resp[1]
+    if not (dual or resp):
+        return None
+    states = coordinated_states(doc, doc.sentence(i).first, i, len(numbers))
+    if states is None:
+        return None
+    return [RankItem(value, first if n else i, after, scope_end, list(scopes), "listed",
+                     subject=doc.ctx.mention_at[state].iso3)
+            for n, ((value, first, after, _), state) in enumerate(zip(numbers, states))]
+
+
+def rule_bracketed(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """A rank in brackets right after a state: "البحرين (18 عالميا) الإمارات (32) والسعودية (36)"."""
+    toks, text = doc.ctx.tokens, doc.ctx.text
+    if i == 0 or (i - 1) not in doc.mention_last or "(" not in text[toks[i - 1].end:toks[i].start]:
+        return None
+    got = _number_at(doc, i)
+    if got is None or got[3]:
+        return None
+
+    def closes(k: int) -> bool:  # a ")" right after token k-1
+        return ")" in (text[toks[k - 1].end:toks[k].start] if k < len(toks) else text[toks[-1].end:])
+
+    if closes(got[2]):  # "(43) عالميا": the list's scope after its bracket, if any
+        scopes, scope_end = scopes_at(doc, got[2])
+    else:  # "(18 عالميا)"
+        scopes, scope_end = scopes_at(doc, got[2])
+        if not scopes or not closes(scope_end):
+            return None  # "(18 نقطة)": only a number, with its scope at most, in the bracket
+    state = next(a for a in doc.mentions_in(0, i) if doc.ctx.mention_tokens[a][1] == i)
+    return RankItem(got[0], i, got[2], scope_end, scopes, "bracketed", subject=doc.ctx.mention_at[state].iso3)
+
+
+ITEM_RULES = (rule_rank_list, rule_rank_noun, rule_leader, rule_chained, rule_was_number, rule_bracketed,
+              rule_placed_ordinal, rule_adverbial)
 
 
 def _item_starts(doc: RankDoc):
@@ -271,7 +406,8 @@ def _item_starts(doc: RankDoc):
         if found is None:
             found = memo[token] = bool(
                 token.isdigit() or token in lex.joiners or token in lex.adverbial or token in lex.was
-                or lex.trigger.first_variants(token) or lex.leader.first_variants(token) or number_at_word(token))
+                or lex.trigger.first_variants(token) or lex.trigger_list.first_variants(token)
+                or lex.leader.first_variants(token) or lex.lead_verb.first_variants(token) or number_at_word(token))
         return found
     return could_start
 
@@ -287,12 +423,13 @@ def find_items(doc: RankDoc) -> list[RankItem]:
             i += 1
             continue
         last = items[-1] if items else None
-        item = next((it for rule in ITEM_RULES if (it := rule(doc, i, last)) is not None), None)
-        if item is None:
+        found = next((it for rule in ITEM_RULES if (it := rule(doc, i, last)) is not None), None)
+        if found is None:
             i += 1
             continue
-        before = toks[item.first - 1].text if item.first > 0 else ""
-        item.from_to = "from" if before in doc.lex.from_words else "to" if before in doc.lex.to_words else ""
-        items.append(item)
-        i = max(item.scope_end, i + 1)
+        for item in found if isinstance(found, list) else [found]:
+            before = toks[item.first - 1].text if item.first > 0 else ""
+            item.from_to = "from" if before in doc.lex.from_words else "to" if before in doc.lex.to_words else ""
+            items.append(item)
+        i = max(items[-1].scope_end, i + 1)
     return items

@@ -11,7 +11,7 @@ from core.tables import SCOPES
 
 INDEX_CLASSES = ("overall", "survey", "report", "sub", "sub_topic", "other", "anaphor")
 # Groups whose phrases are matched as phrases (longest match, prefixes stripped); the rest are words.
-PHRASE_GROUPS = ("trigger", "leader", "placement", "target", "previous", "previous_after", "compare",
+PHRASE_GROUPS = ("trigger", "trigger_list", "respectively", "lead_verb", "leader", "placement", "target", "previous", "previous_after", "compare",
                  "kept", "survey", "year_word", "not_rank_before", "relative", "future", "pre_scope")
 
 
@@ -19,6 +19,7 @@ PHRASE_GROUPS = ("trigger", "leader", "placement", "target", "previous", "previo
 class RankLexicon:
     matchers: dict[str, PhraseMatcher]   # one per PHRASE_GROUPS entry
     scopes: PhraseMatcher                # value: scope code
+    led_groups: PhraseMatcher            # value: scope code ("الدول العربية" led by one state: arab 1)
     pre_scopes: PhraseMatcher            # value: scope code
     indexes: PhraseMatcher               # value: one of INDEX_CLASSES
     adverbial: dict[str, int]            # normalized word -> rank
@@ -48,7 +49,7 @@ def _groups() -> dict[str, list[tuple[str, str, str]]]:
     for row in load_table("rank_cues.tsv", ["group", "phrase"]):
         group, _, value = row["group"].partition(":")
         where = f"rank_cues.tsv:{row['_line']}"
-        if group in ("scope", "pre_scope") and value not in SCOPES:
+        if group in ("scope", "pre_scope", "led_group") and value not in SCOPES:
             raise LexiconError(f"{where}: unknown scope {value!r} (known: {', '.join(SCOPES)})")
         if group == "index" and value not in INDEX_CLASSES:
             raise LexiconError(f"{where}: unknown index class {value!r}")
@@ -77,7 +78,7 @@ def rank_lexicon() -> RankLexicon:
     editions = tuple(sorted(int(r["year"]) for r in load_table("survey_editions.tsv", ["year"])))
     return RankLexicon(
         matchers={g: matcher(g) for g in PHRASE_GROUPS},
-        scopes=matcher("scope"), pre_scopes=matcher("pre_scope"), indexes=matcher("index"),
+        scopes=matcher("scope"), led_groups=matcher("led_group"), pre_scopes=matcher("pre_scope"), indexes=matcher("index"),
         adverbial={phrase_tokens(p)[0]: int(v) for p, v, _ in groups.get("adverbial", [])},
         verbs=words("verb"), was=words("was"), joiners=words("joiner"), leader_skip=words("leader_skip"), and_words=words("and"),
         scope_gaps=frozenset([""] + [p for p, _, _ in groups.get("scope_gap", [])]),

@@ -177,6 +177,23 @@ def scope_deferred(doc, items, n, resolved):
     return None
 
 
+def scope_fronted(doc, items, n, resolved):
+    """A scope phrase opening a clause of the rank's sentence, before it and before no other rank:
+    "وعلى المستوى العربي، جاءت الأردن في المرتبة الثامنة", "عربيا، حلت ..."."""
+    item = items[n]
+    s = doc.sentence(item.first)
+    lo = max(s.first, items[n - 1].scope_end if n else s.first)
+    k = doc.clause(item.first).first
+    while k >= lo:
+        m = doc.lex.scopes.match(doc.ctx.tokens, k, doc.ctx.text)
+        if m and k + m[1] <= item.first:
+            return [m[0]], "stated"
+        if k == 0:
+            break
+        k = doc.clause(k - 1).first
+    return None
+
+
 def scope_before(doc, items, n, resolved):
     """A scope word before the rank: "تراجع ترتيبها العالمي من المركز 53"."""
     s = doc.sentence(items[n].first)
@@ -198,7 +215,8 @@ def scope_inherited(doc, items, n, resolved):
     """An earlier rank, or the next of a ranked list, has the scope of the rank before it:
     "الثالث آسيويا بعد أن كان ترتيبها الثامن", "تلتها إستونيا ثانياً"."""
     item = items[n]
-    if not (is_previous(doc, item) or item.rule == "adverbial") or n == 0 or not resolved[n - 1]:
+    if not (is_previous(doc, item) or item.rule in ("adverbial", "listed", "bracketed")) or n == 0 \
+            or not resolved[n - 1]:
         return None
     s = doc.sentence(item.first)
     if items[n - 1].first < s.first and doc.sentence(items[n - 1].first).last != s.first:
@@ -230,7 +248,7 @@ def scope_assumed_world(doc, items, n, resolved):
     return (["world"], "assumed") if placed and survey else None
 
 
-SCOPE_RULES = (scope_stated, scope_deferred, scope_before, scope_from_to, scope_inherited,
+SCOPE_RULES = (scope_stated, scope_deferred, scope_fronted, scope_before, scope_from_to, scope_inherited,
                scope_coordinated, scope_assumed_world)
 
 
@@ -240,6 +258,12 @@ def scopes_of(doc, items, n, resolved) -> tuple[list[str], str]:
 
 
 # ---------------------------------------------------------------- subject
+
+def subject_structure(doc, item, chain):
+    """The state the rank's own structure names: the n-th state of a coordination for the n-th rank
+    of a list, the state before a bracketed rank, the one state a leader heads."""
+    return (item.subject, "structure") if item.subject else None
+
 
 def subject_before(doc, item, chain):
     """The nearest state named before the rank in its sentence."""
@@ -280,7 +304,7 @@ def subject_document(doc, item, chain):
     return found
 
 
-SUBJECT_RULES = (subject_before, subject_chain, subject_after, subject_document)
+SUBJECT_RULES = (subject_structure, subject_before, subject_chain, subject_after, subject_document)
 
 
 def subject_of(doc, item, chain) -> tuple[str, str]:
