@@ -20,6 +20,7 @@ YEAR_AFTER = 8       # a year this far after the rank, in its clause, is the ran
 PREVIOUS_BEFORE = 8
 COMPARE_BEFORE = 5
 SURVEY_BEFORE = 6
+RELEASE_BEFORE = 8   # a release cue this far before a date makes it the report's release date
 
 
 @dataclass(frozen=True)
@@ -41,21 +42,33 @@ def plausible_edition(doc: RankDoc, year: int) -> bool:
 
 
 def _edition_years(doc: RankDoc) -> tuple[list[int], list[int]]:
-    """Edition years stated in the text: (current candidates, comparison years)."""
+    """Edition years stated in the text: (current candidates, comparison years).
+
+    A year counts when the survey is named just before it, a year word precedes it ("لعام"), it is
+    the report's release date ("التقرير الصادر ... بتاريخ 30 يوليو 2016": a full date only here), or
+    a comparison cue stands right before it ("مقارنة ب2020"). A year the article compares with is an
+    earlier edition, and the current one is later than every edition it is compared with ("تصنيف هذا
+    العام ... مقارنة بتصنيف عام 2018": 2010, 2012, 2014 named as history are not the current one)."""
     ctx, lex = doc.ctx, doc.lex
     current, compared = [], []
     for a, b, d in ctx.date_tokens:
-        if d.month is not None or d.basis != "text" or not plausible_edition(doc, d.year):
+        if d.basis != "text" or not plausible_edition(doc, d.year):
+            continue
+        released = doc.has("released", a - RELEASE_BEFORE, a) and doc.has("survey", a - RELEASE_BEFORE - SURVEY_BEFORE, a)
+        if d.month is not None and not released:
             continue
         if doc.has("future", a - 3, a) or doc.has("future", b, b + 3):
             continue
-        if not (doc.has("survey", a - SURVEY_BEFORE, a) or doc.has("year_word", a - 2, a)):
+        cue_compare = doc.has("compare", a - 2, a)
+        if not (doc.has("survey", a - SURVEY_BEFORE, a) or doc.has("year_word", a - 2, a) or released or cue_compare):
             continue
         starts_range = a > 0 and ctx.tokens[a - 1].text in lex.range_start
         if starts_range or doc.has("compare", a - COMPARE_BEFORE, a):
             compared.append(d.year)
         else:
             current.append(d.year)
+    if compared:
+        current = [y for y in current if y > max(compared)]
     return current, compared
 
 
@@ -224,6 +237,45 @@ def scope_inherited(doc, items, n, resolved):
     return resolved[n - 1], "inherited"
 
 
+def scope_gapped(doc, items, n, resolved):
+    """A rank whose placing verb is shared with the rank before it (gapping): "جاءت السعودية في
+    المركز 36 وقطر في المركز 44", "احتلت المركز 114، والمركز 191 في عام 2012" — only و, at most
+    one state and a preposition stand between the two ranks."""
+    if n == 0 or not resolved[n - 1]:
+        return None
+    item, prev = items[n], items[n - 1]
+    toks, lex = doc.ctx.tokens, doc.lex
+    between = toks[prev.scope_end:item.first]
+    joined = between[0].text if between else toks[item.first].text
+    if joined[:1] not in lex.and_words or len(between) > 6:
+        return None
+    if doc.sentence(prev.first).first != doc.sentence(item.first).first \
+            and doc.sentence(prev.first).last != doc.sentence(item.first).first:
+        return None  # the rank before is not in this sentence or the one just before
+    states = [a for a in doc.mentions_in(prev.scope_end, item.first)]
+    if not states:
+        return (resolved[n - 1], "inherited") if len(between) <= 1 else None
+    if states[0] - prev.scope_end > 1 or any(doc.ctx.mention_tokens[a][1] > item.first for a in states):
+        return None
+    if len(toks[doc.ctx.mention_tokens[states[-1]][1]:item.first]) > 1:
+        return None
+    return resolved[n - 1], "inherited"
+
+
+def scope_enumerated(doc, items, n, resolved):
+    """A rank that continues a ranked enumeration in its sentence (the rank one above it named
+    before, with its scope) takes that scope: "حققت الإمارات المركز الأول عربيا، تليها في المركز
+    الثاني البحرين، فيما حلت السعودية في المركز الثالث"."""
+    item = items[n]
+    s = doc.sentence(item.first)
+    for k in range(n - 1, -1, -1):
+        if items[k].first < s.first:
+            return None
+        if items[k].rank == item.rank - 1 and resolved[k] and not is_previous(doc, items[k]):
+            return resolved[k], "inherited"
+    return None
+
+
 def scope_coordinated(doc, items, n, resolved):
     """The scope of the next rank in a coordination: "عُمان في المركز 41، وقطر في المركز 53 على مستوى العالم"."""
     item = items[n]
@@ -249,7 +301,7 @@ def scope_assumed_world(doc, items, n, resolved):
 
 
 SCOPE_RULES = (scope_stated, scope_deferred, scope_fronted, scope_before, scope_from_to, scope_inherited,
-               scope_coordinated, scope_assumed_world)
+               scope_gapped, scope_enumerated, scope_coordinated, scope_assumed_world)
 
 
 def scopes_of(doc, items, n, resolved) -> tuple[list[str], str]:
@@ -263,6 +315,20 @@ def subject_structure(doc, item, chain):
     """The state the rank's own structure names: the n-th state of a coordination for the n-th rank
     of a list, the state before a bracketed rank, the one state a leader heads."""
     return (item.subject, "structure") if item.subject else None
+
+
+def subject_follower(doc, item, chain):
+    """After a verb of following, the state named after it: "تليها في المركز الثاني مملكة البحرين",
+    "تليها السعودية بالمركز 31" (not the state before, which the verb follows)."""
+    c, s = doc.clause(item.first), doc.sentence(item.first)
+    hits = doc.hits("follower", c.first, item.first)
+    if not hits:
+        return None
+    verb_end = hits[-1][0] + hits[-1][1]
+    if doc.mentions_in(verb_end, item.first):
+        return None  # "تلتها إستونيا ثانياً وسنغافورة ثالثاً": the state before the rank
+    after = doc.mentions_in(verb_end, s.last)
+    return (doc.ctx.mention_at[after[0]].iso3, "named_after") if after else None
 
 
 def subject_before(doc, item, chain):
@@ -304,7 +370,7 @@ def subject_document(doc, item, chain):
     return found
 
 
-SUBJECT_RULES = (subject_structure, subject_before, subject_chain, subject_after, subject_document)
+SUBJECT_RULES = (subject_structure, subject_follower, subject_before, subject_chain, subject_after, subject_document)
 
 
 def subject_of(doc, item, chain) -> tuple[str, str]:
@@ -341,12 +407,18 @@ def year_stated_after(doc, item, stop, previous):
 
 
 def year_stated_before(doc, item, lo, previous):
-    """A report year before the rank: "وبحسب تقرير 2010 حلت"; "تصنيف العام 2016م، والذي حصلت فيه"."""
+    """A report year before the rank: "وبحسب تقرير 2010 حلت"; "تصنيف العام 2016م، والذي حصلت فيه";
+    a year with its year word in the rank's own clause: "احتلت في عام 2018 المركز 140"."""
     ctx = doc.ctx
     c, s = doc.clause(item.first), doc.sentence(item.first)
     found = None
     for a, b, d in doc.dates_in(max(s.first, lo), item.first):
-        if d.month is not None or not plausible_edition(doc, d.year) or not doc.has("survey", a - SURVEY_BEFORE, a):
+        if d.month is not None or not plausible_edition(doc, d.year):
+            continue
+        # "احتلت في عام 2018 المركز 140": in the rank's clause, with no earlier rank in that clause
+        in_clause = (a >= c.first and lo <= c.first and doc.has("year_word", a - 2, a)
+                     and ctx.tokens[a - 1].text not in doc.lex.range_start and not doc.has("compare", a - COMPARE_BEFORE, a))
+        if not (doc.has("survey", a - SURVEY_BEFORE, a) or in_clause):
             continue
         if a >= c.first or doc.has("relative", b, b + 3):
             found = d.year
