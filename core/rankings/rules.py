@@ -416,8 +416,10 @@ def year_stated_before(doc, item, lo, previous):
         if d.month is not None or not plausible_edition(doc, d.year):
             continue
         # "احتلت في عام 2018 المركز 140": in the rank's clause, with no earlier rank in that clause
+        # ("مقارنة بتصنيف عام 2018" is a compared year; "وكانت قد احتلت في عام 2010" is the rank's)
+        compared = any(ctx.tokens[h[0]].text not in doc.lex.was for h in doc.hits("compare", a - 3, a))
         in_clause = (a >= c.first and lo <= c.first and doc.has("year_word", a - 2, a)
-                     and ctx.tokens[a - 1].text not in doc.lex.range_start and not doc.has("compare", a - COMPARE_BEFORE, a))
+                     and ctx.tokens[a - 1].text not in doc.lex.range_start and not compared)
         if not (doc.has("survey", a - SURVEY_BEFORE, a) or in_clause):
             continue
         if a >= c.first or doc.has("relative", b, b + 3):

@@ -308,5 +308,53 @@ def survey_names() -> Capability:
     return cap
 
 
+def shared_scope() -> Capability:
+    """A scope said once for several ranks: a placing verb shared by a coordination (gapping), a
+    ranked enumeration (first, then second, third...), the state after a verb of following."""
+    cap = Capability("scope_shared_in_enumerations", "scope", ranks)
+    pool = states()
+    trios = [{"a": pool[k], "b": pool[(k + 7) % len(pool)], "c": pool[(k + 19) % len(pool)], "x": RANKS[k % 9] + 5,
+              "y": RANKS[k % 9] + 40} for k in range(len(pool))]
+    lead = SURVEY + "، "
+    for scope_word, scope in (("عالميا", "world"), ("على مستوى العالم", "world"), ("عربيا", "arab")):
+        cap.add(generate(lead + "حلت {t[a][name]} في المركز {t[x]} " + scope_word + "، و{t[b][name]} في المركز {t[y]}.",
+                         lambda f, sc=scope: {(f["t"]["a"]["iso3"], sc, f["t"]["x"]), (f["t"]["b"]["iso3"], sc, f["t"]["y"])},
+                         t=rotated(trios, 10, len(scope_word))))
+    for follow in ("تليها", "يليها", "تلتها"):
+        cap.add(generate(lead + "حققت {t[a][name]} المركز الأول عربيا، " + follow + " في المركز الثاني {t[b][name]}، "
+                         "فيما حلت {t[c][name]} في المركز الثالث.",
+                         lambda f: {(f["t"]["a"]["iso3"], "arab", 1), (f["t"]["b"]["iso3"], "arab", 2),
+                                    (f["t"]["c"]["iso3"], "arab", 3)}, test="inv", t=rotated(trios, 12, len(follow))))
+    # negative beside: a rank two places on is not the next of the enumeration; it keeps its own scope
+    cap.add(generate(lead + "حققت {t[a][name]} المركز الأول عربيا، وحلت {t[c][name]} في المركز الثالث عالميا.",
+                     lambda f: {(f["t"]["a"]["iso3"], "arab", 1), (f["t"]["c"]["iso3"], "world", 3)}, test="neg",
+                     t=rotated(trios, 12, 5)))
+    return cap
+
+
+def edition_from_release_or_comparison() -> Capability:
+    """With no publication date: the edition from the report's release date, or two years after
+    the edition the article compares with; history years are not the current edition."""
+    cap = Capability("edition_without_publication_date", "year", dated_ranks)
+    pairs = state_rank_pairs(rotated(states(), 12, 3), forms=False)
+    months = ("يوليو", "سبتمبر", "يونيو")
+    for year in (2016, 2020, 2024):
+        cap.add(generate("صدر تقرير الأمم المتحدة للحكومة الإلكترونية في {d} {m} " + str(year) + "، وحلت فيه {s[name]} "
+                         "في المركز {s[num]} عالميا.", lambda f, y=year: {(f["s"]["iso3"], y, "world", f["s"]["rank"])},
+                         d=["17"], m=months, s=rotated(pairs, 4, year), published=""))
+        cap.add(generate("حلت {s[name]} في المركز {s[num]} عالميا في مؤشر تطوير الحكومة الإلكترونية، متقدمة 5 مراكز "
+                         "مقارنة بتصنيف عام " + str(year - 2) + ".",
+                         lambda f, y=year: {(f["s"]["iso3"], y, "world", f["s"]["rank"])}, test="inv",
+                         s=rotated(pairs, 6, year + 1), published=""))
+        cap.add(generate("احتلت {s[name]} في تصنيف هذا العام المركز {s[num]} عالميا في مؤشر الحكومة الإلكترونية، "
+                         "مقارنة بتصنيف عام " + str(year - 2) + "، وكانت قد احتلت في عام " + str(year - 6) +
+                         " المركز 150.",
+                         lambda f, y=year: {(f["s"]["iso3"], y, "world", f["s"]["rank"]),
+                                            (f["s"]["iso3"], y - 6, "world", 150)}, test="neg",
+                         s=rotated(pairs, 4, year + 2), published=""))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
-                country_in_lists(), other_organisations(), not_a_rank(), survey_names()]
+                country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
+                edition_from_release_or_comparison()]
