@@ -143,6 +143,8 @@ def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
     """Scopes that follow a rank ("عربيا و خليجيا"; "عالميا والثالث" stops at the next ordinal)."""
     toks, lex = doc.ctx.tokens, doc.lex
     scopes: list[str] = []
+    if 0 < k < len(toks) and toks[k - 1].text in lex.subregion:
+        return scopes, k  # "في شمال إفريقيا": a part of the region is not the region's scope
     while k < len(toks):
         if scopes and doc.ctx.text[toks[k - 1].end:toks[k].start].strip() not in lex.scope_gaps:
             break  # a list of scopes does not run across a full stop or a bracket

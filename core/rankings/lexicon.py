@@ -33,6 +33,7 @@ class RankLexicon:
     to_words: frozenset[str]
     range_start: frozenset[str]
     not_subject_before: frozenset[str]
+    subregion: frozenset[str]            # "شمال إفريقيا": a scope word after these is a part of the region
     titles: dict[str, str]               # normalized word -> ISO3
     editions: tuple[int, ...]
 
@@ -83,7 +84,7 @@ def rank_lexicon() -> RankLexicon:
         verbs=words("verb"), was=words("was"), joiners=words("joiner"), leader_skip=words("leader_skip"), and_words=words("and"),
         scope_gaps=frozenset([""] + [p for p, _, _ in groups.get("scope_gap", [])]),
         from_words=words("from"), to_words=words("to"), range_start=words("range_start"),
-        not_subject_before=words("not_subject_before"),
+        not_subject_before=words("not_subject_before"), subregion=words("subregion"),
         titles={phrase_tokens(p)[0]: v for p, v, _ in groups.get("subject_title", [])},
         editions=editions,
     )

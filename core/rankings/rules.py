@@ -331,11 +331,18 @@ def subject_follower(doc, item, chain):
     return (doc.ctx.mention_at[after[0]].iso3, "named_after") if after else None
 
 
+def _ranked_in_brackets(doc, a: int) -> bool:
+    """Whether the state at token a has its own rank in brackets right after it ("وتونس ( 87)")."""
+    toks, b = doc.ctx.tokens, doc.ctx.mention_tokens[a][1]
+    return b < len(toks) and toks[b].text.isdigit() and "(" in doc.ctx.text[toks[b - 1].end:toks[b].start]
+
+
 def subject_before(doc, item, chain):
-    """The nearest state named before the rank in its sentence."""
+    """The nearest state named before the rank in its sentence, not one already ranked in brackets
+    ("جاء المغرب رابعا مسبوقا بجنوب أفريقيا ( 40) وتونس ( 87)، بعد أن كان يحتل الترتيب الخامس")."""
     s = doc.sentence(item.first)
     for a in reversed(doc.mentions_in(s.first, item.first)):
-        if doc.ctx.mention_tokens[a][1] <= item.first:
+        if doc.ctx.mention_tokens[a][1] <= item.first and (item.rule == "bracketed" or not _ranked_in_brackets(doc, a)):
             return doc.ctx.mention_at[a].iso3, "named_before"
     return None
 
@@ -384,8 +391,16 @@ def is_previous(doc: RankDoc, item: RankItem) -> bool:
     """An earlier rank: "بعد أن كانت في المركز الثاني", "في المركز 36 سابقا", "من المركز 53"."""
     c = doc.clause(item.first)
     return (item.previous or item.from_to == "from"
-            or doc.has("previous", max(c.first, item.first - PREVIOUS_BEFORE), item.first)
+            or any(not _cue_takes_a_year(doc, h, item.first)
+                   for h in doc.hits("previous", max(c.first, item.first - PREVIOUS_BEFORE), item.first))
             or doc.has("previous_after", item.scope_end, item.scope_end + 1))
+
+
+def _cue_takes_a_year(doc: RankDoc, hit, stop: int) -> bool:
+    """Whether a comparison cue before a rank is followed by a year instead ("تراجعت مقارنة ب 2020
+    تصدرتها سوريا التي احتلت المركز 156": the year is compared, the rank is the current one)."""
+    end = hit[0] + hit[1]
+    return any(a < stop for a, _, _ in doc.dates_in(end, end + 2))
 
 
 def years_after(doc: RankDoc, item: RankItem, stop: int) -> list[tuple[int, bool]]:
