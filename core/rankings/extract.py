@@ -68,6 +68,8 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
         if index != "overall" or not scopes or _is_target(doc, item):
             continue
         subject = subject_of(doc, item, chain)
+        if not subject[0]:
+            continue  # a city's rank
         chain = (subject[0], item.first)
         stop = items[n + 1].first if n + 1 < len(items) else len(doc.ctx.tokens)
         lo = items[n - 1].scope_end if n else 0

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from core.text.context import DocContext
+from core.text.gazetteer import gazetteer
 from core.text.numbers import number_at_word, parse_number
 from core.text.phrases import MEMO_MAX, PhraseMatcher
 from core.rankings.lexicon import RankLexicon, rank_lexicon
@@ -43,6 +44,8 @@ class RankDoc:
     cue_pos: dict[str, list[int]] = field(default_factory=dict)
     mention_first: list[int] = field(default_factory=list)     # sorted first tokens of state mentions
     mention_last: set[int] = field(default_factory=set)        # last token of each state mention
+    city_first: list[int] = field(default_factory=list)        # sorted first tokens of city mentions
+    governed: set[int] = field(default_factory=set)            # state mentions after a preposition clitic ("بالسعودية")
     date_pos: list[int] = field(default_factory=list)          # first token of each date, sorted
     index_classes: frozenset = frozenset()                     # the index classes the document names
     sentence_at: list = field(default_factory=list, repr=False)  # token -> its sentence (Segment)
@@ -59,6 +62,8 @@ class RankDoc:
                        if ctx.mention_at[a].via in ("name", "demonym"))
         doc.mention_first = [a for a, _ in names]
         doc.mention_last = {b - 1 for _, b in names}
+        doc.city_first = sorted(a for a, m in ctx.mention_at.items() if m.via == "city")
+        doc.governed = {a for a, _ in names if _governed(doc, ctx.tokens[a].text)}
         doc.date_pos = [a for a, _, _ in ctx.date_tokens]
         doc.index_classes = frozenset(h[2] for h in doc.cues["index"])
         doc.sentence_at = [seg for seg in ctx.sentences for _ in range(seg.first, seg.last)]
@@ -90,6 +95,19 @@ class RankDoc:
         """(first, last, DateMention) of the dates that start in tokens[lo:hi]."""
         dt = self.ctx.date_tokens
         return dt[bisect_left(self.date_pos, lo):bisect_right(self.date_pos, hi - 1)]
+
+
+def _governed(doc: RankDoc, token: str) -> bool:
+    """Whether a state's first token carries a preposition clitic (ب، ل، ك, after و or ف): "بالسعودية"
+    is governed by a preposition, so not the subject of the verb ("ولحقت الإمارات بالسعودية")."""
+    first = gazetteer().first
+    if token in first:
+        return False
+    if token[:1] in doc.lex.conjunction_clitics:
+        token = token[1:]
+        if token in first:
+            return False  # "ولبنان": a conjunction only
+    return token[:1] in doc.lex.preposition_clitics and token[1:] != ""
 
 
 _CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}

@@ -342,8 +342,20 @@ def subject_before(doc, item, chain):
     ("جاء المغرب رابعا مسبوقا بجنوب أفريقيا ( 40) وتونس ( 87)، بعد أن كان يحتل الترتيب الخامس")."""
     s = doc.sentence(item.first)
     for a in reversed(doc.mentions_in(s.first, item.first)):
-        if doc.ctx.mention_tokens[a][1] <= item.first and (item.rule == "bracketed" or not _ranked_in_brackets(doc, a)):
+        if doc.ctx.mention_tokens[a][1] <= item.first and (item.rule == "bracketed" or not _ranked_in_brackets(doc, a)) \
+                and a not in doc.governed:
             return doc.ctx.mention_at[a].iso3, "named_before"
+    return None
+
+
+def subject_city(doc, item, chain):
+    """A city named last before the rank in its clause holds the rank ("احتلت مدينة الرياض المركز
+    الثالث" in a city index): no state's claim (country empty, the claim dropped)."""
+    c = doc.clause(item.first)
+    cities = [a for a in doc.city_first if c.first <= a < item.first]
+    states = [a for a in doc.mentions_in(c.first, item.first)]
+    if cities and (not states or cities[-1] > states[-1]):
+        return "", "city"
     return None
 
 
@@ -377,7 +389,7 @@ def subject_document(doc, item, chain):
     return found
 
 
-SUBJECT_RULES = (subject_structure, subject_follower, subject_before, subject_chain, subject_after, subject_document)
+SUBJECT_RULES = (subject_structure, subject_follower, subject_city, subject_before, subject_chain, subject_after, subject_document)
 
 
 def subject_of(doc, item, chain) -> tuple[str, str]:
