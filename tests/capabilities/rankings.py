@@ -355,6 +355,28 @@ def edition_from_release_or_comparison() -> Capability:
     return cap
 
 
+def country_of_rank() -> Capability:
+    """Whose rank it is: the state after a verb of following, not a state governed by a preposition,
+    not a state already ranked in brackets, and no state's at all when a city holds the rank."""
+    cap = Capability("country_of_rank", "country", ranks)
+    pool = states()
+    pairs = [{"a": pool[k], "b": pool[(k + 11) % len(pool)], "x": RANKS[k % 10] + 2} for k in range(len(pool))]
+    lead = SURVEY + "، "
+    cap.add(generate(lead + "ولحقت {p[a][name]} {prep}{p[b][name]} لتحتل المركز {p[x]} عالميا.",
+                     lambda f: {(f["p"]["a"]["iso3"], "world", f["p"]["x"])}, prep=["ب"], p=rotated(pairs, 20)))
+    cap.add(generate(lead + "حلت {p[b][name]} في المركز الأول عربيا، تليها في المركز الثاني {p[a][name]}.",
+                     lambda f: {(f["p"]["b"]["iso3"], "arab", 1), (f["p"]["a"]["iso3"], "arab", 2)}, test="inv",
+                     p=rotated(pairs, 20, 4)))
+    cap.add(generate(lead + "جاءت {p[a][name]} في المرتبة الرابعة عربيا مسبوقة بـ{p[b][name]} (12 عالميا)، بعد أن كانت "
+                     "في المرتبة {p[x]} عربيا في 2022.",
+                     lambda f: {(f["p"]["a"]["iso3"], "arab", 4), (f["p"]["b"]["iso3"], "world", 12),
+                                (f["p"]["a"]["iso3"], "arab", f["p"]["x"])}, test="inv", p=rotated(pairs, 16, 9)))
+    cities = [("الرياض", "SAU"), ("دبي", "ARE"), ("المنامة", "BHR"), ("الدوحة", "QAT"), ("القاهرة", "EGY")]
+    cap.add(generate("وفي مسح الأمم المتحدة للحكومة الإلكترونية لعام 2024، احتلت مدينة {c[0]} المركز {n} "
+                     "بين مدن العالم.", NONE, test="neg", c=cities, n=["الثالث", "15", "٢١"], published=PUB))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
-                edition_from_release_or_comparison()]
+                edition_from_release_or_comparison(), country_of_rank()]
