@@ -121,6 +121,11 @@ def _resolve(hit, previous_index: str | None, doc: RankDoc) -> str:
     return {"survey": "overall", "sub_topic": "sub"}.get(cls, cls)
 
 
+def index_of_table(doc: RankDoc, items: list[RankItem], n: int, previous_index: str | None):
+    """A table's rank column was read as the overall index from its header (items.table_items)."""
+    return ("overall", "table_header") if items[n].rule == "table" else None
+
+
 def index_after(doc: RankDoc, items: list[RankItem], n: int, previous_index: str | None):
     """The index named right after the rank, or after the last rank of its list:
     "والثامن عالميا في مؤشر الخدمات الذكية"."""
@@ -162,7 +167,7 @@ def index_of_document(doc: RankDoc, items: list[RankItem], n: int, previous_inde
     return index, "document" if index == "other" else "assumed"
 
 
-INDEX_RULES = (index_after, index_in_clause, index_in_sentence, index_continued, index_of_document)
+INDEX_RULES = (index_of_table, index_after, index_in_clause, index_in_sentence, index_continued, index_of_document)
 
 
 def index_of(doc: RankDoc, items: list[RankItem], n: int, previous_index: str | None) -> tuple[str, str]:

@@ -377,6 +377,29 @@ def country_of_rank() -> Capability:
     return cap
 
 
+def ranks_in_tables() -> Capability:
+    """A pipe table of states and ranks: the columns headed by a scoped overall rank count, the
+    sub-index columns do not, whatever the column order."""
+    cap = Capability("ranks_in_tables", "rank", ranks)
+    pool = states()
+    rows = [{"a": pool[k], "b": pool[(k + 5) % len(pool)], "x": k % 20 + 1, "y": k % 20 + 2, "w": k + 20, "v": k + 31}
+            for k in range(len(pool))]
+    intro = "ترتيب الدول في مسح الأمم المتحدة للحكومة الإلكترونية 2024:\n"
+    cap.add(generate(intro + "| الدولة | الترتيب العربي | الترتيب العالمي | الترتيب في مؤشر الخدمات الإلكترونية |\n"
+                     "| {r[a][name]} | {r[x]} | {r[w]} | 4 |\n| {r[b][name]} | {r[y]} | {r[v]} | 9 |\n",
+                     lambda f: {(f["r"]["a"]["iso3"], "arab", f["r"]["x"]), (f["r"]["a"]["iso3"], "world", f["r"]["w"]),
+                                (f["r"]["b"]["iso3"], "arab", f["r"]["y"]), (f["r"]["b"]["iso3"], "world", f["r"]["v"])},
+                     r=rotated(rows, 24), published=PUB))
+    cap.add(generate(intro + "| الدولة | مؤشر البنية التحتية للاتصالات | الترتيب العالمي العام |\n"
+                     "| {r[a][name]} | 3 | {r[w]} |\n",
+                     lambda f: {(f["r"]["a"]["iso3"], "world", f["r"]["w"])}, test="inv", r=rotated(rows, 16, 7),
+                     published=PUB))
+    # negative beside: a table of sub-index ranks only
+    cap.add(generate(intro + "| الدولة | الترتيب في مؤشر رأس المال البشري | الترتيب في مؤشر المشاركة الإلكترونية |\n"
+                     "| {r[a][name]} | {r[x]} | {r[w]} |\n", NONE, test="neg", r=rotated(rows, 16, 3), published=PUB))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
-                edition_from_release_or_comparison(), country_of_rank()]
+                edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables()]
