@@ -18,6 +18,10 @@ from core.text.phrases import MEMO_MAX, PhraseMatcher
 from core.rankings.lexicon import RankLexicon, rank_lexicon
 
 MAX_RANK = 200
+# Every edition of the UN survey ranks far more states than this (184 in 2010, the fewest; 191-193 in
+# the others: the editions' own counts, as in the official series): a count this large is the world,
+# a smaller one a group of states.
+WORLD_COUNT = 170
 CHAIN_GAP = 2      # tokens allowed between one rank and the next item of its chain
 
 
@@ -157,6 +161,20 @@ def _number_at(doc: RankDoc, j: int, joiners: int = 0):
     return num.value, start, num.last, num.ordinal
 
 
+def _counted_scope(doc: RankDoc, k: int):
+    """("world", length) for "من أصل 193 دولة", "من بين 193 بلدا": a phrase of counting, a number
+    and a noun of states — the whole phrase, so the number of states is never read as a rank."""
+    toks, text = doc.ctx.tokens, doc.ctx.text
+    m = doc.lex.count_scope.match(toks, k, text)
+    if not m:
+        return None
+    j = k + m[1]
+    num = parse_number(toks, j) if j < len(toks) else None
+    if num is None or num.value < WORLD_COUNT or num.last >= len(toks) or not doc.lex.count_noun.match(toks, num.last, text):
+        return None  # "من بين 21 دولة عربية", "من بين 47 دولة ... بقارة آسيا": a smaller group
+    return "world", num.last + doc.lex.count_noun.match(toks, num.last, text)[1] - k
+
+
 def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
     """Scopes that follow a rank ("عربيا و خليجيا"; "عالميا والثالث" stops at the next ordinal)."""
     toks, lex = doc.ctx.tokens, doc.lex
@@ -166,7 +184,7 @@ def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
     while k < len(toks):
         if scopes and doc.ctx.text[toks[k - 1].end:toks[k].start].strip() not in lex.scope_gaps:
             break  # a list of scopes does not run across a full stop or a bracket
-        m = lex.scopes.match(toks, k, doc.ctx.text)
+        m = _counted_scope(doc, k) or lex.scopes.match(toks, k, doc.ctx.text)
         if m is None and scopes and toks[k].text in lex.and_words and k + 1 < len(toks):
             m = lex.scopes.match(toks, k + 1, doc.ctx.text)
             if m:
