@@ -184,7 +184,11 @@ def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
     while k < len(toks):
         if scopes and doc.ctx.text[toks[k - 1].end:toks[k].start].strip() not in lex.scope_gaps:
             break  # a list of scopes does not run across a full stop or a bracket
-        m = _counted_scope(doc, k) or lex.scopes.match(toks, k, doc.ctx.text)
+        counted = _counted_scope(doc, k)
+        if counted and scopes:  # "التاسع عربياً من بين 193 دولة": the count of the survey, no second scope
+            k += counted[1]
+            continue
+        m = counted or lex.scopes.match(toks, k, doc.ctx.text)
         if m is None and scopes and toks[k].text in lex.and_words and k + 1 < len(toks):
             m = lex.scopes.match(toks, k + 1, doc.ctx.text)
             if m:

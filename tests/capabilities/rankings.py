@@ -183,6 +183,12 @@ def scope_positions() -> Capability:
     cap.add(generate(SURVEY + "، و{sc[0]}، جاءت {s[name]} في {s[noun]} {s[num]}.",
                      lambda f: {(f["s"]["iso3"], f["sc"][1], f["s"]["rank"])}, test="inv",
                      s=state_rank_pairs(rotated(arab_states(), 8, 3), numbers=RANKS[:9]), sc=before, published=PUB))
+    # a count of states after the rank: the world for the whole survey, no second scope after another
+    cap.add(generate("حلت {s[name]} في {s[noun]} {s[num]} {sc[0]} في مؤشر تطوير الحكومة الإلكترونية لعام 2024.",
+                     lambda f: {(f["s"]["iso3"], f["sc"][1], f["s"]["rank"])}, test="inv",
+                     s=state_rank_pairs(rotated(states(), 10, 8), numbers=RANKS[:8]),
+                     sc=[("من أصل 193 دولة", "world"), ("من بين ١٩٣ بلدا", "world"), ("عربيا من بين 193 دولة", "arab"),
+                         ("عربيا من بين 21 دولة عربية", "arab")], published=PUB))
     # negative beside: "193 دولة" is the number of states ranked, not a rank
     cap.add(generate("شمل " + SURVEY.removeprefix("في ") + " {n} دولة، وشاركت فيه {s[name]}.", NONE, test="neg",
                      s=rotated(states(), 12), n=["193", "١٩٣", "192"], published=PUB))
