@@ -410,6 +410,21 @@ def rule_rank_list(doc: RankDoc, i: int, last: RankItem | None) -> list[RankItem
             for n, ((value, first, after, _), state) in enumerate(zip(numbers, states))]
 
 
+def rule_bracketed_earlier(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """An earlier rank in brackets right after a rank, with its year: "المرتبة 89 عالميا (100 في 2022)"."""
+    toks, text = doc.ctx.tokens, doc.ctx.text
+    if last is None or last.scope_end != i or "(" not in text[toks[i - 1].end:toks[i].start]:
+        return None
+    got = _number_at(doc, i)
+    if got is None or got[3]:
+        return None
+    dates = doc.dates_in(got[2], got[2] + 3)
+    if not dates or ")" not in text[toks[dates[0][1] - 1].end:toks[dates[0][1]].start if dates[0][1] < len(toks) else None]:
+        return None
+    item = RankItem(got[0], i, got[2], got[2], [], "bracketed_earlier", previous=True)
+    return item
+
+
 def rule_bracketed(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
     """A rank in brackets right after a state: "البحرين (18 عالميا) الإمارات (32) والسعودية (36)"."""
     toks, text = doc.ctx.tokens, doc.ctx.text
@@ -433,6 +448,7 @@ def rule_bracketed(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | No
 
 
 ITEM_RULES = (rule_rank_list, rule_rank_noun, rule_leader, rule_chained, rule_was_number, rule_bracketed,
+              rule_bracketed_earlier,
               rule_placed_ordinal, rule_adverbial)
 
 

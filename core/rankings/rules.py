@@ -424,7 +424,10 @@ def years_after(doc: RankDoc, item: RankItem, stop: int) -> list[tuple[int, bool
     """(year, is_comparison) of the years written after the rank in its clause, before `stop`."""
     c = doc.clause(item.first)
     out = []
+    toks, text = doc.ctx.tokens, doc.ctx.text
     for a, b, d in doc.dates_in(item.scope_end, min(item.scope_end + YEAR_AFTER + 1, c.last, stop)):
+        if "(" in text[toks[item.scope_end - 1].end:toks[a].start]:
+            break  # "89 عالميا (100 في 2022)": a year in a bracket after the rank is the bracket's
         if d.month is None and plausible_edition(doc, d.year):
             compared = doc.has("compare", a - 3, a) or (a > 0 and doc.ctx.tokens[a - 1].text in doc.lex.range_start)
             out.append((d.year, compared))

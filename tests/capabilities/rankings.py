@@ -229,6 +229,10 @@ def previous_edition() -> Capability:
                          lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["now"]),
                                     (f["s"]["iso3"], 2022, "world", f["s"]["was"])},
                          test="mft" if cmp.startswith("بعد") else "inv", s=pairs, published=PUB))
+    cap.add(generate("حلت {s[name]} في المركز {s[now]} عالميا ({s[was]} في 2022) في مسح الأمم المتحدة للحكومة "
+                     "الإلكترونية 2024.",
+                     lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["now"]),
+                                (f["s"]["iso3"], 2022, "world", f["s"]["was"])}, test="inv", s=pairs, published=PUB))
     # negative beside: a rank compared with another state's is not the state's earlier rank
     cap.add(generate("حلت {s[name]} في المركز {s[now]} عالميا في مسح الأمم المتحدة 2024، متقدمة على دول "
                      "كبرى.", lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["now"])}, test="neg", s=pairs,
@@ -406,6 +410,26 @@ def ranks_in_tables() -> Capability:
     return cap
 
 
+def word_orders() -> Capability:
+    """The parts of one claim in the orders news Arabic allows: state first, verb first, rank and
+    scope before the state, the survey first or last, a nominal sentence."""
+    cap = Capability("rank_word_orders", "rank", ranks)
+    orders = ("{s[name]} تحتل {s[noun]} {s[num]} عالميا " + SURVEY + ".",
+              "جاءت في {s[noun]} {s[num]} عالميا {s[name]}، " + SURVEY + ".",
+              SURVEY + "، جاءت {s[name]} في {s[noun]} {s[num]} عالميا.",
+              "وحسب " + SURVEY.removeprefix("في ") + " فإن {s[name]} حلت في {s[noun]} {s[num]} عالميا.",
+              "حققت {s[name]} {s[noun]} {s[num]} عالميا " + SURVEY + ".",
+              "صنف " + SURVEY.removeprefix("في ") + " {s[name]} في {s[noun]} {s[num]} عالميا.",
+              "تبوأت {s[name]} " + SURVEY.removeprefix("في ") + " {s[noun]} {s[num]} عالميا.")
+    for n, template in enumerate(orders):
+        cap.add(generate(template, _one("world"), test="mft" if n == 0 else "inv",
+                         s=rotated(state_rank_pairs(), 12, n * 7), published=PUB))
+    # negative beside: the same words about a score or a move, not a rank
+    cap.add(generate("حققت {s[name]} تقدما بـ{s[rank]} مراكز " + SURVEY + ".", NONE, test="neg",
+                     s=rotated(state_rank_pairs(forms=False, numbers=(3, 5, 7, 9, 12)), 12), published=PUB))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
-                edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables()]
+                edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders()]
