@@ -63,7 +63,8 @@ def _edition_years(doc: RankDoc) -> tuple[list[int], list[int]]:
         if not (doc.has("survey", a - SURVEY_BEFORE, a) or doc.has("year_word", a - 2, a) or released or cue_compare):
             continue
         starts_range = a > 0 and ctx.tokens[a - 1].text in lex.range_start
-        if starts_range or doc.has("compare", a - COMPARE_BEFORE, a):
+        # the cue governs the year only inside its clause ("بعد أن كانت في التقرير السابق، في مسح 2024")
+        if starts_range or doc.has("compare", max(doc.clause(a).first, a - COMPARE_BEFORE), a):
             compared.append(d.year)
         else:
             current.append(d.year)
@@ -251,15 +252,19 @@ def scope_gapped(doc, items, n, resolved):
     item, prev = items[n], items[n - 1]
     toks, lex = doc.ctx.tokens, doc.lex
     between = toks[prev.scope_end:item.first]
+    # "، والمرتبة 41 في مسح 2024": a rank noun opening its clause with و continues the rank before
+    opens = toks[item.first].text[:1] in lex.and_words and doc.clause(item.first).first >= item.first - 1
     joined = between[0].text if between else toks[item.first].text
-    if joined[:1] not in lex.and_words or len(between) > 6:
+    if not opens and (joined[:1] not in lex.and_words or len(between) > 6):
         return None
     if doc.sentence(prev.first).first != doc.sentence(item.first).first \
             and doc.sentence(prev.first).last != doc.sentence(item.first).first:
         return None  # the rank before is not in this sentence or the one just before
     states = [a for a in doc.mentions_in(prev.scope_end, item.first)]
     if not states:
-        return (resolved[n - 1], "inherited") if len(between) <= 1 else None
+        return (resolved[n - 1], "inherited") if len(between) <= 1 or opens else None
+    if opens:
+        return None
     if states[0] - prev.scope_end > 1 or any(doc.ctx.mention_tokens[a][1] > item.first for a in states):
         return None
     if len(toks[doc.ctx.mention_tokens[states[-1]][1]:item.first]) > 1:

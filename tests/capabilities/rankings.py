@@ -210,6 +210,14 @@ def survey_year() -> Capability:
         cap.add(generate("وحلت {s[name]} في المركز {s[num]} عالميا في مسح الأمم المتحدة للحكومة الإلكترونية.",
                          lambda f, y=edition: {(f["s"]["iso3"], y, "world", f["s"]["rank"])}, test="inv",
                          s=rotated(pairs, 6, edition), published=published))
+    # two editions in one sentence, the second rank sharing the verb; the previous report named apart
+    cap.add(generate("وجاءت {s[name]} في المرتبة {s[num]} من أصل 193 دولة في مسح 2022، والمرتبة 41 في مسح 2024.",
+                     lambda f: {(f["s"]["iso3"], 2022, "world", f["s"]["rank"]), (f["s"]["iso3"], 2024, "world", 41)},
+                     test="inv", s=rotated(pairs, 8, 2), published=""))
+    cap.add(generate("وحلت {s[name]} في المركز 18 عالميا، بعد أن كانت في المركز {s[num]} في التقرير السابق، في مسح "
+                     "الأمم المتحدة 2024.",
+                     lambda f: {(f["s"]["iso3"], 2024, "world", 18), (f["s"]["iso3"], 2022, "world", f["s"]["rank"])},
+                     test="inv", s=rotated([p for p in pairs if p["rank"] != 18], 8, 4), published=""))
     # negative beside: a coming edition does not date a rank already held
     cap.add(generate("حلت {s[name]} في المركز {s[num]} عالميا في مسح الأمم المتحدة 2022، وتأمل التقدم في "
                      "نسخة 2026 المقبلة.", lambda f: {(f["s"]["iso3"], 2022, "world", f["s"]["rank"])}, test="neg",
