@@ -19,7 +19,8 @@ from core.rankings.lexicon import rank_lexicon
 from core.rankings.rules import Edition, find_edition, index_of, kept_comparison, scopes_of, subject_of, year_of
 from core.records import RankClaim
 
-TARGET_BEFORE = 8  # a goal cue this many tokens before a rank in its clause makes it a target
+TARGET_BEFORE = 8
+TARGET_AFTER = 3   # a deadline this many tokens after a rank, in its clause, makes it a target  # a goal cue this many tokens before a rank in its clause makes it a target
 
 NOTES = {
     "scope": {"assumed": "scope not stated; world rank assumed from the survey context",
@@ -33,8 +34,11 @@ NOTES = {
 
 
 def _is_target(doc: RankDoc, item: RankItem) -> bool:
+    """A goal cue before the rank in its clause ("تهدف إلى أن تكون في المركز العاشر"), or a
+    deadline right after it ("المركز العاشر عالميا بحلول 2030")."""
     c = doc.clause(item.first)
-    return doc.has("target", max(c.first, item.first - TARGET_BEFORE), item.first)
+    return (doc.has("target", max(c.first, item.first - TARGET_BEFORE), item.first)
+            or doc.has("target_after", item.scope_end, min(item.scope_end + TARGET_AFTER, c.last)))
 
 
 def _note(scope_basis: str, country_basis: str, year_basis: str) -> str:

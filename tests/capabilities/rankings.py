@@ -302,6 +302,11 @@ def not_a_rank() -> Capability:
     cap.add(generate("{t} {s[name]} إلى الوصول إلى {s[noun]} {s[num]} عالميا في مؤشر تطوير الحكومة الإلكترونية.",
                      NONE, test="neg", t=["تسعى", "تطمح", "تهدف"], s=rotated(state_rank_pairs(), 16, 1),
                      published=PUB))
+    cap.add(generate("وقال الوزير إن {s[name]} {t} إلى أن تكون في {s[noun]} {s[num]} عالميا {d} في مؤشر تطوير "
+                     "الحكومة الإلكترونية.", NONE, test="neg", t=["تهدف", "تأمل", "تخطط"],
+                     d=["بحلول 2030", "خلال السنوات المقبلة"], s=rotated(state_rank_pairs(), 8, 5), published=PUB))
+    cap.add(generate("{s[name]} في {s[noun]} {s[num]} عالميا بحلول عام 2030 في مؤشر تطوير الحكومة الإلكترونية، "
+                     "بحسب الخطة الوطنية.", NONE, test="neg", s=rotated(state_rank_pairs(), 12, 6), published=PUB))
     cap.add(generate("شارك في ورشة {s[name]} حول مسح الأمم المتحدة للحكومة الإلكترونية {n} {who}.", NONE,
                      test="neg", n=["18", "٣٥", "120"], who=["موظفا", "مشاركا", "خبيرا"],
                      s=rotated(states(), 6, 4), published=PUB))
