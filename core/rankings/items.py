@@ -348,25 +348,41 @@ def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | N
 
 def coordinated_states(doc: RankDoc, lo: int, end: int, count: int) -> list[int] | None:
     """First tokens of the `count` states named last before token `end` (from `lo`), when they form
-    one coordination ("عمان والكويت", "السودان، وتونس"): only و or a comma between them."""
+    one coordination ("عمان والكويت", "السودان، وتونس", "قطر ثم الكويت") that is not the tail of a longer one."""
     toks, text = doc.ctx.tokens, doc.ctx.text
     firsts = [a for a in doc.mentions_in(lo, end) if doc.ctx.mention_tokens[a][1] <= end]
     if len(firsts) < count:
         return None
     chosen = firsts[-count:]
-    for a, b in zip(chosen, chosen[1:]):
-        stop = doc.ctx.mention_tokens[a][1]
-        if any(t.text not in doc.lex.and_words for t in toks[stop:b]):
-            return None
-        if text[toks[stop - 1].end:toks[b].start].strip(" ،,"):
-            return None  # a bracket or a full stop between two states ends the coordination
+    if not _one_coordination(doc, chosen):
+        return None
     if len(firsts) > count:  # the list is the whole coordination, not its tail
         before = firsts[-count - 1]
-        stop = doc.ctx.mention_tokens[before][1]
-        if stop <= chosen[0] and all(t.text in doc.lex.and_words for t in toks[stop:chosen[0]]) \
-                and not text[toks[stop - 1].end:toks[chosen[0]].start].strip(" ،,"):
+        if _one_coordination(doc, [before, chosen[0]]):
             return None
     return chosen
+
+
+def _one_coordination(doc: RankDoc, firsts: list[int]) -> bool:
+    """Whether the states at these first tokens are joined as one list: only و / ثم (alone or as a
+    clitic) or a comma between each and the next."""
+    toks, text, joiners = doc.ctx.tokens, doc.ctx.text, doc.lex.and_words | doc.lex.list_joiners
+    for a, b in zip(firsts, firsts[1:]):
+        stop = doc.ctx.mention_tokens[a][1]
+        if stop > b or any(t.text not in joiners for t in toks[stop:b]):
+            return False
+        if any(text[toks[k - 1].end:toks[k].start].strip(" ،,") for k in range(stop, b + 1)):
+            return False  # a bracket or a full stop between two states ends the coordination
+    return True
+
+
+def coordinated_states_after(doc: RankDoc, k: int, end: int, count: int) -> list[int] | None:
+    """The `count` states named first after token k (up to `end`), after at most "كل من", when they
+    form one coordination: "جاءت في المركزين 55 و103 كل من السودان وتونس"."""
+    firsts = [a for a in doc.mentions_in(k, end)][:count]
+    if len(firsts) < count or firsts[0] - k > 2 or not _one_coordination(doc, firsts):
+        return None
+    return firsts
 
 
 def rule_rank_list(doc: RankDoc, i: int, last: RankItem | None) -> list[RankItem] | None:
@@ -402,7 +418,8 @@ def rule_rank_list(doc: RankDoc, i: int, last: RankItem | None) -> list[RankItem
         scope_end += resp[1]
     if not (dual or resp):
         return None
-    states = coordinated_states(doc, doc.sentence(i).first, i, len(numbers))
+    states = coordinated_states(doc, doc.sentence(i).first, i, len(numbers)) \
+        or coordinated_states_after(doc, scope_end, doc.clause(i).last, len(numbers))
     if states is None:
         return None
     return [RankItem(value, first if n else i, after, scope_end, list(scopes), "listed",

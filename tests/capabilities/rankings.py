@@ -268,6 +268,13 @@ def country_in_lists() -> Capability:
                      p=rotated(slot, 14, 6), published=PUB))
     cap.add(generate(lead + "حلت {p[a]} في المركز {p[x]} عالميا، فيما جاءت {p[b]} في المركز {p[y]}.", both,
                      test="inv", p=rotated(slot, 14, 9), published=PUB))
+    cap.add(generate(lead + "جاءت في المركزين {p[x]} و{p[y]} عالميا كل من {p[a]} و{p[b]}.", both, test="inv",
+                     p=rotated(slot, 10, 15), published=PUB))
+    cap.add(generate(lead + "جاءت {p[a]} ثم {p[b]} في المرتبتين {p[x]} و{p[y]} عالميا.", both, test="inv",
+                     p=rotated(slot, 10, 18), published=PUB))
+    # negative beside: three states and two ranks are no pairing (a top group), nothing is claimed
+    cap.add(generate(lead + "جاءت {p[a]} و{p[b]} و{c} في المركزين {p[x]} و{p[y]} عالميا.", NONE, test="neg",
+                     p=rotated(slot, 8, 21), c=["اليابان", "كندا"], published=PUB))
     # negative beside: a state named as the one overtaken has no rank of its own here
     cap.add(generate(lead + "حلت {p[a]} في المركز {p[x]} عالميا متقدمة على {p[b]}.",
                      lambda f: {(f["p"]["ai"], "world", f["p"]["x"])}, test="neg", p=rotated(slot, 14, 12),
