@@ -252,8 +252,9 @@ def scope_gapped(doc, items, n, resolved):
     item, prev = items[n], items[n - 1]
     toks, lex = doc.ctx.tokens, doc.lex
     between = toks[prev.scope_end:item.first]
-    # "، والمرتبة 41 في مسح 2024": a rank noun opening its clause with و continues the rank before
-    opens = toks[item.first].text[:1] in lex.and_words and doc.clause(item.first).first >= item.first - 1
+    # "، والمرتبة 41 في مسح 2024", "... 2012 والمركز 121 في 2014": a rank noun joined by و continues
+    # the rank before (no state named between them)
+    opens = item.rule == "rank_noun" and toks[item.first].text[:1] in lex.and_words
     joined = between[0].text if between else toks[item.first].text
     if not opens and (joined[:1] not in lex.and_words or len(between) > 6):
         return None
@@ -462,7 +463,9 @@ def year_stated_before(doc, item, lo, previous):
                      and ctx.tokens[a - 1].text not in doc.lex.range_start and not compared)
         if not (doc.has("survey", a - SURVEY_BEFORE, a) or in_clause):
             continue
-        if a >= c.first or doc.has("relative", b, b + 3):
+        # the rank's clause elaborates the year's ("ويعد ترتيبها في عام 2010 الأفضل، حيث احتلت المركز 114")
+        elaborates = doc.has("elaboration", c.first, c.first + 1) and lo <= c.first
+        if a >= c.first or doc.has("relative", b, b + 3) or elaborates:
             found = d.year
     return (found, "stated") if found is not None else None
 

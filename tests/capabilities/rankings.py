@@ -450,6 +450,26 @@ def word_orders() -> Capability:
     return cap
 
 
+def rank_history() -> Capability:
+    """A state's ranks over several editions in one sentence, each with its own year: stated in the
+    rank's clause, before it in the clause it elaborates, or after it; the scope said once."""
+    cap = Capability("rank_history_series", "year", dated_ranks)
+    pool = rotated(states(), 24, 2)
+    series = [{**st, "a": 100 + k, "b": 120 + k, "c": 90 + k} for k, st in enumerate(pool)]
+    cap.add(generate("وبحسب مؤشر الحكومة الإلكترونية، احتلت {s[name]} في عام 2010 المركز {s[a]} عالميا، والمركز {s[b]} "
+                     "في عام 2012 والمركز {s[c]} في 2014.",
+                     lambda f: {(f["s"]["iso3"], 2010, "world", f["s"]["a"]), (f["s"]["iso3"], 2012, "world", f["s"]["b"]),
+                                (f["s"]["iso3"], 2014, "world", f["s"]["c"])}, s=series, published=""))
+    cap.add(generate("ويعد ترتيب {s[name]} في مؤشر الحكومة الإلكترونية في عام 2010 هو الأفضل، حيث احتلت المركز {s[a]} "
+                     "عالميا، والمركز {s[b]} في عام 2012.",
+                     lambda f: {(f["s"]["iso3"], 2010, "world", f["s"]["a"]), (f["s"]["iso3"], 2012, "world", f["s"]["b"])},
+                     test="inv", s=series, published=""))
+    # negative beside: a move between editions is no rank of either
+    cap.add(generate("وتقدمت {s[name]} {n} مراكز بين عامي 2012 و2014 في مؤشر الحكومة الإلكترونية.", NONE, test="neg",
+                     s=rotated(series, 12), n=["5", "12"], published=""))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
-                edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders()]
+                edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders(), rank_history()]
