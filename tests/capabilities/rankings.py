@@ -158,6 +158,9 @@ def rank_one_by_leading() -> Capability:
     for n, template in enumerate(templates):
         pool = rotated(arab_states(), 12, offset=n * 5)
         cap.add(generate(template, lambda f: {(f["s"]["iso3"], f["g"][1], 1)}, s=pool, g=groups, published=PUB))
+    cap.add(generate("وأظهر مسح الأمم المتحدة للحكومة الإلكترونية 2024 تصدر {s[name]} {g[0]}.",
+                     lambda f: {(f["s"]["iso3"], f["g"][1], 1)}, test="inv", s=rotated(states(), 12, 30),
+                     g=[("لقارة أفريقيا", "africa"), ("للدول العربية", "arab"), ("لدول الخليج", "gcc")], published=PUB))
     # negatives beside: leading another organisation's ranking, or a field of work
     cap.add(generate("تصدرت {s[name]} الدول العربية في {other}.", NONE, test="neg",
                      s=rotated(arab_states(), 10),
