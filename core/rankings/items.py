@@ -62,8 +62,10 @@ class RankDoc:
         matchers["index"] = doc.lex.indexes
         doc.cues = _find_cues(ctx, matchers)
         doc.cue_pos = {group: [h[0] for h in hits] for group, hits in doc.cues.items()}
+        # a state name inside a region's name ("المغرب العربي") names no state
+        inside = {k for a, length, _ in doc.cues["uncoded_scope"] for k in range(a, a + length)}
         names = sorted((a, b) for a, b in ctx.mention_tokens.values()
-                       if ctx.mention_at[a].via in ("name", "demonym"))
+                       if ctx.mention_at[a].via in ("name", "demonym") and a not in inside)
         doc.mention_first = [a for a, _ in names]
         doc.mention_last = {b - 1 for _, b in names}
         doc.city_first = sorted(a for a, m in ctx.mention_at.items() if m.via == "city")
@@ -181,6 +183,9 @@ def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
     scopes: list[str] = []
     if 0 < k < len(toks) and toks[k - 1].text in lex.subregion:
         return scopes, k  # "في شمال إفريقيا": a part of the region is not the region's scope
+    uncoded = lex.uncoded_scope.match(toks, k, doc.ctx.text) if k < len(toks) else None
+    if uncoded:  # "الأولى على مستوى المغرب العربي والثالثة أفريقيا": passed over, no scope
+        return scopes, k + uncoded[1]
     while k < len(toks):
         if scopes and doc.ctx.text[toks[k - 1].end:toks[k].start].strip() not in lex.scope_gaps:
             break  # a list of scopes does not run across a full stop or a bracket

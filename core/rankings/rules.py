@@ -182,6 +182,19 @@ def scope_stated(doc, items, n, resolved):
     return (items[n].scopes, "stated") if items[n].scopes else None
 
 
+def scope_uncoded(doc, items, n, resolved):
+    """A rank of a region the tables do not code ("الأولى مغاربيا", "الأولى في شمال إفريقيا"): no
+    scope, so no claim (never the world by default)."""
+    item = items[n]
+    if item.scopes:
+        return None
+    toks = doc.ctx.tokens
+    at = item.end
+    if at < len(toks) and doc.lex.uncoded_scope.match(toks, at, doc.ctx.text):
+        return [], "uncoded"
+    return None
+
+
 def scope_deferred(doc, items, n, resolved):
     """A scope a few words on in the clause: "الترتيب 18 في جاهزية الحكومة الإلكترونية على مستوى العالم"."""
     item = items[n]
@@ -311,12 +324,12 @@ def scope_assumed_world(doc, items, n, resolved):
     return (["world"], "assumed") if placed and survey else None
 
 
-SCOPE_RULES = (scope_stated, scope_deferred, scope_fronted, scope_before, scope_from_to, scope_inherited,
+SCOPE_RULES = (scope_stated, scope_uncoded, scope_deferred, scope_fronted, scope_before, scope_from_to, scope_inherited,
                scope_gapped, scope_enumerated, scope_coordinated, scope_assumed_world)
 
 
 def scopes_of(doc, items, n, resolved) -> tuple[list[str], str]:
-    """The scopes of items[n] and the rule that found them; ([], "not_stated") drops the rank."""
+    """The scopes of items[n] and the rule that found them; no scope ("not_stated", "uncoded") drops the rank."""
     return next((r for rule in SCOPE_RULES if (r := rule(doc, items, n, resolved)) is not None), ([], "not_stated"))
 
 

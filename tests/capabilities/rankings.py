@@ -192,6 +192,10 @@ def scope_positions() -> Capability:
                      s=state_rank_pairs(rotated(states(), 10, 8), numbers=RANKS[:8]),
                      sc=[("من أصل 193 دولة", "world"), ("من بين ١٩٣ بلدا", "world"), ("عربيا من بين 193 دولة", "arab"),
                          ("عربيا من بين 21 دولة عربية", "arab")], published=PUB))
+    # negative beside: a region the tables do not code gives no claim, not a world rank
+    cap.add(generate("احتلت {s[name]} المرتبة الأولى {u} والثالثة أفريقيا " + SURVEY + ".",
+                     lambda f: {(f["s"]["iso3"], "africa", 3)}, test="neg", s=rotated(states(), 10, 13),
+                     u=["مغاربيا", "على مستوى المغرب العربي", "في شمال أفريقيا"], published=PUB))
     # negative beside: "193 دولة" is the number of states ranked, not a rank
     cap.add(generate("شمل " + SURVEY.removeprefix("في ") + " {n} دولة، وشاركت فيه {s[name]}.", NONE, test="neg",
                      s=rotated(states(), 12), n=["193", "١٩٣", "192"], published=PUB))
