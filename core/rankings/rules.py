@@ -361,13 +361,35 @@ def _ranked_in_brackets(doc, a: int) -> bool:
     return b < len(toks) and toks[b].text.isdigit() and "(" in doc.ctx.text[toks[b - 1].end:toks[b].start]
 
 
+def _compared(doc, a: int, firsts: list[int]) -> bool:
+    """Whether the state at token a is what another is compared with ("متقدمة على دول مثل اليابان
+    وفرنسا"): after a comparison word, or coordinated with such a state; not when a relative clause
+    makes it the subject ("على سنغافورة التي حلت في المركز 3")."""
+    toks, lex = doc.ctx.tokens, doc.lex
+    b = doc.ctx.mention_tokens[a][1]
+    if b < len(toks) and doc.has("relative", b, b + 1):
+        return False
+    k = firsts.index(a)
+    while True:
+        if a > 0 and toks[a - 1].text in lex.compared_before:
+            return True
+        if k == 0 or not (toks[a].text[:1] in lex.and_words or toks[a - 1].text in lex.and_words):
+            return False
+        before = firsts[k - 1]
+        if doc.ctx.mention_tokens[before][1] < a - 1:
+            return False
+        a, k = before, k - 1
+
+
 def subject_before(doc, item, chain):
     """The nearest state named before the rank in its sentence, not one already ranked in brackets
-    ("جاء المغرب رابعا مسبوقا بجنوب أفريقيا ( 40) وتونس ( 87)، بعد أن كان يحتل الترتيب الخامس")."""
+    ("جاء المغرب رابعا مسبوقا بجنوب أفريقيا ( 40) وتونس ( 87)، بعد أن كان يحتل الترتيب الخامس"),
+    governed by a preposition, or compared with ("متقدمة على دول مثل اليابان وفرنسا في المركز 18")."""
     s = doc.sentence(item.first)
-    for a in reversed(doc.mentions_in(s.first, item.first)):
+    firsts = doc.mentions_in(s.first, item.first)
+    for a in reversed(firsts):
         if doc.ctx.mention_tokens[a][1] <= item.first and (item.rule == "bracketed" or not _ranked_in_brackets(doc, a)) \
-                and a not in doc.governed:
+                and a not in doc.governed and not _compared(doc, a, firsts):
             return doc.ctx.mention_at[a].iso3, "named_before"
     return None
 

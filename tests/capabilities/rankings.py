@@ -129,10 +129,8 @@ def _one(scope):
 def rank_expression() -> Capability:
     """A rank after a placing verb and a rank noun, in every number form, in either word order."""
     cap = Capability("rank_number_forms", "rank", ranks)
-    for verb in ("حلت", "جاءت", "احتلت", "حصلت على", "تبوأت"):
-        head = "" if verb == "حصلت على" else "في "
-        if verb in ("احتلت", "تبوأت"):
-            head = ""
+    # the verb and the word that takes the rank after the state: "حلت X في", "حصلت X على", "احتلت X"
+    for verb, head in (("حلت", "في "), ("جاءت", "في "), ("احتلت", ""), ("حصلت", "على "), ("تبوأت", "")):
         cap.add(generate("{verb} {s[name]} " + head + "{s[noun]} {s[num]} عالميا " + SURVEY + ".",
                          _one("world"), verb=[verb], s=state_rank_pairs(per_state=1), published=PUB))
     cap.add(generate(SURVEY + "، {verb} {s[name]} في {s[noun]} {s[num]} على مستوى العالم.", _one("world"),
@@ -408,6 +406,11 @@ def country_of_rank() -> Capability:
                      "في المرتبة {p[x]} عربيا في 2022.",
                      lambda f: {(f["p"]["a"]["iso3"], "arab", 4), (f["p"]["b"]["iso3"], "world", 12),
                                 (f["p"]["a"]["iso3"], "arab", f["p"]["x"])}, test="inv", p=rotated(pairs, 16, 9)))
+    cap.add(generate(lead + "وجاءت {p[a][name]} متقدمة على دول مثل {p[b][name]} و{o} في المركز {p[x]} عالميا.",
+                     lambda f: {(f["p"]["a"]["iso3"], "world", f["p"]["x"])}, test="neg", o=["اليابان", "فرنسا"],
+                     p=rotated(pairs, 10, 13)))
+    cap.add(generate(lead + "وتفوقت {p[a][name]} على {p[b][name]} التي حلت في المركز {p[x]} عالميا.",
+                     lambda f: {(f["p"]["b"]["iso3"], "world", f["p"]["x"])}, test="inv", p=rotated(pairs, 12, 17)))
     cities = [("الرياض", "SAU"), ("دبي", "ARE"), ("المنامة", "BHR"), ("الدوحة", "QAT"), ("القاهرة", "EGY")]
     cap.add(generate("وفي مسح الأمم المتحدة للحكومة الإلكترونية لعام 2024، احتلت مدينة {c[0]} المركز {n} "
                      "بين مدن العالم.", NONE, test="neg", c=cities, n=["الثالث", "15", "٢١"], published=PUB))
