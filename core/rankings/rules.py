@@ -7,6 +7,7 @@ the clause/sentence, and cue positions come from RankDoc (bisect), so deciding i
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -361,24 +362,25 @@ def _ranked_in_brackets(doc, a: int) -> bool:
     return b < len(toks) and toks[b].text.isdigit() and "(" in doc.ctx.text[toks[b - 1].end:toks[b].start]
 
 
-def _compared(doc, a: int, firsts: list[int]) -> bool:
-    """Whether the state at token a is what another is compared with ("متقدمة على دول مثل اليابان
+def _compared_states(doc) -> set[int]:
+    """First tokens of the states that others are compared with ("متقدمة على دول مثل اليابان
     وفرنسا"): after a comparison word, or coordinated with such a state; not when a relative clause
-    makes it the subject ("على سنغافورة التي حلت في المركز 3")."""
-    toks, lex = doc.ctx.tokens, doc.lex
-    b = doc.ctx.mention_tokens[a][1]
-    if b < len(toks) and doc.has("relative", b, b + 1):
-        return False
-    k = firsts.index(a)
-    while True:
-        if a > 0 and toks[a - 1].text in lex.compared_before:
-            return True
-        if k == 0 or not (toks[a].text[:1] in lex.and_words or toks[a - 1].text in lex.and_words):
-            return False
-        before = firsts[k - 1]
-        if doc.ctx.mention_tokens[before][1] < a - 1:
-            return False
-        a, k = before, k - 1
+    makes one the subject ("على سنغافورة التي حلت في المركز 3"). One pass over the document, memoized."""
+    found = doc.ctx.memo.get("rank_compared_states")
+    if found is not None:
+        return found
+    toks, lex, found = doc.ctx.tokens, doc.lex, set()
+    previous = None
+    for a in doc.mention_first:
+        b = doc.ctx.mention_tokens[a][1]
+        joined = previous is not None and previous in found and doc.ctx.mention_tokens[previous][1] >= a - 1 \
+            and (toks[a].text[:1] in lex.and_words or toks[a - 1].text in lex.and_words)
+        after_word = a > 0 and toks[a - 1].text in lex.compared_before
+        if (after_word or joined) and not (b < len(toks) and doc.has("relative", b, b + 1)):
+            found.add(a)
+        previous = a
+    doc.ctx.memo["rank_compared_states"] = found
+    return found
 
 
 def subject_before(doc, item, chain):
@@ -386,10 +388,10 @@ def subject_before(doc, item, chain):
     ("جاء المغرب رابعا مسبوقا بجنوب أفريقيا ( 40) وتونس ( 87)، بعد أن كان يحتل الترتيب الخامس"),
     governed by a preposition, or compared with ("متقدمة على دول مثل اليابان وفرنسا في المركز 18")."""
     s = doc.sentence(item.first)
-    firsts = doc.mentions_in(s.first, item.first)
-    for a in reversed(firsts):
+    compared = _compared_states(doc)
+    for a in reversed(doc.mentions_in(s.first, item.first)):
         if doc.ctx.mention_tokens[a][1] <= item.first and (item.rule == "bracketed" or not _ranked_in_brackets(doc, a)) \
-                and a not in doc.governed and not _compared(doc, a, firsts):
+                and a not in doc.governed and a not in compared:
             return doc.ctx.mention_at[a].iso3, "named_before"
     return None
 
@@ -398,7 +400,7 @@ def subject_city(doc, item, chain):
     """A city named last before the rank in its clause holds the rank ("احتلت مدينة الرياض المركز
     الثالث" in a city index): no state's claim (country empty, the claim dropped)."""
     c = doc.clause(item.first)
-    cities = [a for a in doc.city_first if c.first <= a < item.first]
+    cities = doc.city_first[bisect_left(doc.city_first, c.first):bisect_left(doc.city_first, item.first)]
     states = [a for a in doc.mentions_in(c.first, item.first)]
     if cities and (not states or cities[-1] > states[-1]):
         return "", "city"
