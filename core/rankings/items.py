@@ -355,7 +355,8 @@ def coordinated_states(doc: RankDoc, lo: int, end: int, count: int) -> list[int]
     """First tokens of the `count` states named last before token `end` (from `lo`), when they form
     one coordination ("عمان والكويت", "السودان، وتونس", "قطر ثم الكويت") that is not the tail of a longer one."""
     toks, text = doc.ctx.tokens, doc.ctx.text
-    firsts = [a for a in doc.mentions_in(lo, end) if doc.ctx.mention_tokens[a][1] <= end]
+    k = bisect_left(doc.mention_first, end)  # only the last few states before `end` can be the list
+    firsts = [a for a in doc.mention_first[max(0, k - count - 1):k] if a >= lo and doc.ctx.mention_tokens[a][1] <= end]
     if len(firsts) < count:
         return None
     chosen = firsts[-count:]
@@ -465,7 +466,8 @@ def rule_bracketed(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | No
         scopes, scope_end = scopes_at(doc, got[2])
         if not scopes or not closes(scope_end):
             return None  # "(18 نقطة)": only a number, with its scope at most, in the bracket
-    state = next(a for a in doc.mentions_in(0, i) if doc.ctx.mention_tokens[a][1] == i)
+    k = bisect_left(doc.mention_first, i)  # the state that ends right before the bracket
+    state = next(a for a in reversed(doc.mention_first[max(0, k - 2):k]) if doc.ctx.mention_tokens[a][1] == i)
     return RankItem(got[0], i, got[2], scope_end, scopes, "bracketed", subject=doc.ctx.mention_at[state].iso3)
 
 

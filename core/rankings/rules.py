@@ -20,6 +20,7 @@ PLACEMENT = 5        # a placing verb this far before a rank with no scope word 
 YEAR_AFTER = 8       # a year this far after the rank, in its clause, is the rank's year
 PREVIOUS_BEFORE = 8
 COMPARE_BEFORE = 5
+ENUMERATION_BACK = 6  # the rank before in an enumeration is among this many ranks before it
 SURVEY_BEFORE = 6
 RELEASE_BEFORE = 8   # a release cue this far before a date makes it the report's release date
 
@@ -293,7 +294,7 @@ def scope_enumerated(doc, items, n, resolved):
     الثاني البحرين، فيما حلت السعودية في المركز الثالث"."""
     item = items[n]
     s = doc.sentence(item.first)
-    for k in range(n - 1, -1, -1):
+    for k in range(n - 1, max(-1, n - 1 - ENUMERATION_BACK), -1):
         if items[k].first < s.first:
             return None
         if items[k].rank == item.rank - 1 and resolved[k] and not is_previous(doc, items[k]):
