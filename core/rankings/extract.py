@@ -16,7 +16,7 @@ from core.text.context import DocContext
 from core.text.numbers import ordinal_word
 from core.rankings.items import RankDoc, RankItem, find_items
 from core.rankings.lexicon import rank_lexicon
-from core.rankings.rules import Edition, find_edition, index_of, kept_comparison, scopes_of, subject_of, year_of
+from core.rankings.rules import CONTINENT, Edition, find_edition, index_of, kept_comparison, scopes_of, subject_of, year_of
 from core.records import RankClaim
 
 TARGET_BEFORE = 8
@@ -74,6 +74,11 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
         subject = subject_of(doc, item, chain)
         if not subject[0]:
             continue  # a city's rank
+        if CONTINENT in scopes:  # the continent of the rank's state, none outside Africa and Asia
+            continent = doc.lex.continent_of.get(subject[0])
+            scopes = [continent if s == CONTINENT else s for s in scopes if s != CONTINENT or continent]
+            if not scopes:
+                continue
         chain = (subject[0], item.first)
         stop = items[n + 1].first if n + 1 < len(items) else len(doc.ctx.tokens)
         lo = items[n - 1].scope_end if n else 0

@@ -339,9 +339,10 @@ def rule_leader(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
 
 
 def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
-    """An earlier rank as a bare number with its year: "بينما كانت 41 عام 2012"."""
+    """An earlier rank as a bare number or ordinal with its year: "بينما كانت 41 عام 2012", "بعد أن
+    كانت رابعة سنة 2022"."""
     toks = doc.ctx.tokens
-    if i == 0 or toks[i - 1].text not in doc.lex.was or not toks[i].text.isdigit():
+    if i == 0 or toks[i - 1].text not in doc.lex.was:
         return None
     got = _number_at(doc, i)
     if got is None or not doc.dates_in(got[2], got[2] + 2):

@@ -11,7 +11,7 @@ from core.tables import SCOPES
 
 INDEX_CLASSES = ("overall", "survey", "report", "sub", "sub_topic", "other", "anaphor")
 # Groups whose phrases are matched as phrases (longest match, prefixes stripped); the rest are words.
-PHRASE_GROUPS = ("trigger", "trigger_list", "respectively", "released", "follower", "count_scope", "count_noun", "target_after", "elaboration", "uncoded_scope", "lead_verb", "leader", "placement", "target", "previous", "previous_after", "compare",
+PHRASE_GROUPS = ("trigger", "trigger_list", "respectively", "released", "follower", "count_scope", "count_noun", "target_after", "elaboration", "uncoded_scope", "continental", "lead_verb", "leader", "placement", "target", "previous", "previous_after", "compare",
                  "kept", "survey", "year_word", "not_rank_before", "relative", "future", "pre_scope")
 
 
@@ -39,6 +39,7 @@ class RankLexicon:
     list_joiners: frozenset[str]         # "قطر ثم الكويت": joins the states of a list besides و
     subregion: frozenset[str]            # "شمال إفريقيا": a scope word after these is a part of the region
     titles: dict[str, str]               # normalized word -> ISO3
+    continent_of: dict[str, str]         # ISO3 -> its continent's scope (UN M49 membership files)
     editions: tuple[int, ...]
 
     def __getattr__(self, name: str) -> PhraseMatcher:
@@ -92,4 +93,6 @@ def rank_lexicon() -> RankLexicon:
         preposition_clitics=words("preposition_clitic"), conjunction_clitics=words("conjunction_clitic"),
         titles={phrase_tokens(p)[0]: v for p, v, _ in groups.get("subject_title", [])},
         editions=editions,
+        continent_of={r["iso3"]: scope for scope in ("africa", "asia")
+                      for r in load_table(f"membership_{scope}.tsv", ["iso3"])},
     )

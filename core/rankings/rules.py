@@ -228,10 +228,17 @@ def scope_fronted(doc, items, n, resolved):
     return None
 
 
+CONTINENT = "continent"  # a scope decided by the rank's state: its continent (extract.claims_from_items)
+
+
 def scope_before(doc, items, n, resolved):
-    """A scope word before the rank: "تراجع ترتيبها العالمي من المركز 53"."""
+    """A scope word before the rank: "تراجع ترتيبها العالمي من المركز 53"; "the continental ranking"
+    ("متقدمة في التصنيف القاري، لتحتل المرتبة الثالثة") is the continent of the rank's state."""
     s = doc.sentence(items[n].first)
     hits = doc.hits("pre_scope", s.first, items[n].first)
+    continental = doc.hits("continental", s.first, items[n].first)
+    if continental and (not hits or continental[-1][0] > hits[-1][0]):
+        return [CONTINENT], "continental"
     return ([hits[-1][2]], "stated") if hits else None
 
 

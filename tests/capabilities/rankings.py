@@ -190,6 +190,12 @@ def scope_positions() -> Capability:
                      s=state_rank_pairs(rotated(states(), 10, 8), numbers=RANKS[:8]),
                      sc=[("من أصل 193 دولة", "world"), ("من بين ١٩٣ بلدا", "world"), ("عربيا من بين 193 دولة", "arab"),
                          ("عربيا من بين 21 دولة عربية", "arab")], published=PUB))
+    # "the continental ranking": the continent of the ranked state (UN M49), none for Europe or America
+    continent = {r["iso3"]: sc for sc in ("africa", "asia") for r in load_table(f"membership_{sc}.tsv", ["iso3"])}
+    cap.add(generate("وتقدمت {s[name]} في التصنيف القاري " + SURVEY.removeprefix("في ") + "، لتحتل {s[noun]} {s[num]}.",
+                     lambda f: {(f["s"]["iso3"], continent[f["s"]["iso3"]], f["s"]["rank"])}
+                     if f["s"]["iso3"] in continent else set(), test="inv",
+                     s=state_rank_pairs(rotated(states(), 30, 11), numbers=RANKS[:8]), published=PUB))
     # negative beside: a region the tables do not code gives no claim, not a world rank
     cap.add(generate("احتلت {s[name]} المرتبة الأولى {u} والثالثة أفريقيا " + SURVEY + ".",
                      lambda f: {(f["s"]["iso3"], "africa", 3)}, test="neg", s=rotated(states(), 10, 13),
