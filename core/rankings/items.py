@@ -22,6 +22,7 @@ MAX_RANK = 200
 # the others: the editions' own counts, as in the official series): a count this large is the world,
 # a smaller one a group of states.
 WORLD_COUNT = 170
+RELATIVE_RANK = 10  # "مرتبته ... والتي كانت 155": a rank noun this far before the relative
 CHAIN_GAP = 2      # tokens allowed between one rank and the next item of its chain
 
 
@@ -345,7 +346,10 @@ def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | N
     if i == 0 or toks[i - 1].text not in doc.lex.was:
         return None
     got = _number_at(doc, i)
-    if got is None or not doc.dates_in(got[2], got[2] + 2):
+    # "عن مرتبته في التقرير السابق الصادر عام 2018 والتي كانت 155": a relative after a rank noun
+    about_rank = i > 1 and toks[i - 2].text in doc.lex.relative_words and any(
+        doc.lex.trigger.first_variants(t.text) for t in toks[max(doc.clause(i).first, i - RELATIVE_RANK):i - 2])
+    if got is None or not (doc.dates_in(got[2], got[2] + 2) or about_rank):
         return None
     item = _item(doc, got, "was_number", need_scope=False)
     item.previous = True

@@ -36,6 +36,7 @@ class RankLexicon:
     preposition_clitics: frozenset[str]  # ب ل ك: a state after one is governed, not a subject
     conjunction_clitics: frozenset[str]  # و ف: may stand before a preposition clitic
     compared_before: frozenset[str]      # "متقدمة على دول مثل اليابان": a state after these is compared with
+    relative_words: frozenset[str]       # الذي، التي (and with و): "والتي كانت 155"
     list_joiners: frozenset[str]         # "قطر ثم الكويت": joins the states of a list besides و
     subregion: frozenset[str]            # "شمال إفريقيا": a scope word after these is a part of the region
     titles: dict[str, str]               # normalized word -> ISO3
@@ -89,7 +90,7 @@ def rank_lexicon() -> RankLexicon:
         verbs=words("verb"), was=words("was"), joiners=words("joiner"), leader_skip=words("leader_skip"), and_words=words("and"),
         scope_gaps=frozenset([""] + [p for p, _, _ in groups.get("scope_gap", [])]),
         from_words=words("from"), to_words=words("to"), range_start=words("range_start"),
-        not_subject_before=words("not_subject_before"), subregion=words("subregion"), list_joiners=words("list_joiner"), compared_before=words("compared_before"),
+        not_subject_before=words("not_subject_before"), subregion=words("subregion"), list_joiners=words("list_joiner"), relative_words=words("relative") | words("relative_joined"), compared_before=words("compared_before"),
         preposition_clitics=words("preposition_clitic"), conjunction_clitics=words("conjunction_clitic"),
         titles={phrase_tokens(p)[0]: v for p, v, _ in groups.get("subject_title", [])},
         editions=editions,

@@ -252,6 +252,10 @@ def previous_edition() -> Capability:
                      "الإلكترونية 2024.",
                      lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["now"]),
                                 (f["s"]["iso3"], 2022, "world", f["s"]["was"])}, test="inv", s=pairs, published=PUB))
+    cap.add(generate("وضع مسح الأمم المتحدة للحكومة الإلكترونية 2024 {s[name]} في المرتبة {s[now]} عالميا، وقد تقدمت عن "
+                     "مرتبتها في التقرير السابق الصادر عام 2022 والتي كانت {s[was]}.",
+                     lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["now"]),
+                                (f["s"]["iso3"], 2022, "world", f["s"]["was"])}, test="inv", s=pairs, published=PUB))
     # negative beside: a rank compared with another state's is not the state's earlier rank
     cap.add(generate("حلت {s[name]} في المركز {s[now]} عالميا في مسح الأمم المتحدة 2024، متقدمة على دول "
                      "كبرى.", lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["now"])}, test="neg", s=pairs,
