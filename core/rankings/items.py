@@ -184,6 +184,9 @@ def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
     scopes: list[str] = []
     if 0 < k < len(toks) and toks[k - 1].text in lex.subregion:
         return scopes, k  # "في شمال إفريقيا": a part of the region is not the region's scope
+    lead = lex.scope_lead.match(toks, k, doc.ctx.text) if k < len(toks) else None
+    if lead and k + lead[1] < len(toks) and lex.scopes.match(toks, k + lead[1], doc.ctx.text):
+        k += lead[1]  # "الثانية عشرة كأفضل دولة في آسيا": the scope after "as the best state"
     uncoded = lex.uncoded_scope.match(toks, k, doc.ctx.text) if k < len(toks) else None
     if uncoded:  # "الأولى على مستوى المغرب العربي والثالثة أفريقيا": passed over, no scope
         return scopes, k + uncoded[1]

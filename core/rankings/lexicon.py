@@ -11,7 +11,7 @@ from core.tables import SCOPES
 
 INDEX_CLASSES = ("overall", "survey", "report", "sub", "sub_topic", "other", "anaphor")
 # Groups whose phrases are matched as phrases (longest match, prefixes stripped); the rest are words.
-PHRASE_GROUPS = ("trigger", "trigger_list", "respectively", "released", "follower", "count_scope", "count_noun", "target_after", "elaboration", "uncoded_scope", "continental", "lead_verb", "leader", "placement", "target", "previous", "previous_after", "compare",
+PHRASE_GROUPS = ("trigger", "trigger_list", "respectively", "released", "follower", "count_scope", "count_noun", "target_after", "elaboration", "uncoded_scope", "continental", "scope_lead", "lead_verb", "leader", "placement", "target", "previous", "previous_after", "compare",
                  "kept", "survey", "year_word", "not_rank_before", "relative", "future", "pre_scope")
 
 

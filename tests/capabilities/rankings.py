@@ -190,6 +190,10 @@ def scope_positions() -> Capability:
                      s=state_rank_pairs(rotated(states(), 10, 8), numbers=RANKS[:8]),
                      sc=[("من أصل 193 دولة", "world"), ("من بين ١٩٣ بلدا", "world"), ("عربيا من بين 193 دولة", "arab"),
                          ("عربيا من بين 21 دولة عربية", "arab")], published=PUB))
+    cap.add(generate(SURVEY + "، جاءت {s[name]} في {s[noun]} {s[num]} كأفضل دولة في العالم العربي والثالثة "
+                     "كأفضل دولة في آسيا.",
+                     lambda f: {(f["s"]["iso3"], "arab", f["s"]["rank"]), (f["s"]["iso3"], "asia", 3)}, test="inv",
+                     s=state_rank_pairs(rotated(arab_states(), 10, 2), numbers=(1, 2, 4, 5, 6)), published=PUB))
     # "the continental ranking": the continent of the ranked state (UN M49), none for Europe or America
     continent = {r["iso3"]: sc for sc in ("africa", "asia") for r in load_table(f"membership_{sc}.tsv", ["iso3"])}
     cap.add(generate("وتقدمت {s[name]} في التصنيف القاري " + SURVEY.removeprefix("في ") + "، لتحتل {s[noun]} {s[num]}.",
