@@ -344,11 +344,18 @@ def rule_leader(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
 
 def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
     """An earlier rank as a bare number or ordinal with its year: "بينما كانت 41 عام 2012", "بعد أن
-    كانت رابعة سنة 2022"."""
+    كانت رابعة سنة 2022"; a rank reached as a bare number with its year: "ثم قفزت إلى 43 عام 2020"."""
     toks = doc.ctx.tokens
-    if i == 0 or toks[i - 1].text not in doc.lex.was:
+    # "ثم قفزت إلى 43 عام 2020": a bare number after a verb of moving and إلى, with its year
+    moved = i > 1 and toks[i - 1].text in doc.lex.to_words and doc.has("placement", i - 2, i - 1) \
+        and toks[i].text.isdigit()
+    if i == 0 or not (toks[i - 1].text in doc.lex.was or moved):
         return None
     got = _number_at(doc, i)
+    if moved:
+        if got is None or not doc.dates_in(got[2], got[2] + 2):
+            return None
+        return _item(doc, got, "moved_to_number", need_scope=False)
     # "عن مرتبته في التقرير السابق الصادر عام 2018 والتي كانت 155": a relative after a rank noun
     about_rank = i > 1 and toks[i - 2].text in doc.lex.relative_words and any(
         doc.lex.trigger.first_variants(t.text) for t in toks[max(doc.clause(i).first, i - RELATIVE_RANK):i - 2])

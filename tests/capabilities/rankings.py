@@ -488,6 +488,10 @@ def rank_history() -> Capability:
                      "عالميا، والمركز {s[b]} في عام 2012.",
                      lambda f: {(f["s"]["iso3"], 2010, "world", f["s"]["a"]), (f["s"]["iso3"], 2012, "world", f["s"]["b"])},
                      test="inv", s=series, published=""))
+    cap.add(generate("وشهدت {s[name]} قفزات في مؤشر الحكومة الإلكترونية، إذ تراجعت إلى المرتبة {s[a]} عام 2018، ثم "
+                     "قفزت إلى {s[c]} عام 2020، تلتها المرتبة {s[b]} عام 2022.",
+                     lambda f: {(f["s"]["iso3"], 2018, "world", f["s"]["a"]), (f["s"]["iso3"], 2020, "world", f["s"]["c"]),
+                                (f["s"]["iso3"], 2022, "world", f["s"]["b"])}, test="inv", s=series, published=""))
     # negative beside: a move between editions is no rank of either
     cap.add(generate("وتقدمت {s[name]} {n} مراكز بين عامي 2012 و2014 في مؤشر الحكومة الإلكترونية.", NONE, test="neg",
                      s=rotated(series, 12), n=["5", "12"], published=""))
