@@ -342,6 +342,21 @@ def rule_leader(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
     return RankItem(1, i, i + m[1], scope_end, scopes, "leader", subject=doc.ctx.mention_at[subject].iso3)
 
 
+def rule_leader_gapped(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """The next state of a coordination sharing the leading word: "تصدر جنوب إفريقيا لقارة أفريقيا،
+    والولايات المتحدة للأميركيتين" (rank 1 in the group it is joined to)."""
+    toks = doc.ctx.tokens
+    if last is None or last.rule != "leader" or i - last.scope_end > 1 or toks[i].text[:1] not in doc.lex.and_words:
+        return None
+    if i not in doc.ctx.mention_tokens or not doc.mentions_in(i, i + 1):
+        return None
+    k = doc.ctx.mention_tokens[i][1]
+    scopes, scope_end = _led_scopes(doc, k)
+    if not scopes or not doc.lex.led_groups.match(toks, k, doc.ctx.text):
+        return None  # only a group led ("للأميركيتين"), not any scope word
+    return RankItem(1, i, k, scope_end, scopes, "leader", subject=doc.ctx.mention_at[i].iso3)
+
+
 def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
     """An earlier rank as a bare number or ordinal with its year: "بينما كانت 41 عام 2012", "بعد أن
     كانت رابعة سنة 2022"; a rank reached as a bare number with its year: "ثم قفزت إلى 43 عام 2020"."""
@@ -486,7 +501,7 @@ def rule_bracketed(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | No
     return RankItem(got[0], i, got[2], scope_end, scopes, "bracketed", subject=doc.ctx.mention_at[state].iso3)
 
 
-ITEM_RULES = (rule_rank_list, rule_rank_noun, rule_leader, rule_chained, rule_was_number, rule_bracketed,
+ITEM_RULES = (rule_rank_list, rule_rank_noun, rule_leader, rule_leader_gapped, rule_chained, rule_was_number, rule_bracketed,
               rule_bracketed_earlier,
               rule_placed_ordinal, rule_adverbial)
 
@@ -582,7 +597,7 @@ def find_items(doc: RankDoc) -> list[RankItem]:
     i = 0
     could_start = _item_starts(doc)
     while i < len(toks):
-        if not could_start(toks[i].text):
+        if not could_start(toks[i].text) and not (items and items[-1].rule == "leader" and i - items[-1].scope_end <= 1):
             i += 1
             continue
         last = items[-1] if items else None

@@ -159,6 +159,14 @@ def rank_one_by_leading() -> Capability:
     cap.add(generate("وأظهر مسح الأمم المتحدة للحكومة الإلكترونية 2024 تصدر {s[name]} {g[0]}.",
                      lambda f: {(f["s"]["iso3"], f["g"][1], 1)}, test="inv", s=rotated(states(), 12, 30),
                      g=[("لقارة أفريقيا", "africa"), ("للدول العربية", "arab"), ("لدول الخليج", "gcc")], published=PUB))
+    # regional leaders of every continent, the second sharing the first's verbal noun
+    leaders = [{"a": a, "b": b} for a, b in zip(rotated(states(), 14, 3), rotated(states(), 14, 29))
+               if a["iso3"] != b["iso3"]]
+    cap.add(generate("وبالنسبة للقادة الإقليميين، أظهر مسح الأمم المتحدة للحكومة الإلكترونية 2024 تصدر {p[a][name]} "
+                     "{g[0]}، و{p[b][name]} {h[0]}.",
+                     lambda f: {(f["p"]["a"]["iso3"], f["g"][1], 1), (f["p"]["b"]["iso3"], f["h"][1], 1)}, test="inv",
+                     p=leaders, g=[("لقارة أفريقيا", "africa"), ("لدول أوروبا", "europe")],
+                     h=[("للأميركيتين", "americas"), ("لمنطقة أوقيانوسيا", "oceania")], published=PUB))
     # negatives beside: leading another organisation's ranking, or a field of work
     cap.add(generate("تصدرت {s[name]} الدول العربية في {other}.", NONE, test="neg",
                      s=rotated(arab_states(), 10),
