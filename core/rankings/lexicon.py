@@ -11,7 +11,9 @@ from core.tables import SCOPES
 
 INDEX_CLASSES = ("overall", "survey", "report", "sub", "sub_topic", "other", "anaphor")
 # Groups whose phrases are matched as phrases (longest match, prefixes stripped); the rest are words.
-PHRASE_GROUPS = ("trigger", "trigger_list", "respectively", "released", "follower", "count_scope", "count_noun", "target_after", "elaboration", "uncoded_scope", "continental", "scope_lead", "lead_verb", "leader", "placement", "target", "previous", "previous_after", "compare",
+PHRASE_GROUPS = ("trigger", "trigger_list", "respectively", "released", "follower", "count_scope", "count_noun",
+                 "target_after", "elaboration", "uncoded_scope", "continental", "scope_lead", "lead_verb", "leader",
+                 "placement", "target", "previous", "previous_after", "compare",
                  "kept", "survey", "year_word", "not_rank_before", "relative", "future", "pre_scope")
 
 
@@ -85,12 +87,15 @@ def rank_lexicon() -> RankLexicon:
     editions = tuple(sorted(int(r["year"]) for r in load_table("survey_editions.tsv", ["year"])))
     return RankLexicon(
         matchers={g: matcher(g) for g in PHRASE_GROUPS},
-        scopes=matcher("scope"), led_groups=matcher("led_group"), pre_scopes=matcher("pre_scope"), indexes=matcher("index"),
+        scopes=matcher("scope"), led_groups=matcher("led_group"), pre_scopes=matcher("pre_scope"),
+        indexes=matcher("index"),
         adverbial={phrase_tokens(p)[0]: int(v) for p, v, _ in groups.get("adverbial", [])},
         verbs=words("verb"), was=words("was"), joiners=words("joiner"), leader_skip=words("leader_skip"), and_words=words("and"),
         scope_gaps=frozenset([""] + [p for p, _, _ in groups.get("scope_gap", [])]),
         from_words=words("from"), to_words=words("to"), range_start=words("range_start"),
-        not_subject_before=words("not_subject_before"), subregion=words("subregion"), list_joiners=words("list_joiner"), relative_words=words("relative") | words("relative_joined"), compared_before=words("compared_before"),
+        not_subject_before=words("not_subject_before"), subregion=words("subregion"),
+        list_joiners=words("list_joiner"), relative_words=words("relative") | words("relative_joined"),
+        compared_before=words("compared_before"),
         preposition_clitics=words("preposition_clitic"), conjunction_clitics=words("conjunction_clitic"),
         titles={phrase_tokens(p)[0]: v for p, v, _ in groups.get("subject_title", [])},
         editions=editions,
