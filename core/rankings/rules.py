@@ -20,6 +20,7 @@ PLACEMENT = 5        # a placing verb this far before a rank with no scope word 
 YEAR_AFTER = 8       # a year this far after the rank, in its clause, is the rank's year
 PREVIOUS_BEFORE = 8
 COMPARE_BEFORE = 5
+CUT_AFTER = 3        # a text cut off this close after a rank may have lost the rank's scope
 ENUMERATION_BACK = 6  # the rank before in an enumeration is among this many ranks before it
 SURVEY_BEFORE = 6
 RELEASE_BEFORE = 8   # a release cue this far before a date makes it the report's release date
@@ -327,6 +328,8 @@ def scope_assumed_world(doc, items, n, resolved):
     named, or a report with scoped ranks), is a world rank: "البحرين التي حلّت في المركز 18"."""
     item = items[n]
     c = doc.clause(item.first)
+    if c.last >= len(doc.ctx.tokens) and c.last - item.scope_end <= CUT_AFTER and doc.ctx.text.rstrip()[-1:].isalnum():
+        return None  # the text is cut off right after the rank ("المرتبة الخامسة في آس"): its scope may be lost
     placed = item.from_to or doc.has("placement", max(c.first, item.first - PLACEMENT), item.first)
     survey = bool(doc.index_classes & {"overall", "survey"}) or (
         "report" in doc.index_classes and any(other.scopes for other in items if other is not item))

@@ -341,6 +341,10 @@ def not_a_rank() -> Capability:
                      d=["بحلول 2030", "خلال السنوات المقبلة"], s=rotated(state_rank_pairs(), 8, 5), published=PUB))
     cap.add(generate("{s[name]} في {s[noun]} {s[num]} عالميا بحلول عام 2030 في مؤشر تطوير الحكومة الإلكترونية، "
                      "بحسب الخطة الوطنية.", NONE, test="neg", s=rotated(state_rank_pairs(), 12, 6), published=PUB))
+    # an excerpt cut off right after a rank: its scope is lost, so no world rank is assumed
+    cap.add(generate("وحلت {s[name]} في {s[noun]} {s[num]} عالميا " + SURVEY + " فيما احتلت المرتبة الخامسة في {cut}",
+                     _one("world"), test="neg", cut=["آس", "الشر", "أفري"], s=rotated(state_rank_pairs(), 8, 12),
+                     published=PUB))
     cap.add(generate("شارك في ورشة {s[name]} حول مسح الأمم المتحدة للحكومة الإلكترونية {n} {who}.", NONE,
                      test="neg", n=["18", "٣٥", "120"], who=["موظفا", "مشاركا", "خبيرا"],
                      s=rotated(states(), 6, 4), published=PUB))
