@@ -62,7 +62,7 @@ class RankClaim:
     surface_end: int
     year_basis: str = "not_stated"   # stated | edition | previous_edition | publication_date | not_stated
     scope_basis: str = "stated"      # stated | move | inherited | coordinated | assumed
-    country_basis: str = "named_before"  # named_before | chain | named_after | document | assumed
+    country_basis: str = "named_before"  # structure | named_before | chain | named_after | document | assumed
     note: str = ""
 
     @property

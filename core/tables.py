@@ -32,7 +32,7 @@ KEYS = {
 SCHEMAS = {"documents": DOCUMENTS, "events": EVENTS, "participants": PARTICIPANTS, "rankings": RANKINGS}
 
 EVENT_KINDS = tuple(event_kinds())  # core/data/event_kinds.tsv
-SCOPES = ("world", "asia", "middle_east", "mena", "arab", "gcc", "africa", "regional", "g20")
+SCOPES = ("world", "asia", "middle_east", "mena", "arab", "gcc", "africa", "regional", "g20", "americas", "europe", "oceania")
 DOC_STATUSES = ("ok", "warning", "error")
 
 DTYPES = {

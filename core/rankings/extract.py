@@ -16,10 +16,11 @@ from core.text.context import DocContext
 from core.text.numbers import ordinal_word
 from core.rankings.items import RankDoc, RankItem, find_items
 from core.rankings.lexicon import rank_lexicon
-from core.rankings.rules import Edition, find_edition, index_of, kept_comparison, scopes_of, subject_of, year_of
+from core.rankings.rules import CONTINENT, Edition, find_edition, index_of, kept_comparison, scopes_of, subject_of, year_of
 from core.records import RankClaim
 
-TARGET_BEFORE = 8  # a goal cue this many tokens before a rank in its clause makes it a target
+TARGET_BEFORE = 8
+TARGET_AFTER = 3   # a deadline this many tokens after a rank, in its clause, makes it a target  # a goal cue this many tokens before a rank in its clause makes it a target
 
 NOTES = {
     "scope": {"assumed": "scope not stated; world rank assumed from the survey context",
@@ -33,8 +34,11 @@ NOTES = {
 
 
 def _is_target(doc: RankDoc, item: RankItem) -> bool:
+    """A goal cue before the rank in its clause ("تهدف إلى أن تكون في المركز العاشر"), or a
+    deadline right after it ("المركز العاشر عالميا بحلول 2030")."""
     c = doc.clause(item.first)
-    return doc.has("target", max(c.first, item.first - TARGET_BEFORE), item.first)
+    return (doc.has("target", max(c.first, item.first - TARGET_BEFORE), item.first)
+            or doc.has("target_after", item.scope_end, min(item.scope_end + TARGET_AFTER, c.last)))
 
 
 def _note(scope_basis: str, country_basis: str, year_basis: str) -> str:
@@ -68,6 +72,13 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
         if index != "overall" or not scopes or _is_target(doc, item):
             continue
         subject = subject_of(doc, item, chain)
+        if not subject[0]:
+            continue  # a city's rank
+        if CONTINENT in scopes:  # the continent of the rank's state, none outside Africa and Asia
+            continent = doc.lex.continent_of.get(subject[0])
+            scopes = [continent if s == CONTINENT else s for s in scopes if s != CONTINENT or continent]
+            if not scopes:
+                continue
         chain = (subject[0], item.first)
         stop = items[n + 1].first if n + 1 < len(items) else len(doc.ctx.tokens)
         lo = items[n - 1].scope_end if n else 0
@@ -85,15 +96,19 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
 
 
 def could_rank(ctx: DocContext) -> bool:
-    """Whether a token of the document starts a rank noun, a leader noun or an ordinal (a word, or
-    digits after the article): every claim needs one, so an article with none skips the stage."""
+    """Whether a token of the document starts a rank noun, a leader noun or verb, an ordinal (a word,
+    or digits after the article) or is a bracketed number: every claim needs one, so an article with
+    none skips the stage."""
     lex, seen = rank_lexicon(), set()
     article = lex.joiners - lex.and_words  # "الـ18": digits with the article read as an ordinal
     for tok in ctx.tokens:
+        if tok.text.isdigit() and "(" in ctx.text[max(0, tok.start - 2):tok.start]:
+            return True  # a bracketed rank after a state: "البحرين (18 عالميا)"
         if tok.text in seen:
             continue
         seen.add(tok.text)
-        if lex.trigger.first_variants(tok.text) or lex.leader.first_variants(tok.text) or ordinal_word(tok.text) \
+        if lex.trigger.first_variants(tok.text) or lex.trigger_list.first_variants(tok.text) \
+                or lex.leader.first_variants(tok.text) or lex.lead_verb.first_variants(tok.text) or ordinal_word(tok.text) \
                 or tok.text in article:
             return True
     return False

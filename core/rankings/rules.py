@@ -7,6 +7,7 @@ the clause/sentence, and cue positions come from RankDoc (bisect), so deciding i
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -19,7 +20,10 @@ PLACEMENT = 5        # a placing verb this far before a rank with no scope word 
 YEAR_AFTER = 8       # a year this far after the rank, in its clause, is the rank's year
 PREVIOUS_BEFORE = 8
 COMPARE_BEFORE = 5
+CUT_AFTER = 3        # a text cut off this close after a rank may have lost the rank's scope
+ENUMERATION_BACK = 6  # the rank before in an enumeration is among this many ranks before it
 SURVEY_BEFORE = 6
+RELEASE_BEFORE = 8   # a release cue this far before a date makes it the report's release date
 
 
 @dataclass(frozen=True)
@@ -41,21 +45,34 @@ def plausible_edition(doc: RankDoc, year: int) -> bool:
 
 
 def _edition_years(doc: RankDoc) -> tuple[list[int], list[int]]:
-    """Edition years stated in the text: (current candidates, comparison years)."""
+    """Edition years stated in the text: (current candidates, comparison years).
+
+    A year counts when the survey is named just before it, a year word precedes it ("لعام"), it is
+    the report's release date ("التقرير الصادر ... بتاريخ 30 يوليو 2016": a full date only here), or
+    a comparison cue stands right before it ("مقارنة ب2020"). A year the article compares with is an
+    earlier edition, and the current one is later than every edition it is compared with ("تصنيف هذا
+    العام ... مقارنة بتصنيف عام 2018": 2010, 2012, 2014 named as history are not the current one)."""
     ctx, lex = doc.ctx, doc.lex
     current, compared = [], []
     for a, b, d in ctx.date_tokens:
-        if d.month is not None or d.basis != "text" or not plausible_edition(doc, d.year):
+        if d.basis != "text" or not plausible_edition(doc, d.year):
+            continue
+        released = doc.has("released", a - RELEASE_BEFORE, a) and doc.has("survey", a - RELEASE_BEFORE - SURVEY_BEFORE, a)
+        if d.month is not None and not released:
             continue
         if doc.has("future", a - 3, a) or doc.has("future", b, b + 3):
             continue
-        if not (doc.has("survey", a - SURVEY_BEFORE, a) or doc.has("year_word", a - 2, a)):
+        cue_compare = doc.has("compare", a - 2, a)
+        if not (doc.has("survey", a - SURVEY_BEFORE, a) or doc.has("year_word", a - 2, a) or released or cue_compare):
             continue
         starts_range = a > 0 and ctx.tokens[a - 1].text in lex.range_start
-        if starts_range or doc.has("compare", a - COMPARE_BEFORE, a):
+        # the cue governs the year only inside its clause ("بعد أن كانت في التقرير السابق، في مسح 2024")
+        if starts_range or doc.has("compare", max(doc.clause(a).first, a - COMPARE_BEFORE), a):
             compared.append(d.year)
         else:
             current.append(d.year)
+    if compared:
+        current = [y for y in current if y > max(compared)]
     return current, compared
 
 
@@ -108,6 +125,11 @@ def _resolve(hit, previous_index: str | None, doc: RankDoc) -> str:
     return {"survey": "overall", "sub_topic": "sub"}.get(cls, cls)
 
 
+def index_of_table(doc: RankDoc, items: list[RankItem], n: int, previous_index: str | None):
+    """A table's rank column was read as the overall index from its header (items.table_items)."""
+    return ("overall", "table_header") if items[n].rule == "table" else None
+
+
 def index_after(doc: RankDoc, items: list[RankItem], n: int, previous_index: str | None):
     """The index named right after the rank, or after the last rank of its list:
     "والثامن عالميا في مؤشر الخدمات الذكية"."""
@@ -149,7 +171,7 @@ def index_of_document(doc: RankDoc, items: list[RankItem], n: int, previous_inde
     return index, "document" if index == "other" else "assumed"
 
 
-INDEX_RULES = (index_after, index_in_clause, index_in_sentence, index_continued, index_of_document)
+INDEX_RULES = (index_of_table, index_after, index_in_clause, index_in_sentence, index_continued, index_of_document)
 
 
 def index_of(doc: RankDoc, items: list[RankItem], n: int, previous_index: str | None) -> tuple[str, str]:
@@ -161,6 +183,19 @@ def index_of(doc: RankDoc, items: list[RankItem], n: int, previous_index: str | 
 
 def scope_stated(doc, items, n, resolved):
     return (items[n].scopes, "stated") if items[n].scopes else None
+
+
+def scope_uncoded(doc, items, n, resolved):
+    """A rank of a region the tables do not code ("الأولى مغاربيا", "الأولى في شمال إفريقيا"): no
+    scope, so no claim (never the world by default)."""
+    item = items[n]
+    if item.scopes:
+        return None
+    toks = doc.ctx.tokens
+    at = item.end
+    if at < len(toks) and doc.lex.uncoded_scope.match(toks, at, doc.ctx.text):
+        return [], "uncoded"
+    return None
 
 
 def scope_deferred(doc, items, n, resolved):
@@ -177,10 +212,34 @@ def scope_deferred(doc, items, n, resolved):
     return None
 
 
+def scope_fronted(doc, items, n, resolved):
+    """A scope phrase opening a clause of the rank's sentence, before it and before no other rank:
+    "وعلى المستوى العربي، جاءت الأردن في المرتبة الثامنة", "عربيا، حلت ..."."""
+    item = items[n]
+    s = doc.sentence(item.first)
+    lo = max(s.first, items[n - 1].scope_end if n else s.first)
+    k = doc.clause(item.first).first
+    while k >= lo:
+        m = doc.lex.scopes.match(doc.ctx.tokens, k, doc.ctx.text)
+        if m and k + m[1] <= item.first:
+            return [m[0]], "stated"
+        if k == 0:
+            break
+        k = doc.clause(k - 1).first
+    return None
+
+
+CONTINENT = "continent"  # a scope decided by the rank's state: its continent (extract.claims_from_items)
+
+
 def scope_before(doc, items, n, resolved):
-    """A scope word before the rank: "تراجع ترتيبها العالمي من المركز 53"."""
+    """A scope word before the rank: "تراجع ترتيبها العالمي من المركز 53"; "the continental ranking"
+    ("متقدمة في التصنيف القاري، لتحتل المرتبة الثالثة") is the continent of the rank's state."""
     s = doc.sentence(items[n].first)
     hits = doc.hits("pre_scope", s.first, items[n].first)
+    continental = doc.hits("continental", s.first, items[n].first)
+    if continental and (not hits or continental[-1][0] > hits[-1][0]):
+        return [CONTINENT], "continental"
     return ([hits[-1][2]], "stated") if hits else None
 
 
@@ -198,12 +257,57 @@ def scope_inherited(doc, items, n, resolved):
     """An earlier rank, or the next of a ranked list, has the scope of the rank before it:
     "الثالث آسيويا بعد أن كان ترتيبها الثامن", "تلتها إستونيا ثانياً"."""
     item = items[n]
-    if not (is_previous(doc, item) or item.rule == "adverbial") or n == 0 or not resolved[n - 1]:
+    if not (is_previous(doc, item) or item.rule in ("adverbial", "listed", "bracketed")) or n == 0 \
+            or not resolved[n - 1]:
         return None
     s = doc.sentence(item.first)
     if items[n - 1].first < s.first and doc.sentence(items[n - 1].first).last != s.first:
         return None  # the rank before is not in this sentence or the one just before
     return resolved[n - 1], "inherited"
+
+
+def scope_gapped(doc, items, n, resolved):
+    """A rank whose placing verb is shared with the rank before it (gapping): "جاءت السعودية في
+    المركز 36 وقطر في المركز 44", "احتلت المركز 114، والمركز 191 في عام 2012" — only و, at most
+    one state and a preposition stand between the two ranks."""
+    if n == 0 or not resolved[n - 1]:
+        return None
+    item, prev = items[n], items[n - 1]
+    toks, lex = doc.ctx.tokens, doc.lex
+    between = toks[prev.scope_end:item.first]
+    # "، والمرتبة 41 في مسح 2024", "... 2012 والمركز 121 في 2014": a rank noun joined by و continues
+    # the rank before (no state named between them)
+    opens = item.rule == "rank_noun" and toks[item.first].text[:1] in lex.and_words
+    joined = between[0].text if between else toks[item.first].text
+    if not opens and (joined[:1] not in lex.and_words or len(between) > 6):
+        return None
+    if doc.sentence(prev.first).first != doc.sentence(item.first).first \
+            and doc.sentence(prev.first).last != doc.sentence(item.first).first:
+        return None  # the rank before is not in this sentence or the one just before
+    states = [a for a in doc.mentions_in(prev.scope_end, item.first)]
+    if not states:
+        return (resolved[n - 1], "inherited") if len(between) <= 1 or opens else None
+    if opens:
+        return None
+    if states[0] - prev.scope_end > 1 or any(doc.ctx.mention_tokens[a][1] > item.first for a in states):
+        return None
+    if len(toks[doc.ctx.mention_tokens[states[-1]][1]:item.first]) > 1:
+        return None
+    return resolved[n - 1], "inherited"
+
+
+def scope_enumerated(doc, items, n, resolved):
+    """A rank that continues a ranked enumeration in its sentence (the rank one above it named
+    before, with its scope) takes that scope: "حققت الإمارات المركز الأول عربيا، تليها في المركز
+    الثاني البحرين، فيما حلت السعودية في المركز الثالث"."""
+    item = items[n]
+    s = doc.sentence(item.first)
+    for k in range(n - 1, max(-1, n - 1 - ENUMERATION_BACK), -1):
+        if items[k].first < s.first:
+            return None
+        if items[k].rank == item.rank - 1 and resolved[k] and not is_previous(doc, items[k]):
+            return resolved[k], "inherited"
+    return None
 
 
 def scope_coordinated(doc, items, n, resolved):
@@ -224,29 +328,93 @@ def scope_assumed_world(doc, items, n, resolved):
     named, or a report with scoped ranks), is a world rank: "البحرين التي حلّت في المركز 18"."""
     item = items[n]
     c = doc.clause(item.first)
+    if c.last >= len(doc.ctx.tokens) and c.last - item.scope_end <= CUT_AFTER and doc.ctx.text.rstrip()[-1:].isalnum():
+        return None  # the text is cut off right after the rank ("المرتبة الخامسة في آس"): its scope may be lost
     placed = item.from_to or doc.has("placement", max(c.first, item.first - PLACEMENT), item.first)
     survey = bool(doc.index_classes & {"overall", "survey"}) or (
         "report" in doc.index_classes and any(other.scopes for other in items if other is not item))
     return (["world"], "assumed") if placed and survey else None
 
 
-SCOPE_RULES = (scope_stated, scope_deferred, scope_before, scope_from_to, scope_inherited,
-               scope_coordinated, scope_assumed_world)
+SCOPE_RULES = (scope_stated, scope_uncoded, scope_deferred, scope_fronted, scope_before, scope_from_to, scope_inherited,
+               scope_gapped, scope_enumerated, scope_coordinated, scope_assumed_world)
 
 
 def scopes_of(doc, items, n, resolved) -> tuple[list[str], str]:
-    """The scopes of items[n] and the rule that found them; ([], "not_stated") drops the rank."""
+    """The scopes of items[n] and the rule that found them; no scope ("not_stated", "uncoded") drops the rank."""
     return next((r for rule in SCOPE_RULES if (r := rule(doc, items, n, resolved)) is not None), ([], "not_stated"))
 
 
 # ---------------------------------------------------------------- subject
 
+def subject_structure(doc, item, chain):
+    """The state the rank's own structure names: the n-th state of a coordination for the n-th rank
+    of a list, the state before a bracketed rank, the one state a leader heads."""
+    return (item.subject, "structure") if item.subject else None
+
+
+def subject_follower(doc, item, chain):
+    """After a verb of following, the state named after it: "تليها في المركز الثاني مملكة البحرين",
+    "تليها السعودية بالمركز 31" (not the state before, which the verb follows)."""
+    c, s = doc.clause(item.first), doc.sentence(item.first)
+    hits = doc.hits("follower", c.first, item.first)
+    if not hits:
+        return None
+    verb_end = hits[-1][0] + hits[-1][1]
+    if doc.mentions_in(verb_end, item.first):
+        return None  # "تلتها إستونيا ثانياً وسنغافورة ثالثاً": the state before the rank
+    after = doc.mentions_in(verb_end, s.last)
+    return (doc.ctx.mention_at[after[0]].iso3, "named_after") if after else None
+
+
+def _ranked_in_brackets(doc, a: int) -> bool:
+    """Whether the state at token a has its own rank in brackets right after it ("وتونس ( 87)")."""
+    toks, b = doc.ctx.tokens, doc.ctx.mention_tokens[a][1]
+    return b < len(toks) and toks[b].text.isdigit() and "(" in doc.ctx.text[toks[b - 1].end:toks[b].start]
+
+
+def _compared_states(doc) -> set[int]:
+    """First tokens of the states that others are compared with ("متقدمة على دول مثل اليابان
+    وفرنسا"): after a comparison word, or coordinated with such a state; not when a relative clause
+    makes one the subject ("على سنغافورة التي حلت في المركز 3"). One pass over the document, memoized."""
+    found = doc.ctx.memo.get("rank_compared_states")
+    if found is not None:
+        return found
+    toks, lex, found = doc.ctx.tokens, doc.lex, set()
+    previous = None
+    for a in doc.mention_first:
+        b = doc.ctx.mention_tokens[a][1]
+        joined = previous is not None and previous in found and doc.ctx.mention_tokens[previous][1] >= a - 1 \
+            and (toks[a].text[:1] in lex.and_words or toks[a - 1].text in lex.and_words)
+        after_word = a > 0 and toks[a - 1].text in lex.compared_before
+        if (after_word or joined) and not (b < len(toks) and doc.has("relative", b, b + 1)):
+            found.add(a)
+        previous = a
+    doc.ctx.memo["rank_compared_states"] = found
+    return found
+
+
 def subject_before(doc, item, chain):
-    """The nearest state named before the rank in its sentence."""
+    """The nearest state named before the rank in its sentence, not one already ranked in brackets
+    ("جاء المغرب رابعا مسبوقا بجنوب أفريقيا ( 40) وتونس ( 87)، بعد أن كان يحتل الترتيب الخامس"),
+    governed by a preposition, or compared with ("متقدمة على دول مثل اليابان وفرنسا في المركز 18")."""
     s = doc.sentence(item.first)
+    compared = _compared_states(doc)
     for a in reversed(doc.mentions_in(s.first, item.first)):
-        if doc.ctx.mention_tokens[a][1] <= item.first:
+        if doc.ctx.mention_tokens[a][1] <= item.first and (item.rule == "bracketed" or not _ranked_in_brackets(doc, a)) \
+                and a not in doc.governed and a not in compared:
             return doc.ctx.mention_at[a].iso3, "named_before"
+    return None
+
+
+def subject_city(doc, item, chain):
+    """A city named last before the rank in its clause holds the rank ("احتلت مدينة الرياض المركز
+    الثالث" in a city index): no state's claim (country empty, the claim dropped)."""
+    c = doc.clause(item.first)
+    cities = doc.city_first[bisect_left(doc.city_first, c.first):bisect_left(doc.city_first, item.first)]
+    states = [a for a in doc.mentions_in(c.first, item.first)]
+    if cities and (not states or cities[-1] > states[-1]):
+        return "", "city"
     return None
 
 
@@ -280,7 +448,7 @@ def subject_document(doc, item, chain):
     return found
 
 
-SUBJECT_RULES = (subject_before, subject_chain, subject_after, subject_document)
+SUBJECT_RULES = (subject_structure, subject_follower, subject_city, subject_before, subject_chain, subject_after, subject_document)
 
 
 def subject_of(doc, item, chain) -> tuple[str, str]:
@@ -294,15 +462,26 @@ def is_previous(doc: RankDoc, item: RankItem) -> bool:
     """An earlier rank: "بعد أن كانت في المركز الثاني", "في المركز 36 سابقا", "من المركز 53"."""
     c = doc.clause(item.first)
     return (item.previous or item.from_to == "from"
-            or doc.has("previous", max(c.first, item.first - PREVIOUS_BEFORE), item.first)
+            or any(not _cue_takes_a_year(doc, h, item.first)
+                   for h in doc.hits("previous", max(c.first, item.first - PREVIOUS_BEFORE), item.first))
             or doc.has("previous_after", item.scope_end, item.scope_end + 1))
+
+
+def _cue_takes_a_year(doc: RankDoc, hit, stop: int) -> bool:
+    """Whether a comparison cue before a rank is followed by a year instead ("تراجعت مقارنة ب 2020
+    تصدرتها سوريا التي احتلت المركز 156": the year is compared, the rank is the current one)."""
+    end = hit[0] + hit[1]
+    return any(a < stop for a, _, _ in doc.dates_in(end, end + 2))
 
 
 def years_after(doc: RankDoc, item: RankItem, stop: int) -> list[tuple[int, bool]]:
     """(year, is_comparison) of the years written after the rank in its clause, before `stop`."""
     c = doc.clause(item.first)
     out = []
+    toks, text = doc.ctx.tokens, doc.ctx.text
     for a, b, d in doc.dates_in(item.scope_end, min(item.scope_end + YEAR_AFTER + 1, c.last, stop)):
+        if "(" in text[toks[item.scope_end - 1].end:toks[a].start]:
+            break  # "89 عالميا (100 في 2022)": a year in a bracket after the rank is the bracket's
         if d.month is None and plausible_edition(doc, d.year):
             compared = doc.has("compare", a - 3, a) or (a > 0 and doc.ctx.tokens[a - 1].text in doc.lex.range_start)
             out.append((d.year, compared))
@@ -317,14 +496,24 @@ def year_stated_after(doc, item, stop, previous):
 
 
 def year_stated_before(doc, item, lo, previous):
-    """A report year before the rank: "وبحسب تقرير 2010 حلت"; "تصنيف العام 2016م، والذي حصلت فيه"."""
+    """A report year before the rank: "وبحسب تقرير 2010 حلت"; "تصنيف العام 2016م، والذي حصلت فيه";
+    a year with its year word in the rank's own clause: "احتلت في عام 2018 المركز 140"."""
     ctx = doc.ctx
     c, s = doc.clause(item.first), doc.sentence(item.first)
     found = None
     for a, b, d in doc.dates_in(max(s.first, lo), item.first):
-        if d.month is not None or not plausible_edition(doc, d.year) or not doc.has("survey", a - SURVEY_BEFORE, a):
+        if d.month is not None or not plausible_edition(doc, d.year):
             continue
-        if a >= c.first or doc.has("relative", b, b + 3):
+        # "احتلت في عام 2018 المركز 140": in the rank's clause, with no earlier rank in that clause
+        # ("مقارنة بتصنيف عام 2018" is a compared year; "وكانت قد احتلت في عام 2010" is the rank's)
+        compared = any(ctx.tokens[h[0]].text not in doc.lex.was for h in doc.hits("compare", a - 3, a))
+        in_clause = (a >= c.first and lo <= c.first and doc.has("year_word", a - 2, a)
+                     and ctx.tokens[a - 1].text not in doc.lex.range_start and not compared)
+        if not (doc.has("survey", a - SURVEY_BEFORE, a) or in_clause):
+            continue
+        # the rank's clause elaborates the year's ("ويعد ترتيبها في عام 2010 الأفضل، حيث احتلت المركز 114")
+        elaborates = doc.has("elaboration", c.first, c.first + 1) and lo <= c.first
+        if a >= c.first or doc.has("relative", b, b + 3) or elaborates:
             found = d.year
     return (found, "stated") if found is not None else None
 
