@@ -33,7 +33,7 @@ def copy_tree(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("module, planted, broken", [
     ("core/text/numbers.py", "from core.review import set_field", "core.text.numbers -> core.review"),
     ("core/tables.py", "import streamlit", "core.tables -> streamlit"),
-    ("core/events/origin.py", "from core.rankings import rules", "core.events.origin -> core.rankings.rules"),
+    ("core/events/origin.py", "from core.rankings import scopes", "core.events.origin -> core.rankings.scopes"),
 ], ids=["text imports the review", "core imports streamlit", "events import rankings"])
 def test_a_wrong_import_fails(tmp_path, module, planted, broken):
     where = copy_tree(tmp_path)

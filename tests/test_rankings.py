@@ -96,7 +96,7 @@ def test_not_claims(text):
     assert claims(text, "2024") == set()
 
 
-# One table per rule (core/rankings/items.py, core/rankings/rules.py): sentences written for these tests,
+# One table per rule (core/rankings/items.py and the decision modules beside it): sentences written for these tests,
 # each positive case beside the negative one that the same rule must leave alone.
 ITEM_RULES = [
     ("rank_noun_possessive_ordinal", "وحافظت الكويت على مرتبتها الثالثة خليجيا في تقرير 2022.", "",

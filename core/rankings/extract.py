@@ -3,9 +3,11 @@
 Three steps, each a list of named rules; a new phenomenon is a rule in one of these lists or a row
 of core/data/rank_cues.tsv, with its own test sentences in tests/test_rankings.py:
 1. core/rankings/items.py finds rank expressions ("المركز الثالث عشر عالميا", "والـ50 دوليا",
-   "مرتبتها الثانية عربيا", "إستونيا ثانياً").
-2. core/rankings/rules.py decides for each: its index (a sub-index or another organisation's index
-   is not a claim), scopes, country and survey year, each with the rule that decided.
+   "مرتبتها الثانية عربيا", "إستونيا ثانياً") by the rules of expressions.py, leaders.py, lists.py
+   and pipe_tables.py.
+2. indexes.py, scopes.py, subjects.py and editions.py decide for each: its index (a sub-index or
+   another organisation's index is not a claim), scopes, country and survey year, each with the rule
+   that decided.
 3. Here: one claim per (country, year, scope, rank), in text order; a target ("لتحقيق المركز
    الخامس") is not a claim; a kept rank with its comparison year also claims that year.
 """
@@ -14,9 +16,13 @@ from __future__ import annotations
 
 from core.text.context import DocContext
 from core.text.numbers import ordinal_word
-from core.rankings.items import RankDoc, RankItem, find_items
+from core.rankings.document import RankDoc, RankItem
+from core.rankings.editions import Edition, find_edition, kept_comparison, year_of
+from core.rankings.indexes import index_of
+from core.rankings.items import find_items
 from core.rankings.lexicon import rank_lexicon
-from core.rankings.rules import CONTINENT, Edition, find_edition, index_of, kept_comparison, scopes_of, subject_of, year_of
+from core.rankings.scopes import CONTINENT, scopes_of
+from core.rankings.subjects import subject_of
 from core.records import RankClaim
 
 TARGET_BEFORE = 8
