@@ -192,12 +192,22 @@ def _lead_sentences(ctx: DocContext) -> set[int]:
     return lead
 
 
+def _restating(ctx: DocContext, cues: list[Cue], cue: Cue, s) -> bool:
+    """A sentence after the main one that may restate it: its cues are of the main kind (or the
+    delegation that attended, "بمشاركة وفد بحريني") and no word places them at another time ("الاجتماع الثالث في مارس الماضي بالكويت")."""
+    return all(c.kind == cue.kind or ctx.tagged(c.first, "delegation") for c in cues if s.first <= c.first < s.last) and \
+        not ctx.has("past", s.first, s.last) and not ctx.has("future", s.first, s.last)
+
+
 def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _Draft:
     lo, hi = _window(ctx, cue, len(ctx.tokens))
     sentence = ctx.sentence_of(cue.first)
     time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first)
     date = time.value if time else None
-    others = [(s.first, s.last) for s in ctx.sentences if s.first in lead and s.first != sentence.first]
+    # An opening sentence after the main one may restate it with its place ("زار وفد … في مدينة
+    # نيويورك" under a headline with none), unless it tells of an event of another kind or time.
+    others = [(s.first, s.last) for s in ctx.sentences if s.first in lead and s.first != sentence.first
+              and (s.first < sentence.first or _restating(ctx, cues, cue, s))]
     # "… في الجزائر العاصمة، فيما تحتضن شرم الشيخ …": a clause opened by فيما speaks of something else.
     turn = ctx.first_tag("clause_start", cue.last, sentence.last)
     host = rules.main_host(ctx, sentence.first, sentence.last if turn is None else turn, cue.first, cue.last,
@@ -244,6 +254,7 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
         if cue is main.cue or main.cue.first <= cue.first < main.cue.last:
             continue
         next_first = cues[n + 1].first if n + 1 < len(cues) else len(ctx.tokens)
+        cue = Cue(kind_of_compound(ctx, cue) or cue.kind, cue.first, cue.last)  # "لجائزة ومؤتمر ومعرض"
         draft = _mentioned_draft(ctx, cue, next_first, main)
         if draft is None:
             continue

@@ -13,6 +13,7 @@ from typing import Callable
 
 from core.text.context import DocContext
 from core.text.gazetteer import key_forms
+from core.text.subject import HOME, subject_state
 from core.text.morphology import conjoined
 from core.events.origin import delegation_origin
 from core.text.numbers import parse_number
@@ -128,19 +129,19 @@ PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] 
     host_state_with_preposition_after_cue)
 
 
-def place_in(ctx: DocContext, lo: int, hi: int) -> Decision | None:
+def place_in(ctx: DocContext, lo: int, hi: int, only=None) -> Decision | None:
     """The state or city in tokens[lo:hi) that a place rule marks as where the event is: the first
     one a strong rule marks, else the first one any rule marks."""
     candidates = []
     for a in ctx.mentions_in(lo, hi):
         m = ctx.mention_at[a]
-        if m.via not in ("name", "city", "demonym"):
+        if m.via not in ("name", "city", "demonym", "short_form"):
             continue
         if m.via == "demonym" and not (host_capital_of_demonym(ctx, a, m, lo) or
                                        host_visited_institution(ctx, a, m, lo)) or delegation_origin(ctx, a):
             continue
         candidates.append((a, m))
-    for rules in (STRONG_PLACE_RULES, PLACE_RULES):
+    for rules in ((only,) if only else (STRONG_PLACE_RULES, PLACE_RULES)):
         for a, m in candidates:
             for rule in rules:
                 if rule(ctx, a, m, lo):
@@ -166,10 +167,12 @@ def host_from_event_name(ctx: DocContext, cue_first: int, cue_last: int, kind: s
     return Decision(m.iso3, "event_name", "host_from_event_name", m)
 
 
-def host_in_lead(ctx: DocContext, lead: list[tuple[int, int]]) -> Decision | None:
-    """A place stated in another opening sentence (headline, lead): "بحثت دول الخليج في الدوحة …"."""
+def host_in_lead(ctx: DocContext, lead: list[tuple[int, int]], rules=None) -> Decision | None:
+    """A place stated in another opening sentence (headline, lead): "بحثت دول الخليج في الدوحة …";
+    after the main one ("زار وفد … مقر الأمم المتحدة في مدينة نيويورك" under a headline without
+    place), only a place a strong rule ties to an event (held, hosted, visited)."""
     for first, last in lead:
-        found = place_in(ctx, first, last)
+        found = place_in(ctx, first, last, rules)
         if found is not None:
             return Decision(found.value, "stated_elsewhere", "host_in_" + found.rule, found.mention)
     return None
@@ -186,11 +189,19 @@ def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: 
               lead: list[tuple[int, int]]) -> Decision:
     """The main event's host: none for a virtual meeting (said in its sentence or the opening
     ones), else stated in its sentence, or in its name, or in an opening sentence before it, else
-    Bahrain assumed (and said so). `lead`: the opening sentences, in order, the main one excluded."""
+    the article's subject assumed (and said so). `lead`: the opening sentences, in order, the main one excluded."""
     return host_virtual(ctx, [(first, last)] + lead) or place_in(ctx, first, last) or \
         host_from_event_name(ctx, cue_first, cue_last, kind) or \
         host_in_lead(ctx, [span for span in lead if span[0] < first]) or \
-        Decision("BHR", "assumed", "host_assumed_bahrain")
+        host_in_lead(ctx, [span for span in lead if span[0] > first], STRONG_PLACE_RULES) or \
+        host_assumed(ctx)
+
+
+def host_assumed(ctx: DocContext) -> Decision:
+    """No place stated: the event is the article's subject's own, held at home ("افتتحت الهيئة ورشة
+    عمل"); an article that names no state is told from Bahrain's side. The basis says it was assumed."""
+    subject = subject_state(ctx) or HOME
+    return Decision(subject, "assumed", "host_assumed_subject")
 
 
 def mentioned_host(ctx: DocContext, lo: int, hi: int, cue_first: int, cue_last: int, kind: str,
