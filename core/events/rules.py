@@ -80,6 +80,17 @@ def host_visited_institution(ctx: DocContext, a: int, m: CountryMention, lo: int
     return cue is not None and ctx.memo["cue_kind_at"].get(cue) == "visit"
 
 
+def host_visited_body(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"زار وفد بحريني الهيئة السعودية للتحول الرقمي": the body a visit verb takes as its object is
+    in the state its adjective names (the visitors' own adjective, "وفد بحريني", is no body)."""
+    if m.via not in ("demonym", "name") or a == 0 or not ctx.tagged(a - 1, "institution_noun"):
+        return False
+    clause = ctx.clause_of(a)
+    verb = ctx.first_tag("visit_verb", max(lo, clause.first, a - CUE_NAME_WINDOW), a - 1)
+    return verb is not None and not ctx.has("origin_preposition", verb, a) and \
+        not ctx.has("partner_preposition", verb, a)
+
+
 def host_after_host_verb(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
     """"تستضيف الرياض", "الذي استضافته دولة قطر": a state or city after a hosting verb."""
     return ctx.has("host_verb", max(lo, a - HOST_VERB_WINDOW), a) or \
@@ -123,7 +134,8 @@ def _glued_place(ctx: DocContext, a: int) -> bool:
 
 # Rules that tie a place to the event itself come first; a bare "في X" may be an address.
 STRONG_PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
-    host_held_in, host_after_host_verb, host_subject_of_host_verb, host_capital_of_demonym, host_visited_institution)
+    host_held_in, host_after_host_verb, host_subject_of_host_verb, host_capital_of_demonym, host_visited_institution,
+    host_visited_body)
 PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
     host_after_preposition, host_city_with_preposition, host_city_after_capital_word,
     host_state_with_preposition_after_cue)
@@ -137,8 +149,8 @@ def place_in(ctx: DocContext, lo: int, hi: int, only=None) -> Decision | None:
         m = ctx.mention_at[a]
         if m.via not in ("name", "city", "demonym", "short_form"):
             continue
-        if m.via == "demonym" and not (host_capital_of_demonym(ctx, a, m, lo) or
-                                       host_visited_institution(ctx, a, m, lo)) or delegation_origin(ctx, a):
+        if m.via == "demonym" and not (host_capital_of_demonym(ctx, a, m, lo) or host_visited_institution(ctx, a, m, lo)
+                                       or host_visited_body(ctx, a, m, lo)) or delegation_origin(ctx, a):
             continue
         candidates.append((a, m))
     for rules in ((only,) if only else (STRONG_PLACE_RULES, PLACE_RULES)):
@@ -360,4 +372,13 @@ def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
                 return num.value, ctx.has("lower_bound", i - LOWER_BOUND_BEFORE, i)
         elif size_definite_states(ctx, i, num.last):
             return num.value, False
+    return size_dual(ctx, lo, hi)
+
+
+def size_dual(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
+    """"بمشاركة دولتين", "وفود من دولتين عربيتين": the dual of a state noun after a size word is two
+    states ("بين البلدين" with no size word is a bilateral relation, no count)."""
+    for i in ctx.tag_positions("state_dual", lo, hi):
+        if ctx.has("size_context", i - SIZE_CONTEXT_BEFORE, i) and not ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):
+            return 2, False
     return None, False
