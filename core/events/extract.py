@@ -29,6 +29,8 @@ ANCHOR_BEFORE = 4       # tokens before a cue searched for its time/place anchor
 MERGE_GAP = 2           # a cue this close after another cue is part of the same name ("الدورة 17 لمجلس وزراء")
 ATTENDED_GAP = 3        # "شارك وفد … في أعمال الاجتماع": في this close before the attended cue
 HOST_ASSUMED_NOTE = "host not stated; Bahrain assumed"
+CONCURRENT_BEFORE = 3   # "بالتزامن مع مؤتمر": a word of concurrence this close before a cue
+RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
 GCC_OTHERS_MAX = 1      # ...and at most this many other states named beside them
 GCC_NAMED_MIN = 4       # this many GCC members named one by one make a GCC event
@@ -163,6 +165,10 @@ def _window(ctx: DocContext, cue: Cue, next_first: int) -> tuple[int, int]:
     if hi == clause.last and hi < sentence.last and ctx.tagged(hi, "relative_pronoun"):
         # "الاجتماع الحادي والعشرين للجنة …، الذي استضافته العاصمة السعودية الرياض"
         hi = min(sentence.last, ctx.clause_of(hi).last, next_first)
+    if ctx.has("relative_pronoun", cue.last, cue.last + RELATIVE_AFTER):
+        # "الملتقى الدولي الذي نظمته الهيئة …، بحضور خبراء من 17 بلداً … في مملكة البحرين خلال 6 و7
+        # نوفمبر": a relative clause right after the event's name runs on past its commas
+        hi = max(hi, min(sentence.last, next_first))
     return lo, hi
 
 
@@ -176,7 +182,7 @@ class _Draft:
     host: rules.Decision
     tense: rules.Decision
     note: str = ""
-    anchored: bool = False  # a past/future word next to the cue places it at another time
+    anchored: bool = False  # a past/future word next to the cue places it at another time, or it is held beside
 
 
 def _lead_sentences(ctx: DocContext) -> set[int]:
@@ -232,20 +238,32 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     # A time word anchors a cue only next to it ("سيعقد مؤتمر", "للمؤتمر العالمي المقبل"), not
     # further on ("المنتدى سيشكل دليلا … للفعاليات القادمة" speaks of the forum's effects).
     near = min(hi, cue.last + 2)
+    relative = ctx.first_tag("relative_pronoun", cue.last, min(hi, cue.last + RELATIVE_AFTER))
+    if relative is not None:
+        near = min(hi, relative + 3)  # "والمعرض المصاحب له والتي ستستضيفها المملكة"
     anchored_in_time = ctx.has("future", lo, near) or ctx.has("present_host", lo, near) or ctx.has("past", lo, near)
+    # "بالتزامن مع مؤتمر …", "يليه الاجتماع …": another event beside the main one, at its time.
+    beside = ctx.has("concurrent", cue.first - CONCURRENT_BEFORE, cue.first)
     host = rules.mentioned_host(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host)
     year, main_year = (time.value.year if time else None), _year(ctx, main)
     other_year = year is not None and main_year is not None and year != main_year
+    # "حفل تتويج الفائزين بجائزة التميز الرقمي 2008" in an article that dates nothing else
+    own_year = year is not None and main_year is None and cue.kind != main.cue.kind
     other_place = host.basis in ("stated", "event_name") and host.value != main.host.value
-    if cue.kind == main.cue.kind:
+    if beside:
+        if time is None and main.time is not None:
+            time = rules.Decision(main.time.value, "main_event", "date_of_main_event_beside")
+        if host.basis == "not_stated":
+            host = rules.Decision(main.host.value, "stated_elsewhere", "host_of_main_event_beside")
+    elif cue.kind == main.cue.kind:
         if not (other_year or other_place):
             return None
-    elif not (other_year or anchored_in_time or other_place):
+    elif not (other_year or own_year or anchored_in_time or other_place):
         return None
     tense = rules.tense(ctx, lo, cue.last, hi, time.value if time else None)
     if time is None and tense.value == "upcoming" and ctx.published.year is not None and not saw_date:
         time = rules.Decision(None, "publication_date", "year_from_publication_upcoming")
-    return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time)
+    return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time or beside)
 
 
 def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_Draft]:
