@@ -29,6 +29,7 @@ ANCHOR_BEFORE = 4       # tokens before a cue searched for its time/place anchor
 MERGE_GAP = 2           # a cue this close after another cue is part of the same name ("الدورة 17 لمجلس وزراء")
 ATTENDED_GAP = 3        # "شارك وفد … في أعمال الاجتماع": في this close before the attended cue
 HOST_ASSUMED_NOTE = "host not stated; Bahrain assumed"
+HOST_SUBJECT_NOTE = "host not stated; the article's main state assumed"
 CONCURRENT_BEFORE = 3   # "بالتزامن مع مؤتمر": a word of concurrence this close before a cue
 RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
@@ -224,7 +225,7 @@ def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _
     if time is None and ctx.published.year is not None:
         notes.append("no date in the text; year from the publication date")
     if draft.host.basis == "assumed":
-        notes.append(HOST_ASSUMED_NOTE)
+        notes.append(HOST_ASSUMED_NOTE if draft.host.value == "BHR" else HOST_SUBJECT_NOTE)
     draft.note = "; ".join(notes)
     return draft
 
@@ -266,6 +267,34 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time or beside)
 
 
+def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
+    """"ويُنظَم المؤتمر مرة كل عامين، وعُقد أولًا في سلطنة عُمان في عام 2009، ثم الكويت في 2011،
+    واستضافت الإمارات الدورة السابقة في عام 2013": a recurring event's editions listed after it,
+    each a clause with a place and a year, from the first clause with a verb of holding on."""
+    sentence = ctx.sentence_of(cue.first)
+    clause = ctx.clause_of(cue.first)
+    if not ctx.has("recurring", clause.first, clause.last):
+        return []
+    drafts: list[_Draft] = []
+    started = False
+    for part in (c for c in ctx.clauses if clause.last <= c.first < sentence.last):
+        started = started or ctx.has("held_verb", part.first, part.last) or \
+            ctx.has("host_verb", part.first, part.last) or ctx.has("past", part.first, part.last)
+        places = [a for a in ctx.mentions_in(part.first, part.last)
+                  if ctx.mention_at[a].via in ("name", "city", "short_form")]
+        dates = [d for d in rules.usable_dates(ctx, part.first, part.last) if d.basis == "text"]
+        if not started or not places or not dates:
+            if drafts:
+                break
+            continue
+        m = ctx.mention_at[places[0]]
+        drafts.append(_Draft("mentioned", cue, part.first, part.last,
+                             rules.Decision(dates[0], "stated", "date_of_listed_edition"),
+                             rules.Decision(m.iso3, "stated", "host_of_listed_edition", m),
+                             rules.Decision("past", "stated", "tense_listed_edition"), anchored=True))
+    return drafts
+
+
 def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_Draft]:
     drafts: list[_Draft] = []
     for n, cue in enumerate(cues):
@@ -273,6 +302,7 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
             continue
         next_first = cues[n + 1].first if n + 1 < len(cues) else len(ctx.tokens)
         cue = Cue(kind_of_compound(ctx, cue) or cue.kind, cue.first, cue.last)  # "لجائزة ومؤتمر ومعرض"
+        drafts.extend(d for d in _earlier_editions(ctx, cue) if all(_year(ctx, o) != _year(ctx, d) for o in drafts))
         draft = _mentioned_draft(ctx, cue, next_first, main)
         if draft is None:
             continue
@@ -281,7 +311,8 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
             # the main event named again, with its place.
             main.host = rules.Decision(draft.host.value, "stated_elsewhere", "host_from_restated_main_event",
                                        draft.host.mention)
-            main.note = "; ".join(n for n in main.note.split("; ") if n and n != HOST_ASSUMED_NOTE)
+            assumed = set(HOST_ASSUMED_NOTE.split("; ")) | set(HOST_SUBJECT_NOTE.split("; "))
+            main.note = "; ".join(n for n in main.note.split("; ") if n and n not in assumed)
             continue
         same = next((d for d in drafts if d.cue.kind == cue.kind and _year(ctx, d) == _year(ctx, draft)), None)
         if same is not None and ctx.sentence_of(same.lo) == ctx.sentence_of(draft.lo):

@@ -322,6 +322,22 @@ mentioned = Capability("mentioned_event", "mentioned", _mentioned).add(
              city=CITY_ROWS[2:14], month=["مارس", "نوفمبر"], y=[2015, 2022])
 )
 
+def _all_mentioned(doc):
+    return {(e.year, e.host_iso3) for e in doc.events if e.role == "mentioned"}
+
+
+EDITION_PAIRS = [(CITY_ROWS[a], CITY_ROWS[b]) for a, b in [(2, 3), (4, 0), (6, 8), (9, 11), (13, 2), (3, 6), (19, 20), (21, 24)]]
+earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).add(
+    generate("افتتح المؤتمر الخليجي للحكومة الإلكترونية أعماله أمس في المنامة.\nويعقد المؤتمر مرة كل عامين، "
+             "و{verb} أولا في {p[0][city]} عام {y[0]}، ثم {p[1][city]} في {y[1]}.",
+             lambda f: {(f["y"][0], f["p"][0]["iso3"]), (f["y"][1], f["p"][1]["iso3"])},
+             verb=["عقد", "أقيم"], p=EDITION_PAIRS, y=[(2009, 2011), (2015, 2017), (2019, 2022)])
+).add(
+    # A recurring event with no edition listed mentions nothing.
+    generate("افتتح المؤتمر الخليجي للحكومة الإلكترونية أعماله أمس في {p[0][city]}.\nويعقد المؤتمر مرة كل "
+             "عامين بمشاركة الدول الأعضاء.", set(), test="neg", p=EDITION_PAIRS)
+)
+
 CAPABILITIES = [host_state, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, size, kind, gcc, year, tense,
-                mentioned]
+                mentioned, earlier_editions]
