@@ -31,6 +31,8 @@ ATTENDED_GAP = 3        # "شارك وفد … في أعمال الاجتماع"
 HOST_ASSUMED_NOTE = "host not stated; Bahrain assumed"
 HOST_SUBJECT_NOTE = "host not stated; the article's main state assumed"
 CONCURRENT_BEFORE = 3   # "بالتزامن مع مؤتمر": a word of concurrence this close before a cue
+ACCOMPANYING_AFTER = 8  # "معرض البحرين لتقنية المعلومات والاتصالات 2010 المرافق": after the event's name
+RELATIVE_VERB = 3       # "الذي عقد", "التي انعقدت": the verb this close after the relative pronoun
 RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
 GCC_OTHERS_MAX = 1      # ...and at most this many other states named beside them
@@ -244,7 +246,8 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
         near = min(hi, relative + 3)  # "والمعرض المصاحب له والتي ستستضيفها المملكة"
     anchored_in_time = ctx.has("future", lo, near) or ctx.has("present_host", lo, near) or ctx.has("past", lo, near)
     # "بالتزامن مع مؤتمر …", "يليه الاجتماع …": another event beside the main one, at its time.
-    beside = ctx.has("concurrent", cue.first - CONCURRENT_BEFORE, cue.first)
+    beside = cue.kind != main.cue.kind and (ctx.has("concurrent", cue.first - CONCURRENT_BEFORE, cue.first) or
+                                            ctx.has("accompanying", cue.last, min(hi, cue.last + ACCOMPANYING_AFTER)))
     host = rules.mentioned_host(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host)
     year, main_year = (time.value.year if time else None), _year(ctx, main)
     other_year = year is not None and main_year is not None and year != main_year
@@ -257,7 +260,7 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
         if host.basis == "not_stated":
             host = rules.Decision(main.host.value, "stated_elsewhere", "host_of_main_event_beside")
     elif cue.kind == main.cue.kind:
-        if not (other_year or other_place):
+        if not (other_year or other_place or _told_as_earlier(ctx, cue, hi, time)):
             return None
     elif not (other_year or own_year or anchored_in_time or other_place):
         return None
@@ -293,6 +296,15 @@ def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
                              rules.Decision(m.iso3, "stated", "host_of_listed_edition", m),
                              rules.Decision("past", "stated", "tense_listed_edition"), anchored=True))
     return drafts
+
+
+def _told_as_earlier(ctx: DocContext, cue: Cue, hi: int, time: rules.Decision | None) -> bool:
+    """"اجتماعها الـ26 الذي عقد في يونيو 2024": an event of the main one's kind that a relative clause
+    with a verb of holding dates to its own month is another, earlier meeting of the series."""
+    relative = ctx.first_tag("relative_pronoun", cue.last, hi)
+    if relative is None or time is None or time.basis != "stated" or time.value.month is None:
+        return False
+    return ctx.has("held_verb", relative, relative + RELATIVE_VERB) or ctx.has("past", relative, relative + RELATIVE_VERB)
 
 
 def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_Draft]:
