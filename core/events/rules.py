@@ -161,6 +161,10 @@ def place_in(ctx: DocContext, lo: int, hi: int, only=None) -> Decision | None:
     return None
 
 
+# A sentence after the main one that restates it: a place tied to the event, or a city named as such
+# ("في مدينة نيويورك"), not any "في X" (an address).
+RESTATED_PLACE_RULES = STRONG_PLACE_RULES + (host_city_after_capital_word,)
+
 NAMED_AFTER_STATE_KINDS = ("forum", "conference", "workshop", "meeting", "award", "other")
 
 
@@ -182,7 +186,8 @@ def host_from_event_name(ctx: DocContext, cue_first: int, cue_last: int, kind: s
 def host_in_lead(ctx: DocContext, lead: list[tuple[int, int]], rules=None) -> Decision | None:
     """A place stated in another opening sentence (headline, lead): "بحثت دول الخليج في الدوحة …";
     after the main one ("زار وفد … مقر الأمم المتحدة في مدينة نيويورك" under a headline without
-    place), only a place a strong rule ties to an event (held, hosted, visited)."""
+    place), only a place a strong rule ties to an event (held, hosted, visited) or a city named as
+    such ("في مدينة نيويورك"), not any "في X" (an address)."""
     for first, last in lead:
         found = place_in(ctx, first, last, rules)
         if found is not None:
@@ -205,7 +210,7 @@ def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: 
     return host_virtual(ctx, [(first, last)] + lead) or place_in(ctx, first, last) or \
         host_from_event_name(ctx, cue_first, cue_last, kind) or \
         host_in_lead(ctx, [span for span in lead if span[0] < first]) or \
-        host_in_lead(ctx, [span for span in lead if span[0] > first], STRONG_PLACE_RULES) or \
+        host_in_lead(ctx, [span for span in lead if span[0] > first], RESTATED_PLACE_RULES) or \
         host_assumed(ctx)
 
 

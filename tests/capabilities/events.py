@@ -150,6 +150,13 @@ host_institution_abroad = Capability("host_institution_abroad", "host", _host).a
     generate("زار وفد بحريني {body} {adj[f]} للتحول الرقمي واطلع على تجربتها في الخدمات الإلكترونية.",
              _iso("adj"), test="inv", body=["الهيئة", "الوزارة"], adj=ADJ_ROWS)
 ).add(
+    # The seat visited stands between the delegation's origin and the place: the place is the destination.
+    generate("زار وفد من وزارة الاتصالات مقر {org} في مدينة {city[city]} لبحث التعاون.", _iso("city"),
+             test="inv", org=["الأمم المتحدة", "الاتحاد الدولي للاتصالات"], city=CITY_ROWS[17:40])
+).add(
+    generate("استقبلت الهيئة وفدا من وزارة الاتصالات في {state[name]} للاطلاع على تجربتها.", "BHR", test="neg",
+             state=[r for r in STATE_ROWS if r["iso3"] != "BHR"][:30])
+).add(
     generate("استقبلت هيئة المعلومات والحكومة الإلكترونية وفدا من {body} {adj[f]} للحكومة الرقمية.", "BHR",
              test="neg", body=["الهيئة", "الوزارة"], adj=ADJ_ROWS)
 )
