@@ -324,12 +324,14 @@ def tense(ctx: DocContext, lo: int, cue_last: int, hi: int, date: DateMention | 
 # ------------------------------------------------------------------ delegation size
 
 def _origin_before(ctx: DocContext, i: int) -> int | None:
-    """Index of the "من" of "… من N دولة" / "… من أكثر من N دولة" before the number at i."""
+    """Index of the "من" of "… من N دولة" / "… من أكثر من N دولة" / "… من نحو N دولة" before the number at i."""
     if i > 0 and ctx.tagged(i - 1, "origin_preposition"):
         if i > 2 and ctx.tagged(i - 2, "lower_bound") and ctx.tagged(i - 3, "origin_preposition"):
             return i - 3   # "من أكثر من 80 دولة"
         if not (i > 1 and ctx.tagged(i - 2, "lower_bound")):
             return i - 1   # "600 من 94 دولة"
+    if i > 1 and ctx.tagged(i - 1, "lower_bound") and ctx.tagged(i - 2, "origin_preposition"):
+        return i - 2       # "مسؤولون من نحو 14 دولة"
     return None
 
 

@@ -264,6 +264,9 @@ size = Capability("delegation_size", "size", _field("countries_stated")).add(
              test="neg", held=HELD_ROWS[:1], num=[r for r in NUMBER_ROWS if r["n"] <= 10])
 ).add(
     generate("{held[verb]} {held[event]} في مسقط لتعزيز العلاقات بين البلدين.", None, test="neg", held=HELD_ROWS)
+).add(
+    generate("وشارك في {held[event]} مسؤولون من {about} {num[text]} دولة.", lambda f: f["num"]["n"], test="inv",
+             held=HELD_ROWS[:2], about=["نحو", "أكثر من"], num=[r for r in NUMBER_ROWS if r["n"] > 10])
 )
 
 CUES = [("ورشة عمل", "workshop"), ("ندوة", "workshop"), ("مؤتمرا", "conference"), ("منتدى", "forum"),
