@@ -280,6 +280,10 @@ kind = Capability("kind", "kind", _field("kind")).add(
 ).add(
     generate("تسلمت الهيئة جائزة {award} في حفل أقيم في {city[city]}.", "award", test="inv",
              award=["التميز الحكومي", "أفضل خدمة إلكترونية"], city=CITY_ROWS[:10])
+).add(
+    # "في معرض حديثه" is "in the course of his talk": no exhibition, no event.
+    generate("وقال الوزير في معرض {talk} عن {state[name]} إن الخدمات الرقمية تطورت.", None, test="neg",
+             talk=["حديثه", "رده", "تعليقه"], state=STATE_ROWS[:15])
 )
 
 gcc = Capability("gcc", "gcc", _field("gcc")).add(
