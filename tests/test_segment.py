@@ -20,6 +20,11 @@ def count(text):
                  "والمنظمات الدولية\nالمعنية بالتحول الرقمي.", 1, id="wrapped-long-line"),
     pytest.param("قال (المدير " + "كلمة " * 60 + "انتهى. ثم بدأ الحفل.", 2, id="stray-parenthesis-does-not-swallow"),
     pytest.param("زر الموقع bahrain.bh للاطلاع. انتهى.", 2, id="domain-dot"),
+    pytest.param("شارك الوزير في الاجتماع السنوي للجنة الخدمات الرقمية\nوالبيانات المفتوحة في الرباط.", 1,
+                 id="hard-wrapped-line-goes-on-with-wa"),
+    pytest.param("افتتح الوزير أمس أعمال الملتقى،\nبحضور عدد من المسؤولين.", 1, id="line-ends-with-comma"),
+    pytest.param("تصدرت الدولة مؤشر الخدمات الرقمية في المنطقة هذا العام\nأكد الوزير أهمية التحول.", 2,
+                 id="headline-of-seven-words-then-a-verb"),
 ])
 def test_sentence_count(text, n):
     assert count(text) == n

@@ -29,6 +29,11 @@ ANCHOR_BEFORE = 4       # tokens before a cue searched for its time/place anchor
 MERGE_GAP = 2           # a cue this close after another cue is part of the same name ("الدورة 17 لمجلس وزراء")
 ATTENDED_GAP = 3        # "شارك وفد … في أعمال الاجتماع": في this close before the attended cue
 HOST_ASSUMED_NOTE = "host not stated; Bahrain assumed"
+HOST_SUBJECT_NOTE = "host not stated; the article's main state assumed"
+CONCURRENT_BEFORE = 3   # "بالتزامن مع مؤتمر": a word of concurrence this close before a cue
+ACCOMPANYING_AFTER = 8  # "معرض البحرين لتقنية المعلومات والاتصالات 2010 المرافق": after the event's name
+RELATIVE_VERB = 3       # "الذي عقد", "التي انعقدت": the verb this close after the relative pronoun
+RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
 GCC_OTHERS_MAX = 1      # ...and at most this many other states named beside them
 GCC_NAMED_MIN = 4       # this many GCC members named one by one make a GCC event
@@ -163,6 +168,10 @@ def _window(ctx: DocContext, cue: Cue, next_first: int) -> tuple[int, int]:
     if hi == clause.last and hi < sentence.last and ctx.tagged(hi, "relative_pronoun"):
         # "الاجتماع الحادي والعشرين للجنة …، الذي استضافته العاصمة السعودية الرياض"
         hi = min(sentence.last, ctx.clause_of(hi).last, next_first)
+    if ctx.has("relative_pronoun", cue.last, cue.last + RELATIVE_AFTER):
+        # "الملتقى الدولي الذي نظمته الهيئة …، بحضور خبراء من 17 بلداً … في مملكة البحرين خلال 6 و7
+        # نوفمبر": a relative clause right after the event's name runs on past its commas
+        hi = max(hi, min(sentence.last, next_first))
     return lo, hi
 
 
@@ -176,7 +185,7 @@ class _Draft:
     host: rules.Decision
     tense: rules.Decision
     note: str = ""
-    anchored: bool = False  # a past/future word next to the cue places it at another time
+    anchored: bool = False  # a past/future word next to the cue places it at another time, or it is held beside
 
 
 def _lead_sentences(ctx: DocContext) -> set[int]:
@@ -192,12 +201,22 @@ def _lead_sentences(ctx: DocContext) -> set[int]:
     return lead
 
 
+def _restating(ctx: DocContext, cues: list[Cue], cue: Cue, s) -> bool:
+    """A sentence after the main one that may restate it: its cues are of the main kind (or the
+    delegation that attended, "بمشاركة وفد بحريني") and no word places them at another time ("الاجتماع الثالث في مارس الماضي بالكويت")."""
+    return all(c.kind == cue.kind or ctx.tagged(c.first, "delegation") for c in cues if s.first <= c.first < s.last) and \
+        not ctx.has("past", s.first, s.last) and not ctx.has("future", s.first, s.last)
+
+
 def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _Draft:
     lo, hi = _window(ctx, cue, len(ctx.tokens))
     sentence = ctx.sentence_of(cue.first)
     time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first)
     date = time.value if time else None
-    others = [(s.first, s.last) for s in ctx.sentences if s.first in lead and s.first != sentence.first]
+    # An opening sentence after the main one may restate it with its place ("زار وفد … في مدينة
+    # نيويورك" under a headline with none), unless it tells of an event of another kind or time.
+    others = [(s.first, s.last) for s in ctx.sentences if s.first in lead and s.first != sentence.first
+              and (s.first < sentence.first or _restating(ctx, cues, cue, s))]
     # "… في الجزائر العاصمة، فيما تحتضن شرم الشيخ …": a clause opened by فيما speaks of something else.
     turn = ctx.first_tag("clause_start", cue.last, sentence.last)
     host = rules.main_host(ctx, sentence.first, sentence.last if turn is None else turn, cue.first, cue.last,
@@ -208,7 +227,7 @@ def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _
     if time is None and ctx.published.year is not None:
         notes.append("no date in the text; year from the publication date")
     if draft.host.basis == "assumed":
-        notes.append(HOST_ASSUMED_NOTE)
+        notes.append(HOST_ASSUMED_NOTE if draft.host.value == "BHR" else HOST_SUBJECT_NOTE)
     draft.note = "; ".join(notes)
     return draft
 
@@ -222,20 +241,70 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     # A time word anchors a cue only next to it ("سيعقد مؤتمر", "للمؤتمر العالمي المقبل"), not
     # further on ("المنتدى سيشكل دليلا … للفعاليات القادمة" speaks of the forum's effects).
     near = min(hi, cue.last + 2)
+    relative = ctx.first_tag("relative_pronoun", cue.last, min(hi, cue.last + RELATIVE_AFTER))
+    if relative is not None:
+        near = min(hi, relative + 3)  # "والمعرض المصاحب له والتي ستستضيفها المملكة"
     anchored_in_time = ctx.has("future", lo, near) or ctx.has("present_host", lo, near) or ctx.has("past", lo, near)
+    # "بالتزامن مع مؤتمر …", "يليه الاجتماع …": another event beside the main one, at its time.
+    beside = cue.kind != main.cue.kind and (ctx.has("concurrent", cue.first - CONCURRENT_BEFORE, cue.first) or
+                                            ctx.has("accompanying", cue.last, min(hi, cue.last + ACCOMPANYING_AFTER)))
     host = rules.mentioned_host(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host)
     year, main_year = (time.value.year if time else None), _year(ctx, main)
     other_year = year is not None and main_year is not None and year != main_year
+    # "حفل تتويج الفائزين بجائزة التميز الرقمي 2008" in an article that dates nothing else
+    own_year = year is not None and main_year is None and cue.kind != main.cue.kind
     other_place = host.basis in ("stated", "event_name") and host.value != main.host.value
-    if cue.kind == main.cue.kind:
-        if not (other_year or other_place):
+    if beside:
+        if time is None and main.time is not None:
+            time = rules.Decision(main.time.value, "main_event", "date_of_main_event_beside")
+        if host.basis == "not_stated":
+            host = rules.Decision(main.host.value, "stated_elsewhere", "host_of_main_event_beside")
+    elif cue.kind == main.cue.kind:
+        if not (other_year or other_place or _told_as_earlier(ctx, cue, hi, time)):
             return None
-    elif not (other_year or anchored_in_time or other_place):
+    elif not (other_year or own_year or anchored_in_time or other_place):
         return None
     tense = rules.tense(ctx, lo, cue.last, hi, time.value if time else None)
     if time is None and tense.value == "upcoming" and ctx.published.year is not None and not saw_date:
         time = rules.Decision(None, "publication_date", "year_from_publication_upcoming")
-    return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time)
+    return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time or beside)
+
+
+def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
+    """"ويُنظَم المؤتمر مرة كل عامين، وعُقد أولًا في سلطنة عُمان في عام 2009، ثم الكويت في 2011،
+    واستضافت الإمارات الدورة السابقة في عام 2013": a recurring event's editions listed after it,
+    each a clause with a place and a year, from the first clause with a verb of holding on."""
+    sentence = ctx.sentence_of(cue.first)
+    clause = ctx.clause_of(cue.first)
+    if not ctx.has("recurring", clause.first, clause.last):
+        return []
+    drafts: list[_Draft] = []
+    started = False
+    for part in (c for c in ctx.clauses if clause.last <= c.first < sentence.last):
+        started = started or ctx.has("held_verb", part.first, part.last) or \
+            ctx.has("host_verb", part.first, part.last) or ctx.has("past", part.first, part.last)
+        places = [a for a in ctx.mentions_in(part.first, part.last)
+                  if ctx.mention_at[a].via in ("name", "city", "short_form")]
+        dates = [d for d in rules.usable_dates(ctx, part.first, part.last) if d.basis == "text"]
+        if not started or not places or not dates:
+            if drafts:
+                break
+            continue
+        m = ctx.mention_at[places[0]]
+        drafts.append(_Draft("mentioned", cue, part.first, part.last,
+                             rules.Decision(dates[0], "stated", "date_of_listed_edition"),
+                             rules.Decision(m.iso3, "stated", "host_of_listed_edition", m),
+                             rules.Decision("past", "stated", "tense_listed_edition"), anchored=True))
+    return drafts
+
+
+def _told_as_earlier(ctx: DocContext, cue: Cue, hi: int, time: rules.Decision | None) -> bool:
+    """"اجتماعها الـ26 الذي عقد في يونيو 2024": an event of the main one's kind that a relative clause
+    with a verb of holding dates to its own month is another, earlier meeting of the series."""
+    relative = ctx.first_tag("relative_pronoun", cue.last, hi)
+    if relative is None or time is None or time.basis != "stated" or time.value.month is None:
+        return False
+    return ctx.has("held_verb", relative, relative + RELATIVE_VERB) or ctx.has("past", relative, relative + RELATIVE_VERB)
 
 
 def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_Draft]:
@@ -244,6 +313,8 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
         if cue is main.cue or main.cue.first <= cue.first < main.cue.last:
             continue
         next_first = cues[n + 1].first if n + 1 < len(cues) else len(ctx.tokens)
+        cue = Cue(kind_of_compound(ctx, cue) or cue.kind, cue.first, cue.last)  # "لجائزة ومؤتمر ومعرض"
+        drafts.extend(d for d in _earlier_editions(ctx, cue) if all(_year(ctx, o) != _year(ctx, d) for o in drafts))
         draft = _mentioned_draft(ctx, cue, next_first, main)
         if draft is None:
             continue
@@ -252,7 +323,8 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
             # the main event named again, with its place.
             main.host = rules.Decision(draft.host.value, "stated_elsewhere", "host_from_restated_main_event",
                                        draft.host.mention)
-            main.note = "; ".join(n for n in main.note.split("; ") if n and n != HOST_ASSUMED_NOTE)
+            assumed = set(HOST_ASSUMED_NOTE.split("; ")) | set(HOST_SUBJECT_NOTE.split("; "))
+            main.note = "; ".join(n for n in main.note.split("; ") if n and n not in assumed)
             continue
         same = next((d for d in drafts if d.cue.kind == cue.kind and _year(ctx, d) == _year(ctx, draft)), None)
         if same is not None and ctx.sentence_of(same.lo) == ctx.sentence_of(draft.lo):

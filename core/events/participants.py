@@ -20,7 +20,8 @@ NEAR_DELEGATION = 6   # a nationality adjective this close after a delegation wo
 OBSTACLE_WINDOW = 4   # an obstacle word this close before a state names it as a source of obstacles
 COMPARISON_WINDOW = 2
 SPAN_WINDOW = 4        # "مرورا بالشرق الأوسط، الهند": a span word this close before a state
-PERFORMER_WINDOW = 12  # a performer noun this close before a list of states
+PERFORMER_WINDOW = 12
+PARTNER_BEFORE = 2     # "مع الوزارة الكازاخستانية": "مع" this close before the body's noun  # a performer noun this close before a list of states
 
 
 def survey_sentences(ctx: DocContext) -> set[int]:
@@ -87,9 +88,17 @@ def rule_demonym_not_delegation(ctx: DocContext, a: int, m: CountryMention) -> s
         return None
     clause = ctx.clause_of(a)
     lo = max(clause.first, a - NEAR_DELEGATION)
-    if ctx.has("delegation", lo, a) or ctx.has("official", lo, a):
+    if ctx.has("delegation", lo, a) or ctx.has("official", lo, a) or acting_body(ctx, a):
         return None
     return ""  # silent: "التجربة الكورية" or "الهيئة العمانية" say nothing about who came
+
+
+def acting_body(ctx: DocContext, a: int) -> bool:
+    """"مذكرة تفاهم مع الوزارة الكازاخستانية", "بالتعاون مع الهيئة السعودية": a state's body that is
+    the event's partner takes part through it (the adjective right after the body's noun)."""
+    if a == 0 or not ctx.tagged(a - 1, "institution_noun"):
+        return False
+    return ctx.has("partner_preposition", max(ctx.clause_of(a).first, a - 1 - PARTNER_BEFORE), a - 1)
 
 
 def rule_survey_sentence(ctx: DocContext, a: int, m: CountryMention) -> str | None:

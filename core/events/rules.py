@@ -13,6 +13,7 @@ from typing import Callable
 
 from core.text.context import DocContext
 from core.text.gazetteer import key_forms
+from core.text.subject import HOME, subject_state
 from core.text.morphology import conjoined
 from core.events.origin import delegation_origin
 from core.text.numbers import parse_number
@@ -79,6 +80,17 @@ def host_visited_institution(ctx: DocContext, a: int, m: CountryMention, lo: int
     return cue is not None and ctx.memo["cue_kind_at"].get(cue) == "visit"
 
 
+def host_visited_body(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"زار وفد بحريني الهيئة السعودية للتحول الرقمي": the body a visit verb takes as its object is
+    in the state its adjective names (the visitors' own adjective, "وفد بحريني", is no body)."""
+    if m.via not in ("demonym", "name") or a == 0 or not ctx.tagged(a - 1, "institution_noun"):
+        return False
+    clause = ctx.clause_of(a)
+    verb = ctx.first_tag("visit_verb", max(lo, clause.first, a - CUE_NAME_WINDOW), a - 1)
+    return verb is not None and not ctx.has("origin_preposition", verb, a) and \
+        not ctx.has("partner_preposition", verb, a)
+
+
 def host_after_host_verb(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
     """"تستضيف الرياض", "الذي استضافته دولة قطر": a state or city after a hosting verb."""
     return ctx.has("host_verb", max(lo, a - HOST_VERB_WINDOW), a) or \
@@ -122,31 +134,36 @@ def _glued_place(ctx: DocContext, a: int) -> bool:
 
 # Rules that tie a place to the event itself come first; a bare "في X" may be an address.
 STRONG_PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
-    host_held_in, host_after_host_verb, host_subject_of_host_verb, host_capital_of_demonym, host_visited_institution)
+    host_held_in, host_after_host_verb, host_subject_of_host_verb, host_capital_of_demonym, host_visited_institution,
+    host_visited_body)
 PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
     host_after_preposition, host_city_with_preposition, host_city_after_capital_word,
     host_state_with_preposition_after_cue)
 
 
-def place_in(ctx: DocContext, lo: int, hi: int) -> Decision | None:
+def place_in(ctx: DocContext, lo: int, hi: int, only=None) -> Decision | None:
     """The state or city in tokens[lo:hi) that a place rule marks as where the event is: the first
     one a strong rule marks, else the first one any rule marks."""
     candidates = []
     for a in ctx.mentions_in(lo, hi):
         m = ctx.mention_at[a]
-        if m.via not in ("name", "city", "demonym"):
+        if m.via not in ("name", "city", "demonym", "short_form"):
             continue
-        if m.via == "demonym" and not (host_capital_of_demonym(ctx, a, m, lo) or
-                                       host_visited_institution(ctx, a, m, lo)) or delegation_origin(ctx, a):
+        if m.via == "demonym" and not (host_capital_of_demonym(ctx, a, m, lo) or host_visited_institution(ctx, a, m, lo)
+                                       or host_visited_body(ctx, a, m, lo)) or delegation_origin(ctx, a):
             continue
         candidates.append((a, m))
-    for rules in (STRONG_PLACE_RULES, PLACE_RULES):
+    for rules in ((only,) if only else (STRONG_PLACE_RULES, PLACE_RULES)):
         for a, m in candidates:
             for rule in rules:
                 if rule(ctx, a, m, lo):
                     return Decision(m.iso3, "stated", rule.__name__, m)
     return None
 
+
+# A sentence after the main one that restates it: a place tied to the event, or a city named as such
+# ("في مدينة نيويورك"), not any "في X" (an address).
+RESTATED_PLACE_RULES = STRONG_PLACE_RULES + (host_city_after_capital_word,)
 
 NAMED_AFTER_STATE_KINDS = ("forum", "conference", "workshop", "meeting", "award", "other")
 
@@ -166,10 +183,13 @@ def host_from_event_name(ctx: DocContext, cue_first: int, cue_last: int, kind: s
     return Decision(m.iso3, "event_name", "host_from_event_name", m)
 
 
-def host_in_lead(ctx: DocContext, lead: list[tuple[int, int]]) -> Decision | None:
-    """A place stated in another opening sentence (headline, lead): "بحثت دول الخليج في الدوحة …"."""
+def host_in_lead(ctx: DocContext, lead: list[tuple[int, int]], rules=None) -> Decision | None:
+    """A place stated in another opening sentence (headline, lead): "بحثت دول الخليج في الدوحة …";
+    after the main one ("زار وفد … مقر الأمم المتحدة في مدينة نيويورك" under a headline without
+    place), only a place a strong rule ties to an event (held, hosted, visited) or a city named as
+    such ("في مدينة نيويورك"), not any "في X" (an address)."""
     for first, last in lead:
-        found = place_in(ctx, first, last)
+        found = place_in(ctx, first, last, rules)
         if found is not None:
             return Decision(found.value, "stated_elsewhere", "host_in_" + found.rule, found.mention)
     return None
@@ -186,11 +206,19 @@ def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: 
               lead: list[tuple[int, int]]) -> Decision:
     """The main event's host: none for a virtual meeting (said in its sentence or the opening
     ones), else stated in its sentence, or in its name, or in an opening sentence before it, else
-    Bahrain assumed (and said so). `lead`: the opening sentences, in order, the main one excluded."""
+    the article's subject assumed (and said so). `lead`: the opening sentences, in order, the main one excluded."""
     return host_virtual(ctx, [(first, last)] + lead) or place_in(ctx, first, last) or \
         host_from_event_name(ctx, cue_first, cue_last, kind) or \
         host_in_lead(ctx, [span for span in lead if span[0] < first]) or \
-        Decision("BHR", "assumed", "host_assumed_bahrain")
+        host_in_lead(ctx, [span for span in lead if span[0] > first], RESTATED_PLACE_RULES) or \
+        host_assumed(ctx)
+
+
+def host_assumed(ctx: DocContext) -> Decision:
+    """No place stated: the event is the article's subject's own, held at home ("افتتحت الهيئة ورشة
+    عمل"); an article that names no state is told from Bahrain's side. The basis says it was assumed."""
+    subject = subject_state(ctx) or HOME
+    return Decision(subject, "assumed", "host_assumed_subject")
 
 
 def mentioned_host(ctx: DocContext, lo: int, hi: int, cue_first: int, cue_last: int, kind: str,
@@ -296,12 +324,14 @@ def tense(ctx: DocContext, lo: int, cue_last: int, hi: int, date: DateMention | 
 # ------------------------------------------------------------------ delegation size
 
 def _origin_before(ctx: DocContext, i: int) -> int | None:
-    """Index of the "من" of "… من N دولة" / "… من أكثر من N دولة" before the number at i."""
+    """Index of the "من" of "… من N دولة" / "… من أكثر من N دولة" / "… من نحو N دولة" before the number at i."""
     if i > 0 and ctx.tagged(i - 1, "origin_preposition"):
         if i > 2 and ctx.tagged(i - 2, "lower_bound") and ctx.tagged(i - 3, "origin_preposition"):
             return i - 3   # "من أكثر من 80 دولة"
         if not (i > 1 and ctx.tagged(i - 2, "lower_bound")):
             return i - 1   # "600 من 94 دولة"
+    if i > 1 and ctx.tagged(i - 1, "lower_bound") and ctx.tagged(i - 2, "origin_preposition"):
+        return i - 2       # "مسؤولون من نحو 14 دولة"
     return None
 
 
@@ -349,4 +379,13 @@ def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
                 return num.value, ctx.has("lower_bound", i - LOWER_BOUND_BEFORE, i)
         elif size_definite_states(ctx, i, num.last):
             return num.value, False
+    return size_dual(ctx, lo, hi)
+
+
+def size_dual(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
+    """"بمشاركة دولتين", "وفود من دولتين عربيتين": the dual of a state noun after a size word is two
+    states ("بين البلدين" with no size word is a bilateral relation, no count)."""
+    for i in ctx.tag_positions("state_dual", lo, hi):
+        if ctx.has("size_context", i - SIZE_CONTEXT_BEFORE, i) and not ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):
+            return 2, False
     return None, False

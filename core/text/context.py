@@ -21,6 +21,7 @@ from core.text.numbers import number_at_word, parse_number
 from core.records import CountryMention, DateMention, Span
 from core.text.phrases import phrase_tokens
 from core.text.segment import Segment, clauses, segment_of, sentences
+from core.text.subject import resolve
 
 WORD_GROUPS = "event_context.tsv"
 
@@ -229,4 +230,5 @@ def build_context(text: str, published: str = "") -> DocContext:
     for d in ctx.dates:
         ctx.date_tokens.append((ctx.token_index(d.nstart), ctx.token_index(d.nend), d))
     ctx.date_tokens.sort(key=lambda item: item[0])
+    ctx.memo["subject"] = resolve(ctx)
     return ctx

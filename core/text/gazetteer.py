@@ -23,6 +23,8 @@ from core.records import CountryMention
 
 GCC_MEMBERS = ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")  # GCC Charter, 1981
 GCC = "GCC"
+# Cities: the project's list (venues CLDR lacks) and the world's capitals and main cities from CLDR.
+CITY_FILES = ("cities.tsv", "world_cities.tsv")
 
 
 
@@ -103,8 +105,10 @@ def gazetteer() -> Gazetteer:
                 add(key, (row["iso3"], "demonym"), overwrite=key in residues and key not in direct)
     for row in load_table("gcc_phrases.tsv", ["phrase"]):
         add(_tokens(row["phrase"]), (GCC, "gcc_body"), overwrite=True)
-    for row in load_table("cities.tsv", ["city", "iso3"]):
-        add(_tokens(row["city"]), (row["iso3"], "city"))
+    # Cities after states: a city spelled like a state ("الكويت", "عمّان" read as Oman) stays the state.
+    for name in CITY_FILES:
+        for row in load_table(name, ["city", "iso3"]):
+            add(_tokens(row["city"]), (row["iso3"], "city"))
     first = frozenset(k[0] for k in entries)
     return Gazetteer(entries=entries, first=first, longest=max(len(k) for k in entries), prefixes=prefixes)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.lexicon import load_table
-from core.text.morphology import stems
+from core.text.morphology import conjoined, stems
 from core.text.normalize import Token, normalize_chars
 
 
@@ -103,6 +103,9 @@ def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]
 
 
 LONG_LINE = 15  # words: a line this long that stops with no mark was wrapped, not ended
+# A shorter line was wrapped when the next one goes on with a coordinated word (hard-wrapped pages
+# cut every 7 to 14 words: "… للاتصالات⏎وتكنولوجيا المعلومات والإعلام").
+WRAPPED_LINE = 7
 
 
 def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool:
@@ -112,8 +115,15 @@ def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool
     if mark == ".":
         return _is_sentence_dot(text, match.start(), parens)
     if mark.strip(" \t\r") == "\n":
-        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
-        return not (len(line.split()) >= LONG_LINE and line.rstrip()[-1:].isalpha())
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()
+        if line[-1:] in _marks("clause_break"):
+            return False  # "ترأس مصر، ممثلة في وزارة الاتصالات،⏎الاجتماع …": a comma goes on
+        words = len(line.split())
+        if not line[-1:].isalpha():
+            return True
+        following = text[match.end():match.end() + 40].split()
+        goes_on = bool(following) and conjoined(following[0])
+        return not (words >= LONG_LINE or (words >= WRAPPED_LINE and goes_on))
     return True
 
 

@@ -1,0 +1,144 @@
+"""The article's subject: the state whose side the article tells, and what its short forms mean.
+
+An article about e-government diplomacy is told from one state's side: the state it names most
+(by name, adjective, city or its formal prefix alone), the first named on a tie. A state named only
+as a delegation that side received ("استقبلت الهيئة وفد سلطنة عمان") is the visitors', not the
+subject. A formal prefix written alone ("المملكة", "السلطنة", core/data/short_forms.tsv) means
+the subject when the subject's formal name opens with it, else the state of that form the article
+names most, else the only state in the world of that form; the "short_form" mentions are added to
+the document's mentions so every later rule reads them as the state they stand for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from core.lexicon import load_table
+from core.records import CountryMention
+from core.text.gazetteer import gazetteer
+from core.text.morphology import stems
+from core.text.phrases import phrase_tokens
+
+if TYPE_CHECKING:  # the context builds the subject; no import cycle at run time
+    from core.text.context import DocContext
+
+HOME = "BHR"             # the dashboard's own state: the side of an article that names no state
+SUBJECT_VIA = ("name", "demonym", "city", "short_form")
+VISITOR_WINDOW = 6       # "وفدا من وزارة الاتصالات في سلطنة عمان": the state this close after a delegation noun
+OTHER_SIDE = ("envoy", "participation", "partner_preposition", "additive")
+COMPARISON_WINDOW = 2    # "مقارنة بالهند", "بتجربة سنغافورة": the state right after a comparison word
+DEFINITE = "ال"
+HOME_WEIGHT = 2          # a mention of the dashboard's own state counts this much (see subject())
+
+
+@lru_cache(maxsize=1)
+def short_forms() -> dict[str, frozenset[str]]:
+    """Short form (normalized) -> the states whose formal name opens with its prefix."""
+    entries = gazetteer().entries
+    out: dict[str, frozenset[str]] = {}
+    for row in load_table("short_forms.tsv", ["form", "prefix"]):
+        prefix = phrase_tokens(row["prefix"])[0]
+        states = {iso3 for key, (iso3, via) in entries.items()
+                  if via == "name" and len(key) > 1 and prefix in stems(key[0])}
+        out[phrase_tokens(row["form"])[0]] = frozenset(states)
+    return out
+
+
+@lru_cache(maxsize=1)
+def alone_forms() -> dict[str, str]:
+    """Short form (normalized) -> the state it means in an article that names none of its states."""
+    return {phrase_tokens(r["form"])[0]: r["alone"] for r in load_table("short_forms.tsv", ["form", "prefix"])
+            if r.get("alone")}
+
+
+def _visitor(ctx: "DocContext", a: int) -> bool:
+    """The mention at token a names the other side, not the one that tells the article: a
+    delegation received ("استقبلت الهيئة وفد سلطنة عمان"), an envoy or an official ("سفير ماليزيا",
+    "وزير الاتصالات الأردني"), who took part ("بمشاركة ممثلين من الأردن والعراق"), a partner
+    ("مع … بدولة الكويت"), a comparison ("بتجربة سنغافورة") or an addition ("إضافة إلى الأردن").
+    A place phrase between the word and the state ("… في الاجتماع الذي عقد في الجزائر") names
+    where, not who; a delegation the side sends ("وفد بحريني إلى سنغافورة") is the side itself."""
+    clause = ctx.clause_of(a)
+    lo = max(clause.first, a - VISITOR_WINDOW)
+    found = [k for group in OTHER_SIDE for k in ctx.tag_positions(group, lo, a)]
+    if a > 0 and ctx.tagged(a - 1, "accredited"):
+        return False  # "سفير ماليزيا لدى البحرين": the state an envoy serves in is the side received
+    # "بتجربة سنغافورة" compares; "التجربة السعودية" (definite) is the side's own experience
+    found += [k for k in ctx.tag_positions("comparison", a - COMPARISON_WINDOW, a)
+              if not ctx.tokens[k].text.startswith(DEFINITE)]
+    receive = ctx.first_tag("receive_verb", clause.first, a)
+    if receive is not None:
+        found += ctx.tag_positions("visitor_noun", max(receive, lo), a)
+    if not found:
+        return False
+    k = max(found)
+    if ctx.tagged(k, "additive"):
+        return True  # "إضافة إلى الأردن": the إلى belongs to the addition
+    return not ctx.has("place_preposition", k + 1, a) or ctx.has("origin_preposition", k + 1, a)
+
+
+def _counts(ctx: "DocContext", mentions: list[tuple[int, CountryMention]]) -> Counter:
+    counts: Counter = Counter()
+    for a, m in mentions:
+        if m.via in SUBJECT_VIA and not _visitor(ctx, a):
+            counts[m.iso3] += HOME_WEIGHT if m.iso3 == HOME else 1
+    return counts
+
+
+def _choose(counts: Counter, order: list[str], among: frozenset[str] | None = None) -> str:
+    """The most counted state (among `among`), the first in text order on a tie; '' when none."""
+    ranked = [iso3 for iso3 in order if counts[iso3] and (among is None or iso3 in among)]
+    if not ranked:
+        return ""
+    best = max(counts[iso3] for iso3 in ranked)
+    return next(iso3 for iso3 in ranked if counts[iso3] == best)
+
+
+def _short_form_at(ctx: "DocContext", i: int, covered: set[int]) -> str | None:
+    if i in covered:
+        return None
+    forms = short_forms()
+    return next((f for f in stems(ctx.tokens[i].text, article=False) if f in forms), None)
+
+
+def resolve(ctx: "DocContext") -> str:
+    """Add the short-form mentions to the context and return the subject ('' for none named)."""
+    located = [(ctx.token_index(m.nstart), m) for m in ctx.mentions]
+    covered = {k for a, b in ctx.mention_tokens.values() for k in range(a, b)}
+    found = [(i, f) for i in range(len(ctx.tokens)) if (f := _short_form_at(ctx, i, covered))]
+    forms = short_forms()
+    # A form that means one state when none of its states is named ("السلطنة") counts for it.
+    alone = alone_forms()
+    unique = [(i, alone[f]) for i, f in found if f in alone]
+    named = [(a, m.iso3) for a, m in located if m.via in SUBJECT_VIA and not _visitor(ctx, a)]
+    order = list(dict.fromkeys(iso3 for _, iso3 in sorted(named + unique)))
+    counts = _counts(ctx, located) + Counter(iso3 for _, iso3 in unique)
+    subject = _choose(counts, order)
+    added = []
+    for i, form in found:
+        states = forms[form]
+        if subject in states:
+            iso3 = subject
+        else:
+            iso3 = _choose(counts, order, states) or alone.get(form) or \
+                (HOME if not subject and HOME in states else "")
+        if not iso3:
+            continue
+        tok = ctx.tokens[i]
+        surface, start, end = ctx.norm.surface(tok.start, tok.end)
+        added.append((i, CountryMention(iso3=iso3, surface=surface, start=start, end=end, via="short_form",
+                                        nstart=tok.start, nend=tok.end)))
+    for i, m in added:
+        ctx.mention_at[i] = m
+        ctx.mention_tokens[i] = (i, i + 1)
+    if added:
+        ctx.mentions = sorted(ctx.mentions + [m for _, m in added], key=lambda m: m.nstart)
+        ctx.memo.pop("mention_starts", None)
+    return subject
+
+
+def subject_state(ctx: "DocContext") -> str:
+    """The article's subject state, '' when the article names none (its short forms already read)."""
+    return str(ctx.memo.get("subject", ""))

@@ -1,0 +1,357 @@
+"""Event capabilities: host, participants, size, kind, GCC, year, tense and mentioned events.
+
+Every case is generated from a template and slot values written for this suite (never article
+text): all 22 Arab League states and thirty-odd others, their capitals and main cities, nationality
+adjectives in their masculine, feminine and accusative forms, digits, Arabic-Indic digits and number
+words, several verbs and orders for each decision, and beside each positive a negative that must
+not give the value (a state that sent a delegation is not the host, a comparison is no participant,
+people are no count of states...).
+"""
+
+from __future__ import annotations
+
+from capabilities.suite import Capability, generate
+
+# ------------------------------------------------------------------ slot values
+
+# The 22 Arab League states, as news Arabic names them.
+ARAB = {
+    "BHR": "مملكة البحرين", "SAU": "المملكة العربية السعودية", "ARE": "دولة الإمارات العربية المتحدة",
+    "KWT": "دولة الكويت", "QAT": "دولة قطر", "OMN": "سلطنة عمان", "EGY": "جمهورية مصر العربية",
+    "JOR": "الأردن", "MAR": "المغرب", "DZA": "الجزائر", "TUN": "تونس", "LBY": "ليبيا", "SDN": "السودان",
+    "SOM": "الصومال", "DJI": "جيبوتي", "COM": "جزر القمر", "MRT": "موريتانيا", "IRQ": "العراق",
+    "SYR": "سوريا", "LBN": "لبنان", "PSE": "فلسطين", "YEM": "اليمن",
+}
+# Thirty-odd other states the genre names.
+OTHERS = {
+    "USA": "الولايات المتحدة الأمريكية", "GBR": "المملكة المتحدة", "FRA": "فرنسا", "DEU": "ألمانيا",
+    "ITA": "إيطاليا", "ESP": "إسبانيا", "JPN": "اليابان", "KOR": "كوريا الجنوبية", "CHN": "الصين",
+    "IND": "الهند", "SGP": "سنغافورة", "MYS": "ماليزيا", "IDN": "إندونيسيا", "TUR": "تركيا",
+    "RUS": "روسيا", "CAN": "كندا", "AUS": "أستراليا", "BRA": "البرازيل", "EST": "إستونيا",
+    "FIN": "فنلندا", "DNK": "الدنمارك", "NLD": "هولندا", "SWE": "السويد", "NOR": "النرويج",
+    "CHE": "سويسرا", "KAZ": "كازاخستان", "UZB": "أوزبكستان", "AZE": "أذربيجان", "PAK": "باكستان",
+    "ZAF": "جنوب أفريقيا", "NGA": "نيجيريا", "KEN": "كينيا", "GRC": "اليونان", "AUT": "النمسا",
+    "NZL": "نيوزيلندا", "MEX": "المكسيك",
+}
+STATES = {**ARAB, **OTHERS}
+GCC = ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")
+
+# Nationality adjectives: masculine stem; feminine adds ة, the indefinite accusative ا.
+ADJ = {
+    "SAU": "سعودي", "ARE": "إماراتي", "KWT": "كويتي", "QAT": "قطري", "OMN": "عماني", "JOR": "أردني",
+    "EGY": "مصري", "MAR": "مغربي", "DZA": "جزائري", "TUN": "تونسي", "LBY": "ليبي", "SDN": "سوداني",
+    "IRQ": "عراقي", "LBN": "لبناني", "PSE": "فلسطيني", "YEM": "يمني", "MRT": "موريتاني", "SYR": "سوري",
+    "TUR": "تركي", "PAK": "باكستاني", "IND": "هندي", "CHN": "صيني", "JPN": "ياباني", "KOR": "كوري",
+    "SGP": "سنغافوري", "MYS": "ماليزي", "IDN": "إندونيسي", "USA": "أمريكي", "GBR": "بريطاني",
+    "FRA": "فرنسي", "DEU": "ألماني", "ITA": "إيطالي", "ESP": "إسباني", "RUS": "روسي", "CAN": "كندي",
+    "AUS": "أسترالي", "EST": "إستوني", "FIN": "فنلندي", "NLD": "هولندي", "KAZ": "كازاخستاني",
+}
+
+# Capitals and main cities (state, city).
+CITIES = [
+    ("SAU", "الرياض"), ("SAU", "جدة"), ("OMN", "مسقط"), ("QAT", "الدوحة"), ("ARE", "أبوظبي"), ("ARE", "دبي"),
+    ("EGY", "القاهرة"), ("EGY", "شرم الشيخ"), ("LBN", "بيروت"), ("SYR", "دمشق"), ("IRQ", "بغداد"),
+    ("MAR", "الرباط"), ("MAR", "الدار البيضاء"), ("SDN", "الخرطوم"), ("YEM", "صنعاء"), ("MRT", "نواكشوط"),
+    ("LBY", "طرابلس"), ("USA", "نيويورك"), ("USA", "واشنطن"), ("CHE", "جنيف"), ("FRA", "باريس"),
+    ("GBR", "لندن"), ("KOR", "سيول"), ("SGP", "سنغافورة"), ("TUR", "إسطنبول"), ("TUR", "أنقرة"),
+    ("KAZ", "أستانا"), ("UZB", "طشقند"), ("AZE", "باكو"), ("ITA", "روما"), ("EST", "تالين"),
+    ("JPN", "طوكيو"), ("DEU", "برلين"), ("ESP", "مدريد"), ("RUS", "موسكو"), ("AUT", "فيينا"),
+    ("GRC", "أثينا"), ("KEN", "نيروبي"), ("ETH", "أديس أبابا"), ("THA", "بانكوك"), ("IRN", "طهران"),
+    ("NLD", "أمستردام"), ("DNK", "كوبنهاغن"), ("SWE", "ستوكهولم"), ("NOR", "أوسلو"), ("FIN", "هلسنكي"),
+]
+
+# Events as news Arabic opens them: (verb of holding, event noun phrase, kind).
+HELD = [
+    ("عقدت", "ورشة عمل حول الحكومة الإلكترونية", "workshop"),
+    ("عقد", "مؤتمر التحول الرقمي", "conference"),
+    ("انطلقت أعمال", "منتدى الحكومة الرقمية", "forum"),
+    ("اختتمت أعمال", "الاجتماع السنوي لمسؤولي الخدمات الإلكترونية", "meeting"),
+    ("أقيمت", "ندوة عن البيانات المفتوحة", "workshop"),
+]
+
+STATE_ROWS = [{"iso3": k, "name": v} for k, v in STATES.items()]
+ADJ_ROWS = [{"iso3": k, "m": "ال" + v, "f": "ال" + v + "ة", "acc": v + "ا"} for k, v in ADJ.items()]
+CITY_ROWS = [{"iso3": k, "city": v} for k, v in CITIES]
+HELD_ROWS = [{"verb": v, "event": e, "kind": k} for v, e, k in HELD]
+
+
+def _iso(slot: str):
+    return lambda filled: filled[slot]["iso3"]
+
+
+def _main(doc):
+    return next((e for e in doc.events if e.role == "main"), None)
+
+
+def _host(doc):
+    main = _main(doc)
+    return main.host_iso3 if main is not None else None
+
+
+def _participants(doc):
+    main = _main(doc)
+    return {p.iso3 for p in main.participants} if main is not None else None
+
+
+def _field(name):
+    def read(doc):
+        main = _main(doc)
+        return getattr(main, name) if main is not None else None
+    return read
+
+
+def _mentioned(doc):
+    found = [e for e in doc.events if e.role == "mentioned"]
+    return (found[0].year, found[0].host_iso3) if found else None
+
+
+# ------------------------------------------------------------------ host
+
+host_state = Capability("host_state", "host", _host).add(
+    generate("{held[verb]} {held[event]} في {state[name]} أمس بمشاركة خبراء من القطاع الحكومي.",
+             _iso("state"), held=HELD_ROWS, state=STATE_ROWS)
+).add(
+    generate("استضافت {state[name]} أمس {held[event]} بحضور المسؤولين.", _iso("state"), test="inv",
+             held=HELD_ROWS[:2], state=STATE_ROWS)
+).add(
+    generate("شارك وفد هيئة المعلومات والحكومة الإلكترونية في {held[event]} الذي {verb} في {state[name]} "
+             "خلال الفترة من 3 إلى 5 مايو.", _iso("state"), test="inv", held=HELD_ROWS[:2],
+             verb=["عقد", "أقيم"], state=STATE_ROWS)
+).add(
+    generate("{held[event]} المنعقد ب{state[name]} يناقش التحول الرقمي.", _iso("state"), test="inv",
+             held=HELD_ROWS[1:2], state=STATE_ROWS)
+).add(
+    # The state a delegation came from is not where the event is: the article's side holds it.
+    generate("شارك وفد من {state[name]} في ورشة عمل نظمتها هيئة المعلومات والحكومة الإلكترونية أمس.",
+             lambda f: "BHR" if f["state"]["iso3"] != "BHR" else "BHR", test="neg", state=STATE_ROWS)
+)
+
+host_city = Capability("host_city", "host", _host).add(
+    generate("{held[verb]} {held[event]} في {city[city]} أمس بمشاركة واسعة.", _iso("city"),
+             held=HELD_ROWS[:3], city=CITY_ROWS)
+).add(
+    generate("انطلقت بمدينة {city[city]} أعمال منتدى الخدمات الحكومية الرقمية.", _iso("city"), test="inv",
+             city=CITY_ROWS)
+).add(
+    generate("تحتضن {city[city]} الأسبوع الجاري {held[event]} بمشاركة خبراء.", _iso("city"), test="inv",
+             held=HELD_ROWS[:2], city=CITY_ROWS)
+).add(
+    generate("شاركت هيئة المعلومات والحكومة الإلكترونية في {held[event]} الذي عقد ب{city[city]} أمس.",
+             _iso("city"), test="inv", held=HELD_ROWS[1:2], city=CITY_ROWS)
+).add(
+    generate("استقبلت هيئة المعلومات والحكومة الإلكترونية وفدا من {city[city]} للاطلاع على تجربتها.", "BHR",
+             test="neg", city=CITY_ROWS)
+)
+
+host_institution_abroad = Capability("host_institution_abroad", "host", _host).add(
+    generate("قام وفد من هيئة المعلومات والحكومة الإلكترونية بزيارة إلى مقر {body} {adj[f]} للحكومة الرقمية.",
+             _iso("adj"), body=["الهيئة", "الوزارة", "الوكالة"], adj=ADJ_ROWS)
+).add(
+    generate("زار وفد بحريني {body} {adj[f]} للتحول الرقمي واطلع على تجربتها في الخدمات الإلكترونية.",
+             _iso("adj"), test="inv", body=["الهيئة", "الوزارة"], adj=ADJ_ROWS)
+).add(
+    # The seat visited stands between the delegation's origin and the place: the place is the destination.
+    generate("زار وفد من وزارة الاتصالات مقر {org} في مدينة {city[city]} لبحث التعاون.", _iso("city"),
+             test="inv", org=["الأمم المتحدة", "الاتحاد الدولي للاتصالات"], city=CITY_ROWS[17:40])
+).add(
+    generate("استقبلت الهيئة وفدا من وزارة الاتصالات في {state[name]} للاطلاع على تجربتها.", "BHR", test="neg",
+             state=[r for r in STATE_ROWS if r["iso3"] != "BHR"][:30])
+).add(
+    generate("استقبلت هيئة المعلومات والحكومة الإلكترونية وفدا من {body} {adj[f]} للحكومة الرقمية.", "BHR",
+             test="neg", body=["الهيئة", "الوزارة"], adj=ADJ_ROWS)
+)
+
+# No place stated: the event is the article's subject's own; Bahrain only for Bahrain's side or an
+# article that names no state.
+host_assumed_subject = Capability("host_assumed_subject", "host", _host).add(
+    generate("نظمت وزارة الاتصالات {adj[f]} ورشة عمل حول الخدمات الرقمية، وأكدت الوزارة {adj[f]} "
+             "أهمية التحول الرقمي في الجهات الحكومية.", _iso("adj"), adj=ADJ_ROWS)
+).add(
+    generate("افتتحت {body} ورشة عمل حول {topic} بحضور المختصين.", "BHR", test="neg",
+             body=["هيئة المعلومات والحكومة الإلكترونية", "الهيئة", "الوزارة"],
+             topic=["البيانات المفتوحة", "الأمن السيبراني", "الخدمات الذكية"])
+).add(
+    generate("استقبلت الهيئة وفدا {adj[acc]} رفيع المستوى للاطلاع على تجربة المملكة في الحكومة الإلكترونية.",
+             "BHR", test="neg", adj=ADJ_ROWS)
+)
+
+# "المملكة" / "السلطنة" alone mean the article's state of that form, not Bahrain by default.
+KINGDOMS = [{"iso3": "SAU", "adj": "السعودية"}, {"iso3": "JOR", "adj": "الأردنية"}, {"iso3": "MAR", "adj": "المغربية"},
+            {"iso3": "BHR", "adj": "البحرينية"}]
+short_form_host = Capability("short_form_host", "host", _host).add(
+    generate("استضافت المملكة أمس {held[event]}، وأكدت هيئة الحكومة الرقمية {k[adj]} {verb} التعاون.",
+             _iso("k"), held=HELD_ROWS, k=KINGDOMS, verb=["أهمية", "ضرورة"])
+).add(
+    generate("عقد {held[event]} في السلطنة أمس بتنظيم من هيئة تقنية المعلومات، وأكد {who} أهمية التعاون.",
+             "OMN", test="inv", held=HELD_ROWS, who=["الرئيس التنفيذي", "المشاركون"])
+).add(
+    generate("استضافت المملكة المتحدة أمس {held[event]} بحضور وفد {adj}.", "GBR", test="neg",
+             held=HELD_ROWS, adj=["سعودي", "أردني", "مغربي", "بحريني"])
+)
+
+# ------------------------------------------------------------------ participants
+
+participants_adjective = Capability("participants_adjective", "participants", _participants).add(
+    generate("استقبلت هيئة المعلومات والحكومة الإلكترونية وفدا {adj[acc]} رفيع المستوى.",
+             lambda f: {f["adj"]["iso3"]}, adj=ADJ_ROWS)
+).add(
+    generate("زار وزير الاتصالات {adj[m]} هيئة المعلومات والحكومة الإلكترونية أمس.",
+             lambda f: {f["adj"]["iso3"]}, test="inv", adj=ADJ_ROWS)
+).add(
+    generate("نظمت الهيئة ورشة عمل استعرضت فيها التجربة {adj[f]} في الخدمات الرقمية.", set(), test="neg",
+             adj=ADJ_ROWS)
+)
+
+PAIRS = [({"iso3": a, "name": STATES[a]}, {"iso3": b, "name": STATES[b]})
+         for a, b in [("JOR", "EGY"), ("TUN", "MAR"), ("KAZ", "UZB"), ("EST", "FIN"), ("KOR", "JPN"), ("SGP", "MYS"),
+                      ("FRA", "DEU"), ("IRQ", "LBN"), ("SDN", "LBY"), ("YEM", "MRT"), ("IND", "PAK"), ("TUR", "AZE")]]
+participants_delegation = Capability("participants_delegation", "participants", _participants).add(
+    generate("نظمت الهيئة ورشة عمل بمشاركة وفود من {p[0][name]} و{p[1][name]}.",
+             lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]}, test="inv", p=PAIRS)
+).add(
+    generate("شاركت {p[0][name]} و{p[1][name]} في ورشة عمل نظمتها الهيئة في المنامة.",
+             lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]}, test="inv", p=PAIRS)
+).add(
+    generate("وقعت الهيئة مذكرة تفاهم مع {body} {adj[f]} للحكومة الرقمية.", lambda f: {f["adj"]["iso3"]},
+             test="inv", body=["الوزارة", "الهيئة"], adj=ADJ_ROWS)
+).add(
+    generate("شارك وفد من {state[name]} في ورشة عمل نظمتها هيئة المعلومات والحكومة الإلكترونية.",
+             lambda f: {f["state"]["iso3"]} - {"BHR"}, state=STATE_ROWS)
+).add(
+    generate("نظمت الهيئة ورشة عمل بمشاركة خبراء من {state[name]}.",
+             lambda f: {f["state"]["iso3"]} - {"BHR"}, test="inv", state=STATE_ROWS)
+)
+
+# States named in another role are not participants: comparisons and ranking leaders.
+named_only = Capability("named_only", "participants", _participants).add(
+    generate("نظمت الهيئة ورشة عمل حول الحكومة الرقمية.\nوتصدرت {state[name]} مؤشر الأمم المتحدة لتطوير "
+             "الحكومة الإلكترونية.", set(), test="neg", state=[r for r in STATE_ROWS if r["iso3"] != "BHR"])
+).add(
+    generate("نظمت الهيئة ورشة عمل، وقارن المشاركون التجربة بتجربة {state[name]} في الخدمات الرقمية.", set(),
+             test="neg", state=[r for r in STATE_ROWS if r["iso3"] != "BHR"])
+).add(
+    generate("نظمت الهيئة ورشة عمل حول الخدمات الرقمية على غرار {state[name]}.", set(), test="neg",
+             state=[r for r in STATE_ROWS if r["iso3"] != "BHR"])
+).add(
+    generate("نظمت الهيئة ورشة عمل بمشاركة خبراء من {state[name]}.\nوجاءت {other} في المرتبة الأولى عالميا في "
+             "مؤشر الأمم المتحدة للحكومة الإلكترونية.", lambda f: {f["state"]["iso3"]}, test="mft",
+             state=[r for r in STATE_ROWS if r["iso3"] not in ("BHR", "DNK")], other=["الدنمارك"])
+)
+
+# ------------------------------------------------------------------ size, kind, GCC, year, tense
+
+NUMBERS = [(3, "3"), (5, "5"), (12, "12"), (14, "14"), (17, "17"), (22, "22"), (40, "40"), (85, "85"),
+           (7, "٧"), (15, "١٥"), (30, "٣٠"), (3, "ثلاث"), (4, "أربع"), (5, "خمس"), (6, "ست"), (7, "سبع"),
+           (8, "ثماني"), (9, "تسع"), (10, "عشر")]
+NUMBER_ROWS = [{"n": n, "text": t} for n, t in NUMBERS]
+size = Capability("delegation_size", "size", _field("countries_stated")).add(
+    generate("{held[verb]} {held[event]} في مسقط بمشاركة {num[text]} {noun}.", lambda f: f["num"]["n"],
+             held=HELD_ROWS[:2], num=NUMBER_ROWS, noun=["دول"])
+).add(
+    generate("{held[verb]} {held[event]} في مسقط بمشاركة {num[text]} دولة.", lambda f: f["num"]["n"],
+             test="inv", held=HELD_ROWS[:2], num=[r for r in NUMBER_ROWS if r["n"] > 10])
+).add(
+    generate("{held[verb]} {held[event]} في مسقط بمشاركة {dual}.", 2, test="inv", held=HELD_ROWS,
+             dual=["دولتين", "دولتين عربيتين"])
+).add(
+    generate("{held[verb]} {held[event]} في مسقط بحضور {num[text]} مشاركا.", None, test="neg",
+             held=HELD_ROWS[:2], num=NUMBER_ROWS)
+).add(
+    generate("{held[verb]} {held[event]} في مسقط بمشاركة ممثلي {num[text]} دولة.", lambda f: f["num"]["n"],
+             test="inv", held=HELD_ROWS[:1], num=[r for r in NUMBER_ROWS if r["n"] > 10])
+).add(
+    generate("{held[verb]} {held[event]} في مسقط، وتحدث المشاركون عن تجارب {num[text]} دول.", None,
+             test="neg", held=HELD_ROWS[:1], num=[r for r in NUMBER_ROWS if r["n"] <= 10])
+).add(
+    generate("{held[verb]} {held[event]} في مسقط لتعزيز العلاقات بين البلدين.", None, test="neg", held=HELD_ROWS)
+).add(
+    generate("وشارك في {held[event]} مسؤولون من {about} {num[text]} دولة.", lambda f: f["num"]["n"], test="inv",
+             held=HELD_ROWS[:2], about=["نحو", "أكثر من"], num=[r for r in NUMBER_ROWS if r["n"] > 10])
+)
+
+CUES = [("ورشة عمل", "workshop"), ("ندوة", "workshop"), ("مؤتمرا", "conference"), ("منتدى", "forum"),
+        ("ملتقى", "forum"), ("اجتماعا", "meeting"), ("لقاء", "meeting")]
+kind = Capability("kind", "kind", _field("kind")).add(
+    generate("نظمت الهيئة {cue[0]} حول {topic} في {city[city]} أمس.", lambda f: f["cue"][1],
+             cue=CUES, topic=["الحكومة الرقمية", "الأمن السيبراني"], city=CITY_ROWS[:4])
+).add(
+    generate("وقعت هيئة المعلومات والحكومة الإلكترونية {doc} مع {state[name]} في مجال الخدمات الرقمية.",
+             "agreement", test="inv", doc=["مذكرة تفاهم", "اتفاقية تعاون"], state=STATE_ROWS[1:12])
+).add(
+    generate("تسلمت الهيئة جائزة {award} في حفل أقيم في {city[city]}.", "award", test="inv",
+             award=["التميز الحكومي", "أفضل خدمة إلكترونية"], city=CITY_ROWS[:10])
+).add(
+    # "في معرض حديثه" is "in the course of his talk": no exhibition, no event.
+    generate("وقال الوزير في معرض {talk} عن {state[name]} إن الخدمات الرقمية تطورت.", None, test="neg",
+             talk=["حديثه", "رده", "تعليقه"], state=STATE_ROWS[:15])
+)
+
+gcc = Capability("gcc", "gcc", _field("gcc")).add(
+    generate("شاركت دول مجلس التعاون الخليجي في {held[event]} الذي عقد في {city[city]}.", True,
+             held=HELD_ROWS, city=CITY_ROWS[:6])
+).add(
+    generate("شاركت {a[name]} و{b[name]} في {held[event]} الذي عقد في القاهرة.", False, test="neg",
+             held=HELD_ROWS[:2], a=[{"name": ARAB[k]} for k in ("JOR", "TUN", "MAR", "IRQ", "LBN")],
+             b=[{"name": ARAB[k]} for k in ("SDN", "LBY", "YEM", "DZA")])
+)
+
+MONTHS = ["يناير", "مارس", "مايو", "سبتمبر", "نوفمبر"]
+year = Capability("year", "year", _field("year")).add(
+    generate("{held[verb]} {held[event]} في الرياض يوم 12 {month} {y}.", lambda f: f["y"],
+             held=HELD_ROWS, month=MONTHS, y=[2008, 2013, 2019, 2023])
+).add(
+    generate("{held[verb]} {held[event]} في الدوحة خلال عام {y[text]}.", lambda f: f["y"]["y"], test="inv",
+             held=HELD_ROWS, y=[{"y": 2016, "text": "٢٠١٦"}, {"y": 2021, "text": "٢٠٢١"}, {"y": 2011, "text": "2011"}])
+).add(
+    # A year that belongs to a plan, not to the event: the publication year stays.
+    generate("{held[verb]} {held[event]} في الدوحة أمس ضمن {plan} {y}.", 2024, test="neg",
+             held=HELD_ROWS, plan=["رؤية", "استراتيجية"], y=[2030, 2040])
+)
+
+tense = Capability("tense", "tense", _field("tense")).add(
+    generate("{verb} {held[event]} في {city[city]} {when}.", "upcoming",
+             verb=["سيعقد", "ستعقد"], held=HELD_ROWS[:2], city=CITY_ROWS[:4], when=["الشهر المقبل", "العام المقبل"])
+).add(
+    generate("{held[verb]} {held[event]} في {city[city]} أمس.", "past", test="neg",
+             held=HELD_ROWS, city=CITY_ROWS[:10])
+).add(
+    generate("تستضيف {city[city]} {held[event]} في {month} 2025.", "upcoming", test="inv",
+             held=HELD_ROWS[:2], city=CITY_ROWS[:6], month=["مارس", "أكتوبر"])
+)
+
+# ------------------------------------------------------------------ mentioned events
+
+mentioned = Capability("mentioned_event", "mentioned", _mentioned).add(
+    generate("افتتحت الهيئة ورشة عمل حول الخدمات الرقمية أمس.\nوكان الاجتماع السابق قد عقد في {city[city]} "
+             "عام {y}.", lambda f: (f["y"], f["city"]["iso3"]), city=CITY_ROWS[:15], y=[2012, 2017, 2019])
+).add(
+    generate("افتتحت الهيئة ورشة عمل حول الخدمات الرقمية أمس، على أن يعقد المؤتمر المقبل في {city[city]} "
+             "عام 2026.", lambda f: (2026, f["city"]["iso3"]), test="inv", city=CITY_ROWS[:20])
+).add(
+    generate("افتتحت الهيئة ورشة عمل حول الخدمات الرقمية في {city[city]} أمس بمشاركة خبراء.", None, test="neg",
+             city=CITY_ROWS[:20])
+).add(
+    generate("شاركت الهيئة في مؤتمر الحكومة الرقمية في الرياض أمس.\nوكانت الدورة السابقة من المؤتمر قد "
+             "أقيمت في {city[city]} في {month} {y}.", lambda f: (f["y"], f["city"]["iso3"]), test="inv",
+             city=CITY_ROWS[2:14], month=["مارس", "نوفمبر"], y=[2015, 2022])
+)
+
+def _all_mentioned(doc):
+    return {(e.year, e.host_iso3) for e in doc.events if e.role == "mentioned"}
+
+
+EDITION_PAIRS = [(CITY_ROWS[a], CITY_ROWS[b]) for a, b in [(2, 3), (4, 0), (6, 8), (9, 11), (13, 2), (3, 6), (19, 20), (21, 24)]]
+earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).add(
+    generate("افتتح المؤتمر الخليجي للحكومة الإلكترونية أعماله أمس في المنامة.\nويعقد المؤتمر مرة كل عامين، "
+             "و{verb} أولا في {p[0][city]} عام {y[0]}، ثم {p[1][city]} في {y[1]}.",
+             lambda f: {(f["y"][0], f["p"][0]["iso3"]), (f["y"][1], f["p"][1]["iso3"])},
+             verb=["عقد", "أقيم"], p=EDITION_PAIRS, y=[(2009, 2011), (2015, 2017), (2019, 2022)])
+).add(
+    # A recurring event with no edition listed mentions nothing.
+    generate("افتتح المؤتمر الخليجي للحكومة الإلكترونية أعماله أمس في {p[0][city]}.\nويعقد المؤتمر مرة كل "
+             "عامين بمشاركة الدول الأعضاء.", set(), test="neg", p=EDITION_PAIRS)
+)
+
+CAPABILITIES = [host_state, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
+                participants_adjective, participants_delegation, named_only, size, kind, gcc, year, tense,
+                mentioned, earlier_editions]
