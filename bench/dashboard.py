@@ -83,7 +83,8 @@ ARM_REDRAW_JS = """() => {
 # thread, and the time of the latest click (the filter change).
 RECORD_JS = """(() => {
   const b64 = (data) => {
-    const bytes = new Uint8Array(data instanceof ArrayBuffer ? data : data.buffer || data);
+    const bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
     let text = '';
     for (let i = 0; i < bytes.length; i += 0x8000) {
       text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));

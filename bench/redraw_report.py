@@ -17,6 +17,7 @@ import json
 import statistics
 from collections import Counter
 
+from google.protobuf.message import DecodeError
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -42,7 +43,10 @@ def requested_run(sent: list[dict]) -> str:
     names none, UNKNOWN when no rerun request was sent."""
     kind = UNKNOWN
     for frame in sent:
-        msg = BackMsg.FromString(_decode(frame))
+        try:
+            msg = BackMsg.FromString(_decode(frame))
+        except DecodeError:  # not a Streamlit message: nothing to read
+            continue
         if msg.WhichOneof("type") == "rerun_script":
             kind = FRAGMENT if msg.rerun_script.fragment_id else WHOLE
     return kind
@@ -145,7 +149,10 @@ def explain(redraw_s: list[float], details: list[dict]) -> list[str]:
         lines.append(f"  {run}: {group['count']} run(s), median {g['median']:.3f} s (min {g['min']:.3f}, max "
                      f"{g['max']:.3f}); median sent {kb}, run finished at {_ms(group['finished_ms'])}, browser "
                      f"drew {_ms(group['browser_ms'])} more, long tasks {_ms(group['longtask_ms'])}")
-    if len(redraw_s) > 1 and all(details):
+    unread = [d.get("error", "no record") for d in details if "run" not in d]
+    if unread:
+        lines.append(f"  {len(unread)} redraw(s) not read: {unread[0]}")
+    if len(redraw_s) > 1 and not unread:
         slow = max(range(len(redraw_s)), key=redraw_s.__getitem__)
         fast = min(range(len(redraw_s)), key=redraw_s.__getitem__)
         for label, i in (("slowest", slow), ("fastest", fast)):

@@ -119,3 +119,9 @@ def test_summary_and_explanation_separate_whole_script_runs_from_fragment_runs()
 
 def test_explain_without_redraws():
     assert rr.explain([], []) == ["no redraw measured"]
+
+
+def test_redraws_whose_record_could_not_be_read_are_counted_not_compared():
+    lines = rr.explain([0.3, 0.5], [rr.describe_redraw(record(True)), {"error": "TimeoutError: late"}])
+    assert lines[-1] == "  1 redraw(s) not read: TimeoutError: late"
+    assert not any("slowest" in line for line in lines)
