@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import statistics
 from collections import Counter
 
@@ -21,6 +22,7 @@ from google.protobuf.message import DecodeError
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+TAG = re.compile(r"<[^>]*>")
 WHOLE, FRAGMENT, UNKNOWN = "whole script", "fragment", "unknown"
 _FRAGMENT_DONE = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_FRAGMENT_RUN_SUCCESSFULLY")
 _EARLY = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
@@ -30,12 +32,17 @@ def _decode(frame: dict) -> bytes:
     return base64.b64decode(frame.get("b", ""))
 
 
+def _plain(title: str) -> str:
+    """A chart title without its markup (Plotly titles may carry <b>…</b>)."""
+    return TAG.sub("", str(title)).strip() or "(untitled)"
+
+
 def _chart_title(spec: str) -> str:
     try:
         title = json.loads(spec).get("layout", {}).get("title", {})
     except ValueError:
         return "?"
-    return (title.get("text") if isinstance(title, dict) else str(title)) or "(untitled)"
+    return _plain(title.get("text", "") if isinstance(title, dict) else title)
 
 
 def requested_run(sent: list[dict]) -> str:
@@ -87,7 +94,7 @@ def describe_redraw(record: dict) -> dict:
             finished = frame["t"] - t0
             fragment = bool(msg.metadata.run.fragment_ids) or msg.script_finished == _FRAGMENT_DONE
             run = FRAGMENT if fragment else WHOLE
-    charts = [(a.get("title") or "(untitled)", a["t"] - t0) for a in record.get("afterplots", []) if a["t"] >= t0]
+    charts = [(_plain(a.get("title", "")), a["t"] - t0) for a in record.get("afterplots", []) if a["t"] >= t0]
     drawn = max((ms for _, ms in charts), default=None)
     return {
         "run": run, "requested": requested_run(record.get("sent", [])), "bytes": total, "messages": len(frames),

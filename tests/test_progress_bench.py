@@ -68,7 +68,7 @@ def record(fragment: bool) -> dict:
         "received": [frame(markdown("12 events"), 1050.0), frame(chart("Map", 500), 1080.0),
                      frame(reference(), 1085.0), frame(finished(fragment), 1100.0)],
         "afterplots": [{"t": 900.0, "title": "before the click"}, {"t": 1150.0, "title": "Map"},
-                       {"t": 1240.0, "title": "Timeline"}],
+                       {"t": 1240.0, "title": "<b>Timeline</b>"}],
         "longtasks": [{"t": 500.0, "d": 300.0}, {"t": 1110.0, "d": 90.0}, {"t": 1200.0, "d": 60.0}],
     }
 
