@@ -12,6 +12,12 @@ Measured: process start -> first chart visible (`.js-plotly-plot .main-svg`); fi
 chart redrawn (median of --redraws; the bare app's selectbox, the dashboard's sidebar toggle
 "GCC events only", or with --page the filter of that page in PAGE_FILTERS); server memory from /proc/<pid>/status (VmRSS now, VmHWM peak). Prints each
 case and ours / bare; writes bench/out/dashboard_results.json.
+
+Each redraw is also recorded in the page (RECORD_JS: websocket frames, plotly_afterplot, long tasks)
+and read by bench/redraw_report.py: whether the whole script or a fragment reran, the bytes and
+elements sent, when the run finished and how long the browser drew after it. Per case the script
+prints the spread (min / median / max), the same per kind of run, and the slowest redraw against
+the fastest, which says why runs differ.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus as synthetic  # noqa: E402  (bench/corpus.py)
+import redraw_report  # noqa: E402  (bench/redraw_report.py)
 
 OUT = ROOT / "bench" / "out"
 CHROMIUM = "/usr/bin/chromium"
@@ -45,22 +52,80 @@ _path = "/"  # the page opened (--page)
 # when a chart element that was not on the page before gets its SVG.
 ARM_REDRAW_JS = """() => {
   window.__benchRedrawn = false;
+  window.__benchHook = window.__benchHook || ((gd) => {
+    if (!gd.on || gd.__benchHooked) { return; }
+    gd.__benchHooked = true;
+    gd.on('plotly_afterplot', () => {
+      window.__benchRedrawn = true;
+      const title = gd.layout && gd.layout.title;
+      window.__bench.afterplots.push({t: performance.now(),
+        title: (typeof title === 'string' ? title : (title && title.text)) || ''});
+    });
+  });
   for (const gd of document.querySelectorAll('.js-plotly-plot')) {
     gd.__benchOld = true;
-    if (gd.on && !gd.__benchHooked) {
-      gd.__benchHooked = true;
-      gd.on('plotly_afterplot', () => { window.__benchRedrawn = true; });
-    }
+    window.__benchHook(gd);
   }
   if (!window.__benchObserver) {
     window.__benchObserver = new MutationObserver(() => {
       for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+        window.__benchHook(gd);
         if (!gd.__benchOld && gd.querySelector('.main-svg')) { window.__benchRedrawn = true; }
       }
     });
     window.__benchObserver.observe(document.body, {childList: true, subtree: true});
   }
 }"""
+
+
+# Installed before the page loads: records, while window.__benchRecord is true, every websocket frame
+# (browser clock in ms, bytes, base64 payload; received and sent), every long task of the main
+# thread, and the time of the latest click (the filter change).
+RECORD_JS = """(() => {
+  const b64 = (data) => {
+    const bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(text);
+  };
+  window.__benchRecord = false;
+  window.__bench = {t0: null, received: [], sent: [], afterplots: [], longtasks: []};
+  const Native = window.WebSocket;
+  class Recorded extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        if (window.__benchRecord && e.data instanceof ArrayBuffer) {
+          window.__bench.received.push({t: performance.now(), n: e.data.byteLength, b: b64(e.data)});
+        }
+      });
+    }
+    send(data) {
+      if (window.__benchRecord && typeof data !== 'string') {
+        window.__bench.sent.push({t: performance.now(), n: data.byteLength, b: b64(data)});
+      }
+      return super.send(data);
+    }
+  }
+  window.WebSocket = Recorded;
+  document.addEventListener('click', () => { window.__bench.t0 = performance.now(); }, true);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) { window.__bench.longtasks.push({t: e.startTime, d: e.duration}); }
+    }).observe({type: 'longtask', buffered: true});
+  } catch (e) {}
+})()"""
+
+START_RECORDING_JS = """() => {
+  window.__bench.t0 = null;
+  window.__bench.received = []; window.__bench.sent = []; window.__bench.afterplots = []; window.__bench.longtasks = [];
+  window.__benchRecord = true;
+}"""
+
+STOP_RECORDING_JS = """() => { window.__benchRecord = false; return window.__bench; }"""
 
 
 def free_port() -> int:
@@ -122,7 +187,7 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none"]
-    result: dict = {"case": case, "redraw_s": []}
+    result: dict = {"case": case, "redraw_s": [], "redraw_detail": []}
     page = None
     start = time.monotonic()
     cwd = script.parent if script.name == "dashboard.py" else ROOT  # where .streamlit/config.toml is
@@ -133,6 +198,7 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
         wait_healthy(port, proc, deadline)
         result["healthy_s"] = time.monotonic() - start
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.add_init_script(RECORD_JS)
         page.goto(f"http://127.0.0.1:{port}{_path if script.name == 'dashboard.py' else '/'}", wait_until="commit")
         page.wait_for_selector(CHART, state="visible", timeout=max(1.0, deadline - time.monotonic()) * 1000)
         result["first_chart_s"] = time.monotonic() - start
@@ -141,11 +207,13 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
         for step in range(redraws):
             try:
                 page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=180_000)
+                page.evaluate(START_RECORDING_JS)
                 page.evaluate(ARM_REDRAW_JS)
                 t0 = time.monotonic()
                 change_filter(page, case, step)
                 page.wait_for_function("() => window.__benchRedrawn === true", timeout=180_000)
                 result["redraw_s"].append(time.monotonic() - t0)
+                result["redraw_detail"].append(read_redraw(page))
             except Exception as exc:  # a redraw that never came is reported, not hidden
                 result.setdefault("errors", []).append(f"redraw {step}: {type(exc).__name__}: {exc}"[:200])
             page.wait_for_timeout(800)
@@ -154,6 +222,8 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
         result.setdefault("errors", []).append(f"{type(exc).__name__}: {exc}"[:300])
     finally:
         result["redraw_median_s"] = statistics.median(result["redraw_s"]) if result["redraw_s"] else None
+        result["redraw_summary"] = redraw_report.summarize(result["redraw_s"], result["redraw_detail"])
+        result["redraw_explained"] = redraw_report.explain(result["redraw_s"], result["redraw_detail"])
         if page is not None:
             page.close()
         proc.terminate()
@@ -166,6 +236,20 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
         if "Traceback" in err:
             result.setdefault("errors", []).append("server traceback: " + err[-500:])
     return result
+
+
+def read_redraw(page) -> dict:
+    """describe_redraw of the frames recorded since START_RECORDING_JS, once the run has finished
+    (the status widget gone) and a moment later (late frames); {} if the record cannot be read."""
+    try:
+        page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=60_000)
+        page.wait_for_timeout(300)
+        record = page.evaluate(STOP_RECORDING_JS)
+        if record.get("t0") is None:
+            return {}
+        return redraw_report.describe_redraw(record)
+    except Exception as exc:  # a record that cannot be read is said, and the timing kept
+        return {"error": f"{type(exc).__name__}: {exc}"[:200]}
 
 
 def snapshot_app() -> Path:
@@ -244,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
                           f"[{', '.join(f'{x:.2f}' for x in r['redraw_s'])}], server RSS "
                           f"{mem.get('rss_mb', float('nan')):.0f} MB (peak {mem.get('peak_rss_mb', float('nan')):.0f} MB)"
                           + (f"; errors: {r['errors']}" if r.get("errors") else ""))
+                    for line in r["redraw_explained"]:
+                        print(f"{'':>12}{line}")
             finally:
                 browser.close()
     finally:

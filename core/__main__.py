@@ -13,16 +13,23 @@ from core.run.pipeline import load_corpus
 
 
 def export(folder: Path, out: Path, *, engine: str = "local", scheduler: str | None = None,
-           workers: int | None = None, fmt: str = "csv") -> int:
+           workers: int | None = None, fmt: str = "csv", quiet: bool = False) -> int:
+    """Extract `folder` and write its tables to `out`; a progress bar on stderr when it is a terminal
+    and not `quiet` (core.run.progress.TerminalBar). The exit code: 0, or 2 for an unusable folder."""
     from core.run.engine import load, write_parquet, write_tables_csv
+    from core.run.progress import TerminalBar
+    bar = None if quiet or not sys.stderr.isatty() else TerminalBar(sys.stderr)
     try:
-        corpus = load(folder, engine=engine, scheduler=scheduler, workers=workers)
+        corpus = load(folder, engine=engine, scheduler=scheduler, workers=workers, progress=bar)
     except CorpusFolderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except RuntimeError as exc:  # core.run.dask_engine.DaskEngineError: Dask missing, scheduler unreachable
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if bar is not None:
+            bar.close()
     for message in corpus.messages:
         print(f"warning: {message}", file=sys.stderr)
     for row in corpus.documents.itertuples(index=False):
@@ -213,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
                           help="processes: local engine default 1, local Dask cluster default 2")
     p_export.add_argument("--format", choices=("csv", "parquet"), default="csv", dest="fmt",
                           help="csv: one file per table; parquet: a folder of part files per table")
+    p_export.add_argument("--quiet", action="store_true",
+                          help="no progress bar (it is drawn only when stderr is a terminal)")
     p_eval = sub.add_parser("evaluate", help="score extraction against gold JSON annotations")
     p_eval.add_argument("folder", type=Path, help="articles (*.txt) with manifest.csv; gold JSON beside them")
     p_eval.add_argument("--gold", type=Path, default=None, help="gold JSON folder if not FOLDER itself")
@@ -224,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.scheduler and args.engine != "dask":
             parser.error("--scheduler needs --engine dask")
         return export(args.folder, args.out, engine=args.engine, scheduler=args.scheduler, workers=args.workers,
-                      fmt=args.fmt)
+                      fmt=args.fmt, quiet=args.quiet)
     if args.command == "review":
         return review_cmd(args)
     if args.command == "gold":

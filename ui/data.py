@@ -8,6 +8,8 @@ from pathlib import Path
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TypeVar
 
 import pandas as pd
@@ -16,9 +18,13 @@ import streamlit as st
 import core
 from core import reference
 from core.run import snapshot
+from ui.i18n import _, number
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_ENV = "EGOV_SEEDS_DIR"
+LOAD_QUIET_S = 0.5  # a load that ends sooner (the usual warm start) shows nothing
+POLL_S = 0.25       # how often a longer load's progress bar is redrawn
+T = TypeVar("T")
 
 
 def seeds_folder() -> Path:
@@ -38,23 +44,94 @@ def folder_fingerprint(folder: Path) -> str:
     return snapshot.folder_fingerprint(folder)
 
 
+class LoadProgress:
+    """(done, total) of the articles extracted so far by the load of one folder state (core.run.progress)."""
+
+    def __init__(self) -> None:
+        self.done = self.total = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+
+
+# The loads under way, by (folder, fingerprint): written by the loading thread, read by every
+# session waiting for that load (a rerun or a second session waits for the same load).
+_loads_in_flight: dict[tuple[str, str], LoadProgress] = {}
+
+
+def _in_thread(func: Callable[..., T], *args) -> Future:
+    """func(*args) in a daemon thread (a server stopped during a long load does not wait for it)."""
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(func(*args))
+        except BaseException as exc:  # handed to the waiting script, which shows it
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="egov-load", daemon=True).start()
+    return future
+
+
 # cache_resource, not cache_data: cache_data would unpickle a copy on every rerun (0.5 s for a
 # 10,000-article folder, whose texts alone are 70 MB). Pages share the object and never modify it.
-@st.cache_resource(max_entries=2, show_spinner="Reading the articles…")
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _cached_corpus(folder: str, fingerprint: str) -> core.Corpus:
     # One snapshot read on a warm start (core.run.snapshot); on a change, only new or edited articles
     # are extracted (the per-document cache) and the snapshot is rewritten.
-    return snapshot.load_corpus(folder, fingerprint=fingerprint)
+    progress = _loads_in_flight.setdefault((folder, fingerprint), LoadProgress())
+    try:
+        return snapshot.load_corpus(folder, fingerprint=fingerprint, progress=progress)
+    finally:
+        _loads_in_flight.pop((folder, fingerprint), None)
 
 
 def load_corpus() -> core.Corpus:
     """The corpus of the seeds folder, extracted once per state of the folder's files.
 
     The object is shared by every session and page: treat its tables as read-only.
-    Raises core.CorpusFolderError when the folder is missing or not a folder.
+    Raises core.CorpusFolderError when the folder is missing or not a folder. A load that takes
+    longer than LOAD_QUIET_S shows a spinner, and a progress bar with the counts while articles
+    are extracted (`wait_for_load`).
     """
     folder = seeds_folder()
-    return _cached_corpus(str(folder), folder_fingerprint(folder))
+    key = (str(folder), folder_fingerprint(folder))
+    # The load runs outside the script's thread so that the script can draw its progress meanwhile
+    # (an element drawn inside a cached function would be recorded and replayed on every cache hit).
+    future = _in_thread(_cached_corpus, *key)
+    try:
+        return future.result(timeout=LOAD_QUIET_S)
+    except FutureTimeout:
+        pass
+    with st.spinner(_("Reading the articles…")):
+        bar = st.empty()
+        try:
+            return wait_for_load(future, lambda: _loads_in_flight.get(key), lambda done, total: bar.progress(
+                done / total, text=load_progress_text(done, total)))
+        finally:
+            bar.empty()
+
+
+def wait_for_load(future: Future, progress: Callable[[], LoadProgress | None],
+                  draw: Callable[[int, int], None], poll_s: float | None = None) -> core.Corpus:
+    """future's result; meanwhile draw(done, total) every `poll_s` while the load extracts articles.
+
+    `progress()` is the load's LoadProgress (None before it starts or after it ends); nothing is
+    drawn while it has nothing to extract (reading the folder, a snapshot, the cache).
+    """
+    while True:
+        try:
+            return future.result(timeout=POLL_S if poll_s is None else poll_s)
+        except FutureTimeout:
+            pass
+        current = progress()
+        if current is not None and current.total:
+            draw(current.done, current.total)
+
+
+def load_progress_text(done: int, total: int) -> str:
+    """'120 of 3,000 articles read', in the run's language and digits."""
+    return _("{done} of {total} articles read").format(done=number(done), total=number(total))
 
 
 @st.cache_data(show_spinner=False)
@@ -89,7 +166,6 @@ def gcc_members() -> list[str]:
     return sorted(reference.membership("gcc"))
 
 
-T = TypeVar("T")
 MEMO_SIZE = 24  # results kept per corpus object: about six filter states (x languages)
 _memo_lock = threading.Lock()
 

@@ -27,6 +27,7 @@ from core.reading.ingest import DEFAULT_MAX_BYTES
 from core.run.pipeline import Corpus, extract_many
 from core.run.pipeline import load_corpus as pipeline_load_corpus
 from core.records import DocumentExtraction
+from core.run.progress import Progress
 
 REQUIREMENTS = "requirements-dask.txt"
 DEFAULT_PARTITION = 64
@@ -120,8 +121,12 @@ def check_workers(client) -> int:
 
 
 def extract_on_dask(client, jobs: list[tuple[str, str]], partition: int = DEFAULT_PARTITION,
-                    stats: DaskStats | None = None) -> list[DocumentExtraction]:
-    """extract_document over (text, published) pairs on the cluster's workers, results in order."""
+                    stats: DaskStats | None = None, progress: Progress | None = None) -> list[DocumentExtraction]:
+    """extract_document over (text, published) pairs on the cluster's workers, results in order.
+
+    `progress(done, len(jobs))` (core.run.progress) is called in this thread as each partition's
+    results arrive, in the order they finish.
+    """
     if not jobs:
         return []
     size = max(1, partition)
@@ -133,6 +138,12 @@ def extract_on_dask(client, jobs: list[tuple[str, str]], partition: int = DEFAUL
     try:
         data = client.scatter(chunks)
         futures = client.map(_extract_partition, data, pure=False)
+        if progress is not None:
+            size_of = {future.key: len(chunk) for future, chunk in zip(futures, chunks)}
+            done = 0
+            for future in import_distributed().as_completed(futures):
+                done += size_of[future.key]
+                progress(done, len(jobs))
         results = client.gather(futures)
     except Exception as exc:
         if "deserializ" not in str(exc):
@@ -155,7 +166,7 @@ def _extract_partition(jobs: list[tuple[str, str]]) -> tuple[float, list[Documen
 def load_corpus(folder: str | Path, *, scheduler: str | None = None, workers: int = 2,
                 cache: bool | str | Path | ExtractionCache = True, max_bytes: int = DEFAULT_MAX_BYTES,
                 partition: int | None = None, processes: bool = True, client=None,
-                stats: DaskStats | None = None) -> Corpus:
+                stats: DaskStats | None = None, progress: Progress | None = None) -> Corpus:
     """core.run.pipeline.load_corpus with the extraction of uncached documents on Dask.
 
     `scheduler`: address of an existing Dask scheduler (e.g. tcp://10.0.0.5:8786); None starts a
@@ -163,7 +174,7 @@ def load_corpus(folder: str | Path, *, scheduler: str | None = None, workers: in
     something is left to extract. `client`: an open distributed.Client to use instead (left open).
     `partition`: documents per task (default: up to 64, at least four tasks per worker). Raises
     CorpusFolderError for an unusable folder and DaskEngineError when Dask is missing or the
-    cluster cannot be used.
+    cluster cannot be used. `progress`: as core.run.pipeline.load_corpus's (core.run.progress).
     """
     stats = stats if stats is not None else DaskStats()
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
@@ -176,23 +187,24 @@ def load_corpus(folder: str | Path, *, scheduler: str | None = None, workers: in
             return []
         t0 = time.perf_counter()
         if client is not None:
-            return _run(client, jobs, partition, stats, t0)
+            return _run(client, jobs, partition, stats, t0, progress)
         with _Cluster(scheduler, workers, processes) as own:
-            return _run(own, jobs, partition, stats, t0)
+            return _run(own, jobs, partition, stats, t0, progress)
 
     t0 = time.perf_counter()
-    corpus = pipeline_load_corpus(folder, cache=cache, max_bytes=max_bytes, extract=extract)
+    corpus = pipeline_load_corpus(folder, cache=cache, max_bytes=max_bytes, extract=extract, progress=progress)
     stats.total_s = time.perf_counter() - t0
     stats.documents = len(corpus.documents)
     return corpus
 
 
-def _run(client, jobs, partition, stats: DaskStats, started: float) -> list[DocumentExtraction]:
+def _run(client, jobs, partition, stats: DaskStats, started: float,
+         progress: Progress | None = None) -> list[DocumentExtraction]:
     stats.workers = check_workers(client)
     stats.cluster_s = time.perf_counter() - started
     if partition is None:
         partition = max(1, min(DEFAULT_PARTITION, math.ceil(len(jobs) / (stats.workers * 4))))
     t0 = time.perf_counter()
-    fresh = extract_on_dask(client, jobs, partition, stats)
+    fresh = extract_on_dask(client, jobs, partition, stats, progress)
     stats.extract_s = time.perf_counter() - t0
     return fresh

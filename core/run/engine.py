@@ -20,6 +20,7 @@ import pandas as pd
 
 from core.run.pipeline import Corpus
 from core.run.pipeline import load_corpus as local_load_corpus
+from core.run.progress import Progress
 
 ENGINES = ("local", "dask")
 FORMATS = ("csv", "parquet")
@@ -28,15 +29,19 @@ PARTITION_DOCS = 1000
 
 
 def load(folder: str | Path, *, engine: str = "local", scheduler: str | None = None,
-         workers: int | None = None, cache: bool = True) -> Corpus:
-    """The corpus of `folder` extracted by `engine` (see the module doc); `workers` None: 1 local, 2 on Dask."""
+         workers: int | None = None, cache: bool = True, progress: Progress | None = None) -> Corpus:
+    """The corpus of `folder` extracted by `engine` (see the module doc); `workers` None: 1 local, 2 on Dask.
+
+    `progress`: called with (done, total) of the articles extracted (core.run.progress), either engine.
+    """
     if engine == "local":
         if scheduler:
             raise ValueError("--scheduler needs --engine dask")
-        return local_load_corpus(folder, cache=cache, workers=workers or 1)
+        return local_load_corpus(folder, cache=cache, workers=workers or 1, progress=progress)
     if engine == "dask":
         from core.run import dask_engine
-        return dask_engine.load_corpus(folder, scheduler=scheduler, workers=workers or 2, cache=cache)
+        return dask_engine.load_corpus(folder, scheduler=scheduler, workers=workers or 2, cache=cache,
+                                       progress=progress)
     raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
@@ -21,6 +21,7 @@ from core.reading.guard import extraction_limit, guard_warning
 from core.reading.ingest import DEFAULT_MAX_BYTES, SourceDocument, read_corpus
 from core.rankings.extract import find_rank_claims
 from core.records import DocumentExtraction
+from core.run.progress import Progress
 from core.review import apply_reviews
 
 TITLE_MAX = 160
@@ -74,23 +75,37 @@ def _extract_chunk(jobs: list[tuple[str, str]]) -> list[DocumentExtraction]:
     return [extract_document(text, published) for text, published in jobs]
 
 
-def extract_many(jobs: list[tuple[str, str]], workers: int = 1) -> list[DocumentExtraction]:
+def extract_many(jobs: list[tuple[str, str]], workers: int = 1,
+                 progress: Progress | None = None) -> list[DocumentExtraction]:
     """extract_document over (text, published) pairs, in order; in `workers` processes when > 1.
 
     Worker processes start only when there is enough work to pay for their start-up, by 'fork'
     from a single-threaded process (cheap: lexicons already loaded are shared) and by 'spawn'
     otherwise (forking a threaded server such as Streamlit can deadlock). Results are identical
-    either way.
+    either way. `progress(done, len(jobs))` (core.run.progress) is called after each document in
+    this process, after each chunk that comes back from a worker.
     """
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, not {workers!r}")
     if workers == 1 or len(jobs) < workers * MIN_PER_WORKER:
-        return _extract_chunk(jobs)
+        if progress is None:
+            return _extract_chunk(jobs)
+        results = []
+        for text, published in jobs:
+            results.append(extract_document(text, published))
+            progress(len(results), len(jobs))
+        return results
     size = max(1, min(MAX_CHUNK, math.ceil(len(jobs) / (workers * 4))))
     chunks = [jobs[k:k + size] for k in range(0, len(jobs), size)]
     method = "fork" if "fork" in get_all_start_methods() and threading.active_count() == 1 else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method)) as pool:
-        return [result for chunk in pool.map(_extract_chunk, chunks) for result in chunk]
+        futures = [pool.submit(_extract_chunk, chunk) for chunk in chunks]
+        if progress is not None:  # counted as chunks finish, in any order; the results stay in order
+            done = 0
+            for future in as_completed(futures):
+                done += len(future.result())
+                progress(done, len(jobs))
+        return [result for future in futures for result in future.result()]
 
 
 def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict[str, list[dict]]) -> None:
@@ -146,7 +161,8 @@ def build_corpus(docs: list[SourceDocument], results: list[DocumentExtraction | 
 
 def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 cache: bool | str | Path | ExtractionCache = True, workers: int = 1,
-                extract: Callable[[list[tuple[str, str]]], list[DocumentExtraction]] | None = None) -> Corpus:
+                extract: Callable[[list[tuple[str, str]]], list[DocumentExtraction]] | None = None,
+                progress: Progress | None = None) -> Corpus:
     """Read every article in `folder` (with its manifest.csv) and extract the four tables.
 
     A file with problems becomes a documents row with status warning/error and a message;
@@ -158,6 +174,8 @@ def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     The tables are the same with or without the cache. `workers` > 1 extracts the documents the
     cache does not hold in that many processes. `extract`: a function that does what
     extract_many does for those (text, published) pairs, elsewhere (core.run.dask_engine: on Dask).
+    `progress`: called with (done, total) of the articles to extract (core.run.progress): (0, total)
+    here before they start, then by extract_many, or by `extract`, which reports its own.
     """
     folder = Path(folder)
     docs, messages = read_corpus(folder, max_bytes=max_bytes)
@@ -173,7 +191,9 @@ def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         if results[i] is None:
             todo.append((i, key))
     jobs = [(docs[i].text, docs[i].published) for i, _ in todo]
-    fresh = extract(jobs) if extract is not None else extract_many(jobs, workers)
+    if progress is not None:
+        progress(0, len(jobs))
+    fresh = extract(jobs) if extract is not None else extract_many(jobs, workers, progress)
     for (i, key), result in zip(todo, fresh):
         results[i] = result
         if store is not None:

@@ -41,6 +41,7 @@ from core.reading.folder import read_limited
 from core.reading.ingest import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, effective_max_bytes
 from core.run.pipeline import Corpus
 from core.run.pipeline import load_corpus as pipeline_load_corpus
+from core.run.progress import Progress
 
 FORMAT = 2  # 2: meta.json counts the texts (read on first use)
 SNAPSHOT_ENV = "EGOV_SNAPSHOT_DIR"
@@ -235,12 +236,14 @@ def write_snapshot(corpus: Corpus, root: Path, key: str) -> Path | None:
 
 def load_corpus(folder: str | Path, *, cache: bool | str | Path | ExtractionCache = True, workers: int = 1,
                 max_bytes: int = DEFAULT_MAX_BYTES, snapshots: str | Path | None = None,
-                fingerprint: str | None = None, stats: SnapshotStats | None = None) -> Corpus:
+                fingerprint: str | None = None, stats: SnapshotStats | None = None,
+                progress: Progress | None = None) -> Corpus:
     """core.run.pipeline.load_corpus(folder) read from, or stored as, a snapshot (see the module doc).
 
     `fingerprint`: folder_fingerprint(folder) if the caller has just computed it. `snapshots`:
     the snapshot folder (default snapshot_dir()). Raises core.reading.ingest.CorpusFolderError only for an
-    unusable folder, like core.run.pipeline.load_corpus.
+    unusable folder, like core.run.pipeline.load_corpus. `progress`: as that function's (core.run.progress);
+    never called when the snapshot is read.
     """
     stats = stats if stats is not None else SnapshotStats()
     folder = Path(folder)
@@ -261,7 +264,7 @@ def load_corpus(folder: str | Path, *, cache: bool | str | Path | ExtractionCach
     store = cache
     if cache is True or isinstance(cache, (str, Path)):
         store = ExtractionCache(None if cache is True else cache)
-    corpus = pipeline_load_corpus(folder, max_bytes=max_bytes, cache=store, workers=workers)
+    corpus = pipeline_load_corpus(folder, max_bytes=max_bytes, cache=store, workers=workers, progress=progress)
     stats.load_s = time.perf_counter() - t0
     if isinstance(store, ExtractionCache):
         stats.extracted = store.stats.extracted
