@@ -136,7 +136,8 @@ def summarize(redraw_s: list[float], details: list[dict]) -> dict:
         runs[run] = {"count": len(items), "redraw_s": spread(group["s"]),
                      "bytes": _median(items, "bytes"), "finished_ms": _median(items, "finished_ms"),
                      "browser_ms": _median(items, "browser_ms"), "longtask_ms": _median(items, "longtask_ms")}
-    return {"redraw_s": spread(redraw_s), "runs": runs}
+    drawn = [d.get("drawn_ms") for d in details]
+    return {"redraw_s": spread(redraw_s), "drawn_ms": spread(drawn), "runs": runs}
 
 
 def _ms(value: float | None) -> str:
@@ -150,6 +151,10 @@ def explain(redraw_s: list[float], details: list[dict]) -> list[str]:
     if s is None:
         return ["no redraw measured"]
     lines = [f"redraw min {s['min']:.3f} / median {s['median']:.3f} / max {s['max']:.3f} s over {s['n']}"]
+    drawn = summary["drawn_ms"]
+    if drawn is not None:  # the redraw above ends at the first chart drawn; this at the last
+        lines.append(f"  every chart drawn (last plotly_afterplot): min {drawn['min']:.0f} / median "
+                     f"{drawn['median']:.0f} / max {drawn['max']:.0f} ms")
     for run, group in summary["runs"].items():
         g = group["redraw_s"]
         kb = "n/a" if group["bytes"] is None else f"{group['bytes'] / 1024:.0f} KB"

@@ -110,6 +110,8 @@ def test_summary_and_explanation_separate_whole_script_runs_from_fragment_runs()
     assert summary["runs"][rr.FRAGMENT]["redraw_s"]["median"] == pytest.approx(0.19)
     lines = rr.explain(times, details)
     assert lines[0] == "redraw min 0.180 / median 0.360 / max 0.610 s over 4"
+    assert summary["drawn_ms"] == {"min": 240.0, "median": 240.0, "max": 240.0, "n": 4}
+    assert lines[1] == "  every chart drawn (last plotly_afterplot): min 240 / median 240 / max 240 ms"
     assert any(line.strip().startswith("fragment: 2 run(s), median 0.190 s") for line in lines)
     assert any(line.strip().startswith("whole script: 2 run(s), median 0.565 s") for line in lines)
     slowest = next(line for line in lines if "slowest" in line)
