@@ -17,7 +17,8 @@ Each redraw is also recorded in the page (RECORD_JS: websocket frames, plotly_af
 and read by bench/redraw_report.py: whether the whole script or a fragment reran, the bytes and
 elements sent, when the run finished and how long the browser drew after it. Per case the script
 prints the spread (min / median / max), the same per kind of run, and the slowest redraw against
-the fastest, which says why runs differ.
+the fastest, which says why runs differ. The redraw time ends when the FIRST chart is drawn again;
+"every chart drawn" (the last plotly_afterplot after the click, browser clock) is printed beside it.
 """
 
 from __future__ import annotations

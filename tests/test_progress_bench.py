@@ -82,7 +82,7 @@ def test_describe_redraw_reads_the_run_and_its_costs(fragment, run):
     assert d["bytes"] == sum(f["n"] for f in record(fragment)["received"])
     assert d["heaviest"]["element"] == "plotly_chart" and d["heaviest"]["title"] == "Map"
     assert d["finished_ms"] == pytest.approx(100.0)
-    assert d["drawn_ms"] == pytest.approx(240.0)
+    assert d["first_ms"] == pytest.approx(150.0) and d["drawn_ms"] == pytest.approx(240.0)
     assert d["browser_ms"] == pytest.approx(140.0)
     assert d["charts"] == [("Map", 150.0), ("Timeline", 240.0)]  # the afterplot before the click is not counted
     assert d["longtask_ms"] == pytest.approx(150.0)
@@ -110,6 +110,10 @@ def test_summary_and_explanation_separate_whole_script_runs_from_fragment_runs()
     assert summary["runs"][rr.FRAGMENT]["redraw_s"]["median"] == pytest.approx(0.19)
     lines = rr.explain(times, details)
     assert lines[0] == "redraw min 0.180 / median 0.360 / max 0.610 s over 4"
+    assert summary["drawn_ms"] == {"min": 240.0, "median": 240.0, "max": 240.0, "n": 4}
+    assert summary["first_ms"]["median"] == 150.0
+    assert lines[1:3] == ["  first chart drawn (browser clock): min 150 / median 150 / max 150 ms",
+                          "  every chart drawn (browser clock): min 240 / median 240 / max 240 ms"]
     assert any(line.strip().startswith("fragment: 2 run(s), median 0.190 s") for line in lines)
     assert any(line.strip().startswith("whole script: 2 run(s), median 0.565 s") for line in lines)
     slowest = next(line for line in lines if "slowest" in line)
