@@ -23,7 +23,7 @@ from core.run.pipeline import load_corpus as local_load_corpus
 
 ENGINES = ("local", "dask")
 FORMATS = ("csv", "parquet")
-TABLES = ("documents", "events", "participants", "rankings")
+TABLES = ("documents", "events", "participants", "rankings", "stories")
 PARTITION_DOCS = 1000
 
 

@@ -1,0 +1,166 @@
+"""Joining the events of a whole folder into stories: blocking, pair decisions, grouping, the table.
+
+Blocking: a pair is compared only when the two events share a key (kind family + year, or kind
+family + edition number) -- a join needs one of those anchors (core.stories.rules), so no pair
+outside a block could join. Grouping: the joined pairs are a graph (networkx); a connected group is
+a story when no two of its events are refused (two editions of one committee must not be chained
+together through a third report that names no edition); otherwise the group is rebuilt pair by
+pair, strongest evidence first, never merging two parts that hold a refused pair.
+
+Deterministic whatever the order of the files: events are sorted by record id (a hash of the
+article's content and the event's span, core.review), every tie is broken by ids, and a story's id
+is its smallest member record id ("st-" + its hash part).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from core import tables
+from core.stories.records import StoryRecord, story_record
+from core.stories.rules import join_basis, refusal
+
+ANALYST = "analyst_join"
+
+
+def story_records(events: pd.DataFrame, participants: pd.DataFrame) -> list[StoryRecord]:
+    """One StoryRecord per events row, sorted by record id."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for event_id, iso3 in zip(participants["event_id"].astype(str), participants["iso3"].astype(str)):
+        named[event_id].add(iso3)
+    records = [story_record(row, frozenset(named.get(str(row["event_id"]), ())))
+               for row in events.to_dict("records")]
+    return sorted(records, key=lambda r: (r.record_id, r.event_id))
+
+
+def _blocks(records: list[StoryRecord]) -> Iterable[list[StoryRecord]]:
+    keys: dict[tuple, list[StoryRecord]] = defaultdict(list)
+    for r in records:
+        if not r.family:
+            continue
+        if r.year is not None:
+            keys[(r.family, "year", r.year)].append(r)
+        if r.edition is not None:
+            keys[(r.family, "edition", r.edition)].append(r)
+    for key in sorted(keys, key=str):
+        yield keys[key]
+
+
+def candidate_links(records: list[StoryRecord], alone: frozenset[str] = frozenset()) -> dict[tuple[str, str], str]:
+    """(record id, record id) -> join basis, for every pair of blocked records that joins."""
+    links: dict[tuple[str, str], str] = {}
+    for block in _blocks(records):
+        for a, b in combinations(block, 2):
+            pair = (a.record_id, b.record_id) if a.record_id < b.record_id else (b.record_id, a.record_id)
+            if pair in links or a.record_id in alone or b.record_id in alone:
+                continue
+            basis = join_basis(a, b)
+            if basis:
+                links[pair] = basis
+    return links
+
+
+def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = (),
+                  alone: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, str]]:
+    """(record id -> story id, story id -> join basis). `must`: pairs an analyst joined (they join
+    whatever the rules say); `alone`: records an analyst took out of their story (no automatic link)."""
+    alone = frozenset(alone)
+    by_id = {r.record_id: r for r in records}
+    links = candidate_links(records, alone)
+    forced = {tuple(sorted(p)) for p in must if p[0] in by_id and p[1] in by_id and p[0] != p[1]}
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(by_id))
+    graph.add_edges_from(sorted(links))
+    graph.add_edges_from(sorted(forced))
+    story_of: dict[str, str] = {}
+    basis_of: dict[str, str] = {}
+    for component in sorted(nx.connected_components(graph), key=min):
+        for part in _split_refused(sorted(component), by_id, links, forced):
+            story = f"st-{min(part).split('-', 1)[-1]}"
+            bases = sorted({b for p, b in links.items() if p[0] in part and p[1] in part}
+                           | ({ANALYST} if any(p[0] in part and p[1] in part for p in forced) else set()))
+            basis_of[story] = ";".join(bases) if len(part) > 1 else ""
+            for rid in part:
+                story_of[rid] = story
+    return story_of, basis_of
+
+
+def _split_refused(members: list[str], by_id: dict[str, StoryRecord], links: dict[tuple[str, str], str],
+                   forced: set[tuple[str, str]]) -> list[set[str]]:
+    """The component itself when no pair in it is refused; else its parts, merged strongest link first."""
+    if len(members) < 3 or not any(refusal(by_id[a], by_id[b]) for a, b in combinations(members, 2)):
+        return [set(members)]
+    part = {m: {m} for m in members}
+    inside = set(members)
+    edges = [(p, "~" + b) for p, b in links.items() if p[0] in inside and p[1] in inside]
+    edges = [(p, "") for p in sorted(forced) if p[0] in inside] + \
+        sorted(edges, key=lambda e: (-e[1].count("+"), e[0]))
+    for (a, b), why in edges:
+        pa, pb = part[a], part[b]
+        if pa is pb:
+            continue
+        if why and any(refusal(by_id[x], by_id[y]) for x in pa for y in pb if (x, y) not in forced):
+            continue
+        merged = pa | pb
+        for m in merged:
+            part[m] = merged
+    unique = {id(p): p for p in part.values()}
+    return sorted(unique.values(), key=min)
+
+
+def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: dict[str, str],
+                  basis_of: dict[str, str]) -> pd.DataFrame:
+    """The stories table (tables.STORIES): one row per story, every figure with the article that gave it."""
+    members: dict[str, list[StoryRecord]] = defaultdict(list)
+    for r in records:
+        members[story_of[r.record_id]].append(r)
+    dates = dict(zip(events["event_id"].astype(str), events["date"].fillna("").astype(str)))
+    rows = []
+    for story in sorted(members):
+        group = sorted(members[story], key=lambda r: (r.role != "main", r.doc, r.event_id))
+        main = [r for r in group if r.role == "main"] or group
+        kind = Counter(r.kind for r in main).most_common()
+        when = sorted((dates.get(r.event_id) or str(r.year), r.event_id) for r in group
+                      if dates.get(r.event_id) or r.year)
+        hosts = Counter(r.host for r in group if r.host)
+        named = Counter(iso for r in group for iso in r.participants)
+        sized = [r for r in group if r.size is not None]
+        rows.append({
+            "story_id": story, "kind": min(kind, key=lambda k: (-k[1], k[0]))[0],
+            "first_date": when[0][0] if when else "", "first_date_precision": _precision(when[0][0] if when else ""),
+            "last_date": when[-1][0] if when else "", "last_date_precision": _precision(when[-1][0] if when else ""),
+            "year": int(when[0][0][:4]) if when else None,
+            "host_iso3": min(hosts.items(), key=lambda h: (-h[1], h[0]))[0] if hosts else "",
+            "host_basis": ("stated" if len(hosts) == 1 else "reports_differ") if hosts else "not_stated",
+            "participants": ";".join(f"{iso}:{n}" for iso, n in sorted(named.items(), key=lambda x: (-x[1], x[0]))),
+            "sizes": ";".join(f"{r.size}@{r.doc}" for r in sized),
+            "size_min": min((r.size for r in sized), default=None), "size_max": max((r.size for r in sized), default=None),
+            "reports": len(group), "docs": ";".join(sorted({r.doc for r in group})),
+            "event_ids": ";".join(r.event_id for r in group), "basis": basis_of.get(story, ""),
+        })
+    return tables.build_table("stories", rows)
+
+
+def _precision(date: str) -> str:
+    """day | month | year | none for YYYY-MM-DD, YYYY-MM, YYYY, ''."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(date), "none")
+
+
+def build_stories(events: pd.DataFrame, participants: pd.DataFrame, must: Iterable[tuple[str, str]] = (),
+                  alone: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(events with `story_id` filled, the stories table) for the events of a whole folder.
+
+    Main and mentioned events join alike. `must` and `alone` are the analysts' joins and take-outs
+    (record ids; see group_stories). The same events give the same stories in any row order.
+    """
+    records = story_records(events, participants)
+    story_of, basis_of = group_stories(records, must, alone)
+    events = events.copy()
+    rid = events["record_id"] if "record_id" in events.columns else events["event_id"]
+    events["story_id"] = rid.astype(str).map(story_of).fillna("").astype("string")
+    return events, stories_table(events, records, story_of, basis_of)
