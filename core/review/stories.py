@@ -70,7 +70,7 @@ def with_stories(corpus):
     events = corpus.events
     ids = set(events["record_id"].astype(str)) if "record_id" in events.columns else set(events["event_id"].astype(str))
     must, alone, messages = story_links(corpus.folder, ids)
-    events, stories = build_stories(events, corpus.participants, must, alone)
+    events, stories = build_stories(events, corpus.participants, must, alone, corpus.texts)
     return dataclasses.replace(corpus, events=events, stories=stories, messages=[*corpus.messages, *messages])
 
 

@@ -15,7 +15,7 @@ is its smallest member record id ("st-" + its hash part).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import combinations
 
 import networkx as nx
@@ -28,14 +28,24 @@ from core.stories.rules import join_basis, refusal
 ANALYST = "analyst_join"
 
 
-def story_records(events: pd.DataFrame, participants: pd.DataFrame) -> list[StoryRecord]:
-    """One StoryRecord per events row, sorted by record id."""
+def story_records(events: pd.DataFrame, participants: pd.DataFrame,
+                  texts: Mapping[str, str] | None = None) -> list[StoryRecord]:
+    """One StoryRecord per events row, sorted by record id; `texts` (doc -> article) lets a main event
+    with no anchor in its sentence find its edition in its article."""
+    texts = texts if texts is not None else {}
     named: dict[str, set[str]] = defaultdict(set)
     for event_id, iso3 in zip(participants["event_id"].astype(str), participants["iso3"].astype(str)):
         named[event_id].add(iso3)
-    records = [story_record(row, frozenset(named.get(str(row["event_id"]), ())))
+    records = [story_record(row, frozenset(named.get(str(row["event_id"]), ())), _text(texts, row["doc"]))
                for row in events.to_dict("records")]
     return sorted(records, key=lambda r: (r.record_id, r.event_id))
+
+
+def _text(texts: Mapping[str, str], doc: str) -> str:
+    try:
+        return str(texts.get(doc) or "")
+    except Exception:  # a snapshot's texts that cannot be read: the sentence alone
+        return ""
 
 
 def _blocks(records: list[StoryRecord]) -> Iterable[list[StoryRecord]]:
@@ -152,13 +162,13 @@ def _precision(date: str) -> str:
 
 
 def build_stories(events: pd.DataFrame, participants: pd.DataFrame, must: Iterable[tuple[str, str]] = (),
-                  alone: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+                  alone: Iterable[str] = (), texts: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(events with `story_id` filled, the stories table) for the events of a whole folder.
 
     Main and mentioned events join alike. `must` and `alone` are the analysts' joins and take-outs
     (record ids; see group_stories). The same events give the same stories in any row order.
     """
-    records = story_records(events, participants)
+    records = story_records(events, participants, texts)
     story_of, basis_of = group_stories(records, must, alone)
     events = events.copy()
     rid = events["record_id"] if "record_id" in events.columns else events["event_id"]

@@ -77,7 +77,10 @@ def _words() -> dict[str, frozenset[str]]:
     ends = set(groups.get("name_end", ()))
     for name in CONTEXT_ENDS:
         ends |= word_groups().words(name)
-    return {"end": frozenset(ends), "function": frozenset(groups.get("function", ())),
+    ranks = {w for row in load_table("rank_cues.tsv", ["group", "phrase"]) if row["group"] == "trigger"
+             for w in phrase_tokens(row["phrase"])}
+    return {"end": frozenset(ends), "function": frozenset(groups.get("function", ())), "rank": frozenset(ranks),
+            "alongside": frozenset(groups.get("alongside", ())),
             "sidelines": word_groups().words("sidelines")}
 
 
@@ -158,6 +161,8 @@ def _phrase(text: str, tokens: list, first: int) -> _Phrase:
         number = parse_number(tokens, i) if tok.text != "ال" else None
         if tok.text == "ال" and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
             number = parse_number(tokens, i + 1)  # "الـ14": the article split from the digits
+        if number is not None and i > first and _is(tokens[i - 1].text, "rank"):
+            number = None  # "جائزة المركز الأول": a place in a ranking (rank_cues.tsv triggers), not an edition
         if number is not None:
             after_cue = number.first <= last_cue + 2
             if edition is None and 0 < number.value <= EDITION_MAX and (number.ordinal or after_cue):
@@ -177,11 +182,39 @@ def _int(value) -> int | None:
         return None
 
 
-def story_record(row: dict, participants: frozenset[str] = frozenset()) -> StoryRecord:
-    """The StoryRecord of one events row (a dict of the events table's columns)."""
+def article_name(text: str, kind: str) -> Name | None:
+    """The first name with an edition in the article, read from a cue of `kind`'s family not governed by
+    an "alongside" word: for a main event whose own sentence gives neither a year nor an edition ("اعتماد جائزة التميز ..." as a headline, then
+    "افتتاحه مؤتمر ومعرض (الحكومة الإلكترونية ... الرابع)")."""
+    family = kind_families().get(kind, "")
+    norm = normalize(text)
+    tokens = tokenize(norm)
+    for i, tok in enumerate(tokens):
+        cue = _cue_kind(tok.text)
+        if cue and kind_families().get(cue, "") == family and not _alongside(tokens, i):
+            found = _phrase(norm.text, tokens, i)
+            if found.edition is not None:
+                return Name(found.words, found.edition)
+    return None
+
+
+def _alongside(tokens: list, i: int) -> bool:
+    """The cue at i is governed by an "alongside" word, directly or through one preposition."""
+    before = [t.text for t in tokens[max(0, i - 2):i]]
+    if before and _is(before[-1], "alongside"):
+        return True
+    return len(before) == 2 and _is(before[0], "alongside") and (_is(before[1], "function") or _is(before[1], "end"))
+
+
+def story_record(row: dict, participants: frozenset[str] = frozenset(), text: str = "") -> StoryRecord:
+    """The StoryRecord of one events row (a dict of the events table's columns); `text`, the article,
+    is read only for a main event whose sentence has no anchor (see article_name)."""
     kind = str(row.get("kind") or "other")
     sentence = str(row.get("evidence") or "")
     name = read_name(sentence, kind)
+    if text and name.edition is None and _int(row.get("year")) is None and row.get("role") == "main" \
+            and kind_families().get(kind, ""):
+        name = article_name(text, kind) or name
     date = _DATE.match(str(row.get("date") or ""))
     basis = str(row.get("host_basis") or "")
     host = str(row.get("host_iso3") or "") if basis in KNOWN_HOST else ""

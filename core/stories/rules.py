@@ -57,9 +57,19 @@ def other_edition(a: StoryRecord, b: StoryRecord) -> bool:
     return a.edition is not None and b.edition is not None and a.edition != b.edition
 
 
+def _has(word: str, name: tuple[str, ...]) -> bool:
+    return any(fuzz.ratio(word, w) >= NAME_SIMILAR for w in name)
+
+
 def other_name(a: StoryRecord, b: StoryRecord) -> bool:
+    """The own names disagree: few words in common, or each opens with a qualifier the other lacks
+    ("اللجنة التنفيذية" / "اللجنة الوزارية": two committees that share every other word)."""
     score = _names(a, b)
-    return score is not None and score < NAME_DIFFERENT
+    if score is None:
+        return False
+    if score < NAME_DIFFERENT:
+        return True
+    return not _has(a.name[0], b.name) and not _has(b.name[0], a.name)
 
 
 def sidelines_and_main(a: StoryRecord, b: StoryRecord) -> bool:
