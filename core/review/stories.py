@@ -122,3 +122,20 @@ def split_report(corpus, event: str, note: str = "", folder: str | Path | None =
         "action": "split", "kind": "event", "record": row["record_id"], "anchor": _anchor(corpus, row),
         "note": _note(note)})
 
+
+
+def story_lines(corpus, every: bool = False) -> list[str]:
+    """Each story of several reports (every story when `every`), then one line per report."""
+    out: list[str] = []
+    stories = corpus.stories
+    if not every:
+        stories = stories[stories["reports"] > 1]
+    events = corpus.events.set_index("event_id", drop=False)
+    for row in stories.itertuples(index=False):
+        size = f", stated sizes {row.sizes.replace(';', ', ')}" if row.sizes else ""
+        out.append(f"{row.story_id}  {row.kind} {row.first_date or 'undated'}, host {row.host_iso3 or 'not stated'}, "
+                   f"{row.reports} report(s){size}" + (f"  [{row.basis}]" if row.basis else ""))
+        for event_id in str(row.event_ids).split(";"):
+            ev = events.loc[event_id]
+            out.append(f"    {ev['record_id']}  {event_id}  {ev['role']}")
+    return out

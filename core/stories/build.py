@@ -77,44 +77,50 @@ def candidate_links(records: list[StoryRecord], alone: frozenset[str] = frozense
 
 def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = (),
                   alone: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, str]]:
-    """(record id -> story id, story id -> join basis). `must`: pairs an analyst joined (they join
-    whatever the rules say); `alone`: records an analyst took out of their story (no automatic link)."""
+    """(record id -> story id, story id -> join basis). `alone`: records an analyst took out of their
+    story (no automatic link); `must`: pairs an analyst joined -- their two stories become one,
+    whatever the rules say, after the automatic grouping."""
     alone = frozenset(alone)
     by_id = {r.record_id: r for r in records}
     links = candidate_links(records, alone)
-    forced = {tuple(sorted(p)) for p in must if p[0] in by_id and p[1] in by_id and p[0] != p[1]}
     graph = nx.Graph()
     graph.add_nodes_from(sorted(by_id))
     graph.add_edges_from(sorted(links))
-    graph.add_edges_from(sorted(forced))
+    parts = [part for component in sorted(nx.connected_components(graph), key=min)
+             for part in _split_refused(sorted(component), by_id, links)]
+    joined = nx.Graph()  # stories (by their first member) joined by analysts
+    first_of = {rid: min(part) for part in parts for rid in part}
+    joined.add_nodes_from(sorted(first_of.values()))
+    forced = sorted({(first_of[a], first_of[b]) for a, b in must if a in by_id and b in by_id})
+    joined.add_edges_from(forced)
+    members = {min(part): part for part in parts}
     story_of: dict[str, str] = {}
     basis_of: dict[str, str] = {}
-    for component in sorted(nx.connected_components(graph), key=min):
-        for part in _split_refused(sorted(component), by_id, links, forced):
-            story = f"st-{min(part).split('-', 1)[-1]}"
-            bases = sorted({b for p, b in links.items() if p[0] in part and p[1] in part}
-                           | ({ANALYST} if any(p[0] in part and p[1] in part for p in forced) else set()))
-            basis_of[story] = ";".join(bases) if len(part) > 1 else ""
-            for rid in part:
-                story_of[rid] = story
+    for group in nx.connected_components(joined):
+        part = set().union(*(members[f] for f in group))
+        story = f"st-{min(part).split('-', 1)[-1]}"
+        bases = {b for p, b in links.items() if p[0] in part and p[1] in part}
+        if len(group) > 1:
+            bases.add(ANALYST)
+        basis_of[story] = ";".join(sorted(bases))
+        for rid in part:
+            story_of[rid] = story
     return story_of, basis_of
 
 
-def _split_refused(members: list[str], by_id: dict[str, StoryRecord], links: dict[tuple[str, str], str],
-                   forced: set[tuple[str, str]]) -> list[set[str]]:
-    """The component itself when no pair in it is refused; else its parts, merged strongest link first."""
+def _split_refused(members: list[str], by_id: dict[str, StoryRecord],
+                   links: dict[tuple[str, str], str]) -> list[set[str]]:
+    """The component itself when no pair in it is refused; else its parts, merged strongest link first
+    (most evidence, then ids), never merging two parts that hold a refused pair."""
     if len(members) < 3 or not any(refusal(by_id[a], by_id[b]) for a, b in combinations(members, 2)):
         return [set(members)]
     part = {m: {m} for m in members}
     inside = set(members)
-    edges = [(p, "~" + b) for p, b in links.items() if p[0] in inside and p[1] in inside]
-    edges = [(p, "") for p in sorted(forced) if p[0] in inside] + \
-        sorted(edges, key=lambda e: (-e[1].count("+"), e[0]))
-    for (a, b), why in edges:
+    edges = sorted(((p, b) for p, b in links.items() if p[0] in inside and p[1] in inside),
+                   key=lambda e: (-e[1].count("+"), e[0]))
+    for (a, b), _basis in edges:
         pa, pb = part[a], part[b]
-        if pa is pb:
-            continue
-        if why and any(refusal(by_id[x], by_id[y]) for x in pa for y in pb if (x, y) not in forced):
+        if pa is pb or any(refusal(by_id[x], by_id[y]) for x in pa for y in pb):
             continue
         merged = pa | pb
         for m in merged:
@@ -130,6 +136,7 @@ def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: di
     for r in records:
         members[story_of[r.record_id]].append(r)
     dates = dict(zip(events["event_id"].astype(str), events["date"].fillna("").astype(str)))
+    assumed = dict(zip(events["event_id"].astype(str), events["host_iso3"].fillna("").astype(str)))
     rows = []
     for story in sorted(members):
         group = sorted(members[story], key=lambda r: (r.role != "main", r.doc, r.event_id))
@@ -138,6 +145,7 @@ def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: di
         when = sorted((dates.get(r.event_id) or str(r.year), r.event_id) for r in group
                       if dates.get(r.event_id) or r.year)
         hosts = Counter(r.host for r in group if r.host)
+        guessed = Counter(assumed[r.event_id] for r in group if r.host_basis == "assumed" and assumed.get(r.event_id))
         named = Counter(iso for r in group for iso in r.participants)
         sized = [r for r in group if r.size is not None]
         rows.append({
@@ -145,8 +153,9 @@ def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: di
             "first_date": when[0][0] if when else "", "first_date_precision": _precision(when[0][0] if when else ""),
             "last_date": when[-1][0] if when else "", "last_date_precision": _precision(when[-1][0] if when else ""),
             "year": int(when[0][0][:4]) if when else None,
-            "host_iso3": min(hosts.items(), key=lambda h: (-h[1], h[0]))[0] if hosts else "",
-            "host_basis": ("stated" if len(hosts) == 1 else "reports_differ") if hosts else "not_stated",
+            "host_iso3": _most(hosts) or _most(guessed),
+            "host_basis": ("stated" if len(hosts) == 1 else "reports_differ") if hosts else
+                          "assumed" if guessed else "not_stated",
             "participants": ";".join(f"{iso}:{n}" for iso, n in sorted(named.items(), key=lambda x: (-x[1], x[0]))),
             "sizes": ";".join(f"{r.size}@{r.doc}" for r in sized),
             "size_min": min((r.size for r in sized), default=None), "size_max": max((r.size for r in sized), default=None),
@@ -154,6 +163,11 @@ def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: di
             "event_ids": ";".join(r.event_id for r in group), "basis": basis_of.get(story, ""),
         })
     return tables.build_table("stories", rows)
+
+
+def _most(counts: Counter) -> str:
+    """The most frequent value, ties broken by the value; '' when none."""
+    return min(counts.items(), key=lambda c: (-c[1], c[0]))[0] if counts else ""
 
 
 def _precision(date: str) -> str:
