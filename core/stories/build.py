@@ -22,6 +22,7 @@ import networkx as nx
 import pandas as pd
 
 from core import tables
+from core.stories.prefilter import joinable_pairs
 from core.stories.records import StoryRecord, story_record
 from core.stories.rules import join_basis, refusal
 
@@ -65,7 +66,8 @@ def candidate_links(records: list[StoryRecord], alone: frozenset[str] = frozense
     """(record id, record id) -> join basis, for every pair of blocked records that joins."""
     links: dict[tuple[str, str], str] = {}
     for block in _blocks(records):
-        for a, b in combinations(block, 2):
+        for i, j in joinable_pairs(block):
+            a, b = block[i], block[j]
             pair = (a.record_id, b.record_id) if a.record_id < b.record_id else (b.record_id, a.record_id)
             if pair in links or a.record_id in alone or b.record_id in alone:
                 continue
@@ -94,12 +96,16 @@ def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = 
     forced = sorted({(first_of[a], first_of[b]) for a, b in must if a in by_id and b in by_id})
     joined.add_edges_from(forced)
     members = {min(part): part for part in parts}
+    part_bases: dict[str, set[str]] = defaultdict(set)
+    for (a, b), basis in links.items():
+        if first_of[a] == first_of[b]:
+            part_bases[first_of[a]].add(basis)
     story_of: dict[str, str] = {}
     basis_of: dict[str, str] = {}
     for group in nx.connected_components(joined):
         part = set().union(*(members[f] for f in group))
         story = f"st-{min(part).split('-', 1)[-1]}"
-        bases = {b for p, b in links.items() if p[0] in part and p[1] in part}
+        bases = set().union(*(part_bases[f] for f in group))
         if len(group) > 1:
             bases.add(ANALYST)
         basis_of[story] = ";".join(sorted(bases))
