@@ -62,7 +62,7 @@ def test_delegations_counts_stories_then_reports(folder):
     assert any("3 reports: alpha-news.example 40 states, beta-daily.example 42, gamma-agency.example 45" in str(v)
                for v in forum.values)
 
-    at.radio(key="dl_count").set_value("reports").run()
+    at.toggle(key="dl_count").set_value(True).run()
     assert not at.exception
     bars = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert sum(len(t["x"]) for t in bars["data"]) == 4  # one bar per report
@@ -72,7 +72,7 @@ def test_overview_metric_counts_stories(folder):
     at = page("dashboard.py")
     assert not at.exception
     assert [m.value for m in at.metric][0] == "2"
-    at.radio(key="ov_count").set_value("reports").run()
+    at.toggle(key="ov_count").set_value(True).run()
     assert [m.value for m in at.metric][0] == "4"
 
 

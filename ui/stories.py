@@ -8,20 +8,19 @@ import pandas as pd
 import streamlit as st
 
 from ui.filters import URL
-from ui.i18n import N_, _, number
+from ui.i18n import _, number
 from ui.i18n import url_params
 from ui.labels import clean_title, is_missing, text_of
 from ui.safety import md_escape
 
-COUNT_MODES = {"stories": N_("stories"), "reports": N_("reports")}
 
 
 def count_switch(key: str) -> str:
     """The sidebar switch: 'stories' (default: reports of one occasion counted once) or 'reports'."""
-    return st.radio(_("Count"), list(COUNT_MODES), key=key, bind=URL, horizontal=True,
-                    format_func=lambda m: _(COUNT_MODES[m]),
-                    help=_("Stories: the articles that report the same occasion count once. Reports: every "
-                           "article's event counts."))
+    reports = st.toggle(_("Count reports, not stories"), key=key, bind=URL,
+                        help=_("Stories: the articles that report the same occasion count once. Reports: every "
+                               "article's event counts."))
+    return "reports" if reports else "stories"
 
 
 def one_per_story(events: pd.DataFrame) -> pd.DataFrame:
