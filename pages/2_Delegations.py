@@ -77,6 +77,9 @@ else:
                     "GCC's members when it names only the council (light orange); 'unknown' stands where the article "
                     "gives no figure at all, never a bar of 0. Hover for the basis and the article title, click for "
                     "the article."))
+    if len(shown) > charts.BAR_LIMIT:
+        st.caption(_("The chart draws the first {limit} of {n} events in this order; the table below lists them all.")
+                   .format(limit=number(charts.BAR_LIMIT), n=number(len(shown))))
 
 left, right = st.columns([1, 2])
 with left:
