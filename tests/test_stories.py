@@ -242,3 +242,42 @@ def test_split_refuses_a_story_and_a_single_report(folder):
         split_report(corpus, "d.txt#e1")
     with pytest.raises(review.ReviewError):
         join_stories(corpus, "a.txt#e1", "b.txt#e1")
+
+
+def test_blocking_and_prefilter_find_exactly_the_pairs_the_rules_join():
+    """candidate_links (blocks, array screening) == join_basis over every pair, on varied records."""
+    from itertools import combinations, product
+
+    from core.stories.build import candidate_links
+
+    rng = random.Random(7)
+    sentences = [MEETING_11, MEETING_11_B, MEETING_12, OTHER_COMMITTEE, FORUM, FORUM_B, FORUM_NEXT, WORKSHOP,
+                 WORKSHOP_SIDE]
+    kinds = {MEETING_11: "meeting", MEETING_11_B: "meeting", MEETING_12: "meeting", OTHER_COMMITTEE: "meeting",
+             FORUM: "forum", FORUM_B: "forum", FORUM_NEXT: "forum", WORKSHOP: "workshop", WORKSHOP_SIDE: "workshop"}
+    rows = []
+    for n, (sentence, year, host, date) in enumerate(product(sentences, (2020, 2021, None), ("", "QAT", "OMN"),
+                                                             ("", "2021-06", "2021-07-02"))):
+        if rng.random() < 0.5:
+            rows.append(row(f"d{n % 23}.txt", sentence, kinds[sentence], year, host, "stated" if host else "not_stated",
+                            date=date if year == 2021 else "", tense="upcoming" if sentence == FORUM_NEXT else "past",
+                            n=n))
+    records = sorted((story_record(r) for r in rows), key=lambda r: r.record_id)
+    brute = {(a.record_id, b.record_id): join_basis(a, b) for a, b in combinations(records, 2)}
+    brute = {pair: basis for pair, basis in brute.items() if basis}
+    assert len(brute) > 20
+    assert candidate_links(records) == brute
+
+
+def test_refusal_matrix_is_the_rules_refusal():
+    from itertools import product
+
+    from core.stories.prefilter import refusal_matrix
+
+    sentences = [MEETING_11, MEETING_11_B, MEETING_12, OTHER_COMMITTEE]
+    rows = [row(f"d{n % 5}.txt", s, "meeting", y, h, "stated" if h else "not_stated", n=n)
+            for n, (s, y, h) in enumerate(product(sentences, (2020, None), ("", "QAT")))]
+    records = [story_record(r) for r in rows]
+    matrix = refusal_matrix(records)
+    expected = [[bool(refusal(a, b)) for b in records] for a in records]
+    assert matrix.tolist() == expected

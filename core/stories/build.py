@@ -19,12 +19,13 @@ from collections.abc import Iterable, Mapping
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from core import tables
-from core.stories.prefilter import joinable_pairs
+from core.stories.prefilter import joinable_pairs, refusal_matrix
 from core.stories.records import StoryRecord, story_record
-from core.stories.rules import join_basis, refusal
+from core.stories.rules import qualifier_conflict
 
 ANALYST = "analyst_join"
 
@@ -66,14 +67,12 @@ def candidate_links(records: list[StoryRecord], alone: frozenset[str] = frozense
     """(record id, record id) -> join basis, for every pair of blocked records that joins."""
     links: dict[tuple[str, str], str] = {}
     for block in _blocks(records):
-        for i, j in joinable_pairs(block):
+        for i, j, basis in joinable_pairs(block):
             a, b = block[i], block[j]
             pair = (a.record_id, b.record_id) if a.record_id < b.record_id else (b.record_id, a.record_id)
-            if pair in links or a.record_id in alone or b.record_id in alone:
+            if pair in links or a.record_id in alone or b.record_id in alone or qualifier_conflict(a, b):
                 continue
-            basis = join_basis(a, b)
-            if basis:
-                links[pair] = basis
+            links[pair] = basis
     return links
 
 
@@ -88,8 +87,13 @@ def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = 
     graph = nx.Graph()
     graph.add_nodes_from(sorted(by_id))
     graph.add_edges_from(sorted(links))
-    parts = [part for component in sorted(nx.connected_components(graph), key=min)
-             for part in _split_refused(sorted(component), by_id, links)]
+    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])
+    component_of = {rid: n for n, c in enumerate(components) for rid in c}
+    links_in: dict[int, dict[tuple[str, str], str]] = defaultdict(dict)
+    for pair, basis in links.items():
+        links_in[component_of[pair[0]]][pair] = basis
+    parts = [part for n, component in enumerate(components)
+             for part in _split_refused(component, by_id, links_in[n])]
     joined = nx.Graph()  # stories (by their first member) joined by analysts
     first_of = {rid: min(part) for part in parts for rid in part}
     joined.add_nodes_from(sorted(first_of.values()))
@@ -116,22 +120,24 @@ def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = 
 
 def _split_refused(members: list[str], by_id: dict[str, StoryRecord],
                    links: dict[tuple[str, str], str]) -> list[set[str]]:
-    """The component itself when no pair in it is refused; else its parts, merged strongest link first
-    (most evidence, then ids), never merging two parts that hold a refused pair."""
-    if len(members) < 3 or not any(refusal(by_id[a], by_id[b]) for a, b in combinations(members, 2)):
+    """The component itself when no pair in it is refused; else its parts, merged along its `links`
+    strongest first (most evidence, then ids), never merging two parts that hold a refused pair."""
+    if len(members) < 3:
         return [set(members)]
-    part = {m: {m} for m in members}
-    inside = set(members)
-    edges = sorted(((p, b) for p, b in links.items() if p[0] in inside and p[1] in inside),
-                   key=lambda e: (-e[1].count("+"), e[0]))
+    refused = refusal_matrix([by_id[m] for m in members])
+    if not refused.any():
+        return [set(members)]
+    index = {m: k for k, m in enumerate(members)}
+    part = {m: [m] for m in members}
+    edges = sorted(links.items(), key=lambda e: (-e[1].count("+"), e[0]))  # the component's own links
     for (a, b), _basis in edges:
         pa, pb = part[a], part[b]
-        if pa is pb or any(refusal(by_id[x], by_id[y]) for x in pa for y in pb):
+        if pa is pb or refused[np.ix_([index[x] for x in pa], [index[y] for y in pb])].any():
             continue
-        merged = pa | pb
+        merged = pa + pb
         for m in merged:
             part[m] = merged
-    unique = {id(p): p for p in part.values()}
+    unique = {id(p): set(p) for p in part.values()}
     return sorted(unique.values(), key=min)
 
 

@@ -109,6 +109,7 @@ class Name:
     sidelines: bool = False  # a sidelines word after the cue: "ورشة عمل على هامش المنتدى"
 
 
+@lru_cache(maxsize=50_000)
 def read_name(sentence: str, kind: str) -> Name:
     """The event's own name in its evidence sentence: from a cue along the words that follow, up to a
     word that opens a place, a time or a new clause, a punctuation mark, or a second event coordinated

@@ -10,6 +10,7 @@ forum and a workshop on its sidelines) loses one of them silently.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -26,7 +27,13 @@ MIN_NAME_WORDS = 2  # a name of one word ("الاجتماع ...") says too littl
 def _names(a: StoryRecord, b: StoryRecord) -> float | None:
     if len(a.name) < MIN_NAME_WORDS or len(b.name) < MIN_NAME_WORDS:
         return None
-    return fuzz.token_set_ratio(" ".join(a.name), " ".join(b.name))
+    return _ratio(a.name, b.name)
+
+
+@lru_cache(maxsize=200_000)
+def _ratio(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Token-set ratio of two names (memoized: an archive repeats its events' names many times)."""
+    return fuzz.token_set_ratio(" ".join(a), " ".join(b))
 
 
 def same_article(a: StoryRecord, b: StoryRecord) -> bool:
@@ -57,6 +64,7 @@ def other_edition(a: StoryRecord, b: StoryRecord) -> bool:
     return a.edition is not None and b.edition is not None and a.edition != b.edition
 
 
+@lru_cache(maxsize=200_000)
 def _has(word: str, name: tuple[str, ...]) -> bool:
     return any(fuzz.ratio(word, w) >= NAME_SIMILAR for w in name)
 
@@ -67,8 +75,13 @@ def other_name(a: StoryRecord, b: StoryRecord) -> bool:
     score = _names(a, b)
     if score is None:
         return False
-    if score < NAME_DIFFERENT:
-        return True
+    return score < NAME_DIFFERENT or qualifier_conflict(a, b)
+
+
+def qualifier_conflict(a: StoryRecord, b: StoryRecord) -> bool:
+    """Both names open with a qualifier the other name lacks."""
+    if len(a.name) < MIN_NAME_WORDS or len(b.name) < MIN_NAME_WORDS:
+        return False
     return not _has(a.name[0], b.name) and not _has(b.name[0], a.name)
 
 
