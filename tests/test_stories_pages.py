@@ -109,3 +109,23 @@ def test_dot_plot_draws_no_text_and_a_range_per_story():
     assert spec["layout"]["xaxis"]["title"]["text"] == "Year"
     assert len(fig.data[0].x) == n and sorted(set(fig.data[0].x)) == list(range(2010, 2022))
     assert list(fig.data[0].error_y.array[:1]) == [4] and list(fig.data[0].error_y.arrayminus[:1]) == [2]  # 5 in 3..9
+
+
+def test_review_page_joins_and_splits_stories(folder):
+    at = AppTest.from_file(str(ROOT / "pages/5_Review.py"))
+    at.query_params["rv_doc"] = "d.txt"
+    at.run(timeout=60)
+    assert not at.exception
+    assert any(m.startswith("Story st-") and "delta.example" in m for m in markdowns(at))
+    at.button(key="rv_join").click().run()
+    assert not at.exception
+    again = page("pages/2_Delegations.py")
+    assert any("**1** stories told by **4** reports" in m for m in markdowns(again))
+
+    at = AppTest.from_file(str(ROOT / "pages/5_Review.py"))
+    at.query_params["rv_doc"] = "b.txt"
+    at.run(timeout=60)
+    at.button(key="rv_split").click().run()
+    assert not at.exception
+    after = page("pages/2_Delegations.py")
+    assert any("**2** stories told by **4** reports" in m for m in markdowns(after))
