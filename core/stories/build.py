@@ -121,24 +121,36 @@ def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = 
 def _split_refused(members: list[str], by_id: dict[str, StoryRecord],
                    links: dict[tuple[str, str], str]) -> list[set[str]]:
     """The component itself when no pair in it is refused; else its parts, merged along its `links`
-    strongest first (most evidence, then ids), never merging two parts that hold a refused pair."""
+    strongest first (most evidence, then ids), never merging two parts that hold a refused pair.
+
+    The refusals are one matrix; a merged part's row and column are the union of its members', so
+    each link costs one lookup and each merge one row (quadratic in the component, not cubic)."""
     if len(members) < 3:
         return [set(members)]
     refused = refusal_matrix([by_id[m] for m in members])
+    np.fill_diagonal(refused, False)
     if not refused.any():
         return [set(members)]
     index = {m: k for k, m in enumerate(members)}
-    part = {m: [m] for m in members}
-    edges = sorted(links.items(), key=lambda e: (-e[1].count("+"), e[0]))  # the component's own links
-    for (a, b), _basis in edges:
-        pa, pb = part[a], part[b]
-        if pa is pb or refused[np.ix_([index[x] for x in pa], [index[y] for y in pb])].any():
+    root = list(range(len(members)))
+
+    def find(k: int) -> int:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    for (a, b), _basis in sorted(links.items(), key=lambda e: (-e[1].count("+"), e[0])):
+        ra, rb = find(index[a]), find(index[b])
+        if ra == rb or refused[ra, rb]:
             continue
-        merged = pa + pb
-        for m in merged:
-            part[m] = merged
-    unique = {id(p): set(p) for p in part.values()}
-    return sorted(unique.values(), key=min)
+        refused[ra, :] |= refused[rb, :]
+        refused[:, ra] |= refused[:, rb]
+        root[rb] = ra
+    parts: dict[int, set[str]] = defaultdict(set)
+    for m in members:
+        parts[find(index[m])].add(m)
+    return sorted(parts.values(), key=min)
 
 
 def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: dict[str, str],
