@@ -12,6 +12,7 @@ from ui.filters import URL, active_filters, filter_events, pick_many, show_flag,
 from ui.i18n import N_, _, number
 from ui.labels import column_headers, kind_label
 from ui.review import reviewed_only
+from ui.stories import count_switch, one_per_story
 from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sources, empty_state, filtered_view,
                        follow_click, language_switch, setup_page, table, to_evidence, to_profile)
 
@@ -53,12 +54,15 @@ def overview_view(corpus: core.Corpus) -> None:
                           placeholder=_("All kinds"), format_func=kind_label)
         gcc_only = st.toggle(_("GCC events only"), key="ov_gcc", bind=URL,
                              help=_("Events the article ties to the Gulf Cooperation Council."))
-
-    state = ("overview", years, tuple(kinds), gcc_only)  # ui.data.memo: nothing recomputed for a state seen before
+        count_mode = count_switch("ov_count")
+    state = ("overview", years, tuple(kinds), gcc_only, count_mode)  # ui.data.memo: nothing recomputed for a state seen before
     shown = memo(corpus, (*state, "events"), lambda: filter_events(events, years, kinds=kinds, gcc_only=gcc_only))
+    if count_mode == "stories":  # a story is drawn once: its reports and the mentions of it are one marker
+        reports = shown
+        shown = memo(corpus, (*state, "stories"), lambda: one_per_story(reports))
     counts = memo(corpus, (*state, "counts"), lambda: measures.state_counts(shown, corpus.participants, names))
 
-    headline_metrics(len(shown), int((counts["named"] > 0).sum()), corpus)
+    headline_metrics(len(shown), int((counts["named"] > 0).sum()), corpus, count_mode)
 
     if shown.empty:
         empty_state(_("events"), active_filters(events["year"], [
@@ -94,18 +98,23 @@ def overview_view(corpus: core.Corpus) -> None:
 def extracted_tables(corpus: core.Corpus) -> None:
     """The four extracted tables, a tab each, with their CSV downloads."""
     tables = {_("documents"): corpus.documents, _("events"): corpus.events,
-              _("participants"): corpus.participants, _("rankings"): corpus.rankings}
-    files = ["documents", "events", "participants", "rankings"]
+              _("participants"): corpus.participants, _("rankings"): corpus.rankings, _("stories"): corpus.stories}
+    files = ["documents", "events", "participants", "rankings", "stories"]
     for tab, (name, frame), file in zip(st.tabs(list(tables)), tables.items(), files):
         with tab:
             table(frame, key=f"ov_table_{file}", headers=column_headers(frame))
             csv_download(frame, f"{file}.csv", key=f"ov_csv_{file}", headers=column_headers(frame))
 
 
-def headline_metrics(events: int, states: int, corpus: core.Corpus) -> None:
+def headline_metrics(events: int, states: int, corpus: core.Corpus, count_mode: str = "reports") -> None:
     """Four headline figures: filtered events and states, Bahrain's latest UN rank, claims that match."""
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric(_("Events"), number(events), help=_("Events reported in the articles, after the filters."), border=True)
+    if count_mode == "stories":
+        c1.metric(_("Stories"), number(events), border=True,
+                  help=_("Occasions reported in the articles, after the filters: the articles that report the same "
+                         "occasion count once."))
+    else:
+        c1.metric(_("Events"), number(events), help=_("Events reported in the articles, after the filters."), border=True)
     c2.metric(_("States engaged"), number(states),
               help=_("Distinct states the articles name as taking part, after the filters (states reached only "
                      "through the GCC as a body are not counted)."), border=True)

@@ -85,6 +85,11 @@ def review_cmd(args: argparse.Namespace) -> int:
     try:
         if args.action == "list":
             return _review_list(corpus, args.doc)
+        if args.action == "stories":
+            from core.review.stories import story_lines
+            for line in story_lines(corpus, every=args.all):
+                print(review.inert(line))
+            return 0
         if args.action == "sentences":
             if args.doc not in corpus.texts:
                 raise review.ReviewError(f"no article {review.inert(args.doc)!r} in {folder}")
@@ -107,6 +112,14 @@ def review_cmd(args: argparse.Namespace) -> int:
         elif args.action in ("confirm", "reject"):
             entry = review.set_status(corpus, args.record, args.action, args.note)
             print(f"{'confirmed' if args.action == 'confirm' else 'rejected'} {entry['kind']} {entry['record']}")
+        elif args.action in ("join", "split"):
+            from core.review.stories import join_stories, split_report
+            if args.action == "join":
+                entry = join_stories(corpus, args.first, args.second, args.note)
+                print(f"joined the stories of {entry['record']} and {entry['with']['record']}")
+            else:
+                entry = split_report(corpus, args.event, args.note)
+                print(f"took {entry['record']} out of its story")
         elif args.action == "add-participant":
             entry = review.add_participant(corpus, args.event, args.iso3, args.note)
             print(f"added participant {entry['new']['iso3']} to event {args.event}: record {entry['record']}")
@@ -176,7 +189,7 @@ def gold_cmd(folder: Path, out: Path) -> int:
 
 
 def _add_review_parser(sub) -> None:
-    p_review = sub.add_parser("review", help="analyst review: list records, correct, confirm, reject, add, undo")
+    p_review = sub.add_parser("review", help="analyst review: list records, correct, confirm, reject, add, join or split stories, undo")
     p_review.add_argument("folder", type=Path, help="the articles folder; corrections go to its corrections.jsonl")
     actions = p_review.add_subparsers(dest="action", required=True)
     p_list = actions.add_parser("list", help="every record with its id and review state, and orphaned corrections")
@@ -197,9 +210,16 @@ def _add_review_parser(sub) -> None:
         p.add_argument("doc")
         p.add_argument("span", metavar="START:END", help="the sentence's span (see `sentences DOC`)")
         p.add_argument("values", nargs="*", metavar="FIELD=VALUE")
+    p_stories = actions.add_parser("stories", help="the stories (events of several articles joined) and their reports")
+    p_stories.add_argument("--all", action="store_true", help="also the stories of a single report")
+    p_join = actions.add_parser("join", help="join two stories (name each by a story id, an event's record id or event_id)")
+    p_join.add_argument("first")
+    p_join.add_argument("second")
+    p_split = actions.add_parser("split", help="take a report (an event) out of its story")
+    p_split.add_argument("event", help="the event's record id or event_id")
     actions.add_parser("undo", help="undo the latest entry (a new line in the log)")
     for p in actions.choices.values():
-        if p.prog.split()[-1] not in ("list", "sentences"):
+        if p.prog.split()[-1] not in ("list", "sentences", "stories"):
             p.add_argument("--note", default="", help="why (kept in the log; shown as text)")
     p_gold = sub.add_parser("gold", help="write every reviewed article as gold JSON for `evaluate`")
     p_gold.add_argument("folder", type=Path)

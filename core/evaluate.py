@@ -48,6 +48,9 @@ class Evaluation:
     headline_counts: dict[str, list[int]] = field(
         default_factory=lambda: {w: [0, 0] for w in ("kind", "year", "size", "gcc", "host")})
     headline_false: list[str] = field(default_factory=list)
+    # Pairs of events of different articles in one story (gold: stories.csv beside the gold files),
+    # "main" for main events only, "all" with mentioned events; None when there is no stories.csv.
+    stories: dict[str, Score] | None = None
 
     def accuracy(self, what: str) -> float:
         return self.main_correct[what] / self.main_total if self.main_total else 1.0
@@ -74,6 +77,10 @@ class Evaluation:
         out.append("headline (main events; year/size/host where the gold has one): " +
                    ", ".join(f"{k} {v:.3f}" for k, v in head.items()) +
                    f", false participants {len(self.headline_false)}; lowest {min(head.values()):.3f}")
+        if self.stories is not None:
+            out.append("stories (pairs of events in one story): " + ", ".join(
+                f"{name} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} (pairs {s.tp + s.fn})"
+                for name, s in self.stories.items()))
         return out
 
 
@@ -198,4 +205,41 @@ def evaluate(folder: str | Path, gold_dir: str | Path | None = None) -> Evaluati
             result.misses.append(f"{doc}: extra ranking {c}")
         for c in sorted(gold_claims - pred_claims, key=str):
             result.misses.append(f"{doc}: missed ranking {c}")
+    result.stories = story_scores(corpus, gold_dir)
     return result
+
+
+def story_scores(corpus: Corpus, gold_dir: Path) -> dict[str, Score] | None:
+    """Pair scores of events.story_id against `gold_dir/stories.csv` (doc, event_index, role, story),
+    matched as the development set's scorer does: a predicted main event to the article's gold main
+    event, mentioned events to gold mentioned events of the same year (then kind), in order."""
+    path = gold_dir / "stories.csv"
+    if not path.exists():
+        return None
+    gold_rows = pd.read_csv(path, dtype=str, keep_default_na=False)
+    golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))}
+    gold_story = {(Path(r.doc).stem, int(r.event_index)): r.story for r in gold_rows.itertuples()
+                  if Path(r.doc).stem in golds}
+    events = corpus.events.assign(stem=corpus.events["doc"].astype(str).map(lambda d: Path(d).stem))
+    pred_story: dict[tuple[str, int], str] = {}
+    for stem, gold in golds.items():
+        preds = [r for r in events[events["stem"] == stem].to_dict("records") if r.get("story_id")]
+        for i, ge in enumerate(gold.get("events", [])):
+            cands = [e for e in preds if e["role"] == ge["role"]]
+            if ge["role"] == "mentioned":
+                cands = [e for e in cands if (None if pd.isna(e["year"]) else int(e["year"])) == ge.get("year")]
+                cands = [e for e in cands if e["kind"] == ge["kind"]] or cands
+            if cands:
+                pred_story[(stem, i)] = cands[0]["story_id"]
+                preds.remove(cands[0])
+    out = {}
+    for name in ("main", "all"):
+        keys = sorted(k for k in gold_story if name == "all" or golds[k[0]]["events"][k[1]]["role"] == "main")
+        gold_pairs = _pairs(gold_story, keys)
+        pred_pairs = _pairs(pred_story, [k for k in keys if k in pred_story])
+        out[name] = Score(tp=len(gold_pairs & pred_pairs), fp=len(pred_pairs - gold_pairs), fn=len(gold_pairs - pred_pairs))
+    return out
+
+
+def _pairs(labels: dict, keys: list) -> set:
+    return {(a, b) for n, a in enumerate(keys) for b in keys[n + 1:] if a[0] != b[0] and labels[a] == labels[b]}

@@ -12,6 +12,12 @@ EVENTS = ["event_id", "doc", "role", "kind", "tense", "year", "year_basis", "dat
           "host_basis", "countries_stated", "countries_stated_lower_bound", "countries_named", "gcc",
           "organizations", "topics", "evidence", "start", "end", "note"]
 PARTICIPANTS = ["event_id", "doc", "iso3", "name_en", "surface", "start", "end", "via"]
+# One row per story: the events of the folder that report the same occasion (core/stories).
+# participants: "ISO3:reports naming it" by count; sizes: "N@doc" every stated size with its article.
+STORIES = ["story_id", "kind", "first_date", "first_date_precision", "last_date", "last_date_precision",
+           "year", "host_iso3", "host_basis", "participants", "sizes", "size_min", "size_max", "reports",
+           "docs", "event_ids", "basis"]
+EVENTS.append("story_id")  # the event's story (core/stories), filled when the whole folder is read
 RANKINGS = ["claim_id", "doc", "country_iso3", "survey_year", "scope", "rank", "evidence",
             "start", "end", "surface", "surface_start", "surface_end", "year_basis", "note"]
 
@@ -28,8 +34,10 @@ KEYS = {
     "events": ["event_id"],
     "participants": ["event_id", "iso3"],
     "rankings": ["claim_id"],
+    "stories": ["story_id"],
 }
-SCHEMAS = {"documents": DOCUMENTS, "events": EVENTS, "participants": PARTICIPANTS, "rankings": RANKINGS}
+SCHEMAS = {"documents": DOCUMENTS, "events": EVENTS, "participants": PARTICIPANTS, "rankings": RANKINGS,
+           "stories": STORIES}
 
 EVENT_KINDS = tuple(event_kinds())  # core/data/event_kinds.tsv
 SCOPES = ("world", "asia", "middle_east", "mena", "arab", "gcc", "africa", "regional", "g20", "americas", "europe", "oceania")
@@ -38,7 +46,7 @@ DOC_STATUSES = ("ok", "warning", "error")
 DTYPES = {
     "chars": "Int64", "year": "Int64", "countries_stated": "Int64", "countries_named": "Int64",
     "start": "Int64", "end": "Int64", "survey_year": "Int64", "rank": "Int64",
-    "surface_start": "Int64", "surface_end": "Int64",
+    "surface_start": "Int64", "surface_end": "Int64", "size_min": "Int64", "size_max": "Int64", "reports": "Int64",
     "gcc": "boolean", "countries_stated_lower_bound": "boolean",
 }
 

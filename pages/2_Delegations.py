@@ -10,6 +10,8 @@ from ui.filters import URL, active_filters, filter_events, pick_many, show_list,
 from ui.i18n import N_, _, number
 from ui.labels import state_label, clean_title, is_missing, kind_label, map_distinct, via_label, when_label
 from ui.review import reviewed_only
+from ui.charts.stories import DOT_THRESHOLD, delegation_dots, story_ranges
+from ui.stories import count_switch, one_per_story, reports_text, story_reports
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, setup_page,
                        table, to_evidence, to_profile)
 
@@ -31,14 +33,21 @@ with st.sidebar:
                       placeholder=_("All kinds"), format_func=kind_label)
     host_choice = pick_many(_("Host"), hosts, key="dl_host", placeholder=_("All hosts"),
                             format_func=lambda iso: state_label(iso, names))
+    count_mode = count_switch("dl_count")
     order = st.radio(_("Order the events"), list(ORDERS), key="dl_order", bind=URL, format_func=ORDERS.get,
                      horizontal=True)
 
 shown = filter_events(events, years, kinds=kinds, hosts=host_choice)
+reports_shown = len(shown)
+if count_mode == "stories":  # one row per story: the reports of one occasion count once
+    shown = one_per_story(shown)
 counts = measures.state_counts(shown, participants, names)
 measure = measures.delegation_measure(shown, participants)
 titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
 
+if count_mode == "stories":
+    st.markdown(_("**{stories}** stories told by **{reports}** reports (articles reporting the same occasion are "
+                  "one story).").format(stories=number(len(shown)), reports=number(reports_shown)))
 st.markdown(_("**{events}** events, **{states}** states named as taking part, **{body}** more reached only through "
               "the GCC as a body.").format(events=number(len(shown)), states=number(int((counts["named"] > 0).sum())),
                                            body=number(int((counts["named"] == 0).sum()))))
@@ -50,15 +59,27 @@ if shown.empty:
         key="dl_empty")
     st.stop()
 
-chart(charts.delegation_bars(shown, measure, titles, order, limit=charts.BAR_LIMIT), key="dl_bars", on_click=to_evidence,
-      caption=_("Bar chart, one bar per event: the delegation size is the number of states the article states "
-                "(orange, e.g. 'a delegation of 21 states'), else the states it names one by one (blue), else the "
-                "GCC's members when it names only the council (light orange); 'unknown' stands where the article "
-                "gives no figure at all, never a bar of 0. Hover for the basis and the article title, click for "
-                "the article."))
-if len(shown) > charts.BAR_LIMIT:
-    st.caption(_("The chart draws the first {limit} of {n} events in this order; the table below lists them all.")
-               .format(limit=number(charts.BAR_LIMIT), n=number(len(shown))))
+many_reports = shown[shown["reports"] > 1] if count_mode == "stories" else shown.iloc[:0]
+story_text = {str(e): reports_text(story_reports(corpus, s)) for e, s in zip(many_reports["event_id"], many_reports["story_id"])}
+if len(shown) > DOT_THRESHOLD:
+    known = int((measure["size"].notna() & shown["year"].notna()).sum())
+    chart(delegation_dots(shown, measure, titles, story_text, story_ranges(corpus.stories, shown)), key="dl_dots",
+          on_click=to_evidence,
+          caption=_("Dot plot, one dot per {what} of known size and year ({known} of {n}): x the year, y the "
+                    "delegation size (orange: the number stated; blue: the states named; light orange: the GCC's "
+                    "members). A vertical line spans the different sizes the reports of one story state; hover for "
+                    "each outlet's figure, click for the article.").format(
+              what=_("story") if count_mode == "stories" else _("event"), known=number(known), n=number(len(shown))))
+else:
+    chart(charts.delegation_bars(shown, measure, titles, order, limit=charts.BAR_LIMIT), key="dl_bars", on_click=to_evidence,
+          caption=_("Bar chart, one bar per event: the delegation size is the number of states the article states "
+                    "(orange, e.g. 'a delegation of 21 states'), else the states it names one by one (blue), else the "
+                    "GCC's members when it names only the council (light orange); 'unknown' stands where the article "
+                    "gives no figure at all, never a bar of 0. Hover for the basis and the article title, click for "
+                    "the article."))
+    if len(shown) > charts.BAR_LIMIT:
+        st.caption(_("The chart draws the first {limit} of {n} events in this order; the table below lists them all.")
+                   .format(limit=number(charts.BAR_LIMIT), n=number(len(shown))))
 
 left, right = st.columns([1, 2])
 with left:
@@ -87,8 +108,12 @@ sizes = sizes.assign(when=map_distinct(when_label, sizes["date"], sizes["year"])
                                                    sizes["countries_stated"]),
                      basis=map_distinct(lambda b: _(measures.BASIS_LABELS[b]), sizes["basis"]),
                      title=[clean_title(titles.get(d, "")) for d in sizes["doc"]])
-sizes = sizes[["when", "kind", "size", "basis", "countries_stated", "named", "via_body", "title", "event_id"]]
-size_headers = {"when": _("when"), "kind": _("kind"), "size": _("delegation size"), "basis": _("basis"),
+ranges = story_ranges(corpus.stories, shown) if count_mode == "stories" else {}
+sizes = sizes.assign(reports=[story_text.get(str(e), "") for e in sizes["event_id"]],
+                     size=[f"{number(ranges[str(e)][0])}–{number(ranges[str(e)][1])}" if str(e) in ranges else s
+                           for e, s in zip(sizes["event_id"], sizes["size"])])
+sizes = sizes[["when", "kind", "size", "reports", "basis", "countries_stated", "named", "via_body", "title", "event_id"]]
+size_headers = {"when": _("when"), "kind": _("kind"), "size": _("delegation size"), "reports": _("reports of the story"), "basis": _("basis"),
                 "countries_stated": _("states stated"), "named": _("states named"),
                 "via_body": _("through the GCC as a body"), "title": _("article title"), "event_id": _("event")}
 table(sizes, key="dl_sizes", headers=size_headers)

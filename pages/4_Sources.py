@@ -13,6 +13,7 @@ from ui.messages import document_message
 from ui.safety import md_escape
 from ui.review import orphan_notice, review_link, reviewed_only
 from ui.upload import upload_form, upload_notices
+from ui.stories import also_reported
 
 setup_page(N_("Sources"))
 corpus = reviewed_only(corpus_or_stop(), key="src_reviewed")
@@ -73,6 +74,10 @@ participants = corpus.participants[corpus.participants["doc"] == doc]
 checked, _history = ranking_tables(corpus.rankings)
 claims = checked[checked["doc"] == doc]
 text = corpus.texts.get(doc, "")
+
+also = also_reported(corpus, events, doc)
+if also:
+    st.markdown(_("**Also reported by:**") + " " + " · ".join(also))
 
 st.markdown(_("**Article text** (right to left) with the extracted spans highlighted; hover a highlight for "
               "what was extracted from it."))

@@ -152,9 +152,10 @@ def test_overview_tables_are_sent_only_while_their_expander_is_open(seeds_corpus
     assert [e.label for e in at.expander] == ["The extracted tables"]
     assert len(at.dataframe) == 0  # closed: nothing sent before (or after) the charts
     at = run_page("overview", ov_tables="true")  # opened (a click on it writes this to the URL)
-    assert [t.label for t in at.tabs] == ["documents", "events", "participants", "rankings"]
+    assert [t.label for t in at.tabs] == ["documents", "events", "participants", "rankings", "stories"]
     assert [len(df.value) for df in at.dataframe] == [len(seeds_corpus.documents), len(seeds_corpus.events),
-                                                     len(seeds_corpus.participants), len(seeds_corpus.rankings)]
+                                                     len(seeds_corpus.participants), len(seeds_corpus.rankings),
+                                                     len(seeds_corpus.stories)]
 
 
 def test_overview_map_is_offline_at_resolution_50():

@@ -24,7 +24,9 @@ from ui.i18n import N_, _, frozen
 from ui.labels import kind_label, scope_label, tense_label, text_of
 from ui.messages import core_message
 from ui.safety import md_escape
+from ui.story_review import story_panel
 from ui.review import FLASH, KIND_TITLES, ROLE_LABELS, shown_headers, field_label, mark_tooltip, review_label, review_mark
+
 
 
 
@@ -349,6 +351,9 @@ def review_page(corpus: core.Corpus, folder: Path) -> None:
 
     st.subheader(_("Add a missing record"))
     _add_panel(corpus, folder, doc, names)
+
+    st.subheader(_("Stories: reports of one occasion"))
+    story_panel(corpus, folder, doc, _act)
 
     st.subheader(_("The log"))
     if st.button(_("Undo the latest entry"), key="rv_undo",

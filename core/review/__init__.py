@@ -8,7 +8,7 @@ The log is `corrections.jsonl` in the articles' folder, one JSON object a line:
                 "kind": "event", "start": 0, "end": 243, "value": ""},
      "field": "host_iso3", "old": "BHR", "new": "QAT", "note": "..."}
 
-`action` is confirm | correct | reject | add | undo. Nothing is rewritten: an undo is a new line
+`action` is confirm | correct | reject | add | undo, and join | split for stories (core/review/stories.py). Nothing is rewritten: an undo is a new line
 naming the entry it cancels (`"target": "<entry id>"`). Appends are atomic across threads and
 processes (an fcntl lock on `.corrections.lock` in the folder, then one os.write of the whole line
 to a file opened with O_APPEND). A damaged line is reported by its number and skipped.

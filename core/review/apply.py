@@ -153,7 +153,8 @@ def apply_reviews(corpus, folder: str | Path | None = None):
         return dataclasses.replace(corpus, messages=[*corpus.messages, *problems])
     frames = {name: getattr(corpus, name).copy() for name in TABLE_OF.values()}
     undone = {e.data["target"] for e in entries if e.action == "undo"}
-    active = [e for e in entries if e.action != "undo" and e.data["id"] not in undone]
+    # join and split shape stories, not records: core.review.stories applies them
+    active = [e for e in entries if e.action not in ("undo", "join", "split") and e.data["id"] not in undone]
     orphans = _Orphans(corpus)
     _apply_added(frames, corpus, active, orphans)
     states = _apply_states(frames, corpus, active, orphans)

@@ -66,6 +66,8 @@ def _entry_problem(data: Any) -> str:
         return "no usable anchor"
     if not isinstance(data.get("record"), str) or data["record"] != anchor_id(anchor):
         return "record id does not match its anchor"
+    if action in ("join", "split"):
+        return "" if data["kind"] == "event" else "a story action names events"
     try:
         if action == "correct":
             value = check_value(data["kind"], str(data.get("field", "")), data.get("new"))

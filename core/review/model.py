@@ -19,7 +19,7 @@ from core.reference import EDITIONS
 LOG_NAME = CORRECTIONS_LOG
 LOCK_NAME = ".corrections.lock"
 FORMAT = 1
-ACTIONS = ("confirm", "correct", "reject", "add", "undo")
+ACTIONS = ("confirm", "correct", "reject", "add", "undo", "join", "split")  # join/split: core/review/stories.py
 KINDS = ("event", "participant", "ranking")
 REVIEW_STATES = ("unreviewed", "confirmed", "corrected", "added")
 PREFIX = {"event": "ev", "participant": "pa", "ranking": "rk"}

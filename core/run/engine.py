@@ -6,7 +6,7 @@ the scheduler at `scheduler`). Both give the same tables.
 
 `write_parquet(corpus, out)`: each table as a partitioned Parquet dataset, out/<table>/part-NNNNN.parquet,
 one file per `partition_docs` consecutive documents (in document order), so a file holds every
-row of its documents and the parts concatenated in name order are the whole table; dtypes
+row of its documents (the stories table, whose stories span documents, is whole in the first part) and the parts concatenated in name order are the whole table; dtypes
 (string, Int64, boolean) are kept. Any engine that reads a folder of Parquet files reads them:
 pandas.read_parquet(out / "events"), DuckDB read_parquet('out/events/*.parquet'), Spark, Dask.
 """
@@ -24,7 +24,7 @@ from core.run.progress import Progress
 
 ENGINES = ("local", "dask")
 FORMATS = ("csv", "parquet")
-TABLES = ("documents", "events", "participants", "rankings")
+TABLES = ("documents", "events", "participants", "rankings", "stories")
 PARTITION_DOCS = 1000
 
 
@@ -70,7 +70,11 @@ def write_parquet(corpus: Corpus, out: Path, partition_docs: int = PARTITION_DOC
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
-        index = frame["doc"].astype(str).map(part_of).to_numpy() if len(frame) else []
+        if "doc" in frame.columns:
+            index = frame["doc"].astype(str).map(part_of).to_numpy() if len(frame) else []
+        else:  # stories span articles: the whole table in the first part
+            index = [0] * len(frame)
+            index = pd.Series(index, dtype="int64").to_numpy()
         schema = pa.Schema.from_pandas(frame, preserve_index=False)
         for n in range(parts):
             rows = frame[index == n] if len(frame) else frame

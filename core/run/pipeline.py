@@ -23,6 +23,7 @@ from core.rankings.extract import find_rank_claims
 from core.records import DocumentExtraction
 from core.run.progress import Progress
 from core.review import apply_reviews
+from core.review.stories import with_stories
 
 TITLE_MAX = 160
 MIN_PER_WORKER = 8      # fewer misses than workers * this are extracted in this process
@@ -31,7 +32,7 @@ MAX_CHUNK = 64          # documents sent to a worker process at a time
 
 @dataclass
 class Corpus:
-    """The four tidy tables of a folder, plus the decoded texts the offsets index into."""
+    """The tidy tables of a folder (documents, events, participants, rankings; stories), plus the decoded texts the offsets index into."""
 
     documents: pd.DataFrame
     events: pd.DataFrame
@@ -42,6 +43,7 @@ class Corpus:
     folder: Path | None = None
     rejected: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: records analysts rejected
     orphans: pd.DataFrame = field(default_factory=pd.DataFrame)  # core.review: log entries not applied
+    stories: pd.DataFrame = field(default_factory=lambda: tables.build_table("stories", []))  # core.stories
 
 
 def extract_document(text: str, published: str = "") -> DocumentExtraction:
@@ -203,4 +205,5 @@ def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         if store.stats.write_errors > failed_before:  # once per load, not once per document
             messages = [*messages, f"the extraction cache cannot be written ({store.write_problem}); "
                         "articles are extracted again on every load"]
-    return apply_reviews(build_corpus(docs, results, messages, folder), folder)
+    # stories join events across articles: built on the whole folder's reviewed tables
+    return with_stories(apply_reviews(build_corpus(docs, results, messages, folder), folder))

@@ -1,0 +1,214 @@
+"""Joining the events of a whole folder into stories: blocking, pair decisions, grouping, the table.
+
+Blocking: a pair is compared only when the two events share a key (kind family + year, or kind
+family + edition number) -- a join needs one of those anchors (core.stories.rules), so no pair
+outside a block could join. Grouping: the joined pairs are a graph (networkx); a connected group is
+a story when no two of its events are refused (two editions of one committee must not be chained
+together through a third report that names no edition); otherwise the group is rebuilt pair by
+pair, strongest evidence first, never merging two parts that hold a refused pair.
+
+Deterministic whatever the order of the files: events are sorted by record id (a hash of the
+article's content and the event's span, core.review), every tie is broken by ids, and a story's id
+is its smallest member record id ("st-" + its hash part).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from itertools import combinations
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from core import tables
+from core.stories.prefilter import joinable_pairs, refusal_matrix
+from core.stories.records import StoryRecord, story_record
+from core.stories.rules import qualifier_conflict
+
+ANALYST = "analyst_join"
+
+
+def story_records(events: pd.DataFrame, participants: pd.DataFrame,
+                  texts: Mapping[str, str] | None = None) -> list[StoryRecord]:
+    """One StoryRecord per events row, sorted by record id; `texts` (doc -> article) lets a main event
+    with no anchor in its sentence find its edition in its article."""
+    texts = texts if texts is not None else {}
+    named: dict[str, set[str]] = defaultdict(set)
+    for event_id, iso3 in zip(participants["event_id"].astype(str), participants["iso3"].astype(str)):
+        named[event_id].add(iso3)
+    records = [story_record(row, frozenset(named.get(str(row["event_id"]), ())), _text(texts, row["doc"]))
+               for row in events.to_dict("records")]
+    return sorted(records, key=lambda r: (r.record_id, r.event_id))
+
+
+def _text(texts: Mapping[str, str], doc: str) -> str:
+    try:
+        return str(texts.get(doc) or "")
+    except Exception:  # a snapshot's texts that cannot be read: the sentence alone
+        return ""
+
+
+def _blocks(records: list[StoryRecord]) -> Iterable[list[StoryRecord]]:
+    keys: dict[tuple, list[StoryRecord]] = defaultdict(list)
+    for r in records:
+        if not r.family:
+            continue
+        if r.year is not None:
+            keys[(r.family, "year", r.year)].append(r)
+        if r.edition is not None:
+            keys[(r.family, "edition", r.edition)].append(r)
+    for key in sorted(keys, key=str):
+        yield keys[key]
+
+
+def candidate_links(records: list[StoryRecord], alone: frozenset[str] = frozenset()) -> dict[tuple[str, str], str]:
+    """(record id, record id) -> join basis, for every pair of blocked records that joins."""
+    links: dict[tuple[str, str], str] = {}
+    for block in _blocks(records):
+        for i, j, basis in joinable_pairs(block):
+            a, b = block[i], block[j]
+            pair = (a.record_id, b.record_id) if a.record_id < b.record_id else (b.record_id, a.record_id)
+            if pair in links or a.record_id in alone or b.record_id in alone or qualifier_conflict(a, b):
+                continue
+            links[pair] = basis
+    return links
+
+
+def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = (),
+                  alone: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, str]]:
+    """(record id -> story id, story id -> join basis). `alone`: records an analyst took out of their
+    story (no automatic link); `must`: pairs an analyst joined -- their two stories become one,
+    whatever the rules say, after the automatic grouping."""
+    alone = frozenset(alone)
+    by_id = {r.record_id: r for r in records}
+    links = candidate_links(records, alone)
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(by_id))
+    graph.add_edges_from(sorted(links))
+    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])
+    component_of = {rid: n for n, c in enumerate(components) for rid in c}
+    links_in: dict[int, dict[tuple[str, str], str]] = defaultdict(dict)
+    for pair, basis in links.items():
+        links_in[component_of[pair[0]]][pair] = basis
+    parts = [part for n, component in enumerate(components)
+             for part in _split_refused(component, by_id, links_in[n])]
+    joined = nx.Graph()  # stories (by their first member) joined by analysts
+    first_of = {rid: min(part) for part in parts for rid in part}
+    joined.add_nodes_from(sorted(first_of.values()))
+    forced = sorted({(first_of[a], first_of[b]) for a, b in must if a in by_id and b in by_id})
+    joined.add_edges_from(forced)
+    members = {min(part): part for part in parts}
+    part_bases: dict[str, set[str]] = defaultdict(set)
+    for (a, b), basis in links.items():
+        if first_of[a] == first_of[b]:
+            part_bases[first_of[a]].add(basis)
+    story_of: dict[str, str] = {}
+    basis_of: dict[str, str] = {}
+    for group in nx.connected_components(joined):
+        part = set().union(*(members[f] for f in group))
+        story = f"st-{min(part).split('-', 1)[-1]}"
+        bases = set().union(*(part_bases[f] for f in group))
+        if len(group) > 1:
+            bases.add(ANALYST)
+        basis_of[story] = ";".join(sorted(bases))
+        for rid in part:
+            story_of[rid] = story
+    return story_of, basis_of
+
+
+def _split_refused(members: list[str], by_id: dict[str, StoryRecord],
+                   links: dict[tuple[str, str], str]) -> list[set[str]]:
+    """The component itself when no pair in it is refused; else its parts, merged along its `links`
+    strongest first (most evidence, then ids), never merging two parts that hold a refused pair.
+
+    The refusals are one matrix; a merged part's row and column are the union of its members', so
+    each link costs one lookup and each merge one row (quadratic in the component, not cubic)."""
+    if len(members) < 3:
+        return [set(members)]
+    refused = refusal_matrix([by_id[m] for m in members])
+    np.fill_diagonal(refused, False)
+    if not refused.any():
+        return [set(members)]
+    index = {m: k for k, m in enumerate(members)}
+    root = list(range(len(members)))
+
+    def find(k: int) -> int:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    for (a, b), _basis in sorted(links.items(), key=lambda e: (-e[1].count("+"), e[0])):
+        ra, rb = find(index[a]), find(index[b])
+        if ra == rb or refused[ra, rb]:
+            continue
+        refused[ra, :] |= refused[rb, :]
+        refused[:, ra] |= refused[:, rb]
+        root[rb] = ra
+    parts: dict[int, set[str]] = defaultdict(set)
+    for m in members:
+        parts[find(index[m])].add(m)
+    return sorted(parts.values(), key=min)
+
+
+def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: dict[str, str],
+                  basis_of: dict[str, str]) -> pd.DataFrame:
+    """The stories table (tables.STORIES): one row per story, every figure with the article that gave it."""
+    members: dict[str, list[StoryRecord]] = defaultdict(list)
+    for r in records:
+        members[story_of[r.record_id]].append(r)
+    dates = dict(zip(events["event_id"].astype(str), events["date"].fillna("").astype(str)))
+    assumed = dict(zip(events["event_id"].astype(str), events["host_iso3"].fillna("").astype(str)))
+    rows = []
+    for story in sorted(members):
+        group = sorted(members[story], key=lambda r: (r.role != "main", r.doc, r.event_id))
+        main = [r for r in group if r.role == "main"] or group
+        kind = Counter(r.kind for r in main).most_common()
+        when = sorted((dates.get(r.event_id) or str(r.year), r.event_id) for r in group
+                      if dates.get(r.event_id) or r.year)
+        hosts = Counter(r.host for r in group if r.host)
+        guessed = Counter(assumed[r.event_id] for r in group if r.host_basis == "assumed" and assumed.get(r.event_id))
+        named = Counter(iso for r in group for iso in r.participants)
+        sized = [r for r in group if r.size is not None]
+        rows.append({
+            "story_id": story, "kind": min(kind, key=lambda k: (-k[1], k[0]))[0],
+            "first_date": when[0][0] if when else "", "first_date_precision": _precision(when[0][0] if when else ""),
+            "last_date": when[-1][0] if when else "", "last_date_precision": _precision(when[-1][0] if when else ""),
+            "year": int(when[0][0][:4]) if when else None,
+            "host_iso3": _most(hosts) or _most(guessed),
+            "host_basis": ("stated" if len(hosts) == 1 else "reports_differ") if hosts else
+                          "assumed" if guessed else "not_stated",
+            "participants": ";".join(f"{iso}:{n}" for iso, n in sorted(named.items(), key=lambda x: (-x[1], x[0]))),
+            "sizes": ";".join(f"{r.size}@{r.doc}" for r in sized),
+            "size_min": min((r.size for r in sized), default=None), "size_max": max((r.size for r in sized), default=None),
+            "reports": len(group), "docs": ";".join(sorted({r.doc for r in group})),
+            "event_ids": ";".join(r.event_id for r in group), "basis": basis_of.get(story, ""),
+        })
+    return tables.build_table("stories", rows)
+
+
+def _most(counts: Counter) -> str:
+    """The most frequent value, ties broken by the value; '' when none."""
+    return min(counts.items(), key=lambda c: (-c[1], c[0]))[0] if counts else ""
+
+
+def _precision(date: str) -> str:
+    """day | month | year | none for YYYY-MM-DD, YYYY-MM, YYYY, ''."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(date), "none")
+
+
+def build_stories(events: pd.DataFrame, participants: pd.DataFrame, must: Iterable[tuple[str, str]] = (),
+                  alone: Iterable[str] = (), texts: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(events with `story_id` filled, the stories table) for the events of a whole folder.
+
+    Main and mentioned events join alike. `must` and `alone` are the analysts' joins and take-outs
+    (record ids; see group_stories). The same events give the same stories in any row order.
+    """
+    records = story_records(events, participants, texts)
+    story_of, basis_of = group_stories(records, must, alone)
+    events = events.copy()
+    rid = events["record_id"] if "record_id" in events.columns else events["event_id"]
+    events["story_id"] = rid.astype(str).map(story_of).fillna("").astype("string")
+    return events, stories_table(events, records, story_of, basis_of)

@@ -1,0 +1,283 @@
+"""Stories (core.stories): the join and the refusals on sentences of our own, order independence, the
+stories table, and the analysts' join / split round trip through the corrections log."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core import load_corpus, review, tables
+from core.review.stories import join_stories, split_report, story_lines
+from core.stories import build_stories, join_basis, refusal
+from core.stories.records import read_name, story_record
+
+# ---------------------------------------------------------------- sentences of our own
+
+MEETING_11 = "افتتح وزير الاتصالات في مسقط أعمال الاجتماع الحادي عشر للجنة الرقمية لدول المنطقة"
+MEETING_11_B = "اختتمت أعمال الاجتماع الحادي عشر للجنة الرقمية لدول المنطقة بحضور الوزراء"
+MEETING_12 = "افتتح وزير الاتصالات أعمال الاجتماع الثاني عشر للجنة الرقمية لدول المنطقة"
+OTHER_COMMITTEE = "افتتح وزير الاتصالات أعمال الاجتماع الحادي عشر للجنة المالية لدول المنطقة"
+FORUM = "انطلقت أعمال المنتدى العربي للخدمات الذكية بمشاركة واسعة"
+FORUM_B = "اختتم المنتدى العربي للخدمات الذكية أعماله بتوصيات عدة"
+FORUM_NEXT = "سيعقد المنتدى العربي للخدمات الذكية بمشاركة واسعة"
+WORKSHOP = "نظمت الهيئة ورشة عمل حول البيانات المفتوحة للجهات الحكومية"
+WORKSHOP_SIDE = "نظمت الهيئة ورشة عمل حول البيانات المفتوحة على هامش المنتدى العربي للخدمات الذكية"
+
+
+def row(doc: str, evidence: str, kind: str, year=None, host="", basis="not_stated", role="main",
+        tense="past", date="", size=None, n=1) -> dict:
+    return {"event_id": f"{doc}#e{n}", "record_id": f"ev-{doc[:-4]}{n}", "doc": doc, "role": role, "kind": kind,
+            "tense": tense, "year": year, "year_basis": "stated" if year else "not_stated", "date": date,
+            "host_iso3": host, "host_basis": basis, "countries_stated": size, "evidence": evidence}
+
+
+def events(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+NO_PARTICIPANTS = pd.DataFrame({"event_id": pd.Series(dtype=str), "iso3": pd.Series(dtype=str)})
+
+
+def stories_of(frame: pd.DataFrame) -> dict[str, str]:
+    built, _ = build_stories(frame, NO_PARTICIPANTS)
+    return dict(zip(built["event_id"], built["story_id"]))
+
+
+# ---------------------------------------------------------------- names and editions
+
+@pytest.mark.parametrize("sentence, kind, edition, first_word", [
+    (MEETING_11, "meeting", 11, "رقميه"),
+    (MEETING_12, "meeting", 12, "رقميه"),
+    ("تستضيف الدوحة الاجتماع الـ14 للجنة الرقمية", "meeting", 14, "رقميه"),
+    ("عقدت اللجنة الرقمية اجتماعها (٢٢) عبر الاتصال المرئي", "meeting", 22, "رقميه"),
+    ("شاركت الهيئة في الدورة الثالثة من مؤتمر ومعرض الخدمات الذكية", "conference", 3, "خدمات"),
+    ("فاز الفريق بجائزة المركز الأول في مسابقة التطبيقات", "award", None, "مركز"),
+], ids=["ordinal", "next-ordinal", "article-digits", "parenthesis", "session-of-conference", "rank-is-not-edition"])
+def test_read_name_finds_the_edition_and_the_name(sentence, kind, edition, first_word):
+    name = read_name(sentence, kind)
+    assert name.edition == edition
+    assert name.words and first_word in name.words
+
+
+def test_a_second_event_coordinated_after_the_name_ends_it():
+    name = read_name("اجتماع اللجنة الرقمية الخامس والاجتماع 30 للجنة المالية", "meeting")
+    assert name.edition == 5
+    assert "ماليه" not in name.words
+
+
+# ---------------------------------------------------------------- the join and the refusals
+
+def test_two_reports_of_one_meeting_join():
+    a = story_record(row("a.txt", MEETING_11, "meeting", 2021, "OMN", "stated"))
+    b = story_record(row("b.txt", MEETING_11_B, "meeting", 2021))
+    assert refusal(a, b) == ""
+    assert join_basis(a, b) == "same_year+same_edition+similar_name"
+
+
+@pytest.mark.parametrize("first, second, why", [
+    (row("a.txt", MEETING_11, "meeting", 2021), row("b.txt", MEETING_12, "meeting", 2021), "other_edition"),
+    (row("a.txt", MEETING_11, "meeting", 2021), row("b.txt", OTHER_COMMITTEE, "meeting", 2021), "other_name"),
+    (row("a.txt", FORUM, "forum", 2021), row("b.txt", WORKSHOP_SIDE, "workshop", 2021), "other_family"),
+    (row("a.txt", WORKSHOP, "workshop", 2021), row("b.txt", WORKSHOP_SIDE, "workshop", 2021), "sidelines_and_main"),
+    (row("a.txt", FORUM, "forum", 2021), row("b.txt", FORUM_NEXT, "forum", 2021, tense="upcoming"), "upcoming_and_past"),
+    (row("a.txt", FORUM, "forum", 2021), row("b.txt", FORUM_B, "forum", 2022), "other_year"),
+    (row("a.txt", FORUM, "forum", 2021, "QAT", "stated"), row("b.txt", FORUM_B, "forum", 2021, "ARE", "stated"),
+     "other_host"),
+    (row("a.txt", FORUM, "forum", 2021), row("a.txt", FORUM_B, "forum", 2021, n=2), "same_article"),
+    (row("a.txt", FORUM, "other", 2021), row("b.txt", FORUM_B, "other", 2021), "other_family"),
+], ids=["different-editions", "different-committees", "forum-and-its-workshop", "workshop-on-the-sidelines",
+        "upcoming-and-past", "different-years", "different-stated-hosts", "one-article", "no-kind"])
+def test_refusals(first, second, why):
+    a, b = story_record(first), story_record(second)
+    assert refusal(a, b) == why
+    assert join_basis(a, b) == ""
+    assert len(set(stories_of(events(first, second)).values())) == 2
+
+
+def test_an_assumed_host_is_no_evidence_and_no_conflict():
+    a = story_record(row("a.txt", FORUM, "forum", 2021, "BHR", "assumed"))
+    b = story_record(row("b.txt", FORUM_B, "forum", 2021, "QAT", "stated"))
+    assert a.host == "" and refusal(a, b) == ""
+    assert join_basis(a, b) == "same_year+similar_name"
+
+
+def test_no_anchor_in_time_or_sequence_no_join():
+    """Same name and host but neither a year nor an edition: could be any year's forum."""
+    a = story_record(row("a.txt", FORUM, "forum", None, "QAT", "stated"))
+    b = story_record(row("b.txt", FORUM_B, "forum", None, "QAT", "stated"))
+    assert join_basis(a, b) == ""
+
+
+def test_a_report_naming_no_edition_does_not_chain_two_editions():
+    frame = events(row("a.txt", MEETING_11, "meeting", 2021), row("b.txt", MEETING_12, "meeting", 2021),
+                   row("c.txt", "أعمال الاجتماع للجنة الرقمية لدول المنطقة في مسقط", "meeting", 2021))
+    got = stories_of(frame)
+    assert got["a.txt#e1"] != got["b.txt#e1"]
+
+
+# ---------------------------------------------------------------- order independence and the table
+
+def three_reports() -> pd.DataFrame:
+    return events(row("w.txt", FORUM, "forum", 2021, size=97, date="2021-06-24"),
+                  row("x.txt", FORUM_B, "forum", 2021, "QAT", "stated", size=80, date="2021-06-27"),
+                  row("y.txt", "شاركت المملكة في المنتدى العربي للخدمات الذكية", "forum", 2021, size=94),
+                  row("z.txt", WORKSHOP_SIDE, "workshop", 2021),
+                  row("w.txt", MEETING_11, "meeting", 2021, role="mentioned", n=2),
+                  row("y.txt", MEETING_11_B, "meeting", 2021, n=2))
+
+
+def test_order_of_the_rows_does_not_change_the_stories():
+    frame = three_reports()
+    expected = stories_of(frame)
+    for seed in range(5):
+        shuffled = frame.sample(frac=1, random_state=seed).reset_index(drop=True)
+        assert stories_of(shuffled) == expected
+    assert expected["w.txt#e1"] == expected["x.txt#e1"] == expected["y.txt#e1"] != expected["z.txt#e1"]
+    assert expected["w.txt#e2"] == expected["y.txt#e2"]  # a mentioned event joins the report of it
+
+
+def test_stories_table_keeps_every_figure_with_its_article():
+    built, stories = build_stories(three_reports(), pd.DataFrame({"event_id": ["w.txt#e1", "x.txt#e1", "x.txt#e1"],
+                                                                  "iso3": ["BHR", "BHR", "OMN"]}))
+    assert list(stories.columns) == tables.STORIES
+    forum = stories[stories["story_id"] == built.loc[0, "story_id"]].iloc[0]
+    assert forum["reports"] == 3 and forum["docs"] == "w.txt;x.txt;y.txt"
+    assert forum["sizes"] == "97@w.txt;80@x.txt;94@y.txt"
+    assert (forum["size_min"], forum["size_max"]) == (80, 97)
+    assert forum["participants"] == "BHR:2;OMN:1"
+    assert (forum["first_date"], forum["first_date_precision"]) == ("2021", "year")
+    assert (forum["last_date"], forum["last_date_precision"]) == ("2021-06-27", "day")
+    assert (forum["host_iso3"], forum["host_basis"]) == ("QAT", "stated")
+    assert forum["story_id"] == "st-w1"  # the smallest member record id
+
+
+# ---------------------------------------------------------------- a folder: extraction, review round trip
+
+ARTICLES = {
+    "a.txt": "انطلقت في المنامة اليوم أعمال منتدى الخليج للخدمات الرقمية 2019 بمشاركة 40 دولة.\n",
+    "b.txt": "اختتم منتدى الخليج للخدمات الرقمية 2019 أعماله في المنامة بمشاركة 42 دولة.\n",
+    "c.txt": "شاركت سلطنة عمان في منتدى الخليج للخدمات الرقمية 2019 الذي عقد في المنامة بمشاركة 45 دولة.\n",
+    "d.txt": "افتتح وزير الاتصالات في الرياض أعمال الاجتماع الحادي عشر للجنة الرقمية لدول المنطقة.\n",
+}
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    out = tmp_path / "articles"
+    out.mkdir()
+    for name, text in ARTICLES.items():
+        (out / name).write_text(text, encoding="utf-8")
+    (out / "manifest.csv").write_text("file,published,source_url\n" + "".join(
+        f"{n},2019-03-1{i},https://example.org/{i}\n" for i, n in enumerate(ARTICLES)), encoding="utf-8")
+    return out
+
+
+def forum_story(corpus) -> pd.Series:
+    stories = corpus.stories
+    return stories[stories["kind"] == "forum"].iloc[0]
+
+
+def test_a_folder_gives_one_story_of_three_reports(folder):
+    corpus = load_corpus(folder, cache=False)
+    story = forum_story(corpus)
+    assert story["reports"] == 3 and story["docs"] == "a.txt;b.txt;c.txt"
+    assert story["sizes"] == "40@a.txt;42@b.txt;45@c.txt"
+    assert corpus.events["story_id"].notna().all()
+    assert set(corpus.events["story_id"]) == set(corpus.stories["story_id"])
+
+
+def test_same_folder_in_another_file_order_gives_the_same_stories(folder, tmp_path):
+    first = load_corpus(folder, cache=False)
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    names = {n: f"{9 - i}_{n}" for i, n in enumerate(ARTICLES)}
+    for old, new in names.items():
+        shutil.copy(folder / old, renamed / new)
+    (renamed / "manifest.csv").write_text("file,published,source_url\n" + "".join(
+        f"{names[n]},2019-03-1{i},https://example.org/{i}\n" for i, n in enumerate(ARTICLES)), encoding="utf-8")
+    second = load_corpus(renamed, cache=False)
+    assert sorted(first.stories["story_id"]) == sorted(second.stories["story_id"])
+
+
+def test_review_join_and_split_round_trip(folder):
+    corpus = load_corpus(folder, cache=False)
+    story = forum_story(corpus)
+    meeting = corpus.events[corpus.events["doc"] == "d.txt"].iloc[0]
+    join_stories(corpus, story["story_id"], meeting["event_id"], note="one occasion")
+    joined = load_corpus(folder, cache=False)
+    assert forum_story(joined)["reports"] == 4
+    assert "analyst_join" in forum_story(joined)["basis"]
+    assert any("4 report(s)" in line for line in story_lines(joined))
+
+    split_report(joined, "b.txt#e1", note="another occasion")
+    split = load_corpus(folder, cache=False)
+    b_story = split.events.loc[split.events["doc"] == "b.txt", "story_id"].iloc[0]
+    assert (split.events["story_id"] == b_story).sum() == 1
+    a_story = split.stories.set_index("story_id").loc[split.events.loc[split.events["doc"] == "a.txt", "story_id"].iloc[0]]
+    assert a_story["docs"] == "a.txt;c.txt;d.txt"
+
+    review.undo_last(folder)
+    review.undo_last(folder)
+    again = load_corpus(folder, cache=False)
+    assert sorted(again.stories["story_id"]) == sorted(corpus.stories["story_id"])
+    assert forum_story(again)["reports"] == 3
+
+
+def test_a_join_naming_a_changed_article_is_reported_not_applied(folder):
+    corpus = load_corpus(folder, cache=False)
+    join_stories(corpus, "a.txt#e1", "d.txt#e1")
+    (folder / "d.txt").write_text("نص آخر لا يذكر أي اجتماع.\n", encoding="utf-8")
+    after = load_corpus(folder, cache=False)
+    assert forum_story(after)["reports"] == 3
+    assert any("orphaned join" in m for m in after.messages)
+
+
+def test_split_refuses_a_story_and_a_single_report(folder):
+    corpus = load_corpus(folder, cache=False)
+    with pytest.raises(review.ReviewError):
+        split_report(corpus, "d.txt#e1")
+    with pytest.raises(review.ReviewError):
+        join_stories(corpus, "a.txt#e1", "b.txt#e1")
+
+
+def test_blocking_and_prefilter_find_exactly_the_pairs_the_rules_join():
+    """candidate_links (blocks, array screening) == join_basis over every pair, on varied records."""
+    from itertools import combinations, product
+
+    from core.stories.build import candidate_links
+
+    rng = random.Random(7)
+    sentences = [MEETING_11, MEETING_11_B, MEETING_12, OTHER_COMMITTEE, FORUM, FORUM_B, FORUM_NEXT, WORKSHOP,
+                 WORKSHOP_SIDE]
+    kinds = {MEETING_11: "meeting", MEETING_11_B: "meeting", MEETING_12: "meeting", OTHER_COMMITTEE: "meeting",
+             FORUM: "forum", FORUM_B: "forum", FORUM_NEXT: "forum", WORKSHOP: "workshop", WORKSHOP_SIDE: "workshop"}
+    rows = []
+    for n, (sentence, year, host, date) in enumerate(product(sentences, (2020, 2021, None), ("", "QAT", "OMN"),
+                                                             ("", "2021-06", "2021-07-02"))):
+        if rng.random() < 0.5:
+            rows.append(row(f"d{n % 23}.txt", sentence, kinds[sentence], year, host, "stated" if host else "not_stated",
+                            date=date if year == 2021 else "", tense="upcoming" if sentence == FORUM_NEXT else "past",
+                            n=n))
+    records = sorted((story_record(r) for r in rows), key=lambda r: r.record_id)
+    brute = {(a.record_id, b.record_id): join_basis(a, b) for a, b in combinations(records, 2)}
+    brute = {pair: basis for pair, basis in brute.items() if basis}
+    assert len(brute) > 20
+    assert candidate_links(records) == brute
+
+
+def test_refusal_matrix_is_the_rules_refusal():
+    from itertools import product
+
+    from core.stories.prefilter import refusal_matrix
+
+    sentences = [MEETING_11, MEETING_11_B, MEETING_12, OTHER_COMMITTEE]
+    rows = [row(f"d{n % 5}.txt", s, "meeting", y, h, "stated" if h else "not_stated", n=n)
+            for n, (s, y, h) in enumerate(product(sentences, (2020, None), ("", "QAT")))]
+    records = [story_record(r) for r in rows]
+    matrix = refusal_matrix(records)
+    expected = [[bool(refusal(a, b)) for b in records] for a in records]
+    assert matrix.tolist() == expected

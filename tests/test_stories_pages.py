@@ -1,0 +1,131 @@
+"""Stories on the pages (AppTest): stories counted by default and reports on a switch, a story's reports and
+size range with their outlets, 'also reported by' on Sources, and the dot plot of a large archive."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ui import measures
+from ui.charts.stories import delegation_dots
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Three outlets report one forum (sizes 40, 42, 45); a fourth article reports a committee meeting.
+ARTICLES = {
+    "a.txt": ("انطلقت في المنامة اليوم أعمال منتدى الخليج للخدمات الرقمية 2019 بمشاركة 40 دولة.\n",
+              "https://www.alpha-news.example/1"),
+    "b.txt": ("اختتم منتدى الخليج للخدمات الرقمية 2019 أعماله في المنامة بمشاركة 42 دولة.\n",
+              "https://beta-daily.example/2"),
+    "c.txt": ("شاركت سلطنة عمان في منتدى الخليج للخدمات الرقمية 2019 الذي عقد في المنامة بمشاركة 45 دولة.\n",
+              "https://gamma-agency.example/3"),
+    "d.txt": ("افتتح وزير الاتصالات في الرياض أعمال الاجتماع الحادي عشر للجنة الرقمية لدول المنطقة.\n",
+              "https://delta.example/4"),
+}
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch) -> Path:
+    out = tmp_path / "articles"
+    out.mkdir()
+    rows = []
+    for i, (name, (text, url)) in enumerate(ARTICLES.items()):
+        (out / name).write_text(text, encoding="utf-8")
+        rows.append(f"{name},2019-03-1{i},{url}\n")
+    (out / "manifest.csv").write_text("file,published,source_url\n" + "".join(rows), encoding="utf-8")
+    monkeypatch.setenv("EGOV_SEEDS_DIR", str(out))
+    monkeypatch.setenv("EGOV_CACHE_DIR", str(tmp_path / "cache"))
+    return out
+
+
+def page(name: str) -> AppTest:
+    return AppTest.from_file(str(ROOT / name)).run(timeout=60)
+
+
+def markdowns(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown]
+
+
+def test_delegations_counts_stories_then_reports(folder):
+    at = page("pages/2_Delegations.py")
+    assert not at.exception
+    assert any("**2** stories told by **4** reports" in m for m in markdowns(at))
+    bars = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert sum(len(t["x"]) for t in bars["data"]) == 2  # one bar per story
+    sizes = at.dataframe[0].value
+    forum = sizes[sizes.iloc[:, 0].astype(str).str.len() > 0].iloc[0]
+    assert "40–45" in list(map(str, forum.values))
+    assert any("3 reports: alpha-news.example 40 states, beta-daily.example 42, gamma-agency.example 45" in str(v)
+               for v in forum.values)
+
+    at.toggle(key="dl_count").set_value(True).run()
+    assert not at.exception
+    bars = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert sum(len(t["x"]) for t in bars["data"]) == 4  # one bar per report
+
+
+def test_overview_metric_counts_stories(folder):
+    at = page("dashboard.py")
+    assert not at.exception
+    assert [m.value for m in at.metric][0] == "2"
+    at.toggle(key="ov_count").set_value(True).run()
+    assert [m.value for m in at.metric][0] == "4"
+
+
+def test_sources_says_also_reported_by_with_links(folder):
+    at = AppTest.from_file(str(ROOT / "pages/4_Sources.py"))
+    at.query_params["src_doc"] = "a.txt"
+    at.run(timeout=60)
+    assert not at.exception
+    line = next(m for m in markdowns(at) if m.startswith("**Also reported by:**"))
+    assert "beta\\-daily\\.example" in line and "src_doc=b.txt" in line and "src_doc=c.txt" in line
+    assert "delta" not in line
+
+
+def test_sources_in_arabic(folder):
+    at = AppTest.from_file(str(ROOT / "pages/4_Sources.py"))
+    at.query_params["src_doc"] = "b.txt"
+    at.query_params["lang"] = "ar"
+    at.run(timeout=60)
+    assert not at.exception
+    assert any(m.startswith("**نشرت الخبر أيضاً:**") and "src_doc=a.txt" in m for m in markdowns(at))
+
+
+def test_dot_plot_draws_no_text_and_a_range_per_story():
+    n = 120
+    events = pd.DataFrame({"event_id": [f"d{i}.txt#e1" for i in range(n)], "doc": [f"d{i}.txt" for i in range(n)],
+                           "year": [2010 + i % 12 for i in range(n)], "date": [""] * n, "kind": ["meeting"] * n,
+                           "countries_stated": [5 + i % 40 for i in range(n)], "countries_named": [0] * n})
+    participants = pd.DataFrame({"event_id": pd.Series(dtype=str), "iso3": pd.Series(dtype=str),
+                                 "via": pd.Series(dtype=str)})
+    measure = measures.delegation_measure(events, participants)
+    fig = delegation_dots(events, measure, {}, {"d0.txt#e1": "3 reports"}, {"d0.txt#e1": (3, 9)})
+    spec = json.loads(fig.to_json())
+    assert all(t["mode"] == "markers" for t in spec["data"])  # no text drawn on the plot
+    assert spec["layout"]["xaxis"]["title"]["text"] == "Year"
+    assert len(fig.data[0].x) == n and sorted(set(fig.data[0].x)) == list(range(2010, 2022))
+    assert list(fig.data[0].error_y.array[:1]) == [4] and list(fig.data[0].error_y.arrayminus[:1]) == [2]  # 5 in 3..9
+
+
+def test_review_page_joins_and_splits_stories(folder):
+    at = AppTest.from_file(str(ROOT / "pages/5_Review.py"))
+    at.query_params["rv_doc"] = "d.txt"
+    at.run(timeout=60)
+    assert not at.exception
+    assert any(m.startswith("Story st-") and "delta.example" in m for m in markdowns(at))
+    at.button(key="rv_join").click().run()
+    assert not at.exception
+    again = page("pages/2_Delegations.py")
+    assert any("**1** stories told by **4** reports" in m for m in markdowns(again))
+
+    at = AppTest.from_file(str(ROOT / "pages/5_Review.py"))
+    at.query_params["rv_doc"] = "b.txt"
+    at.run(timeout=60)
+    at.button(key="rv_split").click().run()
+    assert not at.exception
+    after = page("pages/2_Delegations.py")
+    assert any("**2** stories told by **4** reports" in m for m in markdowns(after))

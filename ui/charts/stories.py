@@ -1,0 +1,68 @@
+"""The delegation chart of a large archive: a dot per story by year, its size as the range its reports state."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.charts.bars import BASIS_COLOURS
+from ui.charts.common import finish, integer_ticks
+from ui.i18n import _, number
+from ui.labels import clean_title, is_missing
+from ui.measures import BASIS_LABELS, event_labels
+
+DOT_THRESHOLD = 30  # above this many bars the event labels of a bar chart run into each other
+
+
+def delegation_dots(events: pd.DataFrame, measure: pd.DataFrame, titles: dict[str, str],
+                    reports: dict[str, str], ranges: dict[str, tuple[int, int]]) -> go.Figure:
+    """One dot per event or story of known size: x its year, y its delegation size, coloured by basis;
+    a story whose reports state different sizes draws the range as a vertical line (hover: every
+    outlet's figure, `reports`). No text is drawn on the plot, so no label can cover another;
+    events of unknown size or year are left out (the page counts them).
+
+    customdata holds the event_id (a click opens its article)."""
+    frame = events.join(measure[["size", "basis"]])
+    frame = frame[frame["size"].notna() & frame["year"].notna()]
+    frame = frame.assign(label=event_labels(frame))
+    fig = go.Figure()
+    for basis in ("stated", "named", "gcc_body"):
+        part = frame[frame["basis"] == basis]
+        if part.empty:
+            continue
+        low = [ranges.get(str(e), (s, s))[0] for e, s in zip(part["event_id"], part["size"])]
+        high = [ranges.get(str(e), (s, s))[1] for e, s in zip(part["event_id"], part["size"])]
+        size = part["size"].astype(float).to_numpy()
+        hover = ["<br>".join(x for x in (
+            f"<b>{html.escape(label)}</b>",
+            html.escape(_("delegation size: {size}").format(size=number(int(s)) if lo == hi else f"{number(lo)}–{number(hi)}")),
+            html.escape(reports.get(str(e), "")),
+            html.escape(clean_title(titles.get(str(d), ""))[:80])) if x)
+            for label, s, lo, hi, e, d in zip(part["label"], part["size"], low, high, part["event_id"], part["doc"])]
+        fig.add_trace(go.Scatter(
+            x=part["year"].astype(int).to_numpy(), y=size, mode="markers", name=_(BASIS_LABELS[basis]),
+            marker={"color": BASIS_COLOURS[basis], "size": 10, "opacity": 0.75},
+            error_y={"type": "data", "symmetric": False, "array": np.maximum(np.array(high, dtype=float) - size, 0),
+                     "arrayminus": np.maximum(size - np.array(low, dtype=float), 0), "thickness": 1.5, "width": 4},
+            customdata=part["event_id"].astype(str).to_numpy(dtype=object), hovertext=hover, hoverinfo="text"))
+    ticks, text = integer_ticks([v for v in frame["size"].dropna()] or [1])
+    fig.update_xaxes(title=_("Year"), dtick=1, tickformat="d")
+    fig.update_yaxes(title=_("States in the delegation"), tickvals=ticks, ticktext=text, rangemode="tozero")
+    fig.update_layout(title=_("Delegation size by year (a dot per story; a line spans the sizes its reports state)"),
+                      height=420, legend={"orientation": "h", "y": 1.1})
+    return finish(fig)
+
+
+def story_ranges(stories: pd.DataFrame, shown: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """event_id of each shown story row -> (smallest, largest) size its reports state, when they differ."""
+    by_story = stories.set_index("story_id")
+    out = {}
+    for event_id, story in zip(shown["event_id"], shown["story_id"]):
+        if story in by_story.index:
+            row = by_story.loc[story]
+            if not is_missing(row["size_min"]) and row["size_min"] != row["size_max"]:
+                out[str(event_id)] = (int(row["size_min"]), int(row["size_max"]))
+    return out
