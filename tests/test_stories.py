@@ -119,6 +119,44 @@ def test_a_report_naming_no_edition_does_not_chain_two_editions():
     assert got["a.txt#e1"] != got["b.txt#e1"]
 
 
+# ---------------------------------------------------------------- a relative year counted from the article's story
+
+LAST_YEAR = "وكان الاجتماع التنسيقي للهيئات الذي عقد في العام الماضي في الكويت قد أقر الخطة"
+COORDINATION = "عقد الاجتماع التنسيقي للهيئات في الكويت بحضور الرؤساء التنفيذيين"
+
+
+def relative_folder(coordination_year: int, main_tense: str = "past") -> pd.DataFrame:
+    """a.txt reports the 11th meeting (no year of its own; b.txt's report of it gives 2021) and mentions
+    "last year's" coordination meeting; c.txt reports a coordination meeting of `coordination_year`."""
+    return events(row("a.txt", MEETING_11, "meeting", None, tense=main_tense),
+                  row("a.txt", LAST_YEAR, "meeting", None, "KWT", "stated", role="mentioned", n=2),
+                  row("b.txt", MEETING_11_B, "meeting", 2021, tense=main_tense),
+                  row("c.txt", COORDINATION, "meeting", coordination_year, "KWT", "stated"))
+
+
+def test_last_year_counts_from_the_year_of_the_articles_story():
+    got = stories_of(relative_folder(2020))
+    assert got["a.txt#e1"] == got["b.txt#e1"]  # the edition joins the main reports: the story is 2021's
+    assert got["a.txt#e2"] == got["c.txt#e1"]  # "last year" is 2020: the coordination meeting of 2020
+    built, stories = build_stories(relative_folder(2020), NO_PARTICIPANTS)
+    joined = stories[stories["story_id"] == got["c.txt#e1"]].iloc[0]
+    assert joined["reports"] == 2 and joined["docs"] == "a.txt;c.txt"
+    assert "same_year" in joined["basis"] and "same_host" in joined["basis"]
+
+
+@pytest.mark.parametrize("folder_rows", [relative_folder(2019), relative_folder(2020, main_tense="upcoming")],
+                         ids=["last-year-is-another-year", "main-event-announced-not-a-reference"])
+def test_last_year_with_another_year_or_no_reference_stays_apart(folder_rows):
+    got = stories_of(folder_rows)
+    assert got["a.txt#e2"] != got["c.txt#e1"]
+
+
+def test_relative_years_read_from_the_sentence():
+    assert story_record(row("a.txt", LAST_YEAR, "meeting", None, role="mentioned")).relative_years == -1
+    assert story_record(row("a.txt", COORDINATION, "meeting", None)).relative_years is None
+    assert story_record(row("a.txt", LAST_YEAR, "meeting", 2019)).relative_years is None  # a year of its own wins
+
+
 # ---------------------------------------------------------------- order independence and the table
 
 def three_reports() -> pd.DataFrame:

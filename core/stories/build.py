@@ -18,6 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import combinations
 
+from dataclasses import replace
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -153,6 +155,33 @@ def _split_refused(members: list[str], by_id: dict[str, StoryRecord],
     return sorted(parts.values(), key=min)
 
 
+def settle_relative_years(records: list[StoryRecord], story_of: dict[str, str]) -> list[StoryRecord]:
+    """The records whose year the extractor left open but whose sentence counts from the article's
+    time ("الاجتماع الذي عقد في العام الماضي" in an article with no publication date), given the
+    year of their article's main event as its story knows it, shifted by the phrase. The reference
+    holds only when the article's main reports (not announced as upcoming) sit in stories of one
+    known year; otherwise the year stays open. Returns `records` itself when nothing is settled."""
+    if not any(r.relative_years is not None and r.year is None for r in records):
+        return records
+    years: dict[str, set[int]] = defaultdict(set)
+    for r in records:
+        if r.year is not None:
+            years[story_of[r.record_id]].add(r.year)
+    reference: dict[str, set[int]] = defaultdict(set)
+    open_main: set[str] = set()
+    for r in records:
+        if r.role == "main":
+            if r.tense == "upcoming" or not years.get(story_of[r.record_id]):
+                open_main.add(r.doc)
+            else:
+                reference[r.doc] |= years[story_of[r.record_id]]
+    settled = [replace(r, year=next(iter(reference[r.doc])) + r.relative_years, year_basis="story_relative")
+               if r.relative_years is not None and r.year is None and r.role != "main"
+               and len(reference.get(r.doc, ())) == 1 and r.doc not in open_main else r
+               for r in records]
+    return settled if any(a is not b for a, b in zip(settled, records)) else records
+
+
 def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: dict[str, str],
                   basis_of: dict[str, str]) -> pd.DataFrame:
     """The stories table (tables.STORIES): one row per story, every figure with the article that gave it."""
@@ -208,6 +237,10 @@ def build_stories(events: pd.DataFrame, participants: pd.DataFrame, must: Iterab
     """
     records = story_records(events, participants, texts)
     story_of, basis_of = group_stories(records, must, alone)
+    settled = settle_relative_years(records, story_of)
+    if settled is not records:  # a second grouping only when a relative year was settled
+        records = settled
+        story_of, basis_of = group_stories(records, must, alone)
     events = events.copy()
     rid = events["record_id"] if "record_id" in events.columns else events["event_id"]
     events["story_id"] = rid.astype(str).map(story_of).fillna("").astype("string")
