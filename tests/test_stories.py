@@ -13,6 +13,7 @@ import pytest
 from core import load_corpus, review, tables
 from core.review.stories import join_stories, split_report, story_lines
 from core.stories import build_stories, join_basis, refusal
+from core.stories.build import candidate_links, group_stories, relink, settle_relative_years, story_records
 from core.stories.records import read_name, story_record
 
 # ---------------------------------------------------------------- sentences of our own
@@ -149,6 +150,15 @@ def test_last_year_counts_from_the_year_of_the_articles_story():
 def test_last_year_with_another_year_or_no_reference_stays_apart(folder_rows):
     got = stories_of(folder_rows)
     assert got["a.txt#e2"] != got["c.txt#e1"]
+
+
+def test_relinking_the_settled_records_gives_the_links_of_a_full_comparison():
+    frame = pd.concat([relative_folder(2020), three_reports()], ignore_index=True)
+    before = story_records(frame, NO_PARTICIPANTS)
+    story_of, _ = group_stories(before)
+    after = settle_relative_years(before, story_of)
+    assert after is not before and sum(a is not b for a, b in zip(after, before)) == 1
+    assert relink(before, after, candidate_links(before)) == candidate_links(after)
 
 
 def test_relative_years_read_from_the_sentence():

@@ -79,13 +79,15 @@ def candidate_links(records: list[StoryRecord], alone: frozenset[str] = frozense
 
 
 def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = (),
-                  alone: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, str]]:
+                  alone: Iterable[str] = (),
+                  links: dict[tuple[str, str], str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """(record id -> story id, story id -> join basis). `alone`: records an analyst took out of their
     story (no automatic link); `must`: pairs an analyst joined -- their two stories become one,
-    whatever the rules say, after the automatic grouping."""
+    whatever the rules say, after the automatic grouping. `links`: candidate_links(records, alone),
+    when the caller has them already."""
     alone = frozenset(alone)
     by_id = {r.record_id: r for r in records}
-    links = candidate_links(records, alone)
+    links = candidate_links(records, alone) if links is None else links
     graph = nx.Graph()
     graph.add_nodes_from(sorted(by_id))
     graph.add_edges_from(sorted(links))
@@ -153,6 +155,25 @@ def _split_refused(members: list[str], by_id: dict[str, StoryRecord],
     for m in members:
         parts[find(index[m])].add(m)
     return sorted(parts.values(), key=min)
+
+
+def _block_keys(r: StoryRecord) -> set[tuple]:
+    if not r.family:
+        return set()
+    return ({(r.family, "year", r.year)} if r.year is not None else set()) | \
+           ({(r.family, "edition", r.edition)} if r.edition is not None else set())
+
+
+def relink(before: list[StoryRecord], after: list[StoryRecord], links: dict[tuple[str, str], str],
+           alone: Iterable[str] = ()) -> dict[tuple[str, str], str]:
+    """candidate_links(after, alone) from candidate_links(before, alone), `after` being `before` with a
+    few records changed (same order): only the blocks that hold a changed record are compared again."""
+    changed = {a.record_id for a, b in zip(after, before) if a is not b}
+    kept = {p: basis for p, basis in links.items() if p[0] not in changed and p[1] not in changed}
+    keys = set().union(*(_block_keys(r) for r in after if r.record_id in changed))
+    fresh = candidate_links([r for r in after if _block_keys(r) & keys], frozenset(alone))
+    kept.update((p, basis) for p, basis in fresh.items() if p[0] in changed or p[1] in changed)
+    return kept
 
 
 def settle_relative_years(records: list[StoryRecord], story_of: dict[str, str]) -> list[StoryRecord]:
@@ -236,11 +257,14 @@ def build_stories(events: pd.DataFrame, participants: pd.DataFrame, must: Iterab
     (record ids; see group_stories). The same events give the same stories in any row order.
     """
     records = story_records(events, participants, texts)
-    story_of, basis_of = group_stories(records, must, alone)
+    must, alone = list(must), frozenset(alone)  # read twice when a relative year is settled
+    links = candidate_links(records, alone)
+    story_of, basis_of = group_stories(records, must, alone, links)
     settled = settle_relative_years(records, story_of)
-    if settled is not records:  # a second grouping only when a relative year was settled
+    if settled is not records:  # grouped again, comparing only the blocks of the records settled
+        links = relink(records, settled, links, alone)
         records = settled
-        story_of, basis_of = group_stories(records, must, alone)
+        story_of, basis_of = group_stories(records, must, alone, links)
     events = events.copy()
     rid = events["record_id"] if "record_id" in events.columns else events["event_id"]
     events["story_id"] = rid.astype(str).map(story_of).fillna("").astype("string")
