@@ -145,8 +145,19 @@ def test_last_year_counts_from_the_year_of_the_articles_story():
     assert "same_year" in joined["basis"] and "same_host" in joined["basis"]
 
 
-@pytest.mark.parametrize("folder_rows", [relative_folder(2019), relative_folder(2020, main_tense="upcoming")],
-                         ids=["last-year-is-another-year", "main-event-announced-not-a-reference"])
+def dated_article() -> pd.DataFrame:
+    """a.txt has a third event whose year was counted from the publication date: the extractor knew
+    that date and left "last year" open on purpose."""
+    frame = relative_folder(2020)
+    dated = row("a.txt", FORUM, "forum", 2021, n=3)
+    dated["year_basis"] = "relative"
+    return pd.concat([frame, events(dated)], ignore_index=True)
+
+
+@pytest.mark.parametrize("folder_rows", [relative_folder(2019), relative_folder(2020, main_tense="upcoming"),
+                                         dated_article()],
+                         ids=["last-year-is-another-year", "main-event-announced-not-a-reference",
+                              "article-with-a-publication-date"])
 def test_last_year_with_another_year_or_no_reference_stays_apart(folder_rows):
     got = stories_of(folder_rows)
     assert got["a.txt#e2"] != got["c.txt#e1"]

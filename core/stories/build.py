@@ -30,6 +30,7 @@ from core.stories.records import StoryRecord, story_record
 from core.stories.rules import qualifier_conflict
 
 ANALYST = "analyst_join"
+PUBLICATION_BASED = ("publication_date", "relative")  # events' year_basis read from the publication date
 
 
 def story_records(events: pd.DataFrame, participants: pd.DataFrame,
@@ -181,9 +182,13 @@ def settle_relative_years(records: list[StoryRecord], story_of: dict[str, str]) 
     time ("الاجتماع الذي عقد في العام الماضي" in an article with no publication date), given the
     year of their article's main event as its story knows it, shifted by the phrase. The reference
     holds only when the article's main reports (not announced as upcoming) sit in stories of one
-    known year; otherwise the year stays open. Returns `records` itself when nothing is settled."""
+    known year, and only in an article whose publication date the extractor did not know (no year of
+    it counted from that date); otherwise the year stays open. Returns `records` itself when nothing is settled."""
     if not any(r.relative_years is not None and r.year is None for r in records):
         return records
+    # An article with a year counted from its publication date has one: the extractor read its
+    # relative phrases against it and left this one open on purpose.
+    dated = {r.doc for r in records if r.year_basis in PUBLICATION_BASED}
     years: dict[str, set[int]] = defaultdict(set)
     for r in records:
         if r.year is not None:
@@ -198,7 +203,7 @@ def settle_relative_years(records: list[StoryRecord], story_of: dict[str, str]) 
                 reference[r.doc] |= years[story_of[r.record_id]]
     settled = [replace(r, year=next(iter(reference[r.doc])) + r.relative_years, year_basis="story_relative")
                if r.relative_years is not None and r.year is None and r.role != "main"
-               and len(reference.get(r.doc, ())) == 1 and r.doc not in open_main else r
+               and len(reference.get(r.doc, ())) == 1 and r.doc not in open_main and r.doc not in dated else r
                for r in records]
     return settled if any(a is not b for a, b in zip(settled, records)) else records
 
