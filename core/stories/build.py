@@ -7,6 +7,10 @@ a story when no two of its events are refused (two editions of one committee mus
 together through a third report that names no edition); otherwise the group is rebuilt pair by
 pair, strongest evidence first, never merging two parts that hold a refused pair.
 
+A mention that says "last year" in an article with no publication date gets its year from its
+article's main story after a first grouping (settle_relative_years); its blocks are compared again
+(relink) and the folder grouped once more.
+
 Deterministic whatever the order of the files: events are sorted by record id (a hash of the
 article's content and the event's span, core.review), every tie is broken by ids, and a story's id
 is its smallest member record id ("st-" + its hash part).
