@@ -13,6 +13,7 @@ import pytest
 from core import load_corpus, review, tables
 from core.review.stories import join_stories, split_report, story_lines
 from core.stories import build_stories, join_basis, refusal
+from core.stories.build import candidate_links, group_stories, relink, settle_relative_years, story_records
 from core.stories.records import read_name, story_record
 
 # ---------------------------------------------------------------- sentences of our own
@@ -117,6 +118,64 @@ def test_a_report_naming_no_edition_does_not_chain_two_editions():
                    row("c.txt", "أعمال الاجتماع للجنة الرقمية لدول المنطقة في مسقط", "meeting", 2021))
     got = stories_of(frame)
     assert got["a.txt#e1"] != got["b.txt#e1"]
+
+
+# ---------------------------------------------------------------- a relative year counted from the article's story
+
+LAST_YEAR = "وكان الاجتماع التنسيقي للهيئات الذي عقد في العام الماضي في الكويت قد أقر الخطة"
+COORDINATION = "عقد الاجتماع التنسيقي للهيئات في الكويت بحضور الرؤساء التنفيذيين"
+
+
+def relative_folder(coordination_year: int, main_tense: str = "past") -> pd.DataFrame:
+    """a.txt reports the 11th meeting (no year of its own; b.txt's report of it gives 2021) and mentions
+    "last year's" coordination meeting; c.txt reports a coordination meeting of `coordination_year`."""
+    return events(row("a.txt", MEETING_11, "meeting", None, tense=main_tense),
+                  row("a.txt", LAST_YEAR, "meeting", None, "KWT", "stated", role="mentioned", n=2),
+                  row("b.txt", MEETING_11_B, "meeting", 2021, tense=main_tense),
+                  row("c.txt", COORDINATION, "meeting", coordination_year, "KWT", "stated"))
+
+
+def test_last_year_counts_from_the_year_of_the_articles_story():
+    got = stories_of(relative_folder(2020))
+    assert got["a.txt#e1"] == got["b.txt#e1"]  # the edition joins the main reports: the story is 2021's
+    assert got["a.txt#e2"] == got["c.txt#e1"]  # "last year" is 2020: the coordination meeting of 2020
+    built, stories = build_stories(relative_folder(2020), NO_PARTICIPANTS)
+    joined = stories[stories["story_id"] == got["c.txt#e1"]].iloc[0]
+    assert joined["reports"] == 2 and joined["docs"] == "a.txt;c.txt"
+    assert "same_year" in joined["basis"] and "same_host" in joined["basis"]
+
+
+def dated_article() -> pd.DataFrame:
+    """a.txt has a third event whose year was counted from the publication date: the extractor knew
+    that date and left "last year" open on purpose."""
+    frame = relative_folder(2020)
+    dated = row("a.txt", FORUM, "forum", 2021, n=3)
+    dated["year_basis"] = "relative"
+    return pd.concat([frame, events(dated)], ignore_index=True)
+
+
+@pytest.mark.parametrize("folder_rows", [relative_folder(2019), relative_folder(2020, main_tense="upcoming"),
+                                         dated_article()],
+                         ids=["last-year-is-another-year", "main-event-announced-not-a-reference",
+                              "article-with-a-publication-date"])
+def test_last_year_with_another_year_or_no_reference_stays_apart(folder_rows):
+    got = stories_of(folder_rows)
+    assert got["a.txt#e2"] != got["c.txt#e1"]
+
+
+def test_relinking_the_settled_records_gives_the_links_of_a_full_comparison():
+    frame = pd.concat([relative_folder(2020), three_reports()], ignore_index=True)
+    before = story_records(frame, NO_PARTICIPANTS)
+    story_of, _ = group_stories(before)
+    after = settle_relative_years(before, story_of)
+    assert after is not before and sum(a is not b for a, b in zip(after, before)) == 1
+    assert relink(before, after, candidate_links(before)) == candidate_links(after)
+
+
+def test_relative_years_read_from_the_sentence():
+    assert story_record(row("a.txt", LAST_YEAR, "meeting", None, role="mentioned")).relative_years == -1
+    assert story_record(row("a.txt", COORDINATION, "meeting", None)).relative_years is None
+    assert story_record(row("a.txt", LAST_YEAR, "meeting", 2019)).relative_years is None  # a year of its own wins
 
 
 # ---------------------------------------------------------------- order independence and the table

@@ -7,6 +7,10 @@ a story when no two of its events are refused (two editions of one committee mus
 together through a third report that names no edition); otherwise the group is rebuilt pair by
 pair, strongest evidence first, never merging two parts that hold a refused pair.
 
+A mention that says "last year" in an article with no publication date gets its year from its
+article's main story after a first grouping (settle_relative_years); its blocks are compared again
+(relink) and the folder grouped once more.
+
 Deterministic whatever the order of the files: events are sorted by record id (a hash of the
 article's content and the event's span, core.review), every tie is broken by ids, and a story's id
 is its smallest member record id ("st-" + its hash part).
@@ -18,6 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import combinations
 
+from dataclasses import replace
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -28,6 +34,7 @@ from core.stories.records import StoryRecord, story_record
 from core.stories.rules import qualifier_conflict
 
 ANALYST = "analyst_join"
+PUBLICATION_BASED = ("publication_date", "relative")  # events' year_basis read from the publication date
 
 
 def story_records(events: pd.DataFrame, participants: pd.DataFrame,
@@ -77,13 +84,15 @@ def candidate_links(records: list[StoryRecord], alone: frozenset[str] = frozense
 
 
 def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = (),
-                  alone: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, str]]:
+                  alone: Iterable[str] = (),
+                  links: dict[tuple[str, str], str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """(record id -> story id, story id -> join basis). `alone`: records an analyst took out of their
     story (no automatic link); `must`: pairs an analyst joined -- their two stories become one,
-    whatever the rules say, after the automatic grouping."""
+    whatever the rules say, after the automatic grouping. `links`: candidate_links(records, alone),
+    when the caller has them already."""
     alone = frozenset(alone)
     by_id = {r.record_id: r for r in records}
-    links = candidate_links(records, alone)
+    links = candidate_links(records, alone) if links is None else links
     graph = nx.Graph()
     graph.add_nodes_from(sorted(by_id))
     graph.add_edges_from(sorted(links))
@@ -153,6 +162,56 @@ def _split_refused(members: list[str], by_id: dict[str, StoryRecord],
     return sorted(parts.values(), key=min)
 
 
+def _block_keys(r: StoryRecord) -> set[tuple]:
+    if not r.family:
+        return set()
+    return ({(r.family, "year", r.year)} if r.year is not None else set()) | \
+           ({(r.family, "edition", r.edition)} if r.edition is not None else set())
+
+
+def relink(before: list[StoryRecord], after: list[StoryRecord], links: dict[tuple[str, str], str],
+           alone: Iterable[str] = ()) -> dict[tuple[str, str], str]:
+    """candidate_links(after, alone) from candidate_links(before, alone), `after` being `before` with a
+    few records changed (same order): only the blocks that hold a changed record are compared again."""
+    changed = {a.record_id for a, b in zip(after, before) if a is not b}
+    kept = {p: basis for p, basis in links.items() if p[0] not in changed and p[1] not in changed}
+    keys = set().union(*(_block_keys(r) for r in after if r.record_id in changed))
+    fresh = candidate_links([r for r in after if _block_keys(r) & keys], frozenset(alone))
+    kept.update((p, basis) for p, basis in fresh.items() if p[0] in changed or p[1] in changed)
+    return kept
+
+
+def settle_relative_years(records: list[StoryRecord], story_of: dict[str, str]) -> list[StoryRecord]:
+    """The records whose year the extractor left open but whose sentence counts from the article's
+    time ("الاجتماع الذي عقد في العام الماضي" in an article with no publication date), given the
+    year of their article's main event as its story knows it, shifted by the phrase. The reference
+    holds only when the article's main reports (not announced as upcoming) sit in stories of one
+    known year, and only in an article whose publication date the extractor did not know (no year of
+    it counted from that date); otherwise the year stays open. Returns `records` itself when nothing is settled."""
+    if not any(r.relative_years is not None and r.year is None for r in records):
+        return records
+    # An article with a year counted from its publication date has one: the extractor read its
+    # relative phrases against it and left this one open on purpose.
+    dated = {r.doc for r in records if r.year_basis in PUBLICATION_BASED}
+    years: dict[str, set[int]] = defaultdict(set)
+    for r in records:
+        if r.year is not None:
+            years[story_of[r.record_id]].add(r.year)
+    reference: dict[str, set[int]] = defaultdict(set)
+    open_main: set[str] = set()
+    for r in records:
+        if r.role == "main":
+            if r.tense == "upcoming" or not years.get(story_of[r.record_id]):
+                open_main.add(r.doc)
+            else:
+                reference[r.doc] |= years[story_of[r.record_id]]
+    settled = [replace(r, year=next(iter(reference[r.doc])) + r.relative_years, year_basis="story_relative")
+               if r.relative_years is not None and r.year is None and r.role != "main"
+               and len(reference.get(r.doc, ())) == 1 and r.doc not in open_main and r.doc not in dated else r
+               for r in records]
+    return settled if any(a is not b for a, b in zip(settled, records)) else records
+
+
 def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: dict[str, str],
                   basis_of: dict[str, str]) -> pd.DataFrame:
     """The stories table (tables.STORIES): one row per story, every figure with the article that gave it."""
@@ -207,7 +266,14 @@ def build_stories(events: pd.DataFrame, participants: pd.DataFrame, must: Iterab
     (record ids; see group_stories). The same events give the same stories in any row order.
     """
     records = story_records(events, participants, texts)
-    story_of, basis_of = group_stories(records, must, alone)
+    must, alone = list(must), frozenset(alone)  # read twice when a relative year is settled
+    links = candidate_links(records, alone)
+    story_of, basis_of = group_stories(records, must, alone, links)
+    settled = settle_relative_years(records, story_of)
+    if settled is not records:  # grouped again, comparing only the blocks of the records settled
+        links = relink(records, settled, links, alone)
+        records = settled
+        story_of, basis_of = group_stories(records, must, alone, links)
     events = events.copy()
     rid = events["record_id"] if "record_id" in events.columns else events["event_id"]
     events["story_id"] = rid.astype(str).map(story_of).fillna("").astype("string")

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from core.lexicon import load_table
 from core.text.context import word_groups
+from core.text.dates import Published, find_dates
 from core.text.morphology import conjoined, stems
 from core.text.normalize import normalize, tokenize
 from core.text.numbers import parse_number
@@ -46,6 +47,8 @@ class StoryRecord:
     sidelines: bool        # the event is held on the sidelines of another
     size: int | None
     participants: frozenset[str]
+    relative_years: int | None = None  # "العام الماضي" = -1, for an event whose year the extractor left open
+
 
     @property
     def date_precision(self) -> str:
@@ -176,6 +179,20 @@ def _phrase(text: str, tokens: list, first: int) -> _Phrase:
     return _Phrase(first, tuple(words), edition, frozenset(kinds))
 
 
+_REFERENCE = Published(2000)  # any year: only the offset of a relative phrase is kept
+
+
+@lru_cache(maxsize=50_000)
+def relative_years(sentence: str) -> int | None:
+    """The offset in years of the one relative year phrase of the sentence ("في العام الماضي" -> -1),
+    read with the date reader's phrases (core/data/relative_dates.tsv); None when there is none, or
+    two that disagree."""
+    norm = normalize(sentence)
+    offsets = {m.year - _REFERENCE.year for m in find_dates(norm, tokenize(norm), _REFERENCE)
+               if m.basis == "relative" and getattr(m, "unit", "") == "year"}
+    return offsets.pop() if len(offsets) == 1 else None
+
+
 def _int(value) -> int | None:
     try:
         return None if value is None or value != value else int(value)
@@ -230,4 +247,5 @@ def story_record(row: dict, participants: frozenset[str] = frozenset(), text: st
         day=int(date.group(3)) if date and date.group(3) else None,
         host=host, host_basis=basis, edition=name.edition, name=name.words,
         sidelines=name.sidelines,
-        size=_int(row.get("countries_stated")), participants=participants)
+        size=_int(row.get("countries_stated")), participants=participants,
+        relative_years=relative_years(sentence) if _int(row.get("year")) is None else None)
