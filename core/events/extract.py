@@ -15,10 +15,10 @@ from functools import lru_cache
 
 from core.events import rules
 from core.events import participants as parts
+from core.events.kinds import main_kind, kind_of_compound, restated_statements
 from core.text.context import DocContext
 from core.text.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
-from core.text.morphology import conjoined
 from core.text.phrases import PhraseMatcher, find_all_many
 from core.records import Event, RankClaim, Span
 from core.vocabulary import event_kinds
@@ -65,34 +65,6 @@ class Cue:
     kind: str
     first: int
     last: int
-
-
-def kind_of_compound(ctx: DocContext, cue: Cue) -> str | None:
-    """"معرض ومؤتمر قطر", "جائزة ومؤتمر الخليج": coordinated cues name one event, of the kind the
-    vocabulary ranks first for a compound (core/data/event_kinds.tsv)."""
-    kinds = [cue.kind]
-    at = ctx.memo["cue_kind_at"]
-    k = cue.last
-    while k in at and conjoined(ctx.tokens[k].text):
-        kinds.append(at[k])
-        k += 1
-    if len(kinds) == 1:
-        return None
-    return min(kinds, key=lambda kind: event_kinds()[kind][1])
-
-
-def kind_of_honour(ctx: DocContext, cue: Cue) -> str | None:
-    """"كرم منتدى الأمم المتحدة الأردن", "كرمت دولة الكويت الهيئة في الملتقى": an honour given at
-    an event is an award."""
-    return "award" if ctx.has("honour_verb", ctx.sentence_of(cue.first).first, cue.first + 1) else None
-
-
-KIND_RULES = (kind_of_honour, kind_of_compound)
-
-
-def main_kind(ctx: DocContext, cue: Cue) -> str:
-    """The main event's kind: the first kind rule that fires, else the cue's own kind."""
-    return next((kind for rule in KIND_RULES if (kind := rule(ctx, cue)) is not None), cue.kind)
 
 
 def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
@@ -211,7 +183,8 @@ def _restating(ctx: DocContext, cues: list[Cue], cue: Cue, s) -> bool:
 def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _Draft:
     lo, hi = _window(ctx, cue, len(ctx.tokens))
     sentence = ctx.sentence_of(cue.first)
-    time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first)
+    time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first,
+                           restated_statements(ctx, cues, cue, lead))
     date = time.value if time else None
     # An opening sentence after the main one may restate it with its place ("زار وفد … في مدينة
     # نيويورك" under a headline with none), unless it tells of an event of another kind or time.

@@ -273,13 +273,23 @@ def day_precise(dates: list[DateMention]) -> list[DateMention]:
     return [d for d in dates if d.unit == "day" or d.day is not None]
 
 
-def main_time(ctx: DocContext, cue_first: int, statement_end: int, sentence_first: int) -> Decision | None:
+def main_time(ctx: DocContext, cue_first: int, statement_end: int, sentence_first: int,
+              restated: list[tuple[int, int]] = ()) -> Decision | None:
     """The main event's date: in its statement, else a day-precise date before the cue in its
-    sentence, else a day-precise date in the opening sentences ("استقبلت المملكة أمس …")."""
+    sentence, else a date (from the publication year on) where an opening sentence names the event
+    again (`restated`), else a day-precise date in the opening sentences ("استقبلت المملكة أمس …")."""
     found = time_decision(first_date(usable_dates(ctx, cue_first, statement_end)), "stated") or \
         time_decision(first_date(day_precise(usable_dates(ctx, sentence_first, cue_first))), "stated")
     if found is not None:
         return found
+    # A restatement's date counts only from the publication year on: "ورشة … في 2012" in a later
+    # sentence of a 2024 article is an earlier workshop, not the one the headline reports.
+    pub = ctx.published.year
+    for lo, hi in restated:
+        dates = [d for d in usable_dates(ctx, lo, hi) if pub is not None and d.year is not None and d.year >= pub]
+        found = time_decision(first_date(dates), "stated_elsewhere")
+        if found is not None:
+            return found
     for s in ctx.sentences[:2]:
         found = time_decision(first_date(day_precise(usable_dates(ctx, s.first, s.last))), "stated_elsewhere")
         if found is not None:

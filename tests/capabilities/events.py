@@ -286,6 +286,46 @@ kind = Capability("kind", "kind", _field("kind")).add(
              talk=["حديثه", "رده", "تعليقه"], state=STATE_ROWS[:15])
 )
 
+# A reception: its guest decides the kind. A diplomat posted in the receiving state is received at a
+# meeting; a delegation that came for the purpose makes a visit, even when its ambassador leads it.
+HOSTS = [{"verb": "استقبل", "who": "الرئيس التنفيذي لهيئة المعلومات والحكومة الإلكترونية", "own": "مكتبه"},
+         {"verb": "استقبلت", "who": "وزيرة التنمية الإدارية", "own": "مكتبها"}]
+FOREIGN = [r for r in STATE_ROWS if r["iso3"] != "BHR"]
+FOREIGN_ADJ = [r for r in ADJ_ROWS if r["iso3"] != "BHR"]
+reception_kind = Capability("reception_kind", "kind", _field("kind")).add(
+    generate("{h[verb]} {h[who]} في {h[own]} سفير {state[name]} لدى مملكة البحرين، وبحث الجانبان التعاون "
+             "في مجال الخدمات الرقمية.", "meeting", h=HOSTS, state=FOREIGN[:30])
+).add(
+    generate("{h[verb]} {h[who]} أمس {title} {adj[m]} {post}، حيث جرى التداول في مجالات التعاون.", "meeting",
+             test="inv", h=HOSTS, title=["السفير", "القائم بالأعمال"], adj=FOREIGN_ADJ[:12],
+             post=["لدى المملكة", "في البحرين"])
+).add(
+    # A delegation received, even one its ambassador accompanies, came on a visit.
+    generate("{h[verb]} {h[who]} في {h[own]} وفدا من {state[name]} {lead}، واطلع الوفد على الخدمات الرقمية.",
+             "visit", test="neg", h=HOSTS, state=FOREIGN[:25], lead=["برئاسة وزير الاتصالات", "يرافقه سفير بلاده"])
+)
+
+# The event's year when the page's banner, the dateline and the event's own date differ: the opening
+# sentence that names the event again with its dates decides; an earlier edition named there does not.
+REPORTED = ["مؤتمر الحكومة الإلكترونية", "منتدى الحكومة الرقمية", "ملتقى الخدمات الذكية"]
+year_restated = Capability("year_restated", "year", _field("year")).add(
+    generate("{banner}\n{state[name]} تشارك في {event} ب{city[city]}\n19 ديسمبر 2024\nتشارك {state[name]} في "
+             "{event} {held} في الفترة بين 21 و23 من ديسمبر 2024 في {city[city]}.", 2024,
+             published="2024-12-19", banner=["السبت 20 أبريل 2026 أبوظبي", "الأحد 3 مارس 2025"],
+             state=[STATE_ROWS[k] for k in (1, 3, 6, 8, 12)], event=REPORTED, held=["المقام", "المنعقد"],
+             city=CITY_ROWS[2:4])
+).add(
+    generate("{state[name]} تشارك في {event} ب{city[city]}\nتشارك {state[name]} في {event} {held} بين 5 و7 من "
+             "{month} 2025 في {city[city]}.", 2025, test="inv", published="2024-12-20",
+             state=[STATE_ROWS[k] for k in (2, 4, 7, 10)], event=REPORTED, held=["المقام", "المنعقد"],
+             month=["يناير", "فبراير"], city=CITY_ROWS[4:6])
+).add(
+    # A later sentence about the same kind of event in an earlier year tells of another edition.
+    generate("{state[name]} تشارك في {event} ب{city[city]}\nوذكر المسؤول أن {state[name]} نظمت {event} "
+             "في {y} بمشاركة عدة دول.", 2024, test="neg",
+             state=[STATE_ROWS[k] for k in (1, 5, 9, 11)], event=REPORTED, y=[2012, 2019], city=CITY_ROWS[6:8])
+)
+
 gcc = Capability("gcc", "gcc", _field("gcc")).add(
     generate("شاركت دول مجلس التعاون الخليجي في {held[event]} الذي عقد في {city[city]}.", True,
              held=HELD_ROWS, city=CITY_ROWS[:6])
@@ -353,5 +393,5 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
 )
 
 CAPABILITIES = [host_state, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
-                participants_adjective, participants_delegation, named_only, size, kind, gcc, year, tense,
+                participants_adjective, participants_delegation, named_only, size, kind, reception_kind, gcc, year, year_restated, tense,
                 mentioned, earlier_editions]
