@@ -100,8 +100,8 @@ def find_cues(ctx: DocContext) -> list[Cue]:
         nxt = i + length
         if i in in_org or ctx.tagged(nxt, "not_event_after"):
             continue  # "مؤتمر صحافي" is a press briefing
-        if i > 0 and ctx.tagged(i - 1, "title_word"):
-            continue  # "رئيس اللجنة الوزارية": a title, not a meeting
+        if i > 0 and (ctx.tagged(i - 1, "title_word") or ctx.tagged(i - 1, "decision_word")):
+            continue  # "رئيس اللجنة الوزارية": a title; "اعتماد جائزة التميز": a prize adopted
         if ctx.tagged(i, "needs_number") and not (nxt < len(ctx.tokens) and ctx.tokens[nxt].text.isdigit()):
             continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
         if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):

@@ -305,6 +305,29 @@ reception_kind = Capability("reception_kind", "kind", _field("kind")).add(
              "visit", test="neg", h=HOSTS, state=FOREIGN[:25], lead=["برئاسة وزير الاتصالات", "يرافقه سفير بلاده"])
 )
 
+# The kind is the head noun of the event the sentence reports, not a cue word met in passing: a
+# prize adopted ("اعتماد جائزة"), a committee in someone's title (also in the dual, "عضوي لجنة"),
+# a memorandum named with the article ("مذكرة التفاهم التي وقعت خلال اجتماع اللجنة").
+GULF = [r for r in STATE_ROWS if r["iso3"] in GCC and r["iso3"] != "BHR"]
+head_noun_kind = Capability("head_noun_kind", "kind", _field("kind")).add(
+    generate("{decision} جائزة التميز للحكومة الإلكترونية خليجيا\nافتتح نائب رئيس الوزراء أمس {held[event]} "
+             "في {city[city]} بمشاركة واسعة.", lambda f: f["held"]["kind"],
+             decision=["اعتماد", "إقرار", "استحداث"], held=HELD_ROWS[:3], city=CITY_ROWS[:6])
+).add(
+    generate("قالت الوزارة إن {memo} بين {a[name]} و{b[name]} التي وقعت خلال انعقاد اللجنة العليا المشتركة "
+             "أمس تعزز التعاون في مجال الخدمات الرقمية.", "agreement", test="inv",
+             memo=["مذكرة التعاون", "مذكرة التفاهم"], a=GULF, b=[STATE_ROWS[k] for k in (6, 7, 8, 10)])
+).add(
+    generate("أكد رئيس مجلس الشورى عمق العلاقات مع {state[name]}، وذلك خلال {recv} {guest} بحضور {title} "
+             "لجنة الشؤون الخارجية.", "visit", test="inv",
+             recv=["استقباله", "استقبالها"], guest=["وفدا برلمانيا", "وفد البرلمان"], title=["عضوي", "عضوا"],
+             state=FOREIGN[:12])
+).add(
+    # A prize received is an award: only a prize adopted or set up is no event.
+    generate("تسلمت الهيئة جائزة التميز للحكومة الإلكترونية خلال حفل أقيم في {city[city]} أمس.", "award",
+             test="neg", city=CITY_ROWS[:20])
+)
+
 # The event's year when the page's banner, the dateline and the event's own date differ: the opening
 # sentence that names the event again with its dates decides; an earlier edition named there does not.
 REPORTED = ["مؤتمر الحكومة الإلكترونية", "منتدى الحكومة الرقمية", "ملتقى الخدمات الذكية"]
@@ -393,5 +416,5 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
 )
 
 CAPABILITIES = [host_state, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
-                participants_adjective, participants_delegation, named_only, size, kind, reception_kind, gcc, year, year_restated, tense,
+                participants_adjective, participants_delegation, named_only, size, kind, reception_kind, head_noun_kind, gcc, year, year_restated, tense,
                 mentioned, earlier_editions]
