@@ -54,7 +54,7 @@ def host_city_with_preposition(ctx: DocContext, a: int, m: CountryMention, lo: i
     """"بمسقط": a city written with the preposition bi- glued on."""
     if m.via != "city":
         return False
-    return _glued_place(ctx, a)
+    return glued_place(ctx, a)
 
 
 def host_city_after_capital_word(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
@@ -107,7 +107,7 @@ def host_state_with_preposition_after_cue(ctx: DocContext, a: int, m: CountryMen
     """"مؤتمر الأمم المتحدة للخدمة العامة بكوريا": a state glued to bi- inside an event's name."""
     if m.via != "name":
         return False
-    if not _glued_place(ctx, a):
+    if not glued_place(ctx, a):
         return False
     clause = ctx.clause_of(a)
     start = max(clause.first, a - CUE_NAME_WINDOW)
@@ -120,13 +120,13 @@ def host_state_with_preposition_after_cue(ctx: DocContext, a: int, m: CountryMen
 def host_held_in(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
     """"الذي أقيم تحت شعار (…) في دولة الكويت", "المنعقدة في دبي": a place after في (or a glued
     bi-) with a verb of holding earlier in the sentence."""
-    if not (host_after_preposition(ctx, a, m, lo) or _glued_place(ctx, a)):
+    if not (host_after_preposition(ctx, a, m, lo) or glued_place(ctx, a)):
         return False
     start = max(ctx.sentence_of(a).first, lo, a - HELD_WINDOW)
     return ctx.has("held_verb", start, a - 1)
 
 
-def _glued_place(ctx: DocContext, a: int) -> bool:
+def glued_place(ctx: DocContext, a: int) -> bool:
     """The place's token carries a glued place preposition ("بمسقط", "بكوريا")."""
     raw = ctx.tokens[a].text
     return any(raw.startswith(p) and raw[len(p):] in key_forms(raw) for p in ctx.words("place_proclitic"))

@@ -349,6 +349,23 @@ year_restated = Capability("year_restated", "year", _field("year")).add(
              state=[STATE_ROWS[k] for k in (1, 5, 9, 11)], event=REPORTED, y=[2012, 2019], city=CITY_ROWS[6:8])
 )
 
+# A place glued to an organization's name is the organization's seat: the speaker from "الاتحاد الدولي
+# للاتصالات بسويسرا" does not make Switzerland a participant; a state named on its own does.
+ORGS = ["إدارة الشؤون الاقتصادية والاجتماعية بالأمم المتحدة (UNDESA)", "الاتحاد الدولي للاتصالات",
+        "البنك الدولي", "منظمة التعاون الاقتصادي والتنمية (OECD)"]
+ABROAD = [STATE_ROWS[k] for k in (3, 6, 8, 10, 17)]
+SEATS = [{"iso3": k, "name": OTHERS[k]} for k in ("USA", "CHE", "FRA", "AUT", "ITA", "GBR")]
+organization_seat = Capability("organization_seat", "participants", _participants).add(
+    generate("استضافت مملكة البحرين ورشة عمل افتراضية أمس بمشاركة خبراء من {p[name]}، ومن أبرز المتحدثين "
+             "فيها ممثل {org} {prep}{seat[name]}.", lambda f: {f["p"]["iso3"]},
+             test="neg", p=ABROAD, org=ORGS, prep=["ب", "في "], seat=SEATS[:3])
+).add(
+    # The same state named on its own, beside the organization, took part.
+    generate("استضافت مملكة البحرين ورشة عمل افتراضية أمس بمشاركة خبراء من {p[name]} و{seat[name]} وممثل "
+             "{org}.", lambda f: {f["p"]["iso3"], f["seat"]["iso3"]},
+             p=ABROAD, org=ORGS, seat=SEATS[3:])
+)
+
 gcc = Capability("gcc", "gcc", _field("gcc")).add(
     generate("شاركت دول مجلس التعاون الخليجي في {held[event]} الذي عقد في {city[city]}.", True,
              held=HELD_ROWS, city=CITY_ROWS[:6])
@@ -416,5 +433,6 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
 )
 
 CAPABILITIES = [host_state, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
-                participants_adjective, participants_delegation, named_only, size, kind, reception_kind, head_noun_kind, gcc, year, year_restated, tense,
+                participants_adjective, participants_delegation, named_only, organization_seat, size, kind,
+                reception_kind, head_noun_kind, gcc, year, year_restated, tense,
                 mentioned, earlier_editions]
