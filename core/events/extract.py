@@ -371,7 +371,6 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
     host = str(draft.host.value)
     body = parts.gcc_body(ctx, regions, claim_sentences)
     named, left_out = parts.named_states(ctx, regions, host, claim_sentences)
-    gcc = body is not None or _gcc_by_names({p.iso3 for p in named} | {host})
     participants = parts.with_gcc_members(named, host, body) if body is not None else named
     participants = parts.bahrain_abroad(ctx, regions, host, participants)
     size, lower = None, False
@@ -379,6 +378,9 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
         size, lower = rules.stated_size(ctx, lo, hi)
         if size is not None:
             break
+    # "وفود دول الخليج" at a forum of 97 states: more states than the GCC has make no GCC event.
+    gcc = (body is not None or _gcc_by_names({p.iso3 for p in named} | {host})) and \
+        (size is None or size <= len(GCC_MEMBERS))
     evidence = ctx.sentence_span(draft.cue.first) if draft.role == "main" else ctx.span(draft.lo, draft.hi)
     notes = [draft.note] if draft.note else []
     if lower:

@@ -375,6 +375,17 @@ gcc = Capability("gcc", "gcc", _field("gcc")).add(
              b=[{"name": ARAB[k]} for k in ("SDN", "LBY", "YEM", "DZA")])
 )
 
+# The GCC states taking part as a group make a GCC event only when no more states than the GCC has
+# took part: "وفود دول الخليج" at a forum of 97 states is a delegation among many.
+gcc_by_size = Capability("gcc_by_size", "gcc", _field("gcc")).add(
+    generate("{held[verb]} {held[event]} في {city[city]} أمس بمشاركة {num[text]} دولة، وقدمت وفود دول مجلس "
+             "التعاون الخليجي عرضا عن تجاربها.", False, test="neg", held=HELD_ROWS,
+             city=CITY_ROWS[:4], num=[r for r in NUMBER_ROWS if r["n"] > 10][:4])
+).add(
+    generate("{held[verb]} {held[event]} في {city[city]} أمس بمشاركة دول مجلس التعاون الخليجي، وقدمت الوفود "
+             "عرضا عن تجاربها.", True, held=HELD_ROWS, city=CITY_ROWS[:6])
+)
+
 MONTHS = ["يناير", "مارس", "مايو", "سبتمبر", "نوفمبر"]
 year = Capability("year", "year", _field("year")).add(
     generate("{held[verb]} {held[event]} في الرياض يوم 12 {month} {y}.", lambda f: f["y"],
@@ -434,5 +445,5 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
 
 CAPABILITIES = [host_state, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, kind,
-                reception_kind, head_noun_kind, gcc, year, year_restated, tense,
+                reception_kind, head_noun_kind, gcc, gcc_by_size, year, year_restated, tense,
                 mentioned, earlier_editions]
