@@ -269,6 +269,18 @@ size = Capability("delegation_size", "size", _field("countries_stated")).add(
              held=HELD_ROWS[:2], about=["نحو", "أكثر من"], num=[r for r in NUMBER_ROWS if r["n"] > 10])
 )
 
+# Hard-wrapped pages cut a sentence every 7 to 14 words: a line with no final mark goes on when the
+# next opens with a preposition; a short line (a headline) still ends its sentence.
+WRAP_NUMBERS = [{"n": 5, "text": "خمس"}, {"n": 7, "text": "سبع"}, {"n": 12, "text": "12"}, {"n": 22, "text": "22"}]
+wrapped_size = Capability("wrapped_line_size", "size", _field("countries_stated")).add(
+    generate("{held[verb]} {held[event]} أمس عبر تقنية الاتصال المرئي.\nويشارك فيه عدد من {people} المعنيين "
+             "بالتحول الرقمي\nمن {num[text]} دول أعضاء في المنظمة.", lambda f: f["num"]["n"], held=HELD_ROWS,
+             people=["الوزراء", "الخبراء"], num=WRAP_NUMBERS)
+).add(
+    generate("{held[verb]} {held[event]} أمس عبر تقنية الاتصال المرئي.\nوحضر {people}\nمن {num[text]} دول "
+             "أعضاء.", None, test="neg", held=HELD_ROWS, people=["الوزراء", "الخبراء"], num=WRAP_NUMBERS)
+)
+
 CUES = [("ورشة عمل", "workshop"), ("ندوة", "workshop"), ("مؤتمرا", "conference"), ("منتدى", "forum"),
         ("ملتقى", "forum"), ("اجتماعا", "meeting"), ("لقاء", "meeting")]
 kind = Capability("kind", "kind", _field("kind")).add(
@@ -444,6 +456,6 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
 )
 
 CAPABILITIES = [host_state, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
-                participants_adjective, participants_delegation, named_only, organization_seat, size, kind,
+                participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, head_noun_kind, gcc, gcc_by_size, year, year_restated, tense,
                 mentioned, earlier_editions]
