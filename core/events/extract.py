@@ -10,11 +10,12 @@ of core.events.rules, participants by core.events.participants.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from core.events import rules
 from core.events import participants as parts
+from core.events.destinations import coordinated_hosts
 from core.events.kinds import main_kind, kind_of_compound, restated_statements
 from core.text.context import DocContext
 from core.text.gazetteer import GCC_MEMBERS
@@ -158,6 +159,7 @@ class _Draft:
     tense: rules.Decision
     note: str = ""
     anchored: bool = False  # a past/future word next to the cue places it at another time, or it is held beside
+    co_hosts: tuple[str, ...] = ()  # the other destinations of one tour ("إلى إستونيا والدنمارك")
 
 
 def _lead_sentences(ctx: DocContext) -> set[int]:
@@ -371,6 +373,7 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
     host = str(draft.host.value)
     body = parts.gcc_body(ctx, regions, claim_sentences)
     named, left_out = parts.named_states(ctx, regions, host, claim_sentences)
+    named = [p for p in named if p.iso3 not in draft.co_hosts]
     participants = parts.with_gcc_members(named, host, body) if body is not None else named
     participants = parts.bahrain_abroad(ctx, regions, host, participants)
     size, lower = None, False
@@ -409,7 +412,10 @@ def find_events(ctx: DocContext, claims: list[RankClaim]) -> list[Event]:
     main_cue = Cue(main_kind(ctx, main_cue), main_cue.first, main_cue.last)
     main = _main_draft(ctx, cues, main_cue, lead)
     drafts = _mentioned_drafts(ctx, cues, main)
+    tour = [main.host] + coordinated_hosts(ctx, main.cue.kind, main.host)
+    hosts = tuple(str(d.value) for d in tour)
+    mains = [replace(main, host=d, co_hosts=hosts) for d in tour] if len(tour) > 1 else [main]
     claim_sentences = {ctx.sentence_of(ctx.token_at_original(c.start)).first for c in claims}
     main_regions = _main_regions(ctx, drafts)
     return [_build_event(ctx, d, main_regions if d.role == "main" else [(d.lo, d.hi)], claim_sentences)
-            for d in [main] + drafts]
+            for d in mains + drafts]

@@ -126,6 +126,26 @@ host_state = Capability("host_state", "host", _host).add(
              lambda f: "BHR" if f["state"]["iso3"] != "BHR" else "BHR", test="neg", state=STATE_ROWS)
 )
 
+def _main_hosts(doc):
+    return {e.host_iso3 for e in doc.events if e.role == "main"}
+
+
+# A tour: one visit per destination coordinated after "إلى"; an event held in one state with another
+# taking part has one host.
+TOUR = [(STATE_ROWS[a], STATE_ROWS[b]) for a, b in [(1, 2), (3, 6), (7, 9), (22, 23), (25, 30), (31, 34), (37, 40),
+                                                    (12, 19), (42, 45), (27, 33)]]
+tour_hosts = Capability("tour_hosts", "host", _main_hosts).add(
+    generate("{verb} وفد من هيئة المعلومات والحكومة الإلكترونية إلى {p[0][name]} و{p[1][name]} في زيارة رسمية "
+             "للاطلاع على تجاربهما في الحكومة الرقمية.", lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]},
+             verb=["توجه", "وصل"], p=TOUR)
+).add(
+    generate("اختتم الوفد زيارته إلى {p[0][name]} و{p[1][name]} أمس بعد لقاءات مع المسؤولين.",
+             lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]}, test="inv", p=TOUR)
+).add(
+    generate("شارك وفد من هيئة المعلومات والحكومة الإلكترونية في {held[event]} الذي عقد في {p[0][name]} بمشاركة "
+             "{p[1][name]}.", lambda f: {f["p"][0]["iso3"]}, test="neg", held=HELD_ROWS[:3], p=TOUR)
+)
+
 host_city = Capability("host_city", "host", _host).add(
     generate("{held[verb]} {held[event]} في {city[city]} أمس بمشاركة واسعة.", _iso("city"),
              held=HELD_ROWS[:3], city=CITY_ROWS)
@@ -455,7 +475,7 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
              "عامين بمشاركة الدول الأعضاء.", set(), test="neg", p=EDITION_PAIRS)
 )
 
-CAPABILITIES = [host_state, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
+CAPABILITIES = [host_state, tour_hosts, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, head_noun_kind, gcc, gcc_by_size, year, year_restated, tense,
                 mentioned, earlier_editions]
