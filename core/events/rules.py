@@ -77,7 +77,13 @@ def host_visited_institution(ctx: DocContext, a: int, m: CountryMention, lo: int
     if m.via not in ("demonym", "name") or not ctx.has("destination_preposition", a - DESTINATION_WINDOW, a):
         return False
     cue = ctx.first_tag("event_cue", max(lo, a - CUE_NAME_WINDOW), a)
-    return cue is not None and ctx.memo["cue_kind_at"].get(cue) == "visit"
+    return cue is not None and ctx.memo["cue_kind_at"].get(cue) == "visit" and _sole_event_before(ctx, cue, lo)
+
+
+def _sole_event_before(ctx: DocContext, cue: int, lo: int) -> bool:
+    """No other event named before `cue` in its sentence: "استقبل … وتداول معه في الزيارة التي قام
+    بها إلى لندن" tells of an earlier visit inside a reception, whose place is not the visit's."""
+    return not ctx.has("event_cue", max(lo, ctx.sentence_of(cue).first), cue)
 
 
 def host_visited_body(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
@@ -89,6 +95,18 @@ def host_visited_body(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bo
     verb = ctx.first_tag("visit_verb", max(lo, clause.first, a - CUE_NAME_WINDOW), a - 1)
     return verb is not None and not ctx.has("origin_preposition", verb, a) and \
         not ctx.has("partner_preposition", verb, a)
+
+
+def host_delegation_destination(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"أرسلت وفدا … إلى كل من مصر وإثيوبيا", "زيارة الوفد إلى سيول": the state or city after إلى
+    (and a list opener, "كل من") that a visit or a delegation named before it in the sentence goes to."""
+    k = a - 3 if a > 2 and ctx.tag_lengths.get(("list_opener", a - 2)) == 2 else a - 1
+    if k < 0 or not ctx.tagged(k, "destination_preposition") or (k > 0 and ctx.tagged(k - 1, "additive")):
+        return False
+    # the visit is the sentence's one event before إلى: "استقبلت … وتداولت في الزيارة التي قامت بها إلى
+    # لندن" tells of another, earlier visit inside a reception
+    cues = ctx.tag_positions("event_cue", max(lo, ctx.sentence_of(a).first), k)
+    return len(cues) == 1 and ctx.memo["cue_kind_at"].get(cues[0]) == "visit"
 
 
 def host_after_host_verb(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
@@ -135,7 +153,7 @@ def glued_place(ctx: DocContext, a: int) -> bool:
 # Rules that tie a place to the event itself come first; a bare "في X" may be an address.
 STRONG_PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
     host_held_in, host_after_host_verb, host_subject_of_host_verb, host_capital_of_demonym, host_visited_institution,
-    host_visited_body)
+    host_visited_body, host_delegation_destination)
 PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
     host_after_preposition, host_city_with_preposition, host_city_after_capital_word,
     host_state_with_preposition_after_cue)

@@ -146,6 +146,26 @@ tour_hosts = Capability("tour_hosts", "host", _main_hosts).add(
              "{p[1][name]}.", lambda f: {f["p"][0]["iso3"]}, test="neg", held=HELD_ROWS[:3], p=TOUR)
 )
 
+# A delegation sent "إلى (كل من) X وY" visits each; a visit told of inside a reception at home is
+# another, earlier event and places nothing.
+SENDERS = [{"iso3": "KOR", "who": "وزارة الداخلية والسلامة في كوريا الجنوبية"},
+           {"iso3": "SGP", "who": "هيئة التقنية الحكومية في سنغافورة"},
+           {"iso3": "EST", "who": "وزارة الاقتصاد في إستونيا"}]
+DESTINATIONS = [(STATE_ROWS[a], STATE_ROWS[b]) for a, b in [(6, 16), (7, 10), (11, 12), (18, 19), (5, 20), (1, 4)]]
+delegation_destination = Capability("delegation_destination", "host", _main_hosts).add(
+    generate("قالت {s[who]} إنها أرسلت وفدا للتعاون الرقمي إلى {opener}{p[0][name]} و{p[1][name]} خلال الأسبوع "
+             "الجاري.", lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]},
+             s=SENDERS, opener=["كل من ", ""], p=DESTINATIONS)
+).add(
+    generate("توجه وفد من {s[who]} إلى {p[0][name]} و{p[1][name]} في زيارة تستمر أسبوعا.",
+             lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]}, test="inv", s=SENDERS, p=DESTINATIONS)
+).add(
+    # The reception's own place decides; the visit told of inside it was elsewhere and earlier.
+    generate("استقبل الرئيس التنفيذي لهيئة المعلومات والحكومة الإلكترونية في مكتبه بالمنامة سفير {s[name]}، "
+             "وتداول معه في الزيارة التي قام بها إلى {p[0][name]} الشهر الماضي.", {"BHR"}, test="neg",
+             s=[STATE_ROWS[k] for k in (22, 23, 24)], p=DESTINATIONS)
+)
+
 host_city = Capability("host_city", "host", _host).add(
     generate("{held[verb]} {held[event]} في {city[city]} أمس بمشاركة واسعة.", _iso("city"),
              held=HELD_ROWS[:3], city=CITY_ROWS)
@@ -475,7 +495,7 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
              "عامين بمشاركة الدول الأعضاء.", set(), test="neg", p=EDITION_PAIRS)
 )
 
-CAPABILITIES = [host_state, tour_hosts, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
+CAPABILITIES = [host_state, tour_hosts, delegation_destination, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, head_noun_kind, gcc, gcc_by_size, year, year_restated, tense,
                 mentioned, earlier_editions]
