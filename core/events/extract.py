@@ -71,11 +71,20 @@ class Cue:
 def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
     """The first cue of the opening sentences; "على هامش زيارة … وتقديم شهادة منح …": an agreement
     made on the sidelines of a visit is the main event, the visit its setting."""
-    first = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None)
+    first = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None) or _held_after_lead(ctx, cues, lead)
     if first is None or not ctx.has("sidelines", first.first - SIDELINES_BEFORE, first.first):
         return first
     sentence = ctx.sentence_of(first.first)
     return next((c for c in cues if first.first < c.first < sentence.last and c.kind == "agreement"), first)
+
+
+def _held_after_lead(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
+    """"قال رئيس الشعبة إن …" then "ويعقد الاجتماع بتنظيم مشترك …": opening sentences that name no
+    event, then the next sentence names one as the subject of a verb of holding, at no other time."""
+    after = next((s for s in ctx.sentences if s.first > max(lead)), None)
+    if after is None or ctx.has("past", after.first, after.last) or ctx.has("future", after.first, after.last):
+        return None
+    return next((c for c in cues if after.first < c.first < after.last and ctx.tagged(c.first - 1, "held_verb")), None)
 
 
 def _phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:

@@ -418,6 +418,22 @@ organization_seat = Capability("organization_seat", "participants", _participant
              p=ABROAD, org=ORGS, seat=SEATS[3:])
 )
 
+# A press release may open with a statement and name its event only after the opening sentences, as
+# the subject of a verb of holding; an earlier edition named there is no main event.
+OPENING = ("قال {who} إن الحكومة الرقمية تعتمد بشكل كبير على ثقة المواطن فيها.\nوأضاف أن الثقة مكون مهم في "
+           "الخدمات الرقمية وفي تقبل المواطنين لها.\nوأشار إلى أن الدول العربية قطعت شوطا كبيرا في التحول الرقمي.\n")
+SPEAKERS = ["رئيس شعبة المعلومات في الإسكوا", "مدير إدارة الخدمات الرقمية", "الأمين العام للهيئة"]
+HELD_LATER = [("ويعقد", "الاجتماع", "meeting"), ("ويعقد", "المؤتمر", "conference"), ("ويقام", "المنتدى", "forum"),
+              ("وتعقد", "الورشة", "workshop"), ("وينظم", "الملتقى", "forum")]
+event_after_lead = Capability("event_after_lead", "kind", _field("kind")).add(
+    generate(OPENING + "{h[0]} {h[1]} بتنظيم مشترك بين {org} ووزارة الاتصالات على مدى ثلاثة أيام.",
+             lambda f: f["h"][2], who=SPEAKERS, h=HELD_LATER,
+             org=["الأمم المتحدة", "جامعة الدول العربية", "الاتحاد الدولي للاتصالات"])
+).add(
+    generate(OPENING + "وكان {h[1]} السابق قد عقد في {city[city]} عام 2019 بمشاركة واسعة.", None, test="neg",
+             who=SPEAKERS, h=HELD_LATER, city=CITY_ROWS[:3])
+)
+
 gcc = Capability("gcc", "gcc", _field("gcc")).add(
     generate("شاركت دول مجلس التعاون الخليجي في {held[event]} الذي عقد في {city[city]}.", True,
              held=HELD_ROWS, city=CITY_ROWS[:6])
@@ -497,5 +513,5 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
 
 CAPABILITIES = [host_state, tour_hosts, delegation_destination, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
-                reception_kind, head_noun_kind, gcc, gcc_by_size, year, year_restated, tense,
+                reception_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
                 mentioned, earlier_editions]
