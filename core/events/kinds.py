@@ -48,10 +48,22 @@ def kind_of_reception(ctx: DocContext, cue: CueLike) -> str | None:
         return None
     end = ctx.clause_of(cue.first).last
     diplomat = ctx.first_tag("resident_diplomat", cue.last, end)
-    if diplomat is None:
-        return None
     visitors = ctx.first_tag("visitor_noun", cue.last, end)
-    return "meeting" if visitors is None or diplomat < visitors else None
+    if diplomat is not None:
+        return "meeting" if visitors is None or diplomat < visitors else None
+    return kind_of_home_honour(ctx, cue, visitors is None)
+
+
+def kind_of_home_honour(ctx: DocContext, cue: CueLike, no_visitors: bool) -> str | None:
+    """"استقبل نائب رئيس الوزراء ممثلي الوزارات … وقام سموه بتقديم الشهادات التقديرية": a reception
+    of the state's own people (no delegation, no other state named in its sentence) where
+    certificates or honours are handed out, in its sentence or the next, is an award."""
+    sentence = ctx.sentence_of(cue.first)
+    if not no_visitors or any(ctx.mention_at[a].via != "gcc_body" for a in ctx.mentions_in(sentence.first, sentence.last)):
+        return None
+    following = next((s for s in ctx.sentences if s.first >= sentence.last), sentence)
+    lo, hi = sentence.first, following.last
+    return "award" if ctx.has("honour_noun", lo, hi) or ctx.has("honour_verb", lo, hi) else None
 
 
 KIND_RULES = (kind_of_honour, kind_of_compound, kind_of_reception)

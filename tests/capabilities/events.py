@@ -357,6 +357,19 @@ reception_kind = Capability("reception_kind", "kind", _field("kind")).add(
              "visit", test="neg", h=HOSTS, state=FOREIGN[:25], lead=["برئاسة وزير الاتصالات", "يرافقه سفير بلاده"])
 )
 
+# A reception of the state's own people where certificates or honours are handed out is an honouring
+# (award); a delegation from abroad received and given a shield still came on a visit.
+home_honour_kind = Capability("home_honour_kind", "kind", _field("kind")).add(
+    generate("{h[verb]} {h[who]} في {h[own]} أمس عددا من {guests} الذين ساهموا في {work}.\nوتم خلال اللقاء "
+             "تقديم {honour} لأعضاء فرق العمل.", "award", h=HOSTS,
+             guests=["ممثلي الوزارات والهيئات الحكومية", "موظفي الهيئة"],
+             work=["إعداد تقرير الأمم المتحدة", "إطلاق البوابة الوطنية"],
+             honour=["الشهادات التقديرية", "شهادات تقدير", "الدروع التذكارية"])
+).add(
+    generate("{h[verb]} {h[who]} في {h[own]} أمس وفدا من {state[name]} يزور المملكة حاليا.\nوتم خلال اللقاء "
+             "تقديم الدروع التذكارية لأعضاء الوفد.", "visit", test="neg", h=HOSTS, state=FOREIGN[:12])
+)
+
 # The kind is the head noun of the event the sentence reports, not a cue word met in passing: a
 # prize adopted ("اعتماد جائزة"), a committee in someone's title (also in the dual, "عضوي لجنة"),
 # a memorandum named with the article ("مذكرة التفاهم التي وقعت خلال اجتماع اللجنة").
@@ -513,5 +526,5 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
 
 CAPABILITIES = [host_state, tour_hosts, delegation_destination, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
-                reception_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
+                reception_kind, home_honour_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
                 mentioned, earlier_editions]
