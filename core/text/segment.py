@@ -132,6 +132,9 @@ def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool
         # "… عدد من الوزراء المعنيين⏎من خمس دول": a coordinated word or a preposition goes on
         goes_on = bool(following) and (conjoined(following[0]) or
                                        normalize_chars(following[0]) in wrap_prepositions())
+        # "… الذي انعقد بمدينة شرم الشيخ خلال⏎الفترة من 22 إلى 26 أكتوبر": a line that ends with a
+        # preposition has its object on the next line
+        goes_on = goes_on or bool(following) and normalize_chars(line.split()[-1]) in wrap_prepositions()
         return not (words >= LONG_LINE or (words >= WRAPPED_LINE and goes_on))
     return True
 

@@ -508,6 +508,21 @@ mentioned = Capability("mentioned_event", "mentioned", _mentioned).add(
              city=CITY_ROWS[2:14], month=["مارس", "نوفمبر"], y=[2015, 2022])
 )
 
+# A hard-wrapped line that ends with a preposition has its object on the next line; a line that
+# ends with its noun phrase and a next line that opens a new one stay apart.
+WRAP_CITIES = [CITY_ROWS[k] for k in (0, 2, 3, 6, 8, 11, 17, 19, 21, 27)]
+wrapped_mentioned = Capability("wrapped_line_mentioned", "mentioned", _mentioned).add(
+    generate("افتتحت الهيئة ورشة عمل حول الخدمات الرقمية أمس بمشاركة الخبراء.\nوكان الاجتماع السابق للجنة "
+             "الفنية المتخصصة قد انعقد في {city[city]} {prep}\nالفترة من 3 إلى 5 {month} {y}.",
+             lambda f: (f["y"], f["city"]["iso3"]), city=WRAP_CITIES, prep=["خلال", "في"],
+             month=["مارس", "أكتوبر"], y=[2017, 2019])
+).add(
+    generate("افتتحت الهيئة ورشة عمل حول الخدمات الرقمية أمس بمشاركة الخبراء.\nوكان الاجتماع السابق للجنة "
+             "الفنية المتخصصة قد انعقد في {city[city]}\nالخدمات الجديدة تنطلق في {month} {y}.",
+             lambda f: (None, f["city"]["iso3"]), test="neg", city=WRAP_CITIES, month=["مارس", "أكتوبر"], y=[2026])
+)
+
+
 def _all_mentioned(doc):
     return {(e.year, e.host_iso3) for e in doc.events if e.role == "mentioned"}
 
@@ -527,4 +542,4 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
 CAPABILITIES = [host_state, tour_hosts, delegation_destination, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
-                mentioned, earlier_editions]
+                mentioned, wrapped_mentioned, earlier_editions]
