@@ -34,6 +34,7 @@ HOST_SUBJECT_NOTE = "host not stated; the article's main state assumed"
 CONCURRENT_BEFORE = 3   # "بالتزامن مع مؤتمر": a word of concurrence this close before a cue
 ACCOMPANYING_AFTER = 8  # "معرض البحرين لتقنية المعلومات والاتصالات 2010 المرافق": after the event's name
 RELATIVE_VERB = 3       # "الذي عقد", "التي انعقدت": the verb this close after the relative pronoun
+QUOTES = ('"', "«", "“")  # marks that open a quoted title
 RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
 GCC_OTHERS_MAX = 1      # ...and at most this many other states named beside them
@@ -150,11 +151,23 @@ def _window(ctx: DocContext, cue: Cue, next_first: int) -> tuple[int, int]:
     if hi == clause.last and hi < sentence.last and ctx.tagged(hi, "relative_pronoun"):
         # "الاجتماع الحادي والعشرين للجنة …، الذي استضافته العاصمة السعودية الرياض"
         hi = min(sentence.last, ctx.clause_of(hi).last, next_first)
+    if hi == clause.last and hi < sentence.last and _quote_between(ctx, hi):
+        # "الندوة عبر الإنترنت "تحديث مكاتب الإحصاء" التي عقدت في سبتمبر 2024": a quoted title after the
+        # event's noun is its name, and a relative clause right after the title still describes it
+        title_end = ctx.clause_of(hi).last
+        if title_end < sentence.last and ctx.tagged(title_end, "relative_pronoun"):
+            hi = min(sentence.last, ctx.clause_of(title_end).last, next_first)
     if ctx.has("relative_pronoun", cue.last, cue.last + RELATIVE_AFTER):
         # "الملتقى الدولي الذي نظمته الهيئة …، بحضور خبراء من 17 بلداً … في مملكة البحرين خلال 6 و7
         # نوفمبر": a relative clause right after the event's name runs on past its commas
         hi = max(hi, min(sentence.last, next_first))
     return lo, hi
+
+
+def _quote_between(ctx: DocContext, i: int) -> bool:
+    """A quotation mark opens right before token i."""
+    gap = ctx.norm.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
+    return any(mark in gap for mark in QUOTES)
 
 
 @dataclass
@@ -238,6 +251,10 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     # "حفل تتويج الفائزين بجائزة التميز الرقمي 2008" in an article that dates nothing else
     own_year = year is not None and main_year is None and cue.kind != main.cue.kind
     other_place = host.basis in ("stated", "event_name") and host.value != main.host.value
+    # "الندوة … التي عقدت في سبتمبر 2024" beside a meeting of 21 October 2024: another month, another event
+    mine, theirs = (time.value if time else None), (main.time.value if main.time else None)
+    other_month = bool(mine and theirs and mine.month and theirs.month) and \
+        (mine.year, mine.month) != (theirs.year, theirs.month)
     if beside:
         if time is None and main.time is not None:
             time = rules.Decision(main.time.value, "main_event", "date_of_main_event_beside")
@@ -246,7 +263,7 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     elif cue.kind == main.cue.kind:
         if not (other_year or other_place or _told_as_earlier(ctx, cue, hi, time)):
             return None
-    elif not (other_year or own_year or anchored_in_time or other_place):
+    elif not (other_year or own_year or anchored_in_time or other_place or other_month):
         return None
     tense = rules.tense(ctx, lo, cue.last, hi, time.value if time else None)
     if time is None and tense.value == "upcoming" and ctx.published.year is not None and not saw_date:

@@ -523,6 +523,27 @@ wrapped_mentioned = Capability("wrapped_line_mentioned", "mentioned", _mentioned
 )
 
 
+def _mentioned_kinds(doc):
+    return {(e.kind, e.year) for e in doc.events if e.role == "mentioned"}
+
+
+# A quoted title after an event's noun is its name: the relative clause after the title still dates
+# the event ("الندوة عبر الإنترنت "…" التي عقدت في سبتمبر 2024"); a title with nothing after it dates nothing.
+TITLES = ["تحديث مكاتب الإحصاء الوطنية", "البيانات المفتوحة للجميع", "الخدمات الحكومية الذكية"]
+quoted_title = Capability("quoted_title_mentioned", "mentioned", _mentioned_kinds).add(
+    generate("عقد الرئيس التنفيذي لهيئة المعلومات والحكومة الإلكترونية اجتماعا ثنائيا مع {org} في المنامة يوم "
+             "21 أكتوبر 2024.\nواستعرض الجانبان {noun[0]} \"{title}\" {rel} في {month} 2024، كأحد المحطات الهامة.",
+             lambda f: {(f["noun"][1], 2024)}, org=["المنظمة الإسلامية", "مركز الإحصاء الخليجي"],
+             noun=[("الندوة عبر الإنترنت", "workshop"), ("ورشة العمل", "workshop"), ("المنتدى", "forum")],
+             title=TITLES, rel=["التي عقدت", "الذي أقيم"], month=["مايو", "سبتمبر"])
+).add(
+    generate("عقد الرئيس التنفيذي لهيئة المعلومات والحكومة الإلكترونية اجتماعا ثنائيا مع {org} في المنامة يوم "
+             "21 أكتوبر 2024.\nواستعرض الجانبان {noun} \"{title}\"، وأكدا أهمية تبادل الخبرات.", set(), test="neg",
+             org=["المنظمة الإسلامية", "مركز الإحصاء الخليجي"], noun=["الندوة عبر الإنترنت", "ورشة العمل"],
+             title=TITLES)
+)
+
+
 def _all_mentioned(doc):
     return {(e.year, e.host_iso3) for e in doc.events if e.role == "mentioned"}
 
@@ -542,4 +563,4 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
 CAPABILITIES = [host_state, tour_hosts, delegation_destination, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
-                mentioned, wrapped_mentioned, earlier_editions]
+                mentioned, wrapped_mentioned, quoted_title, earlier_editions]
