@@ -16,7 +16,7 @@ from functools import lru_cache
 from core.events import rules
 from core.events import participants as parts
 from core.events.destinations import coordinated_hosts
-from core.events.kinds import main_kind, kind_of_compound, restated_statements
+from core.events.kinds import held_after_lead, kind_of_compound, main_kind, restated_statements
 from core.text.context import DocContext
 from core.text.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
@@ -35,6 +35,7 @@ CONCURRENT_BEFORE = 3   # "بالتزامن مع مؤتمر": a word of concurre
 ACCOMPANYING_AFTER = 8  # "معرض البحرين لتقنية المعلومات والاتصالات 2010 المرافق": after the event's name
 RELATIVE_VERB = 3       # "الذي عقد", "التي انعقدت": the verb this close after the relative pronoun
 QUOTES = ('"', "«", "“")  # marks that open a quoted title
+WIN_BEFORE = 4          # "فازت ثمانية مواقع سعودية بدرع": a verb of winning this close before the prize
 RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
 GCC_OTHERS_MAX = 1      # ...and at most this many other states named beside them
@@ -72,20 +73,11 @@ class Cue:
 def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
     """The first cue of the opening sentences; "على هامش زيارة … وتقديم شهادة منح …": an agreement
     made on the sidelines of a visit is the main event, the visit its setting."""
-    first = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None) or _held_after_lead(ctx, cues, lead)
+    first = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None) or held_after_lead(ctx, cues, lead)
     if first is None or not ctx.has("sidelines", first.first - SIDELINES_BEFORE, first.first):
         return first
     sentence = ctx.sentence_of(first.first)
     return next((c for c in cues if first.first < c.first < sentence.last and c.kind == "agreement"), first)
-
-
-def _held_after_lead(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
-    """"قال رئيس الشعبة إن …" then "ويعقد الاجتماع بتنظيم مشترك …": opening sentences that name no
-    event, then the next sentence names one as the subject of a verb of holding, at no other time."""
-    after = next((s for s in ctx.sentences if s.first > max(lead)), None)
-    if after is None or ctx.has("past", after.first, after.last) or ctx.has("future", after.first, after.last):
-        return None
-    return next((c for c in cues if after.first < c.first < after.last and ctx.tagged(c.first - 1, "held_verb")), None)
 
 
 def _phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:
@@ -113,6 +105,8 @@ def find_cues(ctx: DocContext) -> list[Cue]:
             continue  # "مؤتمر صحافي" is a press briefing
         if i > 0 and (ctx.tagged(i - 1, "title_word") or ctx.tagged(i - 1, "decision_word")):
             continue  # "رئيس اللجنة الوزارية": a title; "اعتماد جائزة التميز": a prize adopted
+        if ctx.tagged(i, "needs_win") and not ctx.has("win_verb", max(0, i - WIN_BEFORE), i):
+            continue  # "فازت ثمانية مواقع سعودية بدرع": a shield won is an award; one handed over is not
         if ctx.tagged(i, "needs_number") and not (nxt < len(ctx.tokens) and ctx.tokens[nxt].text.isdigit()):
             continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
         if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):

@@ -1,4 +1,5 @@
-"""Which kind of event a cue names, and where the main event is named again.
+"""Which kind of event a cue names, where the main event is named after the opening sentences,
+and where it is named again.
 
 A cue's own kind comes from core/data/event_cues.tsv; the rules here read the structure around
 it: coordinated cues that name one event, an honour given at an event, and a reception whose guest
@@ -91,3 +92,12 @@ def restated_statements(ctx: DocContext, cues: list, cue: CueLike, lead: set[int
             continue
         spans.append((first.first, s.last))
     return spans
+
+
+def held_after_lead(ctx: DocContext, cues: list, lead: set[int]) -> CueLike | None:
+    """"قال رئيس الشعبة إن …" then "ويعقد الاجتماع بتنظيم مشترك …": opening sentences that name no
+    event, then the next sentence names one as the subject of a verb of holding, at no other time."""
+    after = next((s for s in ctx.sentences if s.first > max(lead)), None)
+    if after is None or ctx.has("past", after.first, after.last) or ctx.has("future", after.first, after.last):
+        return None
+    return next((c for c in cues if after.first < c.first < after.last and ctx.tagged(c.first - 1, "held_verb")), None)

@@ -370,6 +370,17 @@ home_honour_kind = Capability("home_honour_kind", "kind", _field("kind")).add(
              "تقديم الدروع التذكارية لأعضاء الوفد.", "visit", test="neg", h=HOSTS, state=FOREIGN[:12])
 )
 
+# A shield is an award when a verb of winning takes it ("فازت … بدرع"); a shield handed to visitors
+# is a courtesy of their visit.
+won_shield_kind = Capability("won_shield_kind", "kind", _field("kind")).add(
+    generate("{verb} {winner} بدرع أفضل {what} في العالم العربي خلال حفل أقيم في {city[city]}.", "award",
+             verb=["فازت", "حصلت", "نالت"], winner=["ثمانية مواقع حكومية", "هيئة الحكومة الإلكترونية"],
+             what=["موقع حكومي", "خدمة إلكترونية"], city=CITY_ROWS[:4])
+).add(
+    generate("زار وفد من {state[name]} هيئة المعلومات والحكومة الإلكترونية أمس، وقدم الرئيس التنفيذي للهيئة "
+             "درعا تذكاريا لرئيس الوفد.", "visit", test="neg", state=FOREIGN[:20])
+)
+
 # The kind is the head noun of the event the sentence reports, not a cue word met in passing: a
 # prize adopted ("اعتماد جائزة"), a committee in someone's title (also in the dual, "عضوي لجنة"),
 # a memorandum named with the article ("مذكرة التفاهم التي وقعت خلال اجتماع اللجنة").
@@ -562,5 +573,5 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
 
 CAPABILITIES = [host_state, tour_hosts, delegation_destination, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
-                reception_kind, home_honour_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
+                reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]
