@@ -225,7 +225,11 @@ def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: 
     """The main event's host: none for a virtual meeting (said in its sentence or the opening
     ones), else stated in its sentence, or in its name, or in an opening sentence before it, else
     the article's subject assumed (and said so). `lead`: the opening sentences, in order, the main one excluded."""
-    return host_virtual(ctx, [(first, last)] + lead) or place_in(ctx, first, last) or \
+    # "أعلنت مملكة البحرين عن استضافة ورشة العمل الافتراضية": a virtual event someone hosts has that host
+    # (a verb of hosting, not "عقد في": a meeting "held in" a city by video link has no host)
+    hosted = any(ctx.tag_lengths.get(("host_verb", i), 1) == 1 for i in ctx.tag_positions("host_verb", first, last)) \
+        or ctx.has("present_host", first, last)
+    return (None if hosted else host_virtual(ctx, [(first, last)] + lead)) or place_in(ctx, first, last) or \
         host_from_event_name(ctx, cue_first, cue_last, kind) or \
         host_in_lead(ctx, [span for span in lead if span[0] < first]) or \
         host_in_lead(ctx, [span for span in lead if span[0] > first], RESTATED_PLACE_RULES) or \

@@ -166,6 +166,18 @@ delegation_destination = Capability("delegation_destination", "host", _main_host
              s=[STATE_ROWS[k] for k in (22, 23, 24)], p=DESTINATIONS)
 )
 
+# A meeting held online has no host, unless a state is said to host it ("استضافت … الورشة الافتراضية").
+ONLINE = ["ورشة العمل الافتراضية", "الاجتماع الافتراضي", "الاجتماع عبر تقنية الفيديو كونفرنس",
+          "المنتدى الافتراضي"]
+ONLINE_STATES = [r for r in STATE_ROWS if r["iso3"] != "BHR"][:12]
+virtual_host = Capability("virtual_host", "host", _host).add(
+    generate("انطلقت أمس أعمال {event} بمشاركة خبراء من {state[name]} لبحث التحول الرقمي.", "", event=ONLINE,
+             state=ONLINE_STATES)
+).add(
+    generate("استضافت {state[name]} أمس {event} بمشاركة خبراء من الدول العربية.", _iso("state"), test="neg",
+             event=ONLINE, state=ONLINE_STATES)
+)
+
 host_city = Capability("host_city", "host", _host).add(
     generate("{held[verb]} {held[event]} في {city[city]} أمس بمشاركة واسعة.", _iso("city"),
              held=HELD_ROWS[:3], city=CITY_ROWS)
@@ -571,7 +583,7 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
              "عامين بمشاركة الدول الأعضاء.", set(), test="neg", p=EDITION_PAIRS)
 )
 
-CAPABILITIES = [host_state, tour_hosts, delegation_destination, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
+CAPABILITIES = [host_state, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]
