@@ -10,15 +10,16 @@ of core.events.rules, participants by core.events.participants.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from core.events import rules
 from core.events import participants as parts
+from core.events.destinations import coordinated_hosts
+from core.events.kinds import held_after_lead, kind_of_compound, main_kind, restated_statements
 from core.text.context import DocContext
 from core.text.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
-from core.text.morphology import conjoined
 from core.text.phrases import PhraseMatcher, find_all_many
 from core.records import Event, RankClaim, Span
 from core.vocabulary import event_kinds
@@ -33,6 +34,8 @@ HOST_SUBJECT_NOTE = "host not stated; the article's main state assumed"
 CONCURRENT_BEFORE = 3   # "بالتزامن مع مؤتمر": a word of concurrence this close before a cue
 ACCOMPANYING_AFTER = 8  # "معرض البحرين لتقنية المعلومات والاتصالات 2010 المرافق": after the event's name
 RELATIVE_VERB = 3       # "الذي عقد", "التي انعقدت": the verb this close after the relative pronoun
+QUOTES = ('"', "«", "“")  # marks that open a quoted title
+WIN_BEFORE = 4          # "فازت ثمانية مواقع سعودية بدرع": a verb of winning this close before the prize
 RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
 GCC_OTHERS_MAX = 1      # ...and at most this many other states named beside them
@@ -67,38 +70,10 @@ class Cue:
     last: int
 
 
-def kind_of_compound(ctx: DocContext, cue: Cue) -> str | None:
-    """"معرض ومؤتمر قطر", "جائزة ومؤتمر الخليج": coordinated cues name one event, of the kind the
-    vocabulary ranks first for a compound (core/data/event_kinds.tsv)."""
-    kinds = [cue.kind]
-    at = ctx.memo["cue_kind_at"]
-    k = cue.last
-    while k in at and conjoined(ctx.tokens[k].text):
-        kinds.append(at[k])
-        k += 1
-    if len(kinds) == 1:
-        return None
-    return min(kinds, key=lambda kind: event_kinds()[kind][1])
-
-
-def kind_of_honour(ctx: DocContext, cue: Cue) -> str | None:
-    """"كرم منتدى الأمم المتحدة الأردن", "كرمت دولة الكويت الهيئة في الملتقى": an honour given at
-    an event is an award."""
-    return "award" if ctx.has("honour_verb", ctx.sentence_of(cue.first).first, cue.first + 1) else None
-
-
-KIND_RULES = (kind_of_honour, kind_of_compound)
-
-
-def main_kind(ctx: DocContext, cue: Cue) -> str:
-    """The main event's kind: the first kind rule that fires, else the cue's own kind."""
-    return next((kind for rule in KIND_RULES if (kind := rule(ctx, cue)) is not None), cue.kind)
-
-
 def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
     """The first cue of the opening sentences; "على هامش زيارة … وتقديم شهادة منح …": an agreement
     made on the sidelines of a visit is the main event, the visit its setting."""
-    first = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None)
+    first = next((c for c in cues if ctx.sentence_of(c.first).first in lead), None) or held_after_lead(ctx, cues, lead)
     if first is None or not ctx.has("sidelines", first.first - SIDELINES_BEFORE, first.first):
         return first
     sentence = ctx.sentence_of(first.first)
@@ -128,8 +103,10 @@ def find_cues(ctx: DocContext) -> list[Cue]:
         nxt = i + length
         if i in in_org or ctx.tagged(nxt, "not_event_after"):
             continue  # "مؤتمر صحافي" is a press briefing
-        if i > 0 and ctx.tagged(i - 1, "title_word"):
-            continue  # "رئيس اللجنة الوزارية": a title, not a meeting
+        if i > 0 and (ctx.tagged(i - 1, "title_word") or ctx.tagged(i - 1, "decision_word")):
+            continue  # "رئيس اللجنة الوزارية": a title; "اعتماد جائزة التميز": a prize adopted
+        if ctx.tagged(i, "needs_win") and not ctx.has("win_verb", max(0, i - WIN_BEFORE), i):
+            continue  # "فازت ثمانية مواقع سعودية بدرع": a shield won is an award; one handed over is not
         if ctx.tagged(i, "needs_number") and not (nxt < len(ctx.tokens) and ctx.tokens[nxt].text.isdigit()):
             continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
         if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
@@ -168,11 +145,23 @@ def _window(ctx: DocContext, cue: Cue, next_first: int) -> tuple[int, int]:
     if hi == clause.last and hi < sentence.last and ctx.tagged(hi, "relative_pronoun"):
         # "الاجتماع الحادي والعشرين للجنة …، الذي استضافته العاصمة السعودية الرياض"
         hi = min(sentence.last, ctx.clause_of(hi).last, next_first)
+    if hi == clause.last and hi < sentence.last and _quote_between(ctx, hi):
+        # "الندوة عبر الإنترنت "تحديث مكاتب الإحصاء" التي عقدت في سبتمبر 2024": a quoted title after the
+        # event's noun is its name, and a relative clause right after the title still describes it
+        title_end = ctx.clause_of(hi).last
+        if title_end < sentence.last and ctx.tagged(title_end, "relative_pronoun"):
+            hi = min(sentence.last, ctx.clause_of(title_end).last, next_first)
     if ctx.has("relative_pronoun", cue.last, cue.last + RELATIVE_AFTER):
         # "الملتقى الدولي الذي نظمته الهيئة …، بحضور خبراء من 17 بلداً … في مملكة البحرين خلال 6 و7
         # نوفمبر": a relative clause right after the event's name runs on past its commas
         hi = max(hi, min(sentence.last, next_first))
     return lo, hi
+
+
+def _quote_between(ctx: DocContext, i: int) -> bool:
+    """A quotation mark opens right before token i."""
+    gap = ctx.norm.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
+    return any(mark in gap for mark in QUOTES)
 
 
 @dataclass
@@ -186,6 +175,7 @@ class _Draft:
     tense: rules.Decision
     note: str = ""
     anchored: bool = False  # a past/future word next to the cue places it at another time, or it is held beside
+    co_hosts: tuple[str, ...] = ()  # the other destinations of one tour ("إلى إستونيا والدنمارك")
 
 
 def _lead_sentences(ctx: DocContext) -> set[int]:
@@ -211,7 +201,8 @@ def _restating(ctx: DocContext, cues: list[Cue], cue: Cue, s) -> bool:
 def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _Draft:
     lo, hi = _window(ctx, cue, len(ctx.tokens))
     sentence = ctx.sentence_of(cue.first)
-    time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first)
+    time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first,
+                           restated_statements(ctx, cues, cue, lead))
     date = time.value if time else None
     # An opening sentence after the main one may restate it with its place ("زار وفد … في مدينة
     # نيويورك" under a headline with none), unless it tells of an event of another kind or time.
@@ -254,6 +245,10 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     # "حفل تتويج الفائزين بجائزة التميز الرقمي 2008" in an article that dates nothing else
     own_year = year is not None and main_year is None and cue.kind != main.cue.kind
     other_place = host.basis in ("stated", "event_name") and host.value != main.host.value
+    # "الندوة … التي عقدت في سبتمبر 2024" beside a meeting of 21 October 2024: another month, another event
+    mine, theirs = (time.value if time else None), (main.time.value if main.time else None)
+    other_month = bool(mine and theirs and mine.month and theirs.month) and \
+        (mine.year, mine.month) != (theirs.year, theirs.month)
     if beside:
         if time is None and main.time is not None:
             time = rules.Decision(main.time.value, "main_event", "date_of_main_event_beside")
@@ -262,7 +257,7 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     elif cue.kind == main.cue.kind:
         if not (other_year or other_place or _told_as_earlier(ctx, cue, hi, time)):
             return None
-    elif not (other_year or own_year or anchored_in_time or other_place):
+    elif not (other_year or own_year or anchored_in_time or other_place or other_month):
         return None
     tense = rules.tense(ctx, lo, cue.last, hi, time.value if time else None)
     if time is None and tense.value == "upcoming" and ctx.published.year is not None and not saw_date:
@@ -398,7 +393,7 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
     host = str(draft.host.value)
     body = parts.gcc_body(ctx, regions, claim_sentences)
     named, left_out = parts.named_states(ctx, regions, host, claim_sentences)
-    gcc = body is not None or _gcc_by_names({p.iso3 for p in named} | {host})
+    named = [p for p in named if p.iso3 not in draft.co_hosts]
     participants = parts.with_gcc_members(named, host, body) if body is not None else named
     participants = parts.bahrain_abroad(ctx, regions, host, participants)
     size, lower = None, False
@@ -406,6 +401,9 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
         size, lower = rules.stated_size(ctx, lo, hi)
         if size is not None:
             break
+    # "وفود دول الخليج" at a forum of 97 states: more states than the GCC has make no GCC event.
+    gcc = (body is not None or _gcc_by_names({p.iso3 for p in named} | {host})) and \
+        (size is None or size <= len(GCC_MEMBERS))
     evidence = ctx.sentence_span(draft.cue.first) if draft.role == "main" else ctx.span(draft.lo, draft.hi)
     notes = [draft.note] if draft.note else []
     if lower:
@@ -434,7 +432,10 @@ def find_events(ctx: DocContext, claims: list[RankClaim]) -> list[Event]:
     main_cue = Cue(main_kind(ctx, main_cue), main_cue.first, main_cue.last)
     main = _main_draft(ctx, cues, main_cue, lead)
     drafts = _mentioned_drafts(ctx, cues, main)
+    tour = [main.host] + coordinated_hosts(ctx, main.cue.kind, main.host)
+    hosts = tuple(str(d.value) for d in tour)
+    mains = [replace(main, host=d, co_hosts=hosts) for d in tour] if len(tour) > 1 else [main]
     claim_sentences = {ctx.sentence_of(ctx.token_at_original(c.start)).first for c in claims}
     main_regions = _main_regions(ctx, drafts)
     return [_build_event(ctx, d, main_regions if d.role == "main" else [(d.lo, d.hi)], claim_sentences)
-            for d in [main] + drafts]
+            for d in mains + drafts]

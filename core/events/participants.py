@@ -13,6 +13,7 @@ from core.text.context import DocContext
 from core.text.gazetteer import GCC_MEMBERS
 from core.text.morphology import conjoined
 from core.events.origin import delegation_origin
+from core.events.rules import glued_place
 from core.records import CountryMention, Participant
 
 Regions = list[tuple[int, int]]
@@ -108,8 +109,29 @@ def rule_survey_sentence(ctx: DocContext, a: int, m: CountryMention) -> str | No
     return None
 
 
+def organization_ends(ctx: DocContext) -> set[int]:
+    """The token right after each organization's name (its bracketed acronym included)."""
+    found = ctx.memo.get("organization_ends")
+    if found is None:
+        hits = ctx.memo.get("event_phrases", {}).get("organizations", [])
+        found = ctx.memo["organization_ends"] = {i + length for i, length, _ in hits}
+    return found
+
+
+def rule_organization_seat(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """"إدارة الشؤون الاقتصادية والاجتماعية بالأمم المتحدة (UNDESA) بالولايات المتحدة": a place glued
+    to (or after "في" right after) an organization's name is the organization's seat, not a state
+    that took part."""
+    ends = organization_ends(ctx)
+    if a in ends and glued_place(ctx, a):
+        return "named as an organization's seat"
+    if a - 1 in ends and ctx.tagged(a - 1, "place_preposition"):
+        return "named as an organization's seat"
+    return None
+
+
 EXCLUSION_RULES: tuple[Callable[[DocContext, int, CountryMention], str | None], ...] = (
-    rule_posting, rule_comparison, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
+    rule_posting, rule_organization_seat, rule_comparison, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
 
 
 def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentences: set[int]

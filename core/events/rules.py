@@ -54,7 +54,7 @@ def host_city_with_preposition(ctx: DocContext, a: int, m: CountryMention, lo: i
     """"بمسقط": a city written with the preposition bi- glued on."""
     if m.via != "city":
         return False
-    return _glued_place(ctx, a)
+    return glued_place(ctx, a)
 
 
 def host_city_after_capital_word(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
@@ -77,7 +77,13 @@ def host_visited_institution(ctx: DocContext, a: int, m: CountryMention, lo: int
     if m.via not in ("demonym", "name") or not ctx.has("destination_preposition", a - DESTINATION_WINDOW, a):
         return False
     cue = ctx.first_tag("event_cue", max(lo, a - CUE_NAME_WINDOW), a)
-    return cue is not None and ctx.memo["cue_kind_at"].get(cue) == "visit"
+    return cue is not None and ctx.memo["cue_kind_at"].get(cue) == "visit" and _sole_event_before(ctx, cue, lo)
+
+
+def _sole_event_before(ctx: DocContext, cue: int, lo: int) -> bool:
+    """No other event named before `cue` in its sentence: "استقبل … وتداول معه في الزيارة التي قام
+    بها إلى لندن" tells of an earlier visit inside a reception, whose place is not the visit's."""
+    return not ctx.has("event_cue", max(lo, ctx.sentence_of(cue).first), cue)
 
 
 def host_visited_body(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
@@ -89,6 +95,18 @@ def host_visited_body(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bo
     verb = ctx.first_tag("visit_verb", max(lo, clause.first, a - CUE_NAME_WINDOW), a - 1)
     return verb is not None and not ctx.has("origin_preposition", verb, a) and \
         not ctx.has("partner_preposition", verb, a)
+
+
+def host_delegation_destination(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"أرسلت وفدا … إلى كل من مصر وإثيوبيا", "زيارة الوفد إلى سيول": the state or city after إلى
+    (and a list opener, "كل من") that a visit or a delegation named before it in the sentence goes to."""
+    k = a - 3 if a > 2 and ctx.tag_lengths.get(("list_opener", a - 2)) == 2 else a - 1
+    if k < 0 or not ctx.tagged(k, "destination_preposition") or (k > 0 and ctx.tagged(k - 1, "additive")):
+        return False
+    # the visit is the sentence's one event before إلى: "استقبلت … وتداولت في الزيارة التي قامت بها إلى
+    # لندن" tells of another, earlier visit inside a reception
+    cues = ctx.tag_positions("event_cue", max(lo, ctx.sentence_of(a).first), k)
+    return len(cues) == 1 and ctx.memo["cue_kind_at"].get(cues[0]) == "visit"
 
 
 def host_after_host_verb(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
@@ -107,7 +125,7 @@ def host_state_with_preposition_after_cue(ctx: DocContext, a: int, m: CountryMen
     """"مؤتمر الأمم المتحدة للخدمة العامة بكوريا": a state glued to bi- inside an event's name."""
     if m.via != "name":
         return False
-    if not _glued_place(ctx, a):
+    if not glued_place(ctx, a):
         return False
     clause = ctx.clause_of(a)
     start = max(clause.first, a - CUE_NAME_WINDOW)
@@ -120,13 +138,13 @@ def host_state_with_preposition_after_cue(ctx: DocContext, a: int, m: CountryMen
 def host_held_in(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
     """"الذي أقيم تحت شعار (…) في دولة الكويت", "المنعقدة في دبي": a place after في (or a glued
     bi-) with a verb of holding earlier in the sentence."""
-    if not (host_after_preposition(ctx, a, m, lo) or _glued_place(ctx, a)):
+    if not (host_after_preposition(ctx, a, m, lo) or glued_place(ctx, a)):
         return False
     start = max(ctx.sentence_of(a).first, lo, a - HELD_WINDOW)
     return ctx.has("held_verb", start, a - 1)
 
 
-def _glued_place(ctx: DocContext, a: int) -> bool:
+def glued_place(ctx: DocContext, a: int) -> bool:
     """The place's token carries a glued place preposition ("بمسقط", "بكوريا")."""
     raw = ctx.tokens[a].text
     return any(raw.startswith(p) and raw[len(p):] in key_forms(raw) for p in ctx.words("place_proclitic"))
@@ -135,7 +153,7 @@ def _glued_place(ctx: DocContext, a: int) -> bool:
 # Rules that tie a place to the event itself come first; a bare "في X" may be an address.
 STRONG_PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
     host_held_in, host_after_host_verb, host_subject_of_host_verb, host_capital_of_demonym, host_visited_institution,
-    host_visited_body)
+    host_visited_body, host_delegation_destination)
 PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
     host_after_preposition, host_city_with_preposition, host_city_after_capital_word,
     host_state_with_preposition_after_cue)
@@ -207,7 +225,11 @@ def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: 
     """The main event's host: none for a virtual meeting (said in its sentence or the opening
     ones), else stated in its sentence, or in its name, or in an opening sentence before it, else
     the article's subject assumed (and said so). `lead`: the opening sentences, in order, the main one excluded."""
-    return host_virtual(ctx, [(first, last)] + lead) or place_in(ctx, first, last) or \
+    # "أعلنت مملكة البحرين عن استضافة ورشة العمل الافتراضية": a virtual event someone hosts has that host
+    # (a verb of hosting, not "عقد في": a meeting "held in" a city by video link has no host)
+    hosted = any(ctx.tag_lengths.get(("host_verb", i), 1) == 1 for i in ctx.tag_positions("host_verb", first, last)) \
+        or ctx.has("present_host", first, last)
+    return (None if hosted else host_virtual(ctx, [(first, last)] + lead)) or place_in(ctx, first, last) or \
         host_from_event_name(ctx, cue_first, cue_last, kind) or \
         host_in_lead(ctx, [span for span in lead if span[0] < first]) or \
         host_in_lead(ctx, [span for span in lead if span[0] > first], RESTATED_PLACE_RULES) or \
@@ -273,13 +295,23 @@ def day_precise(dates: list[DateMention]) -> list[DateMention]:
     return [d for d in dates if d.unit == "day" or d.day is not None]
 
 
-def main_time(ctx: DocContext, cue_first: int, statement_end: int, sentence_first: int) -> Decision | None:
+def main_time(ctx: DocContext, cue_first: int, statement_end: int, sentence_first: int,
+              restated: list[tuple[int, int]] = ()) -> Decision | None:
     """The main event's date: in its statement, else a day-precise date before the cue in its
-    sentence, else a day-precise date in the opening sentences ("استقبلت المملكة أمس …")."""
+    sentence, else a date (from the publication year on) where an opening sentence names the event
+    again (`restated`), else a day-precise date in the opening sentences ("استقبلت المملكة أمس …")."""
     found = time_decision(first_date(usable_dates(ctx, cue_first, statement_end)), "stated") or \
         time_decision(first_date(day_precise(usable_dates(ctx, sentence_first, cue_first))), "stated")
     if found is not None:
         return found
+    # A restatement's date counts only from the publication year on: "ورشة … في 2012" in a later
+    # sentence of a 2024 article is an earlier workshop, not the one the headline reports.
+    pub = ctx.published.year
+    for lo, hi in restated:
+        dates = [d for d in usable_dates(ctx, lo, hi) if pub is not None and d.year is not None and d.year >= pub]
+        found = time_decision(first_date(dates), "stated_elsewhere")
+        if found is not None:
+            return found
     for s in ctx.sentences[:2]:
         found = time_decision(first_date(day_precise(usable_dates(ctx, s.first, s.last))), "stated_elsewhere")
         if found is not None:

@@ -38,6 +38,13 @@ def clause_words() -> frozenset[str]:
                      if r["group"] == "clause_start")
 
 
+@lru_cache(maxsize=1)
+def wrap_prepositions() -> frozenset[str]:
+    """Prepositions that attach the next line to the line before (group wrap_preposition)."""
+    return frozenset(normalize_chars(r["word"]) for r in load_table("event_context.tsv", ["group", "word"])
+                     if r["group"] == "wrap_preposition")
+
+
 @lru_cache(maxsize=200_000)
 def _opens_clause(token: str) -> bool:
     words = clause_words()
@@ -103,8 +110,8 @@ def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]
 
 
 LONG_LINE = 15  # words: a line this long that stops with no mark was wrapped, not ended
-# A shorter line was wrapped when the next one goes on with a coordinated word (hard-wrapped pages
-# cut every 7 to 14 words: "… للاتصالات⏎وتكنولوجيا المعلومات والإعلام").
+# A shorter line was wrapped when the next one goes on with a coordinated word or a preposition
+# (hard-wrapped pages cut every 7 to 14 words: "… للاتصالات⏎وتكنولوجيا المعلومات والإعلام").
 WRAPPED_LINE = 7
 
 
@@ -122,7 +129,12 @@ def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool
         if not line[-1:].isalpha():
             return True
         following = text[match.end():match.end() + 40].split()
-        goes_on = bool(following) and conjoined(following[0])
+        # "… عدد من الوزراء المعنيين⏎من خمس دول": a coordinated word or a preposition goes on
+        goes_on = bool(following) and (conjoined(following[0]) or
+                                       normalize_chars(following[0]) in wrap_prepositions())
+        # "… الذي انعقد بمدينة شرم الشيخ خلال⏎الفترة من 22 إلى 26 أكتوبر": a line that ends with a
+        # preposition has its object on the next line
+        goes_on = goes_on or bool(following) and normalize_chars(line.split()[-1]) in wrap_prepositions()
         return not (words >= LONG_LINE or (words >= WRAPPED_LINE and goes_on))
     return True
 

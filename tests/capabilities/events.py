@@ -126,6 +126,58 @@ host_state = Capability("host_state", "host", _host).add(
              lambda f: "BHR" if f["state"]["iso3"] != "BHR" else "BHR", test="neg", state=STATE_ROWS)
 )
 
+def _main_hosts(doc):
+    return {e.host_iso3 for e in doc.events if e.role == "main"}
+
+
+# A tour: one visit per destination coordinated after "إلى"; an event held in one state with another
+# taking part has one host.
+TOUR = [(STATE_ROWS[a], STATE_ROWS[b]) for a, b in [(1, 2), (3, 6), (7, 9), (22, 23), (25, 30), (31, 34), (37, 40),
+                                                    (12, 19), (42, 45), (27, 33)]]
+tour_hosts = Capability("tour_hosts", "host", _main_hosts).add(
+    generate("{verb} وفد من هيئة المعلومات والحكومة الإلكترونية إلى {p[0][name]} و{p[1][name]} في زيارة رسمية "
+             "للاطلاع على تجاربهما في الحكومة الرقمية.", lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]},
+             verb=["توجه", "وصل"], p=TOUR)
+).add(
+    generate("اختتم الوفد زيارته إلى {p[0][name]} و{p[1][name]} أمس بعد لقاءات مع المسؤولين.",
+             lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]}, test="inv", p=TOUR)
+).add(
+    generate("شارك وفد من هيئة المعلومات والحكومة الإلكترونية في {held[event]} الذي عقد في {p[0][name]} بمشاركة "
+             "{p[1][name]}.", lambda f: {f["p"][0]["iso3"]}, test="neg", held=HELD_ROWS[:3], p=TOUR)
+)
+
+# A delegation sent "إلى (كل من) X وY" visits each; a visit told of inside a reception at home is
+# another, earlier event and places nothing.
+SENDERS = [{"iso3": "KOR", "who": "وزارة الداخلية والسلامة في كوريا الجنوبية"},
+           {"iso3": "SGP", "who": "هيئة التقنية الحكومية في سنغافورة"},
+           {"iso3": "EST", "who": "وزارة الاقتصاد في إستونيا"}]
+DESTINATIONS = [(STATE_ROWS[a], STATE_ROWS[b]) for a, b in [(6, 16), (7, 10), (11, 12), (18, 19), (5, 20), (1, 4)]]
+delegation_destination = Capability("delegation_destination", "host", _main_hosts).add(
+    generate("قالت {s[who]} إنها أرسلت وفدا للتعاون الرقمي إلى {opener}{p[0][name]} و{p[1][name]} خلال الأسبوع "
+             "الجاري.", lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]},
+             s=SENDERS, opener=["كل من ", ""], p=DESTINATIONS)
+).add(
+    generate("توجه وفد من {s[who]} إلى {p[0][name]} و{p[1][name]} في زيارة تستمر أسبوعا.",
+             lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]}, test="inv", s=SENDERS, p=DESTINATIONS)
+).add(
+    # The reception's own place decides; the visit told of inside it was elsewhere and earlier.
+    generate("استقبل الرئيس التنفيذي لهيئة المعلومات والحكومة الإلكترونية في مكتبه بالمنامة سفير {s[name]}، "
+             "وتداول معه في الزيارة التي قام بها إلى {p[0][name]} الشهر الماضي.", {"BHR"}, test="neg",
+             s=[STATE_ROWS[k] for k in (22, 23, 24)], p=DESTINATIONS)
+)
+
+# A meeting held online has no host, unless a state is said to host it ("استضافت … الورشة الافتراضية").
+ONLINE = ["ورشة العمل الافتراضية", "الاجتماع الافتراضي", "الاجتماع عبر تقنية الفيديو كونفرنس",
+          "المنتدى الافتراضي"]
+ONLINE_STATES = [r for r in STATE_ROWS if r["iso3"] != "BHR"][:12]
+virtual_host = Capability("virtual_host", "host", _host).add(
+    generate("انطلقت أمس أعمال {event} بمشاركة خبراء من {state[name]} لبحث التحول الرقمي.", "", event=ONLINE,
+             state=ONLINE_STATES)
+).add(
+    generate("استضافت {state[name]} أمس {event} بمشاركة خبراء من الدول العربية.", _iso("state"), test="neg",
+             event=ONLINE, state=ONLINE_STATES)
+)
+
 host_city = Capability("host_city", "host", _host).add(
     generate("{held[verb]} {held[event]} في {city[city]} أمس بمشاركة واسعة.", _iso("city"),
              held=HELD_ROWS[:3], city=CITY_ROWS)
@@ -269,6 +321,18 @@ size = Capability("delegation_size", "size", _field("countries_stated")).add(
              held=HELD_ROWS[:2], about=["نحو", "أكثر من"], num=[r for r in NUMBER_ROWS if r["n"] > 10])
 )
 
+# Hard-wrapped pages cut a sentence every 7 to 14 words: a line with no final mark goes on when the
+# next opens with a preposition; a short line (a headline) still ends its sentence.
+WRAP_NUMBERS = [{"n": 5, "text": "خمس"}, {"n": 7, "text": "سبع"}, {"n": 12, "text": "12"}, {"n": 22, "text": "22"}]
+wrapped_size = Capability("wrapped_line_size", "size", _field("countries_stated")).add(
+    generate("{held[verb]} {held[event]} أمس عبر تقنية الاتصال المرئي.\nويشارك فيه عدد من {people} المعنيين "
+             "بالتحول الرقمي\nمن {num[text]} دول أعضاء في المنظمة.", lambda f: f["num"]["n"], held=HELD_ROWS,
+             people=["الوزراء", "الخبراء"], num=WRAP_NUMBERS)
+).add(
+    generate("{held[verb]} {held[event]} أمس عبر تقنية الاتصال المرئي.\nوحضر {people}\nمن {num[text]} دول "
+             "أعضاء.", None, test="neg", held=HELD_ROWS, people=["الوزراء", "الخبراء"], num=WRAP_NUMBERS)
+)
+
 CUES = [("ورشة عمل", "workshop"), ("ندوة", "workshop"), ("مؤتمرا", "conference"), ("منتدى", "forum"),
         ("ملتقى", "forum"), ("اجتماعا", "meeting"), ("لقاء", "meeting")]
 kind = Capability("kind", "kind", _field("kind")).add(
@@ -286,6 +350,126 @@ kind = Capability("kind", "kind", _field("kind")).add(
              talk=["حديثه", "رده", "تعليقه"], state=STATE_ROWS[:15])
 )
 
+# A reception: its guest decides the kind. A diplomat posted in the receiving state is received at a
+# meeting; a delegation that came for the purpose makes a visit, even when its ambassador leads it.
+HOSTS = [{"verb": "استقبل", "who": "الرئيس التنفيذي لهيئة المعلومات والحكومة الإلكترونية", "own": "مكتبه"},
+         {"verb": "استقبلت", "who": "وزيرة التنمية الإدارية", "own": "مكتبها"}]
+FOREIGN = [r for r in STATE_ROWS if r["iso3"] != "BHR"]
+FOREIGN_ADJ = [r for r in ADJ_ROWS if r["iso3"] != "BHR"]
+reception_kind = Capability("reception_kind", "kind", _field("kind")).add(
+    generate("{h[verb]} {h[who]} في {h[own]} سفير {state[name]} لدى مملكة البحرين، وبحث الجانبان التعاون "
+             "في مجال الخدمات الرقمية.", "meeting", h=HOSTS, state=FOREIGN[:30])
+).add(
+    generate("{h[verb]} {h[who]} أمس {title} {adj[m]} {post}، حيث جرى التداول في مجالات التعاون.", "meeting",
+             test="inv", h=HOSTS, title=["السفير", "القائم بالأعمال"], adj=FOREIGN_ADJ[:12],
+             post=["لدى المملكة", "في البحرين"])
+).add(
+    # A delegation received, even one its ambassador accompanies, came on a visit.
+    generate("{h[verb]} {h[who]} في {h[own]} وفدا من {state[name]} {lead}، واطلع الوفد على الخدمات الرقمية.",
+             "visit", test="neg", h=HOSTS, state=FOREIGN[:25], lead=["برئاسة وزير الاتصالات", "يرافقه سفير بلاده"])
+)
+
+# A reception of the state's own people where certificates or honours are handed out is an honouring
+# (award); a delegation from abroad received and given a shield still came on a visit.
+home_honour_kind = Capability("home_honour_kind", "kind", _field("kind")).add(
+    generate("{h[verb]} {h[who]} في {h[own]} أمس عددا من {guests} الذين ساهموا في {work}.\nوتم خلال اللقاء "
+             "تقديم {honour} لأعضاء فرق العمل.", "award", h=HOSTS,
+             guests=["ممثلي الوزارات والهيئات الحكومية", "موظفي الهيئة"],
+             work=["إعداد تقرير الأمم المتحدة", "إطلاق البوابة الوطنية"],
+             honour=["الشهادات التقديرية", "شهادات تقدير", "الدروع التذكارية"])
+).add(
+    generate("{h[verb]} {h[who]} في {h[own]} أمس وفدا من {state[name]} يزور المملكة حاليا.\nوتم خلال اللقاء "
+             "تقديم الدروع التذكارية لأعضاء الوفد.", "visit", test="neg", h=HOSTS, state=FOREIGN[:12])
+)
+
+# A shield is an award when a verb of winning takes it ("فازت … بدرع"); a shield handed to visitors
+# is a courtesy of their visit.
+won_shield_kind = Capability("won_shield_kind", "kind", _field("kind")).add(
+    generate("{verb} {winner} بدرع أفضل {what} في العالم العربي خلال حفل أقيم في {city[city]}.", "award",
+             verb=["فازت", "حصلت", "نالت"], winner=["ثمانية مواقع حكومية", "هيئة الحكومة الإلكترونية"],
+             what=["موقع حكومي", "خدمة إلكترونية"], city=CITY_ROWS[:4])
+).add(
+    generate("زار وفد من {state[name]} هيئة المعلومات والحكومة الإلكترونية أمس، وقدم الرئيس التنفيذي للهيئة "
+             "درعا تذكاريا لرئيس الوفد.", "visit", test="neg", state=FOREIGN[:20])
+)
+
+# The kind is the head noun of the event the sentence reports, not a cue word met in passing: a
+# prize adopted ("اعتماد جائزة"), a committee in someone's title (also in the dual, "عضوي لجنة"),
+# a memorandum named with the article ("مذكرة التفاهم التي وقعت خلال اجتماع اللجنة").
+GULF = [r for r in STATE_ROWS if r["iso3"] in GCC and r["iso3"] != "BHR"]
+head_noun_kind = Capability("head_noun_kind", "kind", _field("kind")).add(
+    generate("{decision} جائزة التميز للحكومة الإلكترونية خليجيا\nافتتح نائب رئيس الوزراء أمس {held[event]} "
+             "في {city[city]} بمشاركة واسعة.", lambda f: f["held"]["kind"],
+             decision=["اعتماد", "إقرار", "استحداث"], held=HELD_ROWS[:3], city=CITY_ROWS[:6])
+).add(
+    generate("قالت الوزارة إن {memo} بين {a[name]} و{b[name]} التي وقعت خلال انعقاد اللجنة العليا المشتركة "
+             "أمس تعزز التعاون في مجال الخدمات الرقمية.", "agreement", test="inv",
+             memo=["مذكرة التعاون", "مذكرة التفاهم"], a=GULF, b=[STATE_ROWS[k] for k in (6, 7, 8, 10)])
+).add(
+    generate("أكد رئيس مجلس الشورى عمق العلاقات مع {state[name]}، وذلك خلال {recv} {guest} بحضور {title} "
+             "لجنة الشؤون الخارجية.", "visit", test="inv",
+             recv=["استقباله", "استقبالها"], guest=["وفدا برلمانيا", "وفد البرلمان"], title=["عضوي", "عضوا"],
+             state=FOREIGN[:12])
+).add(
+    # A prize received is an award: only a prize adopted or set up is no event.
+    generate("تسلمت الهيئة جائزة التميز للحكومة الإلكترونية خلال حفل أقيم في {city[city]} أمس.", "award",
+             test="neg", city=CITY_ROWS[:20])
+)
+
+# The event's year when the page's banner, the dateline and the event's own date differ: the opening
+# sentence that names the event again with its dates decides; an earlier edition named there does not.
+REPORTED = ["مؤتمر الحكومة الإلكترونية", "منتدى الحكومة الرقمية", "ملتقى الخدمات الذكية"]
+year_restated = Capability("year_restated", "year", _field("year")).add(
+    generate("{banner}\n{state[name]} تشارك في {event} ب{city[city]}\n19 ديسمبر 2024\nتشارك {state[name]} في "
+             "{event} {held} في الفترة بين 21 و23 من ديسمبر 2024 في {city[city]}.", 2024,
+             published="2024-12-19", banner=["السبت 20 أبريل 2026 أبوظبي", "الأحد 3 مارس 2025"],
+             state=[STATE_ROWS[k] for k in (1, 3, 6, 8, 12)], event=REPORTED, held=["المقام", "المنعقد"],
+             city=CITY_ROWS[2:4])
+).add(
+    generate("{state[name]} تشارك في {event} ب{city[city]}\nتشارك {state[name]} في {event} {held} بين 5 و7 من "
+             "{month} 2025 في {city[city]}.", 2025, test="inv", published="2024-12-20",
+             state=[STATE_ROWS[k] for k in (2, 4, 7, 10)], event=REPORTED, held=["المقام", "المنعقد"],
+             month=["يناير", "فبراير"], city=CITY_ROWS[4:6])
+).add(
+    # A later sentence about the same kind of event in an earlier year tells of another edition.
+    generate("{state[name]} تشارك في {event} ب{city[city]}\nوذكر المسؤول أن {state[name]} نظمت {event} "
+             "في {y} بمشاركة عدة دول.", 2024, test="neg",
+             state=[STATE_ROWS[k] for k in (1, 5, 9, 11)], event=REPORTED, y=[2012, 2019], city=CITY_ROWS[6:8])
+)
+
+# A place glued to an organization's name is the organization's seat: the speaker from "الاتحاد الدولي
+# للاتصالات بسويسرا" does not make Switzerland a participant; a state named on its own does.
+ORGS = ["إدارة الشؤون الاقتصادية والاجتماعية بالأمم المتحدة (UNDESA)", "الاتحاد الدولي للاتصالات",
+        "البنك الدولي", "منظمة التعاون الاقتصادي والتنمية (OECD)"]
+ABROAD = [STATE_ROWS[k] for k in (3, 6, 8, 10, 17)]
+SEATS = [{"iso3": k, "name": OTHERS[k]} for k in ("USA", "CHE", "FRA", "AUT", "ITA", "GBR")]
+organization_seat = Capability("organization_seat", "participants", _participants).add(
+    generate("استضافت مملكة البحرين ورشة عمل افتراضية أمس بمشاركة خبراء من {p[name]}، ومن أبرز المتحدثين "
+             "فيها ممثل {org} {prep}{seat[name]}.", lambda f: {f["p"]["iso3"]},
+             test="neg", p=ABROAD, org=ORGS, prep=["ب", "في "], seat=SEATS[:3])
+).add(
+    # The same state named on its own, beside the organization, took part.
+    generate("استضافت مملكة البحرين ورشة عمل افتراضية أمس بمشاركة خبراء من {p[name]} و{seat[name]} وممثل "
+             "{org}.", lambda f: {f["p"]["iso3"], f["seat"]["iso3"]},
+             p=ABROAD, org=ORGS, seat=SEATS[3:])
+)
+
+# A press release may open with a statement and name its event only after the opening sentences, as
+# the subject of a verb of holding; an earlier edition named there is no main event.
+OPENING = ("قال {who} إن الحكومة الرقمية تعتمد بشكل كبير على ثقة المواطن فيها.\nوأضاف أن الثقة مكون مهم في "
+           "الخدمات الرقمية وفي تقبل المواطنين لها.\nوأشار إلى أن الدول العربية قطعت شوطا كبيرا في التحول الرقمي.\n")
+SPEAKERS = ["رئيس شعبة المعلومات في الإسكوا", "مدير إدارة الخدمات الرقمية", "الأمين العام للهيئة"]
+HELD_LATER = [("ويعقد", "الاجتماع", "meeting"), ("ويعقد", "المؤتمر", "conference"), ("ويقام", "المنتدى", "forum"),
+              ("وتعقد", "الورشة", "workshop"), ("وينظم", "الملتقى", "forum")]
+event_after_lead = Capability("event_after_lead", "kind", _field("kind")).add(
+    generate(OPENING + "{h[0]} {h[1]} بتنظيم مشترك بين {org} ووزارة الاتصالات على مدى ثلاثة أيام.",
+             lambda f: f["h"][2], who=SPEAKERS, h=HELD_LATER,
+             org=["الأمم المتحدة", "جامعة الدول العربية", "الاتحاد الدولي للاتصالات"])
+).add(
+    generate(OPENING + "وكان {h[1]} السابق قد عقد في {city[city]} عام 2019 بمشاركة واسعة.", None, test="neg",
+             who=SPEAKERS, h=HELD_LATER, city=CITY_ROWS[:3])
+)
+
 gcc = Capability("gcc", "gcc", _field("gcc")).add(
     generate("شاركت دول مجلس التعاون الخليجي في {held[event]} الذي عقد في {city[city]}.", True,
              held=HELD_ROWS, city=CITY_ROWS[:6])
@@ -293,6 +477,17 @@ gcc = Capability("gcc", "gcc", _field("gcc")).add(
     generate("شاركت {a[name]} و{b[name]} في {held[event]} الذي عقد في القاهرة.", False, test="neg",
              held=HELD_ROWS[:2], a=[{"name": ARAB[k]} for k in ("JOR", "TUN", "MAR", "IRQ", "LBN")],
              b=[{"name": ARAB[k]} for k in ("SDN", "LBY", "YEM", "DZA")])
+)
+
+# The GCC states taking part as a group make a GCC event only when no more states than the GCC has
+# took part: "وفود دول الخليج" at a forum of 97 states is a delegation among many.
+gcc_by_size = Capability("gcc_by_size", "gcc", _field("gcc")).add(
+    generate("{held[verb]} {held[event]} في {city[city]} أمس بمشاركة {num[text]} دولة، وقدمت وفود دول مجلس "
+             "التعاون الخليجي عرضا عن تجاربها.", False, test="neg", held=HELD_ROWS,
+             city=CITY_ROWS[:4], num=[r for r in NUMBER_ROWS if r["n"] > 10][:4])
+).add(
+    generate("{held[verb]} {held[event]} في {city[city]} أمس بمشاركة دول مجلس التعاون الخليجي، وقدمت الوفود "
+             "عرضا عن تجاربها.", True, held=HELD_ROWS, city=CITY_ROWS[:6])
 )
 
 MONTHS = ["يناير", "مارس", "مايو", "سبتمبر", "نوفمبر"]
@@ -336,6 +531,42 @@ mentioned = Capability("mentioned_event", "mentioned", _mentioned).add(
              city=CITY_ROWS[2:14], month=["مارس", "نوفمبر"], y=[2015, 2022])
 )
 
+# A hard-wrapped line that ends with a preposition has its object on the next line; a line that
+# ends with its noun phrase and a next line that opens a new one stay apart.
+WRAP_CITIES = [CITY_ROWS[k] for k in (0, 2, 3, 6, 8, 11, 17, 19, 21, 27)]
+wrapped_mentioned = Capability("wrapped_line_mentioned", "mentioned", _mentioned).add(
+    generate("افتتحت الهيئة ورشة عمل حول الخدمات الرقمية أمس بمشاركة الخبراء.\nوكان الاجتماع السابق للجنة "
+             "الفنية المتخصصة قد انعقد في {city[city]} {prep}\nالفترة من 3 إلى 5 {month} {y}.",
+             lambda f: (f["y"], f["city"]["iso3"]), city=WRAP_CITIES, prep=["خلال", "في"],
+             month=["مارس", "أكتوبر"], y=[2017, 2019])
+).add(
+    generate("افتتحت الهيئة ورشة عمل حول الخدمات الرقمية أمس بمشاركة الخبراء.\nوكان الاجتماع السابق للجنة "
+             "الفنية المتخصصة قد انعقد في {city[city]}\nالخدمات الجديدة تنطلق في {month} {y}.",
+             lambda f: (None, f["city"]["iso3"]), test="neg", city=WRAP_CITIES, month=["مارس", "أكتوبر"], y=[2026])
+)
+
+
+def _mentioned_kinds(doc):
+    return {(e.kind, e.year) for e in doc.events if e.role == "mentioned"}
+
+
+# A quoted title after an event's noun is its name: the relative clause after the title still dates
+# the event ("الندوة عبر الإنترنت "…" التي عقدت في سبتمبر 2024"); a title with nothing after it dates nothing.
+TITLES = ["تحديث مكاتب الإحصاء الوطنية", "البيانات المفتوحة للجميع", "الخدمات الحكومية الذكية"]
+quoted_title = Capability("quoted_title_mentioned", "mentioned", _mentioned_kinds).add(
+    generate("عقد الرئيس التنفيذي لهيئة المعلومات والحكومة الإلكترونية اجتماعا ثنائيا مع {org} في المنامة يوم "
+             "21 أكتوبر 2024.\nواستعرض الجانبان {noun[0]} \"{title}\" {rel} في {month} 2024، كأحد المحطات الهامة.",
+             lambda f: {(f["noun"][1], 2024)}, org=["المنظمة الإسلامية", "مركز الإحصاء الخليجي"],
+             noun=[("الندوة عبر الإنترنت", "workshop"), ("ورشة العمل", "workshop"), ("المنتدى", "forum")],
+             title=TITLES, rel=["التي عقدت", "الذي أقيم"], month=["مايو", "سبتمبر"])
+).add(
+    generate("عقد الرئيس التنفيذي لهيئة المعلومات والحكومة الإلكترونية اجتماعا ثنائيا مع {org} في المنامة يوم "
+             "21 أكتوبر 2024.\nواستعرض الجانبان {noun} \"{title}\"، وأكدا أهمية تبادل الخبرات.", set(), test="neg",
+             org=["المنظمة الإسلامية", "مركز الإحصاء الخليجي"], noun=["الندوة عبر الإنترنت", "ورشة العمل"],
+             title=TITLES)
+)
+
+
 def _all_mentioned(doc):
     return {(e.year, e.host_iso3) for e in doc.events if e.role == "mentioned"}
 
@@ -352,6 +583,7 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
              "عامين بمشاركة الدول الأعضاء.", set(), test="neg", p=EDITION_PAIRS)
 )
 
-CAPABILITIES = [host_state, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
-                participants_adjective, participants_delegation, named_only, size, kind, gcc, year, tense,
-                mentioned, earlier_editions]
+CAPABILITIES = [host_state, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
+                participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
+                reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
+                mentioned, wrapped_mentioned, quoted_title, earlier_editions]
