@@ -162,7 +162,7 @@ def test_extracted_tables_open_on_click_and_the_url_keeps_them_open(page, server
     page.get_by_text("The extracted tables", exact=True).click()
     expect()(grids.first).to_be_visible()
     page.wait_for_function("() => window.location.search.includes('ov_tables=true')")
-    expect()(page.get_by_role("tab")).to_have_text(["documents", "events", "participants", "rankings"])
+    expect()(page.get_by_role("tab")).to_have_text(["documents", "events", "participants", "rankings", "stories"])
     assert_no_errors(page)
 
 
