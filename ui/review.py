@@ -84,7 +84,9 @@ def extracted_text(extracted: object) -> str:
         return ""
     try:
         values = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
+        return raw
+    if not isinstance(values, dict):  # not the object the review log writes: shown as it is
         return raw
     return _("; ").join(_("{field}: {value}").format(field=field_label(k), value=_value_text(v))
                         for k, v in values.items())

@@ -87,7 +87,7 @@ def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[st
                 continue
             # One marker per distinct claim; its hover quotes the first article and counts the others.
             key = ["country_iso3", "survey_year", "rank"]
-            repeats = rows.groupby(key, sort=False)["rank"].transform("size")
+            repeats = rows.groupby(key, sort=False, dropna=False)["rank"].transform("size")
             rows = rows.assign(articles=repeats).drop_duplicates(key)
             fig.add_trace(go.Scatter(
                 x=rows["survey_year"].astype(int) + CLAIM_DODGE, y=rows["rank"].astype(float), mode="markers",
