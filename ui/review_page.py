@@ -34,7 +34,7 @@ def _flash(kind: str, text: str) -> None:
 
 def _show_flash() -> None:
     for kind, text in st.session_state.pop(FLASH, []):
-        {"success": st.success, "error": st.error, "info": st.info}[kind](md_escape(text))
+        {"success": st.success, "error": st.error, "info": st.info, "warning": st.warning}[kind](md_escape(text))
 
 
 def _state_names() -> dict[str, str]:
@@ -178,22 +178,45 @@ def _index(options, value) -> int:
     return options.index(value) if value in options else 0
 
 
-def _changes(kind: str, row: dict, values: dict) -> dict:
-    """The fields whose chosen value differs from the record's current value (compared as stored)."""
-    changed = {}
+# Widget keys of a record's correction form (+ record id), and the values the form was opened with.
+FORM_KEYS = ("rv_kind_", "rv_role_", "rv_tense_", "rv_gcc_", "rv_year_", "rv_date_", "rv_host_", "rv_size_",
+             "rv_state_", "rv_country_", "rv_survey_", "rv_scope_", "rv_rank_", "rv_opened_")
+
+
+def _current(row: dict, name: str) -> object:
+    """A record's value of field `name` as the log stores it (None when empty)."""
+    current = row.get(name)
+    current = None if text_of(current) == "" else current
+    if name == "gcc":
+        current = bool(current)
+    return current.item() if hasattr(current, "item") else current
+
+
+def _changes(kind: str, row: dict, values: dict, opened: dict) -> tuple[dict, dict]:
+    """(fields to write, fields changed meanwhile): a field counts as changed when the form's value differs
+    from the value the form was opened with; if the record's value differs from it too, someone else
+    changed the field meanwhile and it is reported ({field: value now}), never overwritten."""
+    changed, conflicts = {}, {}
     for name, value in values.items():
         try:
             new = review.check_value(kind, name, value)
         except review.ReviewError:
             changed[name] = value  # refused with its message when saved
             continue
-        current = row.get(name)
-        current = None if text_of(current) == "" else current
-        if name == "gcc":
-            current = bool(current)
-        if (new if new != "" else None) != (current.item() if hasattr(current, "item") else current):
+        new = None if new == "" else new
+        if new == opened.get(name):
+            continue  # not changed in this form (even if the record changed: a colleague's or an undo)
+        if _current(row, name) != opened.get(name):
+            conflicts[name] = _current(row, name)
+        elif new != _current(row, name):
             changed[name] = value
-    return changed
+    return changed, conflicts
+
+
+def _forget_forms(rid: str = "") -> None:
+    """Drop the correction form of record `rid` (every form when ''), so it opens again on the stored values."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(FORM_KEYS) and k.endswith(rid)]:
+        del st.session_state[key]
 
 
 def _record_panel(corpus: core.Corpus, folder: Path, kind: str, row: dict, names: dict[str, str]) -> None:
@@ -216,11 +239,19 @@ def _record_panel(corpus: core.Corpus, folder: Path, kind: str, row: dict, names
                  _("{record} restored and confirmed.").format(record=rid))
         return
     values = _edit_widgets(kind, row, rid, names, list(getattr(corpus, review.TABLE_OF[kind]).columns))
+    opened = st.session_state.setdefault(f"rv_opened_{rid}", {name: _current(row, name) for name in values})
     c1, c2, c3 = st.columns(3)
     if c1.button(_("Save correction"), key="rv_save", type="primary"):
-        changes = _changes(kind, row, values)
+        changes, conflicts = _changes(kind, row, values, opened)
+        if conflicts:
+            _flash("warning", _("{record}: {fields} changed meanwhile (now {values}); not overwritten. The form "
+                                "shows the stored values again.").format(
+                record=rid, fields=_(", ").join(field_label(n) for n in conflicts),
+                values=_(", ").join(text_of(v) or _("not stated") for v in conflicts.values())))
+            _forget_forms(rid)
         if not changes:
-            _flash("info", _("Nothing changed: use Confirm to mark the record as checked."))
+            if not conflicts:
+                _flash("info", _("Nothing changed: use Confirm to mark the record as checked."))
             st.rerun()
 
         def save() -> dict:
@@ -229,6 +260,7 @@ def _record_panel(corpus: core.Corpus, folder: Path, kind: str, row: dict, names
                 review.check_value(kind, name, value)
             for name, value in changes.items():
                 entry = review.set_field(corpus, rid, name, value, note, folder)
+            _forget_forms(rid)  # the form opens again on the values just stored
             return entry
         _act(save, _("{record}: corrected {fields}.").format(record=rid,
                                                               fields=_(", ").join(field_label(n) for n in changes)))
@@ -353,7 +385,7 @@ def review_page(corpus: core.Corpus, folder: Path) -> None:
     st.subheader(_("The log"))
     if st.button(_("Undo the latest entry"), key="rv_undo",
                  help=_("Adds an undo line cancelling the latest entry of the log (any article).")):
-        _act(lambda: review.undo_last(folder), _("The latest entry was undone."))
+        _act(lambda: (review.undo_last(folder), _forget_forms())[0], _("The latest entry was undone."))
     entries, _problems = review.read_log(folder)
     mine = [e for e in entries if e.anchor.get("doc") == doc or e.action == "undo"]
     if mine:
