@@ -123,3 +123,43 @@ def test_a_log_over_the_size_limit_is_refused_with_one_message(folder, monkeypat
     log_path(folder).write_text("\n" * 2000, encoding="utf-8")
     entries, problems = read_log(folder)
     assert entries == [] and len(problems) == 1 and "larger than the limit of 1000 bytes" in problems[0]
+
+
+def test_a_flood_of_damaged_lines_gives_the_first_twenty_messages_and_a_count(folder):
+    valid_entries(folder)
+    with log_path(folder).open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n" * 200_000)
+    entries, problems = read_log(folder)
+    assert len(entries) == 2
+    assert problems[0].startswith("corrections.jsonl line 3: damaged") and len(problems) == 21
+    assert problems[-1] == "corrections.jsonl: 199980 more damaged lines not listed; skipped"
+    corpus = load_corpus(folder)
+    assert sum("corrections.jsonl" in m for m in corpus.messages) == 21
+
+
+def test_a_flood_of_orphaned_entries_gives_the_first_twenty_messages_and_a_count(folder):
+    fixed, _added = valid_entries(folder)
+    with log_path(folder).open("a", encoding="utf-8") as fh:
+        for n in range(500):
+            anchor = {**fixed["anchor"], "sha256": f"{n:064x}"}
+            record = review.anchor_id(anchor)
+            fh.write(json.dumps({**fixed, "id": f"orphan{n:010d}", "anchor": anchor, "record": record}) + "\n")
+    corpus = load_corpus(folder)
+    assert len(corpus.orphans) == 500
+    orphaned = [m for m in corpus.messages if "orphaned" in m]
+    assert len(orphaned) == 21 and orphaned[-1] == "corrections.jsonl: 480 more orphaned entries not listed; not applied"
+
+
+def test_a_page_shows_the_first_twenty_folder_messages_and_a_count(monkeypatch):
+    from unittest import mock
+
+    from streamlit.testing.v1 import AppTest
+
+    corpus = load_corpus(ROOT / "seeds")
+    flooded = type(corpus)(**{**corpus.__dict__, "messages": [f"corrections.jsonl line {n}: damaged; skipped"
+                                                              for n in range(1, 51)]})
+    with mock.patch("ui.layout.load_corpus", lambda: flooded):
+        at = AppTest.from_file(str(ROOT / "pages" / "4_Sources.py")).run(timeout=60)
+    assert not at.exception
+    folder = [w.value for w in at.warning if w.value.startswith("Articles folder:") or "more messages" in w.value]
+    assert len(folder) == 21 and folder[-1].startswith("30 more messages about the articles folder")

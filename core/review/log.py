@@ -24,6 +24,7 @@ MAX_LOG_BYTES = 64 * 1024 * 1024
 # A JSON value nested deeper than this is no entry the project writes; refused before parsing, so a
 # line of 100,000 brackets costs a scan, not a RecursionError.
 MAX_DEPTH = 32
+MESSAGES_SHOWN = 20  # messages listed one by one; the rest are counted in one more
 _OPENERS = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 
@@ -69,7 +70,15 @@ def read_log(folder: str | Path | None) -> tuple[list[Entry], list[str]]:
             problems.append(f"{LOG_NAME} line {number}: {why}; skipped")
             continue
         entries.append(Entry(number, data))
-    return entries, problems
+    return entries, capped(problems, f"{LOG_NAME}: {{n}} more damaged lines not listed; skipped")
+
+
+def capped(messages: list[str], more: str) -> list[str]:
+    """The first MESSAGES_SHOWN messages and, past them, one line `more` with n, the number left out:
+    a flooded log gives a bounded list, as the folder's notices are."""
+    if len(messages) <= MESSAGES_SHOWN:
+        return messages
+    return [*messages[:MESSAGES_SHOWN], more.format(n=len(messages) - MESSAGES_SHOWN)]
 
 
 def _depth(line: bytes) -> int:
