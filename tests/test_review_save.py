@@ -83,3 +83,32 @@ def test_a_value_just_undone_is_not_written_again(folder):
     assert log(folder)[-1] == ("correct", "gcc", True)
     assert [e for e in log(folder) if e[1] == "host_iso3"] == [("correct", "host_iso3", "QAT")]
     assert load_corpus(folder).events.set_index("record_id").loc[rid, "host_iso3"] == "BHR"
+
+
+def test_a_full_disk_after_the_line_is_written_is_not_reported_as_not_saved(folder, monkeypatch):
+    rid = event_id(folder)
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr("core.review.log.os.fsync", disk_full)
+    entry = review.set_field(load_corpus(folder), rid, "host", "QAT", folder=folder)
+    assert log(folder) == [("correct", "host_iso3", "QAT")] and entry["new"] == "QAT"
+
+
+def test_a_save_that_fails_half_way_reports_what_was_written(folder, monkeypatch):
+    rid = event_id(folder)
+    at = open_form(rid)
+    real = review.set_field
+
+    def second_fails(corpus, record, name, *args, **kwargs):
+        if name == "host_iso3":
+            raise OSError(28, "No space left on device")
+        return real(corpus, record, name, *args, **kwargs)
+    monkeypatch.setattr(review, "set_field", second_fails)
+    at.checkbox(key=f"rv_gcc_{rid}").check()
+    at.selectbox(key=f"rv_host_{rid}").set_value("QAT")
+    save(at)
+    assert log(folder) == [("correct", "gcc", True)]
+    said = [e.value for e in at.success] + [e.value for e in at.error]
+    assert any("corrected GCC" in s for s in said), said
+    assert any("Not saved" in s and "host" in s for s in said), said

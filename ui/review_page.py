@@ -254,20 +254,42 @@ def _record_panel(corpus: core.Corpus, folder: Path, kind: str, row: dict, names
                 _flash("info", _("Nothing changed: use Confirm to mark the record as checked."))
             st.rerun()
 
-        def save() -> dict:
-            entry = {}
-            for name, value in changes.items():  # validate all before writing any
-                review.check_value(kind, name, value)
-            for name, value in changes.items():
-                entry = review.set_field(corpus, rid, name, value, note, folder)
-            _forget_forms(rid)  # the form opens again on the values just stored
-            return entry
-        _act(save, _("{record}: corrected {fields}.").format(record=rid,
-                                                              fields=_(", ").join(field_label(n) for n in changes)))
+        _save_fields(corpus, folder, kind, rid, changes, note)
     if c2.button(_("Confirm"), key="rv_confirm"):
         _act(lambda: review.set_status(corpus, rid, "confirm", note, folder), _("{record} confirmed.").format(record=rid))
     if c3.button(_("Reject"), key="rv_reject"):
         _act(lambda: review.set_status(corpus, rid, "reject", note, folder), _("{record} rejected.").format(record=rid))
+
+
+def _save_fields(corpus: core.Corpus, folder: Path, kind: str, rid: str, changes: dict, note: str) -> None:
+    """Write each changed field (all validated first); the flash says exactly which were written and which
+    were not, so a failure half-way (a full disk) is never reported as nothing saved, nor retried twice."""
+    try:
+        for name, value in changes.items():
+            review.check_value(kind, name, value)
+    except review.ReviewError as exc:
+        _flash("error", _("Not saved: {reason}").format(reason=i18n.isolate(exc)))
+        st.rerun()
+    written: list[str] = []
+    for name, value in changes.items():
+        try:
+            review.set_field(corpus, rid, name, value, note, folder)
+        except (review.ReviewError, OSError) as exc:
+            reason = exc.strerror or exc if isinstance(exc, OSError) else exc
+            _flash("error", _("Not saved: {fields} ({reason})").format(
+                fields=_(", ").join(field_label(n) for n in changes if n not in written), reason=i18n.isolate(reason)))
+            break
+        written.append(name)
+    if written:
+        _flash("success", _("{record}: corrected {fields}.").format(
+            record=rid, fields=_(", ").join(field_label(n) for n in written)))
+    if len(written) == len(changes):
+        _forget_forms(rid)  # the form opens again on the values stored
+    else:  # keep what was not saved in the form; what was saved is now the value it was opened with
+        opened = st.session_state.get(f"rv_opened_{rid}", {})
+        stored = {n: review.check_value(kind, n, changes[n]) for n in written}
+        opened.update({n: None if v == "" else v for n, v in stored.items()})
+    st.rerun()
 
 
 ADD_WHAT = {"participant": N_("a participant"), "event": N_("an event"), "claim": N_("a ranking claim")}

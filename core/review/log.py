@@ -186,7 +186,10 @@ def _write_line(folder: Path, data: dict) -> None:
         written = os.write(fd, payload)
         if written != len(payload):  # a regular file takes the whole write or fails (disk full)
             raise OSError(f"{LOG_NAME}: short write ({written} of {len(payload)} bytes)")
-        os.fsync(fd)
+        try:
+            os.fsync(fd)
+        except OSError:  # the line is in the file, as every reader sees it: reporting "not saved" would make a
+            pass         # retry write it twice (a disk that fills after the write fails here)
     finally:
         os.close(fd)
 
