@@ -112,3 +112,25 @@ def test_a_save_that_fails_half_way_reports_what_was_written(folder, monkeypatch
     said = [e.value for e in at.success] + [e.value for e in at.error]
     assert any("corrected GCC" in s for s in said), said
     assert any("Not saved" in s and "host" in s for s in said), said
+
+
+def test_a_note_longer_than_the_log_allows_is_one_message(folder):
+    rid = event_id(folder)
+    review.set_field(load_corpus(folder), rid, "host", "QAT", note="short", folder=folder)
+    line = json.loads((folder / review.LOG_NAME).read_text(encoding="utf-8"))
+    line.update(id="x" * 16, note="ن" * 100_000)
+    with (folder / review.LOG_NAME).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(line) + "\n")
+    entries, problems = review.read_log(folder)
+    assert len(entries) == 1
+    assert problems == ["corrections.jsonl line 2: note is not text of at most 2000 characters; skipped"]
+
+
+def test_a_long_note_is_shown_cut_with_the_whole_note_one_click_away(folder):
+    rid = event_id(folder)
+    note = "ملاحظة " * 280  # 1,960 characters, within the log's limit
+    review.set_field(load_corpus(folder), rid, "host", "QAT", note=note, folder=folder)
+    at = open_form(rid)
+    captions = [c.value for c in at.caption if "note" in c.value]
+    assert captions and all(len(c) < 1000 for c in captions)
+    assert [t.value.strip() for t in at.text] == [note.strip()]

@@ -92,6 +92,15 @@ def extracted_text(extracted: object) -> str:
                         for k, v in values.items())
 
 
+NOTE_SHOWN = 300  # characters of a note shown in hover texts and captions; the Review page shows the rest
+
+
+def short_note(note: object) -> str:
+    """The note cut at NOTE_SHOWN characters, with … when cut."""
+    text = text_of(note)
+    return text if len(text) <= NOTE_SHOWN else text[:NOTE_SHOWN].rstrip() + "…"
+
+
 def mark_tooltip(row: dict) -> str:
     """The hover text of a reviewed record: what the extractor gave, and the analyst's note (plain text)."""
     parts = []
@@ -101,7 +110,7 @@ def mark_tooltip(row: dict) -> str:
     if text_of(row.get("review")) == "added":
         parts.append(_("not extracted; added by an analyst"))
     if text_of(row.get("review_note")):
-        parts.append(_("note: {note}").format(note=text_of(row.get("review_note"))))
+        parts.append(_("note: {note}").format(note=short_note(row.get("review_note"))))
     return " · ".join(parts)
 
 

@@ -24,7 +24,7 @@ from ui.i18n import N_, _, frozen
 from ui.labels import kind_label, scope_label, tense_label, text_of
 from ui.messages import core_message
 from ui.safety import md_escape
-from ui.review import FLASH, KIND_TITLES, ROLE_LABELS, shown_headers, field_label, mark_tooltip, review_label, review_mark
+from ui.review import NOTE_SHOWN, FLASH, KIND_TITLES, ROLE_LABELS, shown_headers, field_label, mark_tooltip, review_label, review_mark
 
 
 
@@ -228,6 +228,9 @@ def _record_panel(corpus: core.Corpus, folder: Path, kind: str, row: dict, names
         tip = mark_tooltip(row)
         if tip:
             st.caption(md_escape(tip))
+        if len(text_of(row.get("review_note"))) > NOTE_SHOWN:
+            with st.expander(_("The whole note")):
+                st.text(text_of(row.get("review_note")))
     text = corpus.texts.get(row["doc"], "")
     if text_of(row.get("start")) and text_of(row.get("end")):
         st.html(rtl_block(text[int(row["start"]):int(row["end"])]))

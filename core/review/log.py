@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from core.reading.folder import inside, read_limited
-from core.review.model import ACTIONS, Entry, FORMAT, KINDS, LOCK_NAME, LOG_NAME, ReviewError, _note, _shown, _thread_lock, anchor_id, canonical_field, check_value
+from core.review.model import ACTIONS, Entry, FORMAT, KINDS, LOCK_NAME, LOG_NAME, NOTE_MAX, ReviewError, _note, _shown, _thread_lock, anchor_id, canonical_field, check_value
 
 
 # ---------------------------------------------------------------- the log: reading and appending
@@ -105,6 +105,9 @@ def _entry_problem(data: Any) -> str:
         return f"unknown action {_shown(action)}"
     if not isinstance(data.get("id"), str) or not data["id"]:
         return "no entry id"
+    note = data.get("note", "")
+    if not isinstance(note, str) or len(note) > NOTE_MAX:  # the CLI and the page never write a longer one
+        return f"note is not text of at most {NOTE_MAX} characters"
     if action == "undo":
         return "" if isinstance(data.get("target"), str) else "undo without a target entry"
     if data.get("kind") not in KINDS:
