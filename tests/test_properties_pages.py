@@ -99,3 +99,18 @@ def test_every_page_draws_any_schema_valid_corpus(page, corpus):
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_draws_ten_thousand_events(page):
     assert_drawn(run_page(page, many_rows(10_000)))
+
+
+def test_the_review_form_of_a_claim_ranked_beyond_its_range_opens_empty():
+    from core import tables
+    from core.review.apply import with_review_columns
+
+    claim = {"claim_id": "a.txt#r1", "doc": "a.txt", "country_iso3": "BHR", "survey_year": 2010, "scope": "world",
+             "rank": 1_000_000, "start": 0, "end": 5, "surface_start": 0, "surface_end": 5}
+    corpus = with_review_columns(core.Corpus(
+        documents=tables.build_table("documents", [{"doc": "a.txt", "status": "ok", "sha256": "0" * 64}]),
+        events=tables.build_table("events", []), participants=tables.build_table("participants", []),
+        rankings=tables.build_table("rankings", [claim]), texts={"a.txt": "البحرين"}))
+    at = run_page("pages/5_Review.py", corpus)
+    assert_drawn(at)
+    assert [n.value for n in at.number_input] == [None]

@@ -165,8 +165,15 @@ def _edit_widgets(kind: str, row: dict, rid: str, names: dict[str, str], columns
         values["scope"] = c3.selectbox(_("Scope"), tables.SCOPES, key=f"rv_scope_{rid}",
                                        index=_index(tables.SCOPES, row.get("scope")), format_func=frozen(scope_label))
         values["rank"] = c4.number_input(_("Rank"), min_value=1, max_value=review.RANK_MAX, step=1,
-                                         value=int(row["rank"]) if text_of(row.get("rank")) else 1, key=f"rv_rank_{rid}")
+                                         value=_rank_value(row.get("rank")), key=f"rv_rank_{rid}")
     return values
+
+
+def _rank_value(rank: object) -> int | None:
+    """The rank the form starts with: empty (None) when missing or outside 1..RANK_MAX, never a made-up one
+    that a save of another field would write."""
+    value = int(rank) if text_of(rank) else None
+    return value if value is not None and 1 <= value <= review.RANK_MAX else None
 
 
 def _year_label() -> Callable[[str], str]:
