@@ -175,6 +175,7 @@ def _review_list(corpus, doc: str | None) -> int:
 
 
 def gold_cmd(folder: Path, out: Path) -> int:
+    from core.review import ReviewError
     from core.review.gold import write_gold
     try:
         corpus = load_corpus(folder)
@@ -183,7 +184,11 @@ def gold_cmd(folder: Path, out: Path) -> int:
         return 2
     for message in corpus.messages:
         print(f"warning: {message}", file=sys.stderr)
-    docs = write_gold(corpus, out)
+    try:
+        docs = write_gold(corpus, out)
+    except ReviewError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(f"wrote {len(docs)} reviewed article(s) as gold to {out}; measure with: python -m core evaluate {out}")
     return 0
 

@@ -71,6 +71,10 @@ with tab_chart:
     chart(charts.rank_figure(official, claims, countries, names, view, scope), key="rk_chart", caption=caption,
           on_click=to_record)
 
+    undated = int(claims["survey_year"].isna().sum()) if view == "rank" else 0
+    if undated:
+        st.caption(_("{n} claim(s) name no survey edition and are not drawn; they are listed in the table of "
+                     "claims below.").format(n=number(undated)))
     if view == "rank" and scope != "world":
         st.caption(_("{scope} ranks are derived from the world ranks over this membership list: {source}.").format(
             scope=scope_label(scope), source=reference.MEMBERSHIP_SOURCES.get(scope, scope)))

@@ -25,3 +25,19 @@ def write(folder: Path, files: dict[str, str | bytes]) -> Path:
 
 def by_name(docs):
     return {d.doc: d for d in docs}
+
+
+def development_folder(dest: Path, shared: Path, seeds: Path) -> Path:
+    """`dest` holding every article of shared/devset, shared/devset_r and `seeds` with one manifest.csv.
+
+    The same folder as shared/devset/together.sh builds (its articles part): the real articles the
+    dashboard must survive, extracted together. Returns `dest`.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    rows = ["file,published,source_url"]
+    for source in (shared / "devset", shared / "devset_r", seeds):
+        for article in sorted(source.glob("*.txt")):
+            (dest / article.name).write_bytes(article.read_bytes())
+        rows += (source / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]
+    (dest / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return dest

@@ -17,12 +17,17 @@ from ui.i18n import _, frozen, number
 URL = "query-params"
 
 
+JS_SAFE = 2**53
+
+
 def year_range(label: str, years: Iterable[object], key: str) -> tuple[int, int] | None:
     """A year-range slider over the years present; None when there is no year at all.
 
     With a single year there is nothing to choose: the year is stated and returned as (y, y).
     """
-    values = sorted({int(y) for y in years if not pd.isna(y)})
+    # A slider's bounds must be integers a browser holds exactly (|y| < 2**53); a year beyond them is
+    # no real year and is left out of the slider's range.
+    values = sorted({int(y) for y in years if not pd.isna(y) and abs(int(y)) < JS_SAFE})
     if not values:
         st.caption(_("No dated events to filter by year."))
         return None

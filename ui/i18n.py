@@ -184,6 +184,7 @@ def country(iso3: str, english: str | None = None) -> str:
     """The name of the state `iso3` in this run's language: English from `english` (the project's
     names), other languages from Babel's CLDR territory names, falling back to `english`."""
     iso3 = "" if iso3 is None else str(iso3)
+    english = english if isinstance(english, str) else None  # a missing name (NA) in a table
     if _language.get() == "en":
         return english or iso3
     alpha2 = _alpha2().get(iso3)

@@ -165,7 +165,10 @@ def when_label(date: object, year: object) -> str:
     if parts and parts[0].isdigit():
         return number(int(parts[0]))
     if not is_missing(year):
-        return number(int(year))
+        try:
+            return number(int(year))
+        except (TypeError, ValueError):  # not a year ("yesterday" in a hand-made manifest): undated
+            pass
     return _("undated")
 
 

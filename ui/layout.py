@@ -28,6 +28,7 @@ from ui.review import reviewed_only, table_view
 from ui.safety import csv_safe, md_escape
 
 LOG = logging.getLogger("egov.dashboard")
+MESSAGES_SHOWN = 20  # folder and corrections-log messages shown one notice each; the rest are counted
 NOTICES_SHOWN = 30  # problem documents shown one notice each; the rest are counted in one notice
 LANG_KEY = i18n.LANG_PARAM  # the URL parameter (?lang=ar)
 DIGITS_KEY = i18n.DIGITS_PARAM  # the digits chosen in Arabic (?lang=ar&digits=arabic_indic)
@@ -183,8 +184,11 @@ def document_notices(corpus: core.Corpus, *, except_doc: str | None = None) -> N
     messages are untrusted (they quote file names and manifest cells) and are shown as plain text;
     core's English messages are shown in the page's language (ui.messages).
     """
-    for message in corpus.messages:
+    for message in corpus.messages[:MESSAGES_SHOWN]:
         st.warning(_("Articles folder: {message}").format(message=md_escape(core_message(message))))
+    if len(corpus.messages) > MESSAGES_SHOWN:  # a flooded folder or log: one notice counts the rest
+        st.warning(_("{count} more messages about the articles folder are not listed here; `python -m core "
+                     "export` prints every one.").format(count=i18n.number(len(corpus.messages) - MESSAGES_SHOWN)))
     problems = corpus.documents[corpus.documents["status"].isin(["warning", "error"])]
     if except_doc is not None:
         problems = problems[problems["doc"] != except_doc]

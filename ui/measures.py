@@ -63,13 +63,24 @@ def event_dates(events: pd.DataFrame) -> pd.Series:
         if text:
             parts = text.split("-")
             try:
-                return pd.Timestamp(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
-                                    int(parts[2]) if len(parts) > 2 else 1)
+                return _timestamp(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                                  int(parts[2]) if len(parts) > 2 else 1)
             except ValueError:
                 pass
-        return pd.NaT if is_missing(year) else pd.Timestamp(int(year), 1, 1)
+        try:
+            return pd.NaT if is_missing(year) else _timestamp(int(year), 1, 1)
+        except ValueError:
+            return pd.NaT
 
     return pd.Series(map_distinct(one, events["date"], events["year"]), index=events.index, dtype="datetime64[ns]")
+
+
+def _timestamp(year: int, month: int, day: int) -> pd.Timestamp:
+    """The day as a Timestamp; ValueError for a day that does not exist or lies outside the years a
+    time axis can show (pandas' nanosecond range, 1678-2261): such a year is drawn as no date."""
+    if not pd.Timestamp.min.year < year < pd.Timestamp.max.year:
+        raise ValueError(f"year {year} outside {pd.Timestamp.min.year}-{pd.Timestamp.max.year}")
+    return pd.Timestamp(year, month, day)
 
 
 def delegation_size(events: pd.DataFrame) -> pd.Series:

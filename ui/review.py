@@ -84,10 +84,21 @@ def extracted_text(extracted: object) -> str:
         return ""
     try:
         values = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
+        return raw
+    if not isinstance(values, dict):  # not the object the review log writes: shown as it is
         return raw
     return _("; ").join(_("{field}: {value}").format(field=field_label(k), value=_value_text(v))
                         for k, v in values.items())
+
+
+NOTE_SHOWN = 300  # characters of a note shown in hover texts and captions; the Review page shows the rest
+
+
+def short_note(note: object) -> str:
+    """The note cut at NOTE_SHOWN characters, with … when cut."""
+    text = text_of(note)
+    return text if len(text) <= NOTE_SHOWN else text[:NOTE_SHOWN].rstrip() + "…"
 
 
 def mark_tooltip(row: dict) -> str:
@@ -99,7 +110,7 @@ def mark_tooltip(row: dict) -> str:
     if text_of(row.get("review")) == "added":
         parts.append(_("not extracted; added by an analyst"))
     if text_of(row.get("review_note")):
-        parts.append(_("note: {note}").format(note=text_of(row.get("review_note"))))
+        parts.append(_("note: {note}").format(note=short_note(row.get("review_note"))))
     return " · ".join(parts)
 
 

@@ -25,7 +25,7 @@ from ui.labels import kind_label, scope_label, tense_label, text_of
 from ui.messages import core_message
 from ui.safety import md_escape
 from ui.story_review import story_panel
-from ui.review import FLASH, KIND_TITLES, ROLE_LABELS, shown_headers, field_label, mark_tooltip, review_label, review_mark
+from ui.review import NOTE_SHOWN, FLASH, KIND_TITLES, ROLE_LABELS, shown_headers, field_label, mark_tooltip, review_label, review_mark
 
 
 
@@ -36,7 +36,7 @@ def _flash(kind: str, text: str) -> None:
 
 def _show_flash() -> None:
     for kind, text in st.session_state.pop(FLASH, []):
-        {"success": st.success, "error": st.error, "info": st.info}[kind](md_escape(text))
+        {"success": st.success, "error": st.error, "info": st.info, "warning": st.warning}[kind](md_escape(text))
 
 
 def _state_names() -> dict[str, str]:
@@ -167,8 +167,15 @@ def _edit_widgets(kind: str, row: dict, rid: str, names: dict[str, str], columns
         values["scope"] = c3.selectbox(_("Scope"), tables.SCOPES, key=f"rv_scope_{rid}",
                                        index=_index(tables.SCOPES, row.get("scope")), format_func=frozen(scope_label))
         values["rank"] = c4.number_input(_("Rank"), min_value=1, max_value=review.RANK_MAX, step=1,
-                                         value=int(row["rank"]) if text_of(row.get("rank")) else 1, key=f"rv_rank_{rid}")
+                                         value=_rank_value(row.get("rank")), key=f"rv_rank_{rid}")
     return values
+
+
+def _rank_value(rank: object) -> int | None:
+    """The rank the form starts with: empty (None) when missing or outside 1..RANK_MAX, never a made-up one
+    that a save of another field would write."""
+    value = int(rank) if text_of(rank) else None
+    return value if value is not None and 1 <= value <= review.RANK_MAX else None
 
 
 def _year_label() -> Callable[[str], str]:
@@ -180,22 +187,45 @@ def _index(options, value) -> int:
     return options.index(value) if value in options else 0
 
 
-def _changes(kind: str, row: dict, values: dict) -> dict:
-    """The fields whose chosen value differs from the record's current value (compared as stored)."""
-    changed = {}
+# Widget keys of a record's correction form (+ record id), and the values the form was opened with.
+FORM_KEYS = ("rv_kind_", "rv_role_", "rv_tense_", "rv_gcc_", "rv_year_", "rv_date_", "rv_host_", "rv_size_",
+             "rv_state_", "rv_country_", "rv_survey_", "rv_scope_", "rv_rank_", "rv_opened_")
+
+
+def _current(row: dict, name: str) -> object:
+    """A record's value of field `name` as the log stores it (None when empty)."""
+    current = row.get(name)
+    current = None if text_of(current) == "" else current
+    if name == "gcc":
+        current = bool(current)
+    return current.item() if hasattr(current, "item") else current
+
+
+def _changes(kind: str, row: dict, values: dict, opened: dict) -> tuple[dict, dict]:
+    """(fields to write, fields changed meanwhile): a field counts as changed when the form's value differs
+    from the value the form was opened with; if the record's value differs from it too, someone else
+    changed the field meanwhile and it is reported ({field: value now}), never overwritten."""
+    changed, conflicts = {}, {}
     for name, value in values.items():
         try:
             new = review.check_value(kind, name, value)
         except review.ReviewError:
             changed[name] = value  # refused with its message when saved
             continue
-        current = row.get(name)
-        current = None if text_of(current) == "" else current
-        if name == "gcc":
-            current = bool(current)
-        if (new if new != "" else None) != (current.item() if hasattr(current, "item") else current):
+        new = None if new == "" else new
+        if new == opened.get(name):
+            continue  # not changed in this form (even if the record changed: a colleague's or an undo)
+        if _current(row, name) != opened.get(name):
+            conflicts[name] = _current(row, name)
+        elif new != _current(row, name):
             changed[name] = value
-    return changed
+    return changed, conflicts
+
+
+def _forget_forms(rid: str = "") -> None:
+    """Drop the correction form of record `rid` (every form when ''), so it opens again on the stored values."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(FORM_KEYS) and k.endswith(rid)]:
+        del st.session_state[key]
 
 
 def _record_panel(corpus: core.Corpus, folder: Path, kind: str, row: dict, names: dict[str, str]) -> None:
@@ -207,6 +237,9 @@ def _record_panel(corpus: core.Corpus, folder: Path, kind: str, row: dict, names
         tip = mark_tooltip(row)
         if tip:
             st.caption(md_escape(tip))
+        if len(text_of(row.get("review_note"))) > NOTE_SHOWN:
+            with st.expander(_("The whole note")):
+                st.text(text_of(row.get("review_note")))
     text = corpus.texts.get(row["doc"], "")
     if text_of(row.get("start")) and text_of(row.get("end")):
         st.html(rtl_block(text[int(row["start"]):int(row["end"])]))
@@ -218,26 +251,57 @@ def _record_panel(corpus: core.Corpus, folder: Path, kind: str, row: dict, names
                  _("{record} restored and confirmed.").format(record=rid))
         return
     values = _edit_widgets(kind, row, rid, names, list(getattr(corpus, review.TABLE_OF[kind]).columns))
+    opened = st.session_state.setdefault(f"rv_opened_{rid}", {name: _current(row, name) for name in values})
     c1, c2, c3 = st.columns(3)
     if c1.button(_("Save correction"), key="rv_save", type="primary"):
-        changes = _changes(kind, row, values)
+        changes, conflicts = _changes(kind, row, values, opened)
+        if conflicts:
+            _flash("warning", _("{record}: {fields} changed meanwhile (now {values}); not overwritten. The form "
+                                "shows the stored values again.").format(
+                record=rid, fields=_(", ").join(field_label(n) for n in conflicts),
+                values=_(", ").join(text_of(v) or _("not stated") for v in conflicts.values())))
+            _forget_forms(rid)
         if not changes:
-            _flash("info", _("Nothing changed: use Confirm to mark the record as checked."))
+            if not conflicts:
+                _flash("info", _("Nothing changed: use Confirm to mark the record as checked."))
             st.rerun()
 
-        def save() -> dict:
-            entry = {}
-            for name, value in changes.items():  # validate all before writing any
-                review.check_value(kind, name, value)
-            for name, value in changes.items():
-                entry = review.set_field(corpus, rid, name, value, note, folder)
-            return entry
-        _act(save, _("{record}: corrected {fields}.").format(record=rid,
-                                                              fields=_(", ").join(field_label(n) for n in changes)))
+        _save_fields(corpus, folder, kind, rid, changes, note)
     if c2.button(_("Confirm"), key="rv_confirm"):
         _act(lambda: review.set_status(corpus, rid, "confirm", note, folder), _("{record} confirmed.").format(record=rid))
     if c3.button(_("Reject"), key="rv_reject"):
         _act(lambda: review.set_status(corpus, rid, "reject", note, folder), _("{record} rejected.").format(record=rid))
+
+
+def _save_fields(corpus: core.Corpus, folder: Path, kind: str, rid: str, changes: dict, note: str) -> None:
+    """Write each changed field (all validated first); the flash says exactly which were written and which
+    were not, so a failure half-way (a full disk) is never reported as nothing saved, nor retried twice."""
+    try:
+        for name, value in changes.items():
+            review.check_value(kind, name, value)
+    except review.ReviewError as exc:
+        _flash("error", _("Not saved: {reason}").format(reason=i18n.isolate(exc)))
+        st.rerun()
+    written: list[str] = []
+    for name, value in changes.items():
+        try:
+            review.set_field(corpus, rid, name, value, note, folder)
+        except (review.ReviewError, OSError) as exc:
+            reason = exc.strerror or exc if isinstance(exc, OSError) else exc
+            _flash("error", _("Not saved: {fields} ({reason})").format(
+                fields=_(", ").join(field_label(n) for n in changes if n not in written), reason=i18n.isolate(reason)))
+            break
+        written.append(name)
+    if written:
+        _flash("success", _("{record}: corrected {fields}.").format(
+            record=rid, fields=_(", ").join(field_label(n) for n in written)))
+    if len(written) == len(changes):
+        _forget_forms(rid)  # the form opens again on the values stored
+    else:  # keep what was not saved in the form; what was saved is now the value it was opened with
+        opened = st.session_state.get(f"rv_opened_{rid}", {})
+        stored = {n: review.check_value(kind, n, changes[n]) for n in written}
+        opened.update({n: None if v == "" else v for n, v in stored.items()})
+    st.rerun()
 
 
 ADD_WHAT = {"participant": N_("a participant"), "event": N_("an event"), "claim": N_("a ranking claim")}
@@ -358,7 +422,7 @@ def review_page(corpus: core.Corpus, folder: Path) -> None:
     st.subheader(_("The log"))
     if st.button(_("Undo the latest entry"), key="rv_undo",
                  help=_("Adds an undo line cancelling the latest entry of the log (any article).")):
-        _act(lambda: review.undo_last(folder), _("The latest entry was undone."))
+        _act(lambda: (review.undo_last(folder), _forget_forms())[0], _("The latest entry was undone."))
     entries, _problems = review.read_log(folder)
     mine = [e for e in entries if e.anchor.get("doc") == doc or e.action == "undo"]
     if mine:

@@ -18,6 +18,18 @@ from core.store.csv_safety import FORMULA_START, csv_safe  # noqa: F401
 # also covers Streamlit's own syntax (':red[…]', ':material/…:', '$…$').
 MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+# Streamlit turns bare addresses into links even when every punctuation mark is backslash-escaped
+# (www.x.org, a@b.org, http://x.org; character references do not help either, checked in chromium):
+# an invisible WORD JOINER (U+2060) where an address would start -- before the '.' of 'www.', an
+# '@', the ':' of '://' -- keeps them plain text; elsewhere the escape is the usual backslash.
+JOINER = "\u2060"
+
+
+def _escape(match: re.Match) -> str:
+    char, at, text = match.group(1), match.start(), match.string
+    starts_address = (char == "@" or (char == "." and text[max(0, at - 3):at].lower() == "www")
+                      or (char == ":" and text.startswith("//", at + 1)))
+    return (JOINER if starts_address else "") + "\\" + char
 
 
 def md_escape(text: object) -> str:
@@ -27,4 +39,4 @@ def md_escape(text: object) -> str:
     link, image, HTML tag, emphasis, heading, list, directive or formula survives.
     """
     flat = LINE_BREAKS.sub(" ", "" if text is None else str(text))
-    return MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return MARKDOWN_SPECIAL.sub(_escape, flat)

@@ -14,7 +14,9 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from typing import NamedTuple
 
 TEXT_SUFFIXES = (".txt",)
@@ -38,6 +40,16 @@ BOMS = (  # longest first: the UTF-32LE mark starts with the UTF-16LE one
 # A file is binary when more than this share of its characters are control characters
 # (Unicode category Cc, less tab, line feed, vertical tab, form feed and carriage return).
 MAX_CONTROL_SHARE = 0.05
+# Parsing time grows with the number of tags, not the bytes: a crafted page of tiny elements took
+# seconds per megabyte. A news article has a few thousand tags; past this bound the page is refused
+# before it is parsed.
+MAX_HTML_TAGS = 100_000
+TAG_RE = re.compile(r"<[/!?]?[A-Za-z]")
+# Converted texts kept by the hash of their markup, so a folder re-read (after a review save, an
+# upload) converts no page twice; bounded by the characters kept.
+HTML_CACHE_CHARS = 32 * 1024 * 1024
+_html_cache: OrderedDict[str, str] = OrderedDict()
+_html_cache_lock = threading.Lock()
 CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Arabic letters: the Arabic, Arabic Supplement, Extended-A blocks and the presentation forms.
 # (Raw strings: the regular expression reads the \\u escapes, so no Arabic character is in the code.)
@@ -278,6 +290,28 @@ def html_to_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def clear_html_cache() -> None:
+    """Forget every converted page (tests; a long-running process never needs it)."""
+    with _html_cache_lock:
+        _html_cache.clear()
+
+
+def cached_html_to_text(markup: str) -> str:
+    """html_to_text(markup), converted once per content: the result is kept by the SHA-256 of `markup`."""
+    key = hashlib.sha256(markup.encode("utf-8", "surrogatepass")).hexdigest()
+    with _html_cache_lock:
+        if key in _html_cache:
+            _html_cache.move_to_end(key)
+            return _html_cache[key]
+    converted = html_to_text(markup)
+    with _html_cache_lock:
+        _html_cache[key] = converted
+        kept = sum(len(v) for v in _html_cache.values())
+        while kept > HTML_CACHE_CHARS and len(_html_cache) > 1:
+            kept -= len(_html_cache.popitem(last=False)[1])
+    return converted
+
+
 def content_key(text: str) -> str:
     """Hash of the text as read, ignoring layout: NFC, the core.text.normalize character steps
     (harakat, tatweel, letter variants), invisible marks and whitespace runs."""
@@ -297,8 +331,12 @@ def read_article_bytes(name: str, raw: bytes) -> Decoded:
         return decoded
     text, encoding, messages, status = decoded.text, decoded.encoding, list(decoded.messages), decoded.status
     if name.lower().endswith(HTML_SUFFIXES):
+        tags = len(TAG_RE.findall(text))
+        if tags > MAX_HTML_TAGS:
+            return Decoded("", encoding, (*messages, f"{name}: HTML with more than {MAX_HTML_TAGS} tags ({tags}); "
+                                          "not converted (save the article's text as .txt)"), "error")
         try:
-            converted = html_to_text(text)
+            converted = cached_html_to_text(text)
         except Exception as exc:  # html.parser is lenient; anything left is reported, not raised
             return Decoded("", encoding, (*messages, f"{name}: HTML could not be parsed ({exc})"), "error")
         if is_blank(converted):

@@ -12,7 +12,7 @@ import pandas as pd
 
 from core import tables
 from core.text.gazetteer import english_name
-from core.review.log import read_log
+from core.review.log import MESSAGES_SHOWN, read_log
 from core.review.model import Entry, LOG_NAME, ORPHAN_COLUMNS, REJECTED_COLUMNS, TABLE_OF, _record_ids, record_id
 
 
@@ -163,10 +163,13 @@ def apply_reviews(corpus, folder: str | Path | None = None):
     counts = frames["participants"].groupby("event_id").size()
     events["countries_named"] = events["event_id"].map(counts).fillna(0).astype("Int64")
     orphan_frame = pd.DataFrame(orphans.rows, columns=ORPHAN_COLUMNS).sort_values("line", ignore_index=True)
-    messages = [*corpus.messages, *problems]
-    for row in orphan_frame.itertuples():
-        messages.append(f"{LOG_NAME} line {row.line}: orphaned {row.action} of {row.record} {row.record_id} "
-                        f"in {row.doc or 'an unknown article'} ({row.reason}); not applied")
+    orphaned = [f"{LOG_NAME} line {row.line}: orphaned {row.action} of {row.record} {row.record_id} "
+                f"in {row.doc or 'an unknown article'} ({row.reason}); not applied"
+                for row in orphan_frame.head(MESSAGES_SHOWN).itertuples()]
+    if len(orphan_frame) > MESSAGES_SHOWN:  # every orphan stays in corpus.orphans; the messages are capped
+        orphaned.append(f"{LOG_NAME}: {len(orphan_frame) - MESSAGES_SHOWN} more orphaned entries not listed; "
+                        "not applied")
+    messages = [*corpus.messages, *problems, *orphaned]
     return dataclasses.replace(corpus, events=events.reset_index(drop=True),
                                participants=frames["participants"].reset_index(drop=True),
                                rankings=frames["rankings"].reset_index(drop=True),

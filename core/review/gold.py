@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.reading.decode import ARTICLE_SUFFIXES
 from core.reading.ingest import MANIFEST
-from core.review import reviewed_docs
+from core.review import ReviewError, reviewed_docs
 
 
 def _value(value: object) -> object:
@@ -57,8 +58,18 @@ def gold_of(corpus, doc: str) -> dict:
 
 def write_gold(corpus, out: str | Path) -> list[str]:
     """Write every reviewed article of `corpus` (loaded with its log) as gold JSON, with the article
-    file and manifest.csv, into `out`; returns the documents written."""
+    file and manifest.csv, into `out`; returns the documents written.
+
+    ReviewError, before anything is written, when `out` already holds articles or a manifest: it
+    would overwrite an articles folder (the corpus's own, for one) and its manifest.
+    """
     out = Path(out)
+    if out.is_dir():
+        held = sorted(p.name for p in out.iterdir()
+                      if p.name == MANIFEST or p.name.lower().endswith(ARTICLE_SUFFIXES))
+        if held:
+            raise ReviewError(f"{out} holds articles or a manifest ({', '.join(held[:3])}"
+                              f"{', …' if len(held) > 3 else ''}); choose a new or empty folder for the gold")
     out.mkdir(parents=True, exist_ok=True)
     docs = reviewed_docs(corpus)
     meta = corpus.documents.set_index("doc")

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from core import tables
 from core.store.cache import ExtractionCache, cache_dir, extractor_version
 from core.reading.folder import read_limited
 from core.reading.ingest import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, effective_max_bytes
@@ -171,12 +172,23 @@ def read_snapshot(path: Path, key: str, folder: Path) -> Corpus | None:
         values: dict[str, object] = {}
         for name in meta["frames"]:
             values[name] = pq.read_table(path / f"{name}.parquet").to_pandas()
+            if name in tables.SCHEMAS and not _on_schema(name, values[name]):
+                return None  # valid Parquet, wrong table (another version, a hand edit): rebuilt
         values["texts"] = SnapshotTexts(path / f"{TEXTS}.parquet", int(meta["texts"]))
         values["messages"] = [str(m) for m in meta["messages"]]
         values["folder"] = folder
         return Corpus(**values)
     except Exception:  # missing, truncated, foreign or from another Corpus shape: a miss
         return None
+
+
+def _on_schema(name: str, frame: pd.DataFrame) -> bool:
+    """True when `frame` has table `name`'s declared columns, dtypes and unique key (core/tables.py)."""
+    try:
+        tables.check_table(name, frame)
+    except tables.SchemaError:
+        return False
+    return all(str(frame[col].dtype) == tables.DTYPES.get(col, "string") for col in frame.columns)
 
 
 def _frames(corpus: Corpus) -> dict[str, pd.DataFrame] | None:

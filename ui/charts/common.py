@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 import zlib
 
@@ -86,7 +87,9 @@ def integer_ticks(values: list[float], *, start_at_one: bool = False) -> tuple[l
     With `start_at_one` (ranks), 1 is always a tick: the best place must be readable on the axis.
     """
     top = max([float(v) for v in values if not is_missing(v)] or [1.0])
-    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000, 10**9) if top / s <= 8)
+    # At most about 8 ticks: a round step from the list, else the power of ten that gives 8 or fewer.
+    step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000) if top / s <= 8),
+                None) or 10 ** math.ceil(math.log10(top / 8))
     ticks = list(range(0 if not start_at_one else step, int(top) + step, step))
     if start_at_one:
         ticks = [1] + [t for t in ticks if t > 1]

@@ -80,12 +80,14 @@ def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[st
                            showarrow=False, xanchor="left", xshift=8, font={"color": label["colour"], "size": 12})
     if view == "rank":
         for verdict, style in VERDICT_STYLE.items():
-            rows = claims[claims["verdict"].astype("string") == verdict]
+            # A claim is placed by its edition and rank: one without either (the article named no year)
+            # cannot be drawn; the page lists it in the claims table and counts it under the chart.
+            rows = claims[claims["verdict"].astype("string") == verdict].dropna(subset=["survey_year", "rank"])
             if rows.empty:
                 continue
             # One marker per distinct claim; its hover quotes the first article and counts the others.
             key = ["country_iso3", "survey_year", "rank"]
-            repeats = rows.groupby(key, sort=False)["rank"].transform("size")
+            repeats = rows.groupby(key, sort=False, dropna=False)["rank"].transform("size")
             rows = rows.assign(articles=repeats).drop_duplicates(key)
             fig.add_trace(go.Scatter(
                 x=rows["survey_year"].astype(int) + CLAIM_DODGE, y=rows["rank"].astype(float), mode="markers",
@@ -99,7 +101,7 @@ def rank_figure(official: pd.DataFrame, claims: pd.DataFrame, countries: list[st
     if is_rank:
         values = list(official[column].dropna()) if column in official else []
         if view == "rank":
-            values += list(claims["rank"].dropna())
+            values += list(claims.dropna(subset=["survey_year"])["rank"].dropna())
         worst = float(max(values)) if values else 10.0
         ticks, text = integer_ticks([worst], start_at_one=True)
         # Reversed axis, rank 1 at the top; the range stops short of 0 so no "0th" tick is drawn.
