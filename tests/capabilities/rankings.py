@@ -510,6 +510,32 @@ def rank_history() -> Capability:
     return cap
 
 
+def state_spellings() -> Capability:
+    """A state named in the spellings news copies print: names built on "المتحدة" with their spaces
+    lost, and Mauritius after the French or transliterated; a given name that looks like one is no state."""
+    cap = Capability("state_spellings", "country", ranks)
+    glued = [("الولاياتالمتحدةالأمريكية", "USA"), ("الولاياتالمتحدة", "USA"), ("الولاياتالمتحدةالأميركية", "USA"),
+             ("المملكةالمتحدة", "GBR"), ("الإماراتالعربيةالمتحدة", "ARE")]
+    spelled = [("جزر موريس", "MUS"), ("مورشيوس", "MUS"), ("موريشس", "MUS")]
+    names = [{"name": n, "iso3": c} for n, c in glued + spelled]
+    cap.add(generate(SURVEY + "، جاءت {s[name]} في المرتبة {n} عالميا.",
+                     lambda f: {(f["s"]["iso3"], "world", int(f["n"]))}, s=names, n=["7", "12", "66"]))
+    cap.add(generate(SURVEY + "، حلت {o} ثم {s[name]} في المركز {n} عالميا.",
+                     lambda f: {(f["s"]["iso3"], "world", int(f["n"]))}, test="inv", s=names, o=["فرنسا"],
+                     n=["9", "76"]))
+    cap.add(generate(SURVEY + "، وضعت الدراسة {s[name]} في صدارة الترتيب بالنسبة لأفريقيا والمركز {n} عالميا.",
+                     lambda f: {(f["s"]["iso3"], "africa", 1), (f["s"]["iso3"], "world", int(f["n"]))}, test="inv",
+                     s=[x for x in names if x["iso3"] == "MUS"], n=["40", "66"]))
+    # negatives beside: a given name, and a glued organisation, hold no rank
+    cap.add(generate("وقال {p} إن {s} حلت في المرتبة {n} عالميا " + SURVEY + ".",
+                     lambda f: {("SAU", "world", int(f["n"]))}, test="neg", p=["موريس دوبوا", "السيد موريس"],
+                     s=["السعودية"], n=["6", "31"]))
+    cap.add(generate("وأشاد {o} بتقدم الدول في المؤشر دون ذكر مراكزها.", NONE, test="neg",
+                     o=["الأممالمتحدة", "ممثل الولاياتالمتحدة", "وفد جزر موريس"]))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
-                edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders(), rank_history()]
+                edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders(), rank_history(),
+                state_spellings()]
