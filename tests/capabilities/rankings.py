@@ -535,7 +535,27 @@ def state_spellings() -> Capability:
     return cap
 
 
+def short_form_subject() -> Capability:
+    """A formal prefix alone ("المملكة") holds a rank as the kingdom the article names; when its rank
+    contradicts that kingdom's own (same edition and scope), it is another kingdom the text does not
+    name, and its ranks are no claim of the named one."""
+    cap = Capability("short_form_subject", "country", ranks)
+    kingdoms = [{"iso3": c, "name": n} for c, n in (("BHR", "مملكة البحرين"), ("BHR", "البحرين"), ("JOR", "الأردن"),
+                                                   ("MAR", "المغرب"), ("SAU", "السعودية"))]
+    cap.add(generate(SURVEY + "، حلت {k[name]} في المرتبة الأولى عربيا. وجاءت المملكة في المركز {n} عالميا.",
+                     lambda f: {(f["k"]["iso3"], "arab", 1), (f["k"]["iso3"], "world", int(f["n"]))}, k=kingdoms,
+                     n=["18", "42", "٦٦"]))
+    cap.add(generate("أكدت {k[name]} تقدمها " + SURVEY + "، إذ احتلت المملكة المركز {n} عالميا.",
+                     lambda f: {(f["k"]["iso3"], "world", int(f["n"]))}, test="inv", k=kingdoms, n=["7", "38", "99"]))
+    # negatives beside: the prefix ranks behind or below the named kingdom, so it is another kingdom
+    cap.add(generate("احتلت المملكة المرتبة {x} عربيا " + SURVEY + "، وذلك خلف {k[name]} التي تصدرت القائمة العربية.",
+                     lambda f: {(f["k"]["iso3"], "arab", 1)}, test="neg", k=kingdoms, x=["الثالثة", "الرابعة", "5"]))
+    cap.add(generate("احتلت المملكة المرتبة {x} عالميا " + SURVEY + "، بينما حلت {k[name]} في المرتبة 18 عالميا.",
+                     lambda f: {(f["k"]["iso3"], "world", 18)}, test="neg", k=kingdoms, x=["36", "الخامسة"]))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
                 edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders(), rank_history(),
-                state_spellings()]
+                state_spellings(), short_form_subject()]
