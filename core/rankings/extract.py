@@ -20,6 +20,7 @@ from core.rankings.document import RankDoc, RankItem
 from core.rankings.editions import Edition, find_edition, kept_comparison, year_of
 from core.rankings.indexes import index_of
 from core.rankings.items import find_items
+from core.rankings.leaders import lead_verb_with_pronoun
 from core.rankings.lexicon import rank_lexicon
 from core.rankings.scopes import CONTINENT, scopes_of
 from core.rankings.subjects import subject_of
@@ -131,7 +132,7 @@ def could_rank(ctx: DocContext) -> bool:
         seen.add(tok.text)
         if lex.trigger.first_variants(tok.text) or lex.trigger_list.first_variants(tok.text) \
                 or lex.leader.first_variants(tok.text) or lex.lead_verb.first_variants(tok.text) or ordinal_word(tok.text) \
-                or tok.text in article:
+                or lead_verb_with_pronoun(lex, tok.text) or tok.text in article:
             return True
     return False
 

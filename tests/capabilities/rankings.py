@@ -555,7 +555,25 @@ def short_form_subject() -> Capability:
     return cap
 
 
+def leader_of_named_group() -> Capability:
+    """Rank 1 by a verb of leading whose object pronoun stands for the group named before it in the
+    clause ("وبالنسبة لأوروبا فتصدرتها الدنمارك"); not without a group, not for a coordination of states."""
+    cap = Capability("leader_of_named_group", "rank", ranks)
+    by_iso = {st["iso3"]: st for st in states()}
+    europe = [by_iso[c] for c in ("DNK", "EST", "FIN", "GBR", "FRA", "DEU", "NLD", "SWE")]
+    arab = rotated(arab_states(), 8, 3)
+    verbs = ["فتصدرتها", "فتتصدرها"]
+    for topic, scope, pool in (("وبالنسبة لأوروبا", "europe", europe), ("أما أوروبا", "europe", europe),
+                               ("وبالنسبة للدول العربية", "arab", arab), ("أما الدول العربية", "arab", arab)):
+        cap.add(generate(SURVEY + "، " + topic + " {v} {s[name]}.", lambda f, sc=scope: {(f["s"]["iso3"], sc, 1)},
+                         v=verbs, s=pool))
+    # negatives beside: no group named before the pronoun, or a coordination of states at the top
+    cap.add(generate(SURVEY + "، {v} {s[name]}.", NONE, test="neg", v=verbs, s=europe + arab))
+    cap.add(generate(SURVEY + "، وبالنسبة لأوروبا {v} {s[name]} و{o}.", NONE, test="neg", v=verbs, s=europe[:4],
+                     o=["إستونيا", "البحرين"]))
+    return cap
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
                 edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders(), rank_history(),
-                state_spellings(), short_form_subject()]
+                state_spellings(), short_form_subject(), leader_of_named_group()]
