@@ -573,7 +573,30 @@ def leader_of_named_group() -> Capability:
                      o=["إستونيا", "البحرين"]))
     return cap
 
+def previous_rank_noun() -> Capability:
+    """A rank noun qualified as the previous one before its number ("على الترتيب السابق 98"): a rank of
+    the previous edition, the year stated after it or else the edition before the article's; the year
+    stated before it belongs to the current rank. Not a move ("تقدمت عن التصنيف السابق 5 مراكز")."""
+    cap = Capability("previous_rank_noun", "year", dated_ranks)
+    pool = rotated(states(), 12, 7)
+    nouns = ["الترتيب السابق", "مركزها السابق", "المرتبة السابقة"]
+    cap.add(generate("احتلت {s[name]} المركز 40 عالميا في مؤشر الأمم المتحدة لتطوير الحكومة الإلكترونية لعام 2014 "
+                     "متقدمة على {n} {x} لعام 2012.",
+                     lambda f: {(f["s"]["iso3"], 2014, "world", 40), (f["s"]["iso3"], 2012, "world", int(f["x"]))},
+                     s=pool, n=nouns, x=["98", "55"], published=""))
+    cap.add(generate("احتلت {s[name]} المركز 40 عالميا في مؤشر الأمم المتحدة لتطوير الحكومة الإلكترونية لعام 2024 "
+                     "مقارنة بـ{n} {x}.",
+                     lambda f: {(f["s"]["iso3"], 2024, "world", 40), (f["s"]["iso3"], 2022, "world", int(f["x"]))},
+                     test="inv", s=pool[:6], n=nouns, x=["61"], published=""))
+    # negative beside: a move against the previous ranking is no rank
+    cap.add(generate("احتلت {s[name]} المركز 40 عالميا في مؤشر الأمم المتحدة لتطوير الحكومة الإلكترونية لعام 2024، "
+                     "وتقدمت عن التصنيف السابق بـ {x} مراكز.",
+                     lambda f: {(f["s"]["iso3"], 2024, "world", 40)}, test="neg", s=pool, x=["5", "12"], published=""))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
                 edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders(), rank_history(),
-                state_spellings(), short_form_subject(), leader_of_named_group()]
+                state_spellings(), short_form_subject(), leader_of_named_group(),
+                previous_rank_noun()]
