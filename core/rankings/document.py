@@ -31,7 +31,7 @@ class RankDoc:
     lex: RankLexicon
     cues: dict[str, list[tuple[int, int, object]]] = field(default_factory=dict)  # group -> (pos, len, value)
     cue_pos: dict[str, list[int]] = field(default_factory=dict)
-    mention_first: list[int] = field(default_factory=list)     # sorted first tokens of state mentions
+    mention_first: list[int] = field(default_factory=list)     # sorted first tokens of state mentions (with "المملكة" read as a state)
     mention_last: set[int] = field(default_factory=set)        # last token of each state mention
     city_first: list[int] = field(default_factory=list)        # sorted first tokens of city mentions
     governed: set[int] = field(default_factory=set)            # state mentions after a preposition clitic ("بالسعودية")
@@ -50,7 +50,7 @@ class RankDoc:
         # a state name inside a region's name ("المغرب العربي") names no state
         inside = {k for a, length, _ in doc.cues["uncoded_scope"] for k in range(a, a + length)}
         names = sorted((a, b) for a, b in ctx.mention_tokens.values()
-                       if ctx.mention_at[a].via in ("name", "demonym") and a not in inside)
+                       if ctx.mention_at[a].via in ("name", "demonym", "short_form") and a not in inside)
         doc.mention_first = [a for a, _ in names]
         doc.mention_last = {b - 1 for _, b in names}
         doc.city_first = sorted(a for a, m in ctx.mention_at.items() if m.via == "city")

@@ -148,7 +148,8 @@ def year_stated_before(doc, item, lo, previous):
 def year_of(doc, item, stop, lo, edition: Edition) -> tuple[int | None, str]:
     """stated | previous_edition | edition | publication_date | not_stated."""
     previous = is_previous(doc, item)
-    got = year_stated_after(doc, item, stop, previous) or year_stated_before(doc, item, lo, previous)
+    # a previous rank's year is after it ("السابق 98 ... لعام 2012"); a year before it is the current rank's
+    got = year_stated_after(doc, item, stop, previous) or (None if previous else year_stated_before(doc, item, lo, previous))
     if got:
         return got
     if previous:

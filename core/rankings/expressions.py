@@ -88,17 +88,21 @@ def _item(doc: RankDoc, got, rule: str, need_scope: bool) -> RankItem | None:
 
 
 def rule_rank_noun(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
-    """A rank noun and its number: "المركز 18", "المرتبة الـ18", "مرتبتها الثانية", "المرتبة70"."""
+    """A rank noun and its number: "المركز 18", "المرتبة الـ18", "مرتبتها الثانية", "المرتبة70"; the
+    noun may be qualified as the previous one before its number ("على الترتيب السابق 98")."""
     toks, text = doc.ctx.tokens, doc.ctx.text
     trig = doc.lex.trigger.match(toks, i, text)
     if not trig:
         return None
     j = i + trig[1]
+    previous = j < len(toks) - 1 and doc.has("previous", j, j + 1) and toks[j + 1].text.isdigit()
+    j += previous
     got = rank_number_at(doc, j, joiners=1)
     if got is None or j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip(" ("):
         return None
     item = _item(doc, got, "rank_noun", need_scope=False)
     item.first = i
+    item.previous = item.previous or previous
     return item
 
 

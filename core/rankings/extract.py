@@ -20,11 +20,13 @@ from core.rankings.document import RankDoc, RankItem
 from core.rankings.editions import Edition, find_edition, kept_comparison, year_of
 from core.rankings.indexes import index_of
 from core.rankings.items import find_items
+from core.rankings.leaders import lead_verb_with_pronoun
 from core.rankings.lexicon import rank_lexicon
 from core.rankings.scopes import CONTINENT, scopes_of
 from core.rankings.subjects import subject_of
 from core.records import RankClaim
 
+UNNAMED = ("document", "assumed")  # country bases that read no mention of the state
 TARGET_BEFORE = 8
 TARGET_AFTER = 3   # a deadline this many tokens after a rank, in its clause, makes it a target  # a goal cue this many tokens before a rank in its clause makes it a target
 
@@ -69,7 +71,8 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
     seen: set[tuple] = set()
     resolved: list[list[str]] = []
     previous_index: str | None = None
-    chain: tuple[str, int] | None = None  # (country, first token) of the last claim
+    chain: tuple[str, int, str] | None = None  # (country, first token, how it was named) of the last claim
+    short: set[int] = set()  # claims (by position) whose state is a formal prefix alone ("المملكة")
     for n, item in enumerate(items):
         index, _ = index_of(doc, items, n, previous_index)
         previous_index = index
@@ -85,7 +88,7 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
             scopes = [continent if s == CONTINENT else s for s in scopes if s != CONTINENT or continent]
             if not scopes:
                 continue
-        chain = (subject[0], item.first)
+        chain = (subject[0], item.first, subject[2])
         stop = items[n + 1].first if n + 1 < len(items) else len(doc.ctx.tokens)
         lo = items[n - 1].scope_end if n else 0
         years = [year_of(doc, item, stop, lo, edition)]
@@ -93,12 +96,26 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
         if kept is not None and kept != years[0][0]:
             years.append((kept, "stated"))
         for year in years:
-            for claim in _claims_of(doc, item, scopes, scope_basis, subject, year):
+            for claim in _claims_of(doc, item, scopes, scope_basis, subject[:2], year):
                 key = (claim.country_iso3, claim.survey_year, claim.scope, claim.rank)
                 if key not in seen:
                     seen.add(key)
+                    if subject[2] == "short_form":
+                        short.add(len(claims))
                     claims.append(claim)
-    return claims
+    return _without_contradicted_short_forms(claims, short)
+
+
+def _without_contradicted_short_forms(claims: list[RankClaim], short: set[int]) -> list[RankClaim]:
+    """A formal prefix alone ("المملكة") was read as a state the article also names; when a rank of
+    the prefix contradicts a rank of the named state (same edition and scope, another rank: "احتلت
+    المملكة المرتبة الثالثة عربيا خلف البحرين التي تصدرت"), the prefix is another state of that form,
+    which the text does not name: its claims are dropped rather than given to the wrong state."""
+    named = {(c.country_iso3, c.survey_year, c.scope): c.rank for k, c in enumerate(claims)
+             if k not in short and c.country_basis not in UNNAMED}
+    wrong = {c.country_iso3 for k, c in enumerate(claims) if k in short
+             and named.get((c.country_iso3, c.survey_year, c.scope), c.rank) != c.rank}
+    return [c for k, c in enumerate(claims) if not (k in short and c.country_iso3 in wrong)]
 
 
 def could_rank(ctx: DocContext) -> bool:
@@ -115,7 +132,7 @@ def could_rank(ctx: DocContext) -> bool:
         seen.add(tok.text)
         if lex.trigger.first_variants(tok.text) or lex.trigger_list.first_variants(tok.text) \
                 or lex.leader.first_variants(tok.text) or lex.lead_verb.first_variants(tok.text) or ordinal_word(tok.text) \
-                or tok.text in article:
+                or lead_verb_with_pronoun(lex, tok.text) or tok.text in article:
             return True
     return False
 

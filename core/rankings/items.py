@@ -14,11 +14,11 @@ from core.text.phrases import MEMO_MAX
 from core.rankings.document import RankDoc, RankItem
 from core.rankings.expressions import (rule_adverbial, rule_bracketed, rule_bracketed_earlier, rule_chained,
                                        rule_placed_ordinal, rule_rank_noun, rule_was_number)
-from core.rankings.leaders import rule_leader, rule_leader_gapped
+from core.rankings.leaders import lead_verb_with_pronoun, rule_leader, rule_leader_gapped, rule_leader_of_named_group
 from core.rankings.lists import rule_rank_list
 from core.rankings.pipe_tables import table_items
 
-ITEM_RULES = (rule_rank_list, rule_rank_noun, rule_leader, rule_leader_gapped, rule_chained, rule_was_number, rule_bracketed,
+ITEM_RULES = (rule_rank_list, rule_rank_noun, rule_leader, rule_leader_gapped, rule_leader_of_named_group, rule_chained, rule_was_number, rule_bracketed,
               rule_bracketed_earlier,
               rule_placed_ordinal, rule_adverbial)
 
@@ -38,7 +38,8 @@ def _item_starts(doc: RankDoc):
             found = memo[token] = bool(
                 token.isdigit() or token in lex.joiners or token in lex.adverbial or token in lex.was
                 or lex.trigger.first_variants(token) or lex.trigger_list.first_variants(token)
-                or lex.leader.first_variants(token) or lex.lead_verb.first_variants(token) or number_at_word(token))
+                or lex.leader.first_variants(token) or lex.lead_verb.first_variants(token) or number_at_word(token)
+                or lead_verb_with_pronoun(lex, token))
         return found
     return could_start
 

@@ -79,3 +79,26 @@ def rule_leader_gapped(doc: RankDoc, i: int, last: RankItem | None) -> RankItem 
     if not scopes or not doc.lex.led_groups.match(toks, k, doc.ctx.text):
         return None  # only a group led ("للأميركيتين"), not any scope word
     return RankItem(1, i, k, scope_end, scopes, "leader", subject=doc.ctx.mention_at[i].iso3)
+
+
+def lead_verb_with_pronoun(lex, word: str) -> bool:
+    """Whether `word` is a verb of leading with an attached object pronoun ("فتصدرتها")."""
+    return any(word.endswith(p) and len(word) > len(p) + 2 and lex.lead_verb.first_variants(word[:-len(p)])
+               for p in lex.object_pronouns)
+
+
+def rule_leader_of_named_group(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
+    """A verb of leading whose object is a pronoun for the group named before it in the clause, with
+    its state after it: "وبالنسبة لأوروبا فتصدرتها الدنمارك", "أما الدول العربية فتتصدرها البحرين"
+    (rank 1 in that group). No group named before it in the clause, no rank."""
+    toks, lex = doc.ctx.tokens, doc.lex
+    if not lead_verb_with_pronoun(lex, toks[i].text):
+        return None
+    if not doc.mentions_in(i + 1, i + 2) or not _single_state(doc, i + 1):
+        return None
+    c = doc.clause(i)
+    groups = [(k, g) for k in range(c.first, i) if (g := lex.led_groups.match(toks, k, doc.ctx.text)) and k + g[1] <= i]
+    if not groups:
+        return None
+    return RankItem(1, i, i + 1, doc.ctx.mention_tokens[i + 1][1], [groups[-1][1][0]], "leader",
+                    subject=doc.ctx.mention_at[i + 1].iso3)

@@ -38,6 +38,7 @@ class RankLexicon:
     preposition_clitics: frozenset[str]  # ب ل ك: a state after one is governed, not a subject
     conjunction_clitics: frozenset[str]  # و ف: may stand before a preposition clitic
     compared_before: frozenset[str]      # "متقدمة على دول مثل اليابان": a state after these is compared with
+    object_pronouns: frozenset[str]  # suffixes of a verb's object ("تصدرتها": the group named before it)
     relative_words: frozenset[str]       # الذي، التي (and with و): "والتي كانت 155"
     list_joiners: frozenset[str]         # "قطر ثم الكويت": joins the states of a list besides و
     subregion: frozenset[str]            # "شمال إفريقيا": a scope word after these is a part of the region
@@ -95,7 +96,7 @@ def rank_lexicon() -> RankLexicon:
         from_words=words("from"), to_words=words("to"), range_start=words("range_start"),
         not_subject_before=words("not_subject_before"), subregion=words("subregion"),
         list_joiners=words("list_joiner"), relative_words=words("relative") | words("relative_joined"),
-        compared_before=words("compared_before"),
+        compared_before=words("compared_before"), object_pronouns=words("object_pronoun"),
         preposition_clitics=words("preposition_clitic"), conjunction_clitics=words("conjunction_clitic"),
         titles={phrase_tokens(p)[0]: v for p, v, _ in groups.get("subject_title", [])},
         editions=editions,

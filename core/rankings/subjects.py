@@ -61,7 +61,7 @@ def subject_before(doc, item, chain):
     for a in reversed(doc.mentions_in(s.first, item.first)):
         if doc.ctx.mention_tokens[a][1] <= item.first and (item.rule == "bracketed" or not _ranked_in_brackets(doc, a)) \
                 and a not in doc.governed and a not in compared:
-            return doc.ctx.mention_at[a].iso3, "named_before"
+            return doc.ctx.mention_at[a].iso3, "named_before", doc.ctx.mention_at[a].via
     return None
 
 
@@ -79,7 +79,7 @@ def subject_city(doc, item, chain):
 def subject_chain(doc, item, chain):
     """The state of the rank before it in the same sentence."""
     if chain and doc.sentence(chain[1]).first == doc.sentence(item.first).first:
-        return chain[0], "chain"
+        return chain[0], "chain", chain[2]
     return None
 
 
@@ -89,7 +89,7 @@ def subject_after(doc, item, chain):
     s = doc.sentence(item.first)
     for a in doc.mentions_in(item.scope_end, s.last):
         if a == 0 or doc.ctx.tokens[a - 1].text not in doc.lex.not_subject_before:
-            return doc.ctx.mention_at[a].iso3, "named_after"
+            return doc.ctx.mention_at[a].iso3, "named_after", doc.ctx.mention_at[a].via
     return None
 
 
@@ -109,6 +109,8 @@ def subject_document(doc, item, chain):
 SUBJECT_RULES = (subject_structure, subject_follower, subject_city, subject_before, subject_chain, subject_after, subject_document)
 
 
-def subject_of(doc, item, chain) -> tuple[str, str]:
-    """ISO3 of the state the rank is about, and the rule that found it."""
-    return next(r for rule in SUBJECT_RULES if (r := rule(doc, item, chain)) is not None)
+def subject_of(doc, item, chain) -> tuple[str, str, str]:
+    """ISO3 of the state the rank is about, the rule that found it, and how the state was named
+    ("short_form" for a formal prefix alone, "المملكة"; "" when the rule read no mention)."""
+    found = next(r for rule in SUBJECT_RULES if (r := rule(doc, item, chain)) is not None)
+    return (found[0], found[1], found[2] if len(found) > 2 else "")

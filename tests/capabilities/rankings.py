@@ -510,6 +510,93 @@ def rank_history() -> Capability:
     return cap
 
 
+def state_spellings() -> Capability:
+    """A state named in the spellings news copies print: names built on "المتحدة" with their spaces
+    lost, and Mauritius after the French or transliterated; a given name that looks like one is no state."""
+    cap = Capability("state_spellings", "country", ranks)
+    glued = [("الولاياتالمتحدةالأمريكية", "USA"), ("الولاياتالمتحدة", "USA"), ("الولاياتالمتحدةالأميركية", "USA"),
+             ("المملكةالمتحدة", "GBR"), ("الإماراتالعربيةالمتحدة", "ARE")]
+    spelled = [("جزر موريس", "MUS"), ("مورشيوس", "MUS"), ("موريشس", "MUS")]
+    names = [{"name": n, "iso3": c} for n, c in glued + spelled]
+    cap.add(generate(SURVEY + "، جاءت {s[name]} في المرتبة {n} عالميا.",
+                     lambda f: {(f["s"]["iso3"], "world", int(f["n"]))}, s=names, n=["7", "12", "66"]))
+    cap.add(generate(SURVEY + "، حلت {o} ثم {s[name]} في المركز {n} عالميا.",
+                     lambda f: {(f["s"]["iso3"], "world", int(f["n"]))}, test="inv", s=names, o=["فرنسا"],
+                     n=["9", "76"]))
+    cap.add(generate(SURVEY + "، وضعت الدراسة {s[name]} في صدارة الترتيب بالنسبة لأفريقيا والمركز {n} عالميا.",
+                     lambda f: {(f["s"]["iso3"], "africa", 1), (f["s"]["iso3"], "world", int(f["n"]))}, test="inv",
+                     s=[x for x in names if x["iso3"] == "MUS"], n=["40", "66"]))
+    # negatives beside: a given name, and a glued organisation, hold no rank
+    cap.add(generate("وقال {p} إن {s} حلت في المرتبة {n} عالميا " + SURVEY + ".",
+                     lambda f: {("SAU", "world", int(f["n"]))}, test="neg", p=["موريس دوبوا", "السيد موريس"],
+                     s=["السعودية"], n=["6", "31"]))
+    cap.add(generate("وأشاد {o} بتقدم الدول في المؤشر دون ذكر مراكزها.", NONE, test="neg",
+                     o=["الأممالمتحدة", "ممثل الولاياتالمتحدة", "وفد جزر موريس"]))
+    return cap
+
+
+def short_form_subject() -> Capability:
+    """A formal prefix alone ("المملكة") holds a rank as the kingdom the article names; when its rank
+    contradicts that kingdom's own (same edition and scope), it is another kingdom the text does not
+    name, and its ranks are no claim of the named one."""
+    cap = Capability("short_form_subject", "country", ranks)
+    kingdoms = [{"iso3": c, "name": n} for c, n in (("BHR", "مملكة البحرين"), ("BHR", "البحرين"), ("JOR", "الأردن"),
+                                                   ("MAR", "المغرب"), ("SAU", "السعودية"))]
+    cap.add(generate(SURVEY + "، حلت {k[name]} في المرتبة الأولى عربيا. وجاءت المملكة في المركز {n} عالميا.",
+                     lambda f: {(f["k"]["iso3"], "arab", 1), (f["k"]["iso3"], "world", int(f["n"]))}, k=kingdoms,
+                     n=["18", "42", "٦٦"]))
+    cap.add(generate("أكدت {k[name]} تقدمها " + SURVEY + "، إذ احتلت المملكة المركز {n} عالميا.",
+                     lambda f: {(f["k"]["iso3"], "world", int(f["n"]))}, test="inv", k=kingdoms, n=["7", "38", "99"]))
+    # negatives beside: the prefix ranks behind or below the named kingdom, so it is another kingdom
+    cap.add(generate("احتلت المملكة المرتبة {x} عربيا " + SURVEY + "، وذلك خلف {k[name]} التي تصدرت القائمة العربية.",
+                     lambda f: {(f["k"]["iso3"], "arab", 1)}, test="neg", k=kingdoms, x=["الثالثة", "الرابعة", "5"]))
+    cap.add(generate("احتلت المملكة المرتبة {x} عالميا " + SURVEY + "، بينما حلت {k[name]} في المرتبة 18 عالميا.",
+                     lambda f: {(f["k"]["iso3"], "world", 18)}, test="neg", k=kingdoms, x=["36", "الخامسة"]))
+    return cap
+
+
+def leader_of_named_group() -> Capability:
+    """Rank 1 by a verb of leading whose object pronoun stands for the group named before it in the
+    clause ("وبالنسبة لأوروبا فتصدرتها الدنمارك"); not without a group, not for a coordination of states."""
+    cap = Capability("leader_of_named_group", "rank", ranks)
+    by_iso = {st["iso3"]: st for st in states()}
+    europe = [by_iso[c] for c in ("DNK", "EST", "FIN", "GBR", "FRA", "DEU", "NLD", "SWE")]
+    arab = rotated(arab_states(), 8, 3)
+    verbs = ["فتصدرتها", "فتتصدرها"]
+    for topic, scope, pool in (("وبالنسبة لأوروبا", "europe", europe), ("أما أوروبا", "europe", europe),
+                               ("وبالنسبة للدول العربية", "arab", arab), ("أما الدول العربية", "arab", arab)):
+        cap.add(generate(SURVEY + "، " + topic + " {v} {s[name]}.", lambda f, sc=scope: {(f["s"]["iso3"], sc, 1)},
+                         v=verbs, s=pool))
+    # negatives beside: no group named before the pronoun, or a coordination of states at the top
+    cap.add(generate(SURVEY + "، {v} {s[name]}.", NONE, test="neg", v=verbs, s=europe + arab))
+    cap.add(generate(SURVEY + "، وبالنسبة لأوروبا {v} {s[name]} و{o}.", NONE, test="neg", v=verbs, s=europe[:4],
+                     o=["إستونيا", "البحرين"]))
+    return cap
+
+def previous_rank_noun() -> Capability:
+    """A rank noun qualified as the previous one before its number ("على الترتيب السابق 98"): a rank of
+    the previous edition, the year stated after it or else the edition before the article's; the year
+    stated before it belongs to the current rank. Not a move ("تقدمت عن التصنيف السابق 5 مراكز")."""
+    cap = Capability("previous_rank_noun", "year", dated_ranks)
+    pool = rotated(states(), 12, 7)
+    nouns = ["الترتيب السابق", "مركزها السابق", "المرتبة السابقة"]
+    cap.add(generate("احتلت {s[name]} المركز 40 عالميا في مؤشر الأمم المتحدة لتطوير الحكومة الإلكترونية لعام 2014 "
+                     "متقدمة على {n} {x} لعام 2012.",
+                     lambda f: {(f["s"]["iso3"], 2014, "world", 40), (f["s"]["iso3"], 2012, "world", int(f["x"]))},
+                     s=pool, n=nouns, x=["98", "55"], published=""))
+    cap.add(generate("احتلت {s[name]} المركز 40 عالميا في مؤشر الأمم المتحدة لتطوير الحكومة الإلكترونية لعام 2024 "
+                     "مقارنة بـ{n} {x}.",
+                     lambda f: {(f["s"]["iso3"], 2024, "world", 40), (f["s"]["iso3"], 2022, "world", int(f["x"]))},
+                     test="inv", s=pool[:6], n=nouns, x=["61"], published=""))
+    # negative beside: a move against the previous ranking is no rank
+    cap.add(generate("احتلت {s[name]} المركز 40 عالميا في مؤشر الأمم المتحدة لتطوير الحكومة الإلكترونية لعام 2024، "
+                     "وتقدمت عن التصنيف السابق بـ {x} مراكز.",
+                     lambda f: {(f["s"]["iso3"], 2024, "world", 40)}, test="neg", s=pool, x=["5", "12"], published=""))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
-                edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders(), rank_history()]
+                edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders(), rank_history(),
+                state_spellings(), short_form_subject(), leader_of_named_group(),
+                previous_rank_noun()]
