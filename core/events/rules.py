@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from core.text.context import DocContext
+from core.text.dates import future_month_at
 from core.text.gazetteer import key_forms
 from core.text.subject import HOME, subject_state
 from core.text.morphology import conjoined
@@ -350,6 +351,11 @@ def tense(ctx: DocContext, lo: int, cue_last: int, hi: int, date: DateMention | 
         return Decision("upcoming", "stated", "tense_future_word")
     if upcoming_date(ctx, date):
         return Decision("upcoming", "stated", "tense_date_after_publication")
+    # "موعد اجتماعها الثاني في قطر أبريل المقبل" with no publication date to place it: a month with a
+    # future word in the cue's own clause still says the event is to come.
+    clause = ctx.clause_of(cue_last)
+    if date is None and future_month_at(ctx.tokens, cue_last + 1, min(hi, clause.last)) is not None:
+        return Decision("upcoming", "stated", "tense_month_next")
     return Decision("past", "default", "tense_past")
 
 

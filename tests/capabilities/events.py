@@ -583,7 +583,25 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
              "عامين بمشاركة الدول الأعضاء.", set(), test="neg", p=EDITION_PAIRS)
 )
 
+def _mentioned_tenses(doc):
+    return {(e.host_iso3, e.tense) for e in doc.events if e.role == "mentioned"}
+
+
+# A month named with a future word ("أبريل المقبل") says a mentioned meeting is to come even when the
+# article carries no publication date to place the month in a year; without it the meeting stays past.
+NEXT_CITIES = [CITY_ROWS[k] for k in (2, 3, 4, 6, 8, 9, 11, 13)]
+month_next_tense = Capability("month_next_tense", "tense", _mentioned_tenses).add(
+    generate("بحثت اللجنة الوزارية للحكومة الإلكترونية في الرياض أمس توحيد الخدمات، وقررت تحديد موعد "
+             "اجتماعها الثاني في {city[city]} {month} المقبل.", lambda f: {(f["city"]["iso3"], "upcoming")},
+             published="", city=NEXT_CITIES, month=MONTHS)
+).add(
+    generate("بحثت اللجنة الوزارية للحكومة الإلكترونية في الرياض أمس توحيد الخدمات، وقررت {what} "
+             "اجتماعها الثاني في {city[city]}.", lambda f: {(f["city"]["iso3"], "past")},
+             test="neg", published="", city=NEXT_CITIES, what=["تحديد موعد", "تحديد مكان"])
+)
+
 CAPABILITIES = [host_state, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
+                month_next_tense,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]
