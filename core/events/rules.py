@@ -17,6 +17,7 @@ from core.text.gazetteer import key_forms
 from core.text.subject import HOME, subject_state
 from core.text.morphology import conjoined
 from core.events.origin import delegation_origin
+from core.events.outside import outside_place
 from core.text.numbers import parse_number
 from core.records import CountryMention, DateMention
 
@@ -169,7 +170,8 @@ def place_in(ctx: DocContext, lo: int, hi: int, only=None) -> Decision | None:
         if m.via not in ("name", "city", "demonym", "short_form"):
             continue
         if m.via == "demonym" and not (host_capital_of_demonym(ctx, a, m, lo) or host_visited_institution(ctx, a, m, lo)
-                                       or host_visited_body(ctx, a, m, lo)) or delegation_origin(ctx, a):
+                                       or host_visited_body(ctx, a, m, lo)) or delegation_origin(ctx, a) \
+                or outside_place(ctx, a):
             continue
         candidates.append((a, m))
     for rules in ((only,) if only else (STRONG_PLACE_RULES, PLACE_RULES)):
@@ -241,6 +243,9 @@ def host_assumed(ctx: DocContext) -> Decision:
     """No place stated: the event is the article's subject's own, held at home ("افتتحت الهيئة ورشة
     عمل"); an article that names no state is told from Bahrain's side. The basis says it was assumed."""
     subject = subject_state(ctx) or HOME
+    # "عقد المنتدى خارج مقر المنظمة بجنيف": a subject named only as where the event is not is no host
+    if subject != HOME and all(outside_place(ctx, a) for a, m in ctx.mention_at.items() if m.iso3 == subject):
+        subject = HOME
     return Decision(subject, "assumed", "host_assumed_subject")
 
 

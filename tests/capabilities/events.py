@@ -600,8 +600,31 @@ month_next_tense = Capability("month_next_tense", "tense", _mentioned_tenses).ad
              test="neg", published="", city=NEXT_CITIES, what=["تحديد موعد", "تحديد مكان"])
 )
 
+# A place in the phrase "خارج" opens ("خارج مقرها الرئيسي بجنيف") is where the event is not: the
+# state that holds it keeps the host; a place a later "في" attaches to the verb is the host.
+OUTSIDE_SEATS = [{"seat": "مقر الأمم المتحدة الرئيسي", "prep": "ب"}, {"seat": "مقرها الرئيسي", "prep": "في "}]
+OUTSIDE_CITIES = [CITY_ROWS[k] for k in (17, 19)]
+outside_place = Capability("outside_place", "host", _host).add(
+    generate("{held[verb]} {held[event]} في {state[name]} أمس، للمرة الأولى خارج {seat[seat]} {seat[prep]}{city[city]}.",
+             _iso("state"), held=HELD_ROWS[:2], state=GULF, seat=OUTSIDE_SEATS, city=OUTSIDE_CITIES)
+).add(
+    generate("{held[verb]} {held[event]} للمرة الأولى خارج {seat[seat]} {seat[prep]}{city[city]}، في {state[name]} أمس.",
+             _iso("state"), test="inv", held=HELD_ROWS[:1], state=GULF, seat=OUTSIDE_SEATS, city=OUTSIDE_CITIES)
+).add(
+    # Nothing else named: the place outside which it was held is still no host (Bahrain assumed).
+    generate("{held[verb]} {held[event]} أمس للمرة الأولى خارج {seat[seat]} {seat[prep]}{city[city]}.", "BHR",
+             test="inv", held=HELD_ROWS[:2], seat=OUTSIDE_SEATS, city=[CITY_ROWS[k] for k in (17, 19, 20)])
+).add(
+    # "خارج X في Y": the later "في" gives the place; and without "خارج" the city is the host.
+    generate("{held[verb]} {held[event]} خارج {state[name]} في {city[city]} أمس.", lambda f: f["city"]["iso3"],
+             test="neg", held=HELD_ROWS[:1], state=[STATE_ROWS[1]], city=[CITY_ROWS[k] for k in (2, 3, 4, 6, 17, 19)])
+).add(
+    generate("{held[verb]} {held[event]} في {city[city]} أمس.", lambda f: f["city"]["iso3"],
+             test="neg", held=HELD_ROWS[:2], city=[CITY_ROWS[k] for k in (17, 19, 20)])
+)
+
 CAPABILITIES = [host_state, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
-                month_next_tense,
+                month_next_tense, outside_place,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]
