@@ -623,8 +623,35 @@ outside_place = Capability("outside_place", "host", _host).add(
              test="neg", held=HELD_ROWS[:2], city=[CITY_ROWS[k] for k in (17, 19, 20)])
 )
 
+def _mentioned_meetings(doc):
+    return sum(1 for e in doc.events if e.role == "mentioned" and e.kind == "meeting")
+
+
+# A meeting of a numbered series named with another edition than the article's own ("قرارات اللجنة في
+# اجتماعها السادس عشر" in a report on the seventeenth) is an earlier meeting; the same edition named
+# again, or a meeting word with no number, is the article's own meeting.
+EDITIONS = [("السابع عشر", "السادس عشر"), ("الثالث والعشرين", "الثاني والعشرين"), ("23", "22"),
+            ("الخامس", "الرابع"), ("الـ26", "الـ25")]
+other_edition = Capability("other_edition_mentioned", "mentioned", _mentioned_meetings).add(
+    generate("{verb} في {city[city]} الاجتماع {e[0]} للجنة التنفيذية للحكومة الإلكترونية بدول مجلس التعاون.\n"
+             "واطلع المجتمعون على ما تم تنفيذه من قرارات اللجنة في اجتماعها {e[1]}.", 1,
+             verb=["عقد أمس", "ينطلق غدا"], city=CITY_ROWS[:4], e=EDITIONS)
+).add(
+    generate("{verb} في {city[city]} الاجتماع {e[0]} للجنة التنفيذية للحكومة الإلكترونية بدول مجلس التعاون.\n"
+             "واطلع المجتمعون في اجتماعها {e[0]} على تقرير الأمانة العامة.", 0, test="neg",
+             verb=["عقد أمس"], city=CITY_ROWS[:4], e=EDITIONS)
+).add(
+    generate("{verb} في {city[city]} الاجتماع {e[0]} للجنة التنفيذية للحكومة الإلكترونية بدول مجلس التعاون.\n"
+             "وأكد رئيس الوفد أن الاجتماع يعكس الجهود المشتركة.", 0, test="neg",
+             verb=["عقد أمس"], city=CITY_ROWS[:4], e=EDITIONS)
+).add(
+    # Two meetings coordinated in one sentence are held together: told as one occasion.
+    generate("عقد أمس في {city[city]} الاجتماع {e[0]} للجنة الوزارية للحكومة الإلكترونية، والاجتماع {e[1]} "
+             "للجنة الوزارية للبريد والاتصالات بدول مجلس التعاون.", 0, test="neg", city=CITY_ROWS[:4], e=EDITIONS)
+)
+
 CAPABILITIES = [host_state, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
-                month_next_tense, outside_place,
+                month_next_tense, outside_place, other_edition,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]
