@@ -28,7 +28,9 @@ def edition_of(ctx: DocContext, cue_last: int, gap: int) -> int | None:
     found = edition_after(ctx, cue_last)
     if found is not None:
         return found
-    merged = sorted(p for p in ctx.memo.get("cue_kind_at", {}) if cue_last <= p < cue_last + gap)
+    # not a word that names an event only with digits ("للدورة الخامسة لجائزة …" is the prize's edition)
+    merged = sorted(p for p in ctx.memo.get("cue_kind_at", {})
+                    if cue_last <= p < cue_last + gap and not ctx.tagged(p, "needs_number"))
     return next((e for e in (edition_after(ctx, p + 1) for p in merged) if e is not None), None)
 
 

@@ -19,6 +19,7 @@ from core.events.destinations import coordinated_hosts
 from core.events.editions import other_edition
 from core.events.kinds import held_after_lead, kind_of_compound, main_kind, restated_statements
 from core.text.context import DocContext
+from core.text.morphology import conjoined
 from core.text.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
 from core.text.phrases import PhraseMatcher, find_all_many
@@ -112,6 +113,9 @@ def find_cues(ctx: DocContext) -> list[Cue]:
             continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
         if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
             continue
+        if cues and conjoined(ctx.tokens[i].text) and ctx.tagged(nxt, "accompanying") and \
+                ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
+            continue  # "لجائزة ومؤتمر الحكومة الإلكترونية والمعرض المصاحب له": part of the event before it
         cues.append(Cue(kind, i, nxt))
     ctx.tags["event_cue"] = [c.first for c in cues]
     return cues

@@ -650,8 +650,23 @@ other_edition = Capability("other_edition_mentioned", "mentioned", _mentioned_me
              "للجنة الوزارية للبريد والاتصالات بدول مجلس التعاون.", 0, test="neg", city=CITY_ROWS[:4], e=EDITIONS)
 )
 
+# "… لجائزة ومؤتمر الحكومة الإلكترونية والمعرض المصاحب له": the exhibition that accompanies an event
+# coordinated after it is part of that event, whose kind stays; an exhibition named on its own is one.
+ACCOMPANIED = [("لجائزة ومؤتمر", "conference"), ("لمؤتمر", "conference"), ("لمنتدى", "forum"),
+               ("لملتقى", "forum")]
+accompanying_exhibition = Capability("accompanying_exhibition", "kind", _mentioned_kinds).add(
+    generate("عقد أمس في {city[city]} الاجتماع الثامن للجنة التنفيذية للحكومة الإلكترونية.\nواستعرضت اللجنة "
+             "التحضيرات للدورة {ed} {cue[0]} الحكومة الإلكترونية لدول المجلس والمعرض {acc} له والتي ستستضيفها "
+             "الكويت في عام {y}.", lambda f: {(f["cue"][1], f["y"])}, city=CITY_ROWS[:2], ed=["الخامسة", "الرابعة"],
+             cue=ACCOMPANIED, acc=["المصاحب", "المرافق"], y=[2017, 2026])
+).add(
+    generate("عقد أمس في {city[city]} الاجتماع الثامن للجنة التنفيذية للحكومة الإلكترونية.\nواستعرضت اللجنة "
+             "تقارير الدول.\nويقام معرض الخدمات الحكومية في الكويت عام {y}.", lambda f: {("other", f["y"])},
+             test="neg", city=CITY_ROWS[:4], y=[2017, 2026])
+)
+
 CAPABILITIES = [host_state, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
-                month_next_tense, outside_place, other_edition,
+                month_next_tense, outside_place, other_edition, accompanying_exhibition,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]
