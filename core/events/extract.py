@@ -16,8 +16,10 @@ from functools import lru_cache
 from core.events import rules
 from core.events import participants as parts
 from core.events.destinations import coordinated_hosts
+from core.events.editions import other_edition
 from core.events.kinds import held_after_lead, kind_of_compound, main_kind, restated_statements
 from core.text.context import DocContext
+from core.text.morphology import conjoined
 from core.text.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
 from core.text.phrases import PhraseMatcher, find_all_many
@@ -111,6 +113,9 @@ def find_cues(ctx: DocContext) -> list[Cue]:
             continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
         if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
             continue
+        if cues and conjoined(ctx.tokens[i].text) and ctx.tagged(nxt, "accompanying") and \
+                ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
+            continue  # "لجائزة ومؤتمر الحكومة الإلكترونية والمعرض المصاحب له": part of the event before it
         cues.append(Cue(kind, i, nxt))
     ctx.tags["event_cue"] = [c.first for c in cues]
     return cues
@@ -255,7 +260,8 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
         if host.basis == "not_stated":
             host = rules.Decision(main.host.value, "stated_elsewhere", "host_of_main_event_beside")
     elif cue.kind == main.cue.kind:
-        if not (other_year or other_place or _told_as_earlier(ctx, cue, hi, time)):
+        if not (other_year or other_place or _told_as_earlier(ctx, cue, hi, time) or
+                other_edition(ctx, cue.first, cue.last, main.cue.first, main.cue.last, MERGE_GAP)):
             return None
     elif not (other_year or own_year or anchored_in_time or other_place or other_month):
         return None

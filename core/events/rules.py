@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from typing import Callable
 
 from core.text.context import DocContext
+from core.text.dates import future_month_at
 from core.text.gazetteer import key_forms
 from core.text.subject import HOME, subject_state
 from core.text.morphology import conjoined
 from core.events.origin import delegation_origin
+from core.events.outside import outside_place
 from core.text.numbers import parse_number
 from core.records import CountryMention, DateMention
 
@@ -168,7 +170,8 @@ def place_in(ctx: DocContext, lo: int, hi: int, only=None) -> Decision | None:
         if m.via not in ("name", "city", "demonym", "short_form"):
             continue
         if m.via == "demonym" and not (host_capital_of_demonym(ctx, a, m, lo) or host_visited_institution(ctx, a, m, lo)
-                                       or host_visited_body(ctx, a, m, lo)) or delegation_origin(ctx, a):
+                                       or host_visited_body(ctx, a, m, lo)) or delegation_origin(ctx, a) \
+                or outside_place(ctx, a):
             continue
         candidates.append((a, m))
     for rules in ((only,) if only else (STRONG_PLACE_RULES, PLACE_RULES)):
@@ -240,6 +243,9 @@ def host_assumed(ctx: DocContext) -> Decision:
     """No place stated: the event is the article's subject's own, held at home ("افتتحت الهيئة ورشة
     عمل"); an article that names no state is told from Bahrain's side. The basis says it was assumed."""
     subject = subject_state(ctx) or HOME
+    # "عقد المنتدى خارج مقر المنظمة بجنيف": a subject named only as where the event is not is no host
+    if subject != HOME and all(outside_place(ctx, a) for a, m in ctx.mention_at.items() if m.iso3 == subject):
+        subject = HOME
     return Decision(subject, "assumed", "host_assumed_subject")
 
 
@@ -350,6 +356,11 @@ def tense(ctx: DocContext, lo: int, cue_last: int, hi: int, date: DateMention | 
         return Decision("upcoming", "stated", "tense_future_word")
     if upcoming_date(ctx, date):
         return Decision("upcoming", "stated", "tense_date_after_publication")
+    # "موعد اجتماعها الثاني في قطر أبريل المقبل" with no publication date to place it: a month with a
+    # future word in the cue's own clause still says the event is to come.
+    clause = ctx.clause_of(cue_last)
+    if date is None and future_month_at(ctx.tokens, cue_last + 1, min(hi, clause.last)) is not None:
+        return Decision("upcoming", "stated", "tense_month_next")
     return Decision("past", "default", "tense_past")
 
 

@@ -243,6 +243,20 @@ def _year_tail(tokens: list[Token], k: int, cal: str) -> tuple[int | None, str, 
     return None, "", cal, k
 
 
+def future_month_at(tokens: list[Token], lo: int, hi: int) -> int | None:
+    """Index of a month named with a "next" word ("أبريل المقبل") in tokens[lo:hi]: a time stated as
+    to come, whether or not the publication date is known to place it in a year."""
+    words = date_words()["next"]
+    for i in range(max(lo, 0), min(hi, len(tokens))):
+        month = _month_at(tokens, i)
+        if month is None:
+            continue
+        k = i + month[2]
+        if k < min(hi, len(tokens)) and tokens[k].text in words:
+            return i
+    return None
+
+
 def _month_date(norm, tokens, i, j, day, month, published) -> tuple[DateMention | None, int]:
     """The date of "[day(s)] month [year|relation]" starting at token i (month at j); (None, k) when invalid."""
     text = norm.text

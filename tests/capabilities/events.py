@@ -583,7 +583,90 @@ earlier_editions = Capability("earlier_editions", "mentioned", _all_mentioned).a
              "عامين بمشاركة الدول الأعضاء.", set(), test="neg", p=EDITION_PAIRS)
 )
 
+def _mentioned_tenses(doc):
+    return {(e.host_iso3, e.tense) for e in doc.events if e.role == "mentioned"}
+
+
+# A month named with a future word ("أبريل المقبل") says a mentioned meeting is to come even when the
+# article carries no publication date to place the month in a year; without it the meeting stays past.
+NEXT_CITIES = [CITY_ROWS[k] for k in (2, 3, 4, 6, 8, 9, 11, 13)]
+month_next_tense = Capability("month_next_tense", "tense", _mentioned_tenses).add(
+    generate("بحثت اللجنة الوزارية للحكومة الإلكترونية في الرياض أمس توحيد الخدمات، وقررت تحديد موعد "
+             "اجتماعها الثاني في {city[city]} {month} المقبل.", lambda f: {(f["city"]["iso3"], "upcoming")},
+             published="", city=NEXT_CITIES, month=MONTHS)
+).add(
+    generate("بحثت اللجنة الوزارية للحكومة الإلكترونية في الرياض أمس توحيد الخدمات، وقررت {what} "
+             "اجتماعها الثاني في {city[city]}.", lambda f: {(f["city"]["iso3"], "past")},
+             test="neg", published="", city=NEXT_CITIES, what=["تحديد موعد", "تحديد مكان"])
+)
+
+# A place in the phrase "خارج" opens ("خارج مقرها الرئيسي بجنيف") is where the event is not: the
+# state that holds it keeps the host; a place a later "في" attaches to the verb is the host.
+OUTSIDE_SEATS = [{"seat": "مقر الأمم المتحدة الرئيسي", "prep": "ب"}, {"seat": "مقرها الرئيسي", "prep": "في "}]
+OUTSIDE_CITIES = [CITY_ROWS[k] for k in (17, 19)]
+outside_place = Capability("outside_place", "host", _host).add(
+    generate("{held[verb]} {held[event]} في {state[name]} أمس، للمرة الأولى خارج {seat[seat]} {seat[prep]}{city[city]}.",
+             _iso("state"), held=HELD_ROWS[:2], state=GULF, seat=OUTSIDE_SEATS, city=OUTSIDE_CITIES)
+).add(
+    generate("{held[verb]} {held[event]} للمرة الأولى خارج {seat[seat]} {seat[prep]}{city[city]}، في {state[name]} أمس.",
+             _iso("state"), test="inv", held=HELD_ROWS[:1], state=GULF, seat=OUTSIDE_SEATS, city=OUTSIDE_CITIES)
+).add(
+    # Nothing else named: the place outside which it was held is still no host (Bahrain assumed).
+    generate("{held[verb]} {held[event]} أمس للمرة الأولى خارج {seat[seat]} {seat[prep]}{city[city]}.", "BHR",
+             test="inv", held=HELD_ROWS[:2], seat=OUTSIDE_SEATS, city=[CITY_ROWS[k] for k in (17, 19, 20)])
+).add(
+    # "خارج X في Y": the later "في" gives the place; and without "خارج" the city is the host.
+    generate("{held[verb]} {held[event]} خارج {state[name]} في {city[city]} أمس.", lambda f: f["city"]["iso3"],
+             test="neg", held=HELD_ROWS[:1], state=[STATE_ROWS[1]], city=[CITY_ROWS[k] for k in (2, 3, 4, 6, 17, 19)])
+).add(
+    generate("{held[verb]} {held[event]} في {city[city]} أمس.", lambda f: f["city"]["iso3"],
+             test="neg", held=HELD_ROWS[:2], city=[CITY_ROWS[k] for k in (17, 19, 20)])
+)
+
+def _mentioned_meetings(doc):
+    return sum(1 for e in doc.events if e.role == "mentioned" and e.kind == "meeting")
+
+
+# A meeting of a numbered series named with another edition than the article's own ("قرارات اللجنة في
+# اجتماعها السادس عشر" in a report on the seventeenth) is an earlier meeting; the same edition named
+# again, or a meeting word with no number, is the article's own meeting.
+EDITIONS = [("السابع عشر", "السادس عشر"), ("الثالث والعشرين", "الثاني والعشرين"), ("23", "22"),
+            ("الخامس", "الرابع"), ("الـ26", "الـ25")]
+other_edition = Capability("other_edition_mentioned", "mentioned", _mentioned_meetings).add(
+    generate("{verb} في {city[city]} الاجتماع {e[0]} للجنة التنفيذية للحكومة الإلكترونية بدول مجلس التعاون.\n"
+             "واطلع المجتمعون على ما تم تنفيذه من قرارات اللجنة في اجتماعها {e[1]}.", 1,
+             verb=["عقد أمس", "ينطلق غدا"], city=CITY_ROWS[:4], e=EDITIONS)
+).add(
+    generate("{verb} في {city[city]} الاجتماع {e[0]} للجنة التنفيذية للحكومة الإلكترونية بدول مجلس التعاون.\n"
+             "واطلع المجتمعون في اجتماعها {e[0]} على تقرير الأمانة العامة.", 0, test="neg",
+             verb=["عقد أمس"], city=CITY_ROWS[:4], e=EDITIONS)
+).add(
+    generate("{verb} في {city[city]} الاجتماع {e[0]} للجنة التنفيذية للحكومة الإلكترونية بدول مجلس التعاون.\n"
+             "وأكد رئيس الوفد أن الاجتماع يعكس الجهود المشتركة.", 0, test="neg",
+             verb=["عقد أمس"], city=CITY_ROWS[:4], e=EDITIONS)
+).add(
+    # Two meetings coordinated in one sentence are held together: told as one occasion.
+    generate("عقد أمس في {city[city]} الاجتماع {e[0]} للجنة الوزارية للحكومة الإلكترونية، والاجتماع {e[1]} "
+             "للجنة الوزارية للبريد والاتصالات بدول مجلس التعاون.", 0, test="neg", city=CITY_ROWS[:4], e=EDITIONS)
+)
+
+# "… لجائزة ومؤتمر الحكومة الإلكترونية والمعرض المصاحب له": the exhibition that accompanies an event
+# coordinated after it is part of that event, whose kind stays; an exhibition named on its own is one.
+ACCOMPANIED = [("لجائزة ومؤتمر", "conference"), ("لمؤتمر", "conference"), ("لمنتدى", "forum"),
+               ("لملتقى", "forum")]
+accompanying_exhibition = Capability("accompanying_exhibition", "kind", _mentioned_kinds).add(
+    generate("عقد أمس في {city[city]} الاجتماع الثامن للجنة التنفيذية للحكومة الإلكترونية.\nواستعرضت اللجنة "
+             "التحضيرات للدورة {ed} {cue[0]} الحكومة الإلكترونية لدول المجلس والمعرض {acc} له والتي ستستضيفها "
+             "الكويت في عام {y}.", lambda f: {(f["cue"][1], f["y"])}, city=CITY_ROWS[:2], ed=["الخامسة", "الرابعة"],
+             cue=ACCOMPANIED, acc=["المصاحب", "المرافق"], y=[2017, 2026])
+).add(
+    generate("عقد أمس في {city[city]} الاجتماع الثامن للجنة التنفيذية للحكومة الإلكترونية.\nواستعرضت اللجنة "
+             "تقارير الدول.\nويقام معرض الخدمات الحكومية في الكويت عام {y}.", lambda f: {("other", f["y"])},
+             test="neg", city=CITY_ROWS[:4], y=[2017, 2026])
+)
+
 CAPABILITIES = [host_state, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
                 participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
+                month_next_tense, outside_place, other_edition, accompanying_exhibition,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]

@@ -1,0 +1,45 @@
+"""An event's own edition number: "الاجتماع السابع عشر", "اجتماعها 23", "الاجتماع الـ26"."""
+
+from __future__ import annotations
+
+from core.text.context import DocContext
+from core.text.morphology import conjoined
+from core.text.numbers import parse_number
+
+EDITION_MAX = 99  # an edition is a small ordinal; a year after a cue ("مؤتمر 2013") is no edition
+
+
+def edition_after(ctx: DocContext, last: int) -> int | None:
+    """The ordinal (or digits) right after a cue ending before token `last`, else None."""
+    i = last
+    if i < len(ctx.tokens) and ctx.tagged(i, "bare_article"):
+        i += 1  # "الـ26" is two tokens after normalization
+    if i >= len(ctx.tokens):
+        return None
+    found = parse_number(ctx.tokens, i)
+    if found is None or not (found.ordinal or ctx.tokens[i].text.isdigit()) or not 0 < found.value <= EDITION_MAX:
+        return None
+    return found.value
+
+
+def edition_of(ctx: DocContext, cue_last: int, gap: int) -> int | None:
+    """The edition after a cue, or after a cue word merged into it ("اللجنة في اجتماعها السادس عشر":
+    the meeting word `gap` tokens on is part of the same name)."""
+    found = edition_after(ctx, cue_last)
+    if found is not None:
+        return found
+    # not a word that names an event only with digits ("للدورة الخامسة لجائزة …" is the prize's edition)
+    merged = sorted(p for p in ctx.memo.get("cue_kind_at", {})
+                    if cue_last <= p < cue_last + gap and not ctx.tagged(p, "needs_number"))
+    return next((e for e in (edition_after(ctx, p + 1) for p in merged) if e is not None), None)
+
+
+def other_edition(ctx: DocContext, cue_first: int, cue_last: int, main_first: int, main_last: int, gap: int) -> bool:
+    """"قرارات اللجنة في اجتماعها السادس عشر" in an article on its seventeenth: a cue of the main
+    event's kind with another edition number is another event of the series. Not one coordinated
+    with the main cue in its sentence ("خلال الاجتماع الثامن للجنة …، والاجتماع الـ28 للجنة …"):
+    meetings held together are told as one occasion."""
+    if conjoined(ctx.tokens[cue_first].text) and ctx.sentence_of(cue_first) == ctx.sentence_of(main_first):
+        return False
+    mine, theirs = edition_of(ctx, cue_last, gap), edition_of(ctx, main_last, gap)
+    return mine is not None and theirs is not None and mine != theirs
