@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from core import review
 from core.reading import ingest
 
 
@@ -41,3 +43,11 @@ def development_folder(dest: Path, shared: Path, seeds: Path) -> Path:
         rows += (source / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]
     (dest / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return dest
+
+
+def seeds_copy(tmp_path: Path, monkeypatch, seeds: Path) -> Path:
+    """A copy of the seeds without their corrections log or lock, which the dashboard then reads."""
+    copy = tmp_path / "articles"
+    shutil.copytree(seeds, copy, ignore=shutil.ignore_patterns(review.LOG_NAME, review.LOCK_NAME))
+    monkeypatch.setenv("EGOV_SEEDS_DIR", str(copy))
+    return copy

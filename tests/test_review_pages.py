@@ -9,10 +9,10 @@ Tunisia and Comoros named; Tunisia appears in no other article, Egypt in none.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from folder_helpers import seeds_copy
 from streamlit.testing.v1 import AppTest
 
 from core import load_corpus
@@ -28,9 +28,7 @@ NOTE = "held in Doha **bold** <img src=x onerror=alert(1)> [link](http://example
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch) -> Path:
-    copy = tmp_path / "articles"
-    shutil.copytree(ROOT / "seeds", copy, ignore=shutil.ignore_patterns(review.LOG_NAME, review.LOCK_NAME))
-    monkeypatch.setenv("EGOV_SEEDS_DIR", str(copy))
+    copy = seeds_copy(tmp_path, monkeypatch, ROOT / "seeds")
     monkeypatch.setenv("EGOV_CACHE_DIR", str(ROOT / ".cache" / "extract"))
     return copy
 

@@ -8,10 +8,10 @@ Seed facts: article 002 reports a workshop hosted by Bahrain (BHR), not flagged 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from folder_helpers import seeds_copy
 from streamlit.testing.v1 import AppTest
 
 from core import load_corpus, review
@@ -22,9 +22,7 @@ DOC = "002_00978ef207b782b4.txt"
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch) -> Path:
-    copy = tmp_path / "articles"
-    shutil.copytree(ROOT / "seeds", copy, ignore=shutil.ignore_patterns(review.LOG_NAME, review.LOCK_NAME))
-    monkeypatch.setenv("EGOV_SEEDS_DIR", str(copy))
+    copy = seeds_copy(tmp_path, monkeypatch, ROOT / "seeds")
     return copy
 
 
