@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from test_pages import PAGES, decode
 
 from ui import i18n
+from core.tables import SCOPES
 from ui.labels import KIND_LABELS, SCOPE_LABELS, TOPIC_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +67,7 @@ def test_every_code_from_the_data_files_has_a_label_in_the_catalog():
     assert codes("topics.tsv", 0) <= set(TOPIC_LABELS)
     assert codes("event_cues.tsv", 1) <= set(KIND_LABELS)
     assert codes("membership_scopes.tsv", 0) <= set(SCOPE_LABELS)
+    assert set(SCOPES) <= set(SCOPE_LABELS)  # every scope a claim may carry has its label
     arabic = i18n.catalog_messages("ar")
     for label in [*TOPIC_LABELS.values(), *KIND_LABELS.values(), *SCOPE_LABELS.values()]:
         assert arabic[label] and not english_words(arabic[label]), label

@@ -16,10 +16,12 @@ T = TypeVar("T")
 SCOPE_LABELS = {
     "world": N_("World"), "asia": N_("Asia"), "western_asia": N_("Western Asia"), "middle_east": N_("Middle East"),
     "mena": N_("MENA"), "arab": N_("Arab states"), "gcc": N_("GCC"), "africa": N_("Africa"),
-    "regional": N_("Regional"),
+    "regional": N_("Regional"), "g20": N_("G20"), "americas": N_("Americas"), "europe": N_("Europe"),
+    "oceania": N_("Oceania"),
 }
 # Order of the scope selector: the world first, then the regions the news quotes most.
-SCOPE_ORDER = ["world", "arab", "gcc", "asia", "middle_east", "western_asia", "mena", "africa"]
+SCOPE_ORDER = ["world", "arab", "gcc", "asia", "middle_east", "western_asia", "mena", "africa", "europe",
+               "americas", "oceania", "g20"]
 
 # Every topic of core/data/topics.tsv (a test checks the list against the file).
 TOPIC_LABELS = {
