@@ -21,15 +21,14 @@ from __future__ import annotations
 
 import re
 
-from core.lexicon import load_table
+from core.text.segment import marks
 
 MAX_EXTRACT_CHARS = 200_000
 MAX_SENTENCE_CHARS = 20_000
 MAX_NUMBERS = 5_000
 # Where a too-long article may be cut: the marks of group guard_cut in core/data/punctuation.tsv
 # (. ! ? and the Arabic question mark and semicolon) and a line break.
-SENTENCE_END = re.compile("[%s\n]" % re.escape("".join(
-    r["mark"] for r in load_table("punctuation.tsv", ["group", "mark"]) if r["group"] == "guard_cut")))
+SENTENCE_END = re.compile("[%s\n]" % marks("guard_cut"))
 # Code points, not literals: Arabic-Indic and Extended Arabic-Indic digits.
 NUMBER = re.compile("[0-9%s-%s%s-%s]+" % (chr(0x0660), chr(0x0669), chr(0x06F0), chr(0x06F9)))
 SPACE = re.compile(r"\s")

@@ -13,6 +13,7 @@ from core.text.morphology import conjoined, stems
 from core.text.normalize import normalize, tokenize
 from core.text.numbers import parse_number
 from core.text.phrases import phrase_tokens
+from core.text.segment import marks
 
 # Hosts a record can compare: stated by the text (or the event's own name, or a video meeting).
 # An assumed or unstated host is no evidence either way.
@@ -22,7 +23,6 @@ CONTEXT_ENDS = ("place_preposition", "relative_pronoun", "clause_start", "held_v
                 "future", "past", "sidelines", "publication")
 EDITION_MAX = 99   # an edition number is a small ordinal ("الاجتماع الثاني والعشرين"); years are not editions
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_PUNCT_END = re.compile(r"[،,.؛;:!?؟]")
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,12 @@ class StoryRecord:
     @property
     def date_precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year" if self.year else "none"
+
+
+@lru_cache(maxsize=1)
+def _name_end() -> re.Pattern[str]:
+    """A mark that ends an event's own name: group name_end of core/data/punctuation.tsv."""
+    return re.compile("[%s]" % marks("name_end"))
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +159,7 @@ def _phrase(text: str, tokens: list, first: int) -> _Phrase:
     i = first + 1
     while i < len(tokens):
         tok = tokens[i]
-        if _PUNCT_END.search(text[tokens[i - 1].end:tok.start]) or _is(tok.text, "end"):
+        if _name_end().search(text[tokens[i - 1].end:tok.start]) or _is(tok.text, "end"):
             break
         if _cue_kind(tok.text):
             if conjoined(tok.text) and i > last_cue + 1:

@@ -14,7 +14,8 @@ from core.text.normalize import Token, normalize_chars
 
 
 @lru_cache(maxsize=None)
-def _marks(group: str) -> str:
+def marks(group: str) -> str:
+    """The marks of one group of core/data/punctuation.tsv, escaped for a regex character class."""
     rows = load_table("punctuation.tsv", ["group", "mark"])
     return re.escape("".join(r["mark"] for r in rows if r["group"] == group))
 
@@ -27,8 +28,8 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     between digits (3.5) or after a one-letter abbreviation ("د.الزريقي") does not end one.
     A clause also breaks at a spaced dash.
     """
-    return (re.compile(r"[" + _marks("sentence_end") + r"\n]+|\.(?!\d)"),
-            re.compile(r"[" + _marks("clause_break") + r"]|\s-\s"))
+    return (re.compile(r"[" + marks("sentence_end") + r"\n]+|\.(?!\d)"),
+            re.compile(r"[" + marks("clause_break") + r"]|\s-\s"))
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +124,7 @@ def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool
         return _is_sentence_dot(text, match.start(), parens)
     if mark.strip(" \t\r") == "\n":
         line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()
-        if line[-1:] in _marks("clause_break"):
+        if line[-1:] in marks("clause_break"):
             return False  # "ترأس مصر، ممثلة في وزارة الاتصالات،⏎الاجتماع …": a comma goes on
         words = len(line.split())
         if not line[-1:].isalpha():
