@@ -9,7 +9,7 @@ from functools import lru_cache
 from core.lexicon import load_table
 from core.text.context import word_groups
 from core.text.dates import Published, find_dates
-from core.text.morphology import conjoined, stems
+from core.text.morphology import conjoined, definite_article, stems
 from core.text.normalize import normalize, tokenize
 from core.text.numbers import parse_number
 from core.text.phrases import phrase_tokens
@@ -107,8 +107,9 @@ def _is(token: str, group: str) -> bool:
 def _content(token: str) -> str:
     """The word a name is compared on: the shortest form without proclitics, without the article."""
     forms = stems(token)
-    definite = [f for f in forms if f.startswith("ال") and len(f) > 4]
-    return definite[0][2:] if definite else forms[-1]
+    article = definite_article()
+    definite = [f for f in forms if f.startswith(article) and len(f) > 4]
+    return definite[0][len(article):] if definite else forms[-1]
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,9 @@ def _phrase(text: str, tokens: list, first: int) -> _Phrase:
             last_cue = i
             i += 1
             continue
-        number = parse_number(tokens, i) if tok.text != "ال" else None
-        if tok.text == "ال" and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
+        split_article = tok.text == definite_article()
+        number = parse_number(tokens, i) if not split_article else None
+        if split_article and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
             number = parse_number(tokens, i + 1)  # "الـ14": the article split from the digits
         if number is not None and i > first and _is(tokens[i - 1].text, "rank"):
             number = None  # "جائزة المركز الأول": a place in a ranking (rank_cues.tsv triggers), not an edition

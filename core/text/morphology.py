@@ -20,6 +20,13 @@ def _prefixes(article: bool) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out, key=lambda p: -len(p[0])))
 
 
+@lru_cache(maxsize=1)
+def definite_article() -> str:
+    """The definite article on its own: the shortest prefix marked `article` in core/data/proclitics.tsv."""
+    rows = load_table("proclitics.tsv", ["prefix"])
+    return min((normalize_chars(r["prefix"]) for r in rows if r.get("article") == "yes"), key=len)
+
+
 @lru_cache(maxsize=500_000)
 def stems(token: str, article: bool = True) -> tuple[str, ...]:
     """`token` itself, then every form of it with one listed proclitic group removed, longest first.

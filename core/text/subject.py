@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from core.lexicon import load_table
 from core.records import CountryMention
 from core.text.gazetteer import gazetteer
-from core.text.morphology import stems
+from core.text.morphology import definite_article, stems
 from core.text.phrases import phrase_tokens
 
 if TYPE_CHECKING:  # the context builds the subject; no import cycle at run time
@@ -29,7 +29,7 @@ SUBJECT_VIA = ("name", "demonym", "city", "short_form")
 VISITOR_WINDOW = 6       # "وفدا من وزارة الاتصالات في سلطنة عمان": the state this close after a delegation noun
 OTHER_SIDE = ("envoy", "participation", "partner_preposition", "additive")
 COMPARISON_WINDOW = 2    # "مقارنة بالهند", "بتجربة سنغافورة": the state right after a comparison word
-DEFINITE = "ال"
+DEFINITE = definite_article()
 HOME_WEIGHT = 2          # a mention of the dashboard's own state counts this much (see subject())
 
 
