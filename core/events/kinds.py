@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from core.text.context import DocContext
+from core.text.gazetteer import GCC_VIA
 from core.text.morphology import conjoined
 from core.vocabulary import event_kinds
 
@@ -60,7 +61,7 @@ def kind_of_home_honour(ctx: DocContext, cue: CueLike, no_visitors: bool) -> str
     of the state's own people (no delegation, no other state named in its sentence) where
     certificates or honours are handed out, in its sentence or the next, is an award."""
     sentence = ctx.sentence_of(cue.first)
-    if not no_visitors or any(ctx.mention_at[a].via != "gcc_body" for a in ctx.mentions_in(sentence.first, sentence.last)):
+    if not no_visitors or any(ctx.mention_at[a].via not in GCC_VIA for a in ctx.mentions_in(sentence.first, sentence.last)):
         return None
     following = next((s for s in ctx.sentences if s.first >= sentence.last), sentence)
     lo, hi = sentence.first, following.last

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from core.text.context import DocContext
-from core.text.gazetteer import GCC_MEMBERS
+from core.text.gazetteer import GCC_MEMBERS, GCC_VIA
 from core.text.morphology import conjoined
 from core.events.origin import delegation_origin
 from core.events.rules import glued_place
@@ -143,7 +143,7 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
     for lo, hi in regions:
         for a in ctx.mentions_in(lo, hi):
             m = ctx.mention_at[a]
-            if m.via == "gcc_body" or ctx.sentence_of(a).first in excluded_sentences:
+            if m.via in GCC_VIA or ctx.sentence_of(a).first in excluded_sentences:
                 continue
             if m.via == "city" and not delegation_origin(ctx, a):
                 continue  # a city names a participant only as where a delegation comes from ("وفد … بدبي")
@@ -162,13 +162,25 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
 
 
 def gcc_body(ctx: DocContext, regions: Regions, excluded_sentences: set[int]) -> CountryMention | None:
-    """The first mention of the GCC as a body ("دول مجلس التعاون") in the regions."""
+    """The first mention of the GCC as a body ("دول مجلس التعاون") in the regions, or of the Gulf
+    as the region participants come from ("مسؤولون من نحو 14 دولة من منطقة الخليج")."""
     for lo, hi in regions:
         for a in ctx.mentions_in(lo, hi):
             m = ctx.mention_at[a]
-            if m.via == "gcc_body" and ctx.sentence_of(a).first not in excluded_sentences:
+            if ctx.sentence_of(a).first in excluded_sentences:
+                continue
+            if m.via == "gcc_body" or m.via == "gcc_region" and gulf_as_origin(ctx, a):
                 return m
     return None
+
+
+def gulf_as_origin(ctx: DocContext, a: int) -> bool:
+    """"من منطقة الخليج" in a sentence of taking part: the region is where participants come from
+    (not "الأولى في منطقة الخليج", a place or a scope)."""
+    if a == 0 or not ctx.tagged(a - 1, "origin_preposition"):
+        return False
+    sentence = ctx.sentence_of(a)
+    return ctx.has("participation", sentence.first, a) or ctx.has("delegation", sentence.first, a)
 
 
 def with_gcc_members(named: list[Participant], host: str, body: CountryMention) -> list[Participant]:

@@ -143,7 +143,7 @@ def host_held_in(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
     if not (host_after_preposition(ctx, a, m, lo) or glued_place(ctx, a)):
         return False
     start = max(ctx.sentence_of(a).first, lo, a - HELD_WINDOW)
-    return ctx.has("held_verb", start, a - 1)
+    return ctx.has("held_verb", start, a)  # "المنعقدة بدولة قطر": the verb right before a glued bi-
 
 
 def glued_place(ctx: DocContext, a: int) -> bool:
@@ -236,16 +236,20 @@ def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: 
         host_from_event_name(ctx, cue_first, cue_last, kind) or \
         host_in_lead(ctx, [span for span in lead if span[0] < first]) or \
         host_in_lead(ctx, [span for span in lead if span[0] > first], RESTATED_PLACE_RULES) or \
-        host_assumed(ctx)
+        host_assumed(ctx, kind)
 
 
-def host_assumed(ctx: DocContext) -> Decision:
+def host_assumed(ctx: DocContext, kind: str = "") -> Decision:
     """No place stated: the event is the article's subject's own, held at home ("افتتحت الهيئة ورشة
-    عمل"); an article that names no state is told from Bahrain's side. The basis says it was assumed."""
+    عمل"); an article that names no state is told from Bahrain's side. The basis says it was assumed.
+    An agreement belongs to its parties alike: with no place stated only Bahrain's side of it (the
+    dashboard's home) is assumed to host; another state's agreement keeps an empty host."""
     subject = subject_state(ctx) or HOME
     # "عقد المنتدى خارج مقر المنظمة بجنيف": a subject named only as where the event is not is no host
     if subject != HOME and all(outside_place(ctx, a) for a, m in ctx.mention_at.items() if m.iso3 == subject):
         subject = HOME
+    if kind == "agreement" and subject != HOME:
+        return Decision("", "not_stated", "host_not_stated_agreement")
     return Decision(subject, "assumed", "host_assumed_subject")
 
 

@@ -23,6 +23,8 @@ from core.records import CountryMention
 
 GCC_MEMBERS = ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")  # GCC Charter, 1981
 GCC = "GCC"
+# How a mention reaches the GCC states together: as a body ("دول مجلس التعاون") or as the Gulf region.
+GCC_VIA = ("gcc_body", "gcc_region")
 # Cities: the project's list (venues CLDR lacks) and the world's capitals and main cities from CLDR.
 CITY_FILES = ("cities.tsv", "world_cities.tsv")
 
@@ -103,8 +105,8 @@ def gazetteer() -> Gazetteer:
         for form in (stem + suffix for suffix in suffixes):
             for key in [(form,)] + [(article + form,) for article in articles]:
                 add(key, (row["iso3"], "demonym"), overwrite=key in residues and key not in direct)
-    for row in load_table("gcc_phrases.tsv", ["phrase"]):
-        add(_tokens(row["phrase"]), (GCC, "gcc_body"), overwrite=True)
+    for row in load_table("gcc_phrases.tsv", ["phrase", "names"]):
+        add(_tokens(row["phrase"]), (GCC, "gcc_region" if row["names"] == "region" else "gcc_body"), overwrite=True)
     # Cities after states: a city spelled like a state ("الكويت", "عمّان" read as Oman) stays the state.
     for name in CITY_FILES:
         for row in load_table(name, ["city", "iso3"]):

@@ -126,6 +126,33 @@ host_state = Capability("host_state", "host", _host).add(
              lambda f: "BHR" if f["state"]["iso3"] != "BHR" else "BHR", test="neg", state=STATE_ROWS)
 )
 
+
+def _stated_host(doc):
+    """The main event's host when the text states its place, else '' (assumed or not stated)."""
+    main = _main(doc)
+    return (main.host_iso3 if main.host_basis == "stated" else "") if main is not None else None
+
+
+# The place is read from the phrase attached to the event (not assumed from the article's subject):
+# a verb of holding right before a glued bi-, after a long name with its year.
+host_place_stated = Capability("host_place_stated", "host", _stated_host).add(
+    generate("شارك وفد {adj[acc]} في {name} 2023، {held} ب{state[name]}، خلال الفترة من 7 إلى 8 مارس.",
+             _iso("state"), held=["المنعقدة", "التي عقدت", "المقامة"], adj=ADJ_ROWS[:2],
+             name=["ورشة عمل الحكومة الرقمية للدول العربية وآسيا", "ورشة عمل الحكومة الإلكترونية في الشرق "
+                   "الأوسط وشمال أفريقيا", "مؤتمر الأمم المتحدة السنوي للخدمة العامة والابتكار الحكومي"],
+             state=[r for r in STATE_ROWS if r["iso3"] not in ADJ][:20])
+).add(
+    generate("شاركت {state[name]}، ممثلة في وزارة الاتصالات، في {name} 2023، {held} في {city[city]}.",
+             _iso("city"), test="inv", held=["المنعقدة", "التي عقدت"], state=STATE_ROWS[6:9],
+             name=["ورشة عمل الحكومة الرقمية للدول العربية وآسيا", "مؤتمر الأمم المتحدة السنوي للخدمة العامة"],
+             city=[r for r in CITY_ROWS if r["iso3"] not in ("BHR", "SAU", "ARE", "KWT", "QAT", "OMN", "EGY", "JOR")][:12])
+).add(
+    generate("شاركت {state[name]}، ممثلة في وزارة الاتصالات، في {name} 2023 خلال الفترة من 7 إلى 8 مارس.", "",
+             test="neg", state=STATE_ROWS,
+             name=["ورشة عمل الحكومة الرقمية للدول العربية وآسيا", "مؤتمر الأمم المتحدة السنوي للخدمة العامة"])
+)
+
+
 def _main_hosts(doc):
     return {e.host_iso3 for e in doc.events if e.role == "main"}
 
@@ -227,6 +254,22 @@ host_assumed_subject = Capability("host_assumed_subject", "host", _host).add(
              "BHR", test="neg", adj=ADJ_ROWS)
 )
 
+# An agreement belongs to its parties alike: with no place stated, another state's agreement has no
+# host; Bahrain's side of one is held at home (the dashboard's convention for Bahrain's own articles).
+agreement_host = Capability("agreement_host", "host", _host).add(
+    generate("قالت وزارة الاتصالات {adj[f]} إن مذكرة التفاهم التي {verb} مع {other} أمس تعزز التعاون في "
+             "التحول الرقمي.", "", adj=[r for r in ADJ_ROWS if r["iso3"] not in ("KOR", "USA")],
+             verb=["وقعتها", "أبرمتها"], other=["جمهورية كوريا", "الولايات المتحدة"])
+).add(
+    generate("وقعت {adj[f]} مذكرة تفاهم مع {other} في مجال الحكومة الرقمية.", "", test="inv",
+             adj=[{"iso3": r["iso3"], "f": "الهيئة " + r["f"]} for r in ADJ_ROWS if r["iso3"] not in ("KOR", "USA")],
+             other=["جمهورية كوريا", "الولايات المتحدة"])
+).add(
+    generate("وقعت هيئة المعلومات والحكومة الإلكترونية مذكرة تفاهم مع {state[name]} في مجال {topic}.", "BHR",
+             test="neg", state=[r for r in STATE_ROWS if r["iso3"] != "BHR"][:25],
+             topic=["الحوسبة السحابية", "الهوية الرقمية"])
+)
+
 # "المملكة" / "السلطنة" alone mean the article's state of that form, not Bahrain by default.
 KINGDOMS = [{"iso3": "SAU", "adj": "السعودية"}, {"iso3": "JOR", "adj": "الأردنية"}, {"iso3": "MAR", "adj": "المغربية"},
             {"iso3": "BHR", "adj": "البحرينية"}]
@@ -272,6 +315,24 @@ participants_delegation = Capability("participants_delegation", "participants", 
 ).add(
     generate("نظمت الهيئة ورشة عمل بمشاركة خبراء من {state[name]}.",
              lambda f: {f["state"]["iso3"]} - {"BHR"}, test="inv", state=STATE_ROWS)
+)
+
+# "من منطقة الخليج": the Gulf region as where participants come from names the GCC states (the host
+# left out); the same region as a place or a scope names nobody.
+gulf_region = Capability("gulf_region_participants", "participants", _participants).add(
+    generate("{held[verb]} {held[event]} في {city[city]}، وشارك فيها مسؤولون من {num} دولة من منطقة الخليج "
+             "و{region}.", lambda f: set(("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")) - {f["city"]["iso3"]},
+             held=HELD_ROWS, city=[r for r in CITY_ROWS if r["iso3"] in ("QAT", "OMN", "SAU", "EGY", "FRA")],
+             num=["نحو 14", "20"], region=["آسيا", "أوروبا"])
+).add(
+    generate("{held[verb]} {held[event]} في {city[city]}، {verb} خبراء من منطقة الخليج العربي.",
+             lambda f: set(("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")) - {f["city"]["iso3"]}, test="inv",
+             held=HELD_ROWS, city=[r for r in CITY_ROWS if r["iso3"] in ("QAT", "OMN", "EGY", "FRA")],
+             verb=["بمشاركة", "وحضره"])
+).add(
+    generate("{held[verb]} {held[event]} في {city[city]}، وتعد المنصة {what} في منطقة الخليج.", set(), test="neg",
+             held=HELD_ROWS, city=[r for r in CITY_ROWS if r["iso3"] in ("QAT", "OMN", "EGY", "FRA")],
+             what=["الأولى من نوعها", "الأكبر"])
 )
 
 # States named in another role are not participants: comparisons and ranking leaders.
@@ -665,8 +726,8 @@ accompanying_exhibition = Capability("accompanying_exhibition", "kind", _mention
              test="neg", city=CITY_ROWS[:4], y=[2017, 2026])
 )
 
-CAPABILITIES = [host_state, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, short_form_host,
-                participants_adjective, participants_delegation, named_only, organization_seat, size, wrapped_size, kind,
+CAPABILITIES = [host_state, host_place_stated, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, agreement_host, short_form_host,
+                participants_adjective, participants_delegation, gulf_region, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
                 month_next_tense, outside_place, other_edition, accompanying_exhibition,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]
