@@ -99,11 +99,20 @@ def _events_of(corpus: Corpus, doc: str) -> list[dict]:
 
 
 def _pair_events(gold: list[dict], pred: list[dict]) -> list[tuple[dict | None, dict | None]]:
-    """Main with main; mentioned by kind and year, then by kind, then left unpaired."""
+    """Main with main (a tour's mains by their host, then in order); mentioned by kind and year, then
+    by kind, then left unpaired."""
     pairs: list[tuple[dict | None, dict | None]] = []
     g_main = [g for g in gold if g["role"] == "main"]
     p_main = [p for p in pred if p["role"] == "main"]
-    pairs.append((g_main[0] if g_main else None, p_main[0] if p_main else None))
+    if len(g_main) > 1:
+        for g in list(g_main):
+            match = next((p for p in p_main if g.get("host") and p["host"] == g.get("host")), None)
+            if match is not None:
+                pairs.append((g, match))
+                g_main.remove(g)
+                p_main.remove(match)
+    if g_main or p_main:
+        pairs.append((g_main[0] if g_main else None, p_main[0] if p_main else None))
     g_rest = [g for g in gold if g["role"] != "main"]
     p_rest = [p for p in pred if p["role"] != "main"]
     for same_year in (True, False):

@@ -47,6 +47,9 @@ CASES = [
     ("invalid_day_is_not_a_date", "في 31 فبراير 2013", "", [("2013", "text")]),
     ("invalid_numeric_is_not_a_date", "رقم 2013/13/45", "", [("2013", "text")]),
     ("relative_with_proclitic", "وأمس استقبل الوفد", "2019-03-10", [("2019-03-09", "relative")]),
+    ("today", "افتتح الوزير اليوم المعرض", "2019-03-10", [("2019-03-10", "relative")]),
+    ("day_counted_within_an_event_is_not_today", "في اليوم الثاني من زيارته", "2019-03-10", []),
+    ("first_day_is_not_today", "وفي اليوم الأول من المؤتمر", "2019-03-10", []),
     ("hijri_year_suffix_word", "عام 1435 هجرية", "", [("2014", "text")]),
     ("year_out_of_range_is_not_a_year", "العدد 11742 والصفحة 1200", "", []),
 ]

@@ -19,7 +19,8 @@ from core.events.destinations import coordinated_hosts
 from core.events.editions import other_edition
 from core.events.kinds import held_after_lead, kind_of_compound, main_kind, restated_statements
 from core.text.context import DocContext
-from core.text.morphology import conjoined
+from core.text.morphology import conjoined, stems, without_enclitic
+from core.text.numbers import ordinal_word
 from core.text.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
 from core.text.phrases import PhraseMatcher, find_all_many
@@ -354,6 +355,35 @@ def _year(ctx: DocContext, draft: _Draft) -> int | None:
     return draft.time.value.year
 
 
+def _year_of_event_within(ctx: DocContext, drafts: list[_Draft], main: _Draft) -> rules.Decision | None:
+    """"وحضر الوفد حفل تتويج الفائزين بجائزة 2008 في اليوم الأول من زيارته": an event dated in the
+    text and told to fall within the main one (a word of "during" before the main event's noun)
+    gives the undated main event its year (the year only: the day is the other event's)."""
+    for draft in drafts:
+        if draft.time is None or draft.time.basis != "stated" or draft.time.value is None:
+            continue
+        sentence = ctx.sentence_of(draft.cue.first)
+        for d in ctx.tag_positions("during", draft.cue.last, sentence.last):
+            k = d + 1
+            while k < sentence.last and (ordinal_word(ctx.tokens[k].text) or ctx.tagged(k, "origin_preposition")):
+                k += 1  # "في اليوم الأول من زيارته"
+            if k < sentence.last and main.cue.kind in (ctx.memo["cue_kind_at"].get(k), _possessed_cue_kind(ctx, k)):
+                year_only = replace(draft.time.value, month=None, day=None)
+                return rules.Decision(year_only, "stated_elsewhere", "year_of_event_within_main")
+    return None
+
+
+def _possessed_cue_kind(ctx: DocContext, k: int) -> str | None:
+    """The kind of an event noun carrying an attached pronoun ("زيارته", "اجتماعها"), else None."""
+    cues = event_lexicon().cues
+    for form in without_enclitic(ctx.tokens[k].text):
+        for stem in stems(form):
+            kind = cues.entries.get((stem,))
+            if kind is not None:
+                return str(kind)
+    return None
+
+
 def _main_regions(ctx: DocContext, drafts: list[_Draft]) -> list[tuple[int, int]]:
     """The main event owns every token no mentioned event claims."""
     regions, pos = [], 0
@@ -438,6 +468,8 @@ def find_events(ctx: DocContext, claims: list[RankClaim]) -> list[Event]:
     main_cue = Cue(main_kind(ctx, main_cue), main_cue.first, main_cue.last)
     main = _main_draft(ctx, cues, main_cue, lead)
     drafts = _mentioned_drafts(ctx, cues, main)
+    if main.time is None:
+        main.time = _year_of_event_within(ctx, drafts, main)
     tour = [main.host] + coordinated_hosts(ctx, main.cue.kind, main.host)
     hosts = tuple(str(d.value) for d in tour)
     mains = [replace(main, host=d, co_hosts=hosts) for d in tour] if len(tour) > 1 else [main]

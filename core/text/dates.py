@@ -14,6 +14,7 @@ from hijridate import Gregorian, Hijri
 
 from core.lexicon import load_table
 from core.text.normalize import Normalized, Token, normalize_chars
+from core.text.numbers import ordinal_word
 from core.records import DateMention
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
@@ -343,6 +344,9 @@ def _relative_dates(norm: Normalized, tokens: list[Token], published: Published,
             i += 1
             continue
         length, (unit, offset) = hit
+        if i + length < n and ordinal_word(tokens[i + length].text):
+            i += length  # "في اليوم الأول من زيارته": a day counted within an event, not today
+            continue
         shifted = _shift(published, unit, offset)
         if shifted is not None:
             mention = _mention(norm, tokens, i, i + length, *shifted, "relative")

@@ -45,6 +45,28 @@ def stems(token: str, article: bool = True) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _enclitics() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    rows = load_table("enclitics.tsv", ["form", "role"])
+    pronouns = sorted((normalize_chars(r["form"]) for r in rows if r["role"] == "pronoun"), key=len, reverse=True)
+    ends = tuple((normalize_chars(r["form"]), normalize_chars(r["restore"])) for r in rows if r["role"] == "stem_end")
+    return tuple(pronouns), ends
+
+
+def without_enclitic(token: str) -> tuple[str, ...]:
+    """`token` without one attached pronoun (core/data/enclitics.tsv): "زيارته" -> ("زيارت", "زياره"),
+    the stem's own last letter given back where it changes before a pronoun (the ta marbuta, ت -> ة,
+    normalized ه); () when none is attached."""
+    pronouns, ends = _enclitics()
+    out: list[str] = []
+    for suffix in pronouns:
+        if token.endswith(suffix) and len(token) - len(suffix) >= MIN_STEM:
+            stem = token[:-len(suffix)]
+            out.append(stem)
+            out.extend(stem[:-len(end)] + restore for end, restore in ends if stem.endswith(end))
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
 def _conjunctions() -> tuple[str, ...]:
     rows = load_table("proclitics.tsv", ["prefix"])
     return tuple(normalize_chars(r["prefix"]) for r in rows if r.get("conjunction") == "yes")

@@ -564,6 +564,26 @@ year = Capability("year", "year", _field("year")).add(
              held=HELD_ROWS, plan=["رؤية", "استراتيجية"], y=[2030, 2040])
 )
 
+# An undated event takes the year of an event dated in the text and told to fall within it ("في اليوم
+# الأول من زيارته"); an event before or after it gives nothing (the publication year stays).
+WITHIN_MAIN = [
+    {"main": "زار وفد {adj} هيئة المعلومات والحكومة الإلكترونية للاطلاع على تجربتها في الخدمات الرقمية.",
+     "noun": ["زيارته", "الزيارة"]},
+    {"main": "عقدت لجنة الحكومة الإلكترونية {adj2} اجتماعها بحضور ممثلي الجهات الحكومية.",
+     "noun": ["اجتماعها", "الاجتماع"]},
+]
+WITHIN_ROWS = [{"main": w["main"].replace("{adj}", r["acc"]).replace("{adj2}", r["f"]), "noun": n}
+               for w in WITHIN_MAIN for n in w["noun"] for r in ADJ_ROWS[:3]]
+INNER_EVENTS = ["حفل تكريم الفائزين بجائزة التميز الحكومي", "حفل توزيع جائزة الحكومة الرقمية"]
+year_within_main = Capability("year_within_main", "year", _field("year")).add(
+    generate("{w[main]} وحضر الوفد {inner} {y[text]} {during} {w[noun]}.", lambda f: f["y"]["y"], w=WITHIN_ROWS,
+             inner=INNER_EVENTS, during=["في اليوم الأول من", "في اليوم الثاني من", "خلال", "أثناء"],
+             y=[{"y": 2008, "text": "2008"}, {"y": 2015, "text": "٢٠١٥"}])
+).add(
+    generate("{w[main]} وكان الوفد قد حضر {inner} {y} {when} {w[noun]}.", 2024, test="neg", w=WITHIN_ROWS,
+             inner=INNER_EVENTS, when=["قبل", "بعد انتهاء"], y=[2008, 2019])
+)
+
 tense = Capability("tense", "tense", _field("tense")).add(
     generate("{verb} {held[event]} في {city[city]} {when}.", "upcoming",
              verb=["سيعقد", "ستعقد"], held=HELD_ROWS[:2], city=CITY_ROWS[:4], when=["الشهر المقبل", "العام المقبل"])
@@ -728,6 +748,6 @@ accompanying_exhibition = Capability("accompanying_exhibition", "kind", _mention
 
 CAPABILITIES = [host_state, host_place_stated, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, agreement_host, short_form_host,
                 participants_adjective, participants_delegation, gulf_region, named_only, organization_seat, size, wrapped_size, kind,
-                reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, tense,
+                reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, year_within_main, tense,
                 month_next_tense, outside_place, other_edition, accompanying_exhibition,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]
