@@ -20,7 +20,7 @@ class CountryMention:
     surface: str
     start: int
     end: int
-    via: str  # name | demonym | city | short_form | gcc_body | gcc_region
+    via: str  # name | demonym | city | short_form | institution | gcc_body | gcc_region
     nstart: int = -1  # normalized offsets (for rule context), not exported
     nend: int = -1
 

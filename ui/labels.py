@@ -73,7 +73,8 @@ COLUMN_LABELS = {
     "duplicate_of": N_("duplicate of"), "review": N_("review"), "record_id": N_("record"),
     "extracted": N_("extracted"), "review_note": N_("review note"),
 }
-VIA_LABELS = {"name": N_("named explicitly"), "gcc_body": N_("through the GCC as a body")}
+VIA_LABELS = {"name": N_("named explicitly"), "gcc_body": N_("through the GCC as a body"),
+              "institution": N_("through one of its institutions")}
 
 
 def map_distinct(func: Callable[..., T], *columns: pd.Series) -> list[T]:

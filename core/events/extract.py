@@ -432,6 +432,9 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
     named = [p for p in named if p.iso3 not in draft.co_hosts]
     participants = parts.with_gcc_members(named, host, body) if body is not None else named
     participants = parts.bahrain_abroad(ctx, regions, host, participants)
+    if draft.role == "main" and draft.host.basis in ("stated", "stated_elsewhere", "event_name"):
+        first = ctx.sentence_of(draft.cue.first).first
+        participants = parts.side_abroad(ctx, first, draft.cue.first, host, participants)
     size, lower = None, False
     for lo, hi in ([(draft.lo, draft.hi)] if draft.role == "mentioned" else regions):
         size, lower = rules.stated_size(ctx, lo, hi)

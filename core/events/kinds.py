@@ -13,6 +13,7 @@ from typing import Protocol
 from core.text.context import DocContext
 from core.text.gazetteer import GCC_VIA
 from core.text.morphology import conjoined
+from core.text.subject import HOME, subject_state
 from core.vocabulary import event_kinds
 
 
@@ -61,7 +62,11 @@ def kind_of_home_honour(ctx: DocContext, cue: CueLike, no_visitors: bool) -> str
     of the state's own people (no delegation, no other state named in its sentence) where
     certificates or honours are handed out, in its sentence or the next, is an award."""
     sentence = ctx.sentence_of(cue.first)
-    if not no_visitors or any(ctx.mention_at[a].via not in GCC_VIA for a in ctx.mentions_in(sentence.first, sentence.last)):
+    side = subject_state(ctx) or HOME
+    # the receiver's own body ("استقبل الرئيس التنفيذي لهيئة المعلومات والحكومة الإلكترونية") is no visitor
+    others = [m for m in (ctx.mention_at[a] for a in ctx.mentions_in(sentence.first, sentence.last))
+              if m.via not in GCC_VIA and not (m.via == "institution" and m.iso3 == side)]
+    if not no_visitors or others:
         return None
     following = next((s for s in ctx.sentences if s.first >= sentence.last), sentence)
     lo, hi = sentence.first, following.last

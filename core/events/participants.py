@@ -12,6 +12,7 @@ from typing import Callable
 from core.text.context import DocContext
 from core.text.gazetteer import GCC_MEMBERS, GCC_VIA
 from core.text.morphology import conjoined
+from core.text.subject import HOME, subject_state
 from core.events.origin import delegation_origin
 from core.events.rules import glued_place
 from core.records import CountryMention, Participant
@@ -156,7 +157,8 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
                 if reason and m.iso3 != host:
                     notes.append(f"{m.iso3} {reason}")
                 continue
-            if m.iso3 not in chosen and m.iso3 != host:
+            # the state's own name is better evidence than its body's ("لهيئة تقنية المعلومات في سلطنة عمان")
+            if m.iso3 != host and (m.iso3 not in chosen or chosen[m.iso3].via == "institution" and m.via != "institution"):
                 chosen[m.iso3] = Participant(m.iso3, m.surface, m.start, m.end, m.via)
     return list(chosen.values()), notes
 
@@ -191,6 +193,26 @@ def with_gcc_members(named: list[Participant], host: str, body: CountryMention) 
         if iso3 != host and iso3 not in have:
             out.append(Participant(iso3, body.surface, body.start, body.end, "gcc_body"))
     return out
+
+
+def side_abroad(ctx: DocContext, first: int, cue_first: int, host: str, participants: list[Participant]
+                ) -> list[Participant]:
+    """"شاركت هيئة المعلومات والحكومة الإلكترونية في المؤتمر الذي عقد في دبي", "غادر الرئيس التنفيذي
+    للهيئة إلى جنيف للمشاركة في الاجتماع": the article's own side (its subject state, Bahrain when it
+    names none), named only through one of its institutions, took part in an event held in
+    another state. Only when the words of taking part and an institution's noun (not people: "شارك
+    خبراء من …" are anyone's) stand before the event's noun in its sentence, and no state but the host
+    or the side itself is named there (another state named is read as itself)."""
+    side = subject_state(ctx) or HOME
+    if not host or host == side or any(p.iso3 == side for p in participants):
+        return participants
+    if not (ctx.has("participation", first, cue_first) or ctx.has("delegation", first, cue_first)):
+        return participants
+    actor = ctx.first_tag("institution_noun", first, cue_first)
+    if actor is None or any(ctx.mention_at[a].iso3 not in (host, side) for a in ctx.mentions_in(first, cue_first)):
+        return participants
+    evidence = ctx.span(actor, actor + 1)
+    return [Participant(side, evidence.surface, evidence.start, evidence.end, "institution")] + participants
 
 
 def bahrain_abroad(ctx: DocContext, regions: Regions, host: str, participants: list[Participant]

@@ -107,6 +107,9 @@ def gazetteer() -> Gazetteer:
                 add(key, (row["iso3"], "demonym"), overwrite=key in residues and key not in direct)
     for row in load_table("gcc_phrases.tsv", ["phrase", "names"]):
         add(_tokens(row["phrase"]), (GCC, "gcc_region" if row["names"] == "region" else "gcc_body"), overwrite=True)
+    # A national body whose name is its own names its state ("هيئة المعلومات والحكومة الإلكترونية").
+    for row in load_table("institutions.tsv", ["name", "iso3"]):
+        add(_tokens(row["name"]), (row["iso3"], "institution"))
     # Cities after states: a city spelled like a state ("الكويت", "عمّان" read as Oman) stays the state.
     for name in CITY_FILES:
         for row in load_table(name, ["city", "iso3"]):

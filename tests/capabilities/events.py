@@ -335,6 +335,32 @@ gulf_region = Capability("gulf_region_participants", "participants", _participan
              what=["الأولى من نوعها", "الأكبر"])
 )
 
+# A state taking part through one of its institutions: a national body whose name is its own, or the
+# article's subject state's body named without its adjective ("الهيئة") at an event held elsewhere.
+INSTITUTIONS = [{"iso3": "BHR", "name": "هيئة المعلومات والحكومة الإلكترونية"},
+                {"iso3": "BHR", "name": "هيئة الحكومة الإلكترونية"},
+                {"iso3": "OMN", "name": "هيئة تقنية المعلومات"},
+                {"iso3": "KWT", "name": "الجهاز المركزي لتكنولوجيا المعلومات"},
+                {"iso3": "JOR", "name": "وزارة الاقتصاد الرقمي والريادة"}]
+ABROAD_CITIES = [r for r in CITY_ROWS if r["iso3"] in ("USA", "CHE", "FRA", "KOR", "SGP", "EGY", "MAR", "ARE")]
+participants_institution = Capability("participants_institution", "participants", _participants).add(
+    generate("شاركت {inst[name]} في {held[event]} الذي عقد في {city[city]} أمس.",
+             lambda f: {f["inst"]["iso3"]} - {f["city"]["iso3"]}, inst=INSTITUTIONS, held=HELD_ROWS[:3],
+             city=ABROAD_CITIES)
+).add(
+    generate("غادر الرئيس التنفيذي ل{inst[name]} إلى {city[city]} للمشاركة في {held[event]} الذي تنظمه الأمم المتحدة.",
+             lambda f: {f["inst"]["iso3"]} - {f["city"]["iso3"]}, test="inv", inst=INSTITUTIONS,
+             held=HELD_ROWS[:3], city=ABROAD_CITIES)
+).add(
+    generate("أكدت الوزارة {adj[f]} أهمية التحول الرقمي، وشاركت الوزارة في {held[event]} الذي عقد في {city[city]}.",
+             lambda f: {f["adj"]["iso3"]}, test="inv", adj=[r for r in ADJ_ROWS if r["iso3"] not in ("USA", "FRA", "KOR")][:12],
+             held=HELD_ROWS[:2], city=[r for r in ABROAD_CITIES if r["iso3"] in ("USA", "FRA", "KOR")])
+).add(
+    # People from no named state are nobody's participation.
+    generate("شارك خبراء من {org} في {held[event]} الذي عقد في {city[city]} أمس.", set(), test="neg",
+             org=["الأمم المتحدة", "البنك الدولي"], held=HELD_ROWS[:3], city=ABROAD_CITIES)
+)
+
 # States named in another role are not participants: comparisons and ranking leaders.
 named_only = Capability("named_only", "participants", _participants).add(
     generate("نظمت الهيئة ورشة عمل حول الحكومة الرقمية.\nوتصدرت {state[name]} مؤشر الأمم المتحدة لتطوير "
@@ -747,7 +773,7 @@ accompanying_exhibition = Capability("accompanying_exhibition", "kind", _mention
 )
 
 CAPABILITIES = [host_state, host_place_stated, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, agreement_host, short_form_host,
-                participants_adjective, participants_delegation, gulf_region, named_only, organization_seat, size, wrapped_size, kind,
+                participants_adjective, participants_delegation, participants_institution, gulf_region, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, year_within_main, tense,
                 month_next_tense, outside_place, other_edition, accompanying_exhibition,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]
