@@ -1,7 +1,8 @@
 """Finding states in Arabic text: names, official forms, nationality adjectives, the GCC as a body, cities.
 
 Names come from maintained multilingual data (pycountry's Arabic ISO 3166 catalogue, Babel's Arabic
-territory names) plus core/data/country_variants.tsv. Every entry goes through the same
+territory names, mledoze/countries' Arabic names in core/data/country_names.tsv) plus
+core/data/country_variants.tsv. Every entry goes through the same
 `normalize_chars` as the article text, and matching is on normalized tokens, so offsets come from
 `Normalized.span`.
 """
@@ -82,7 +83,9 @@ def gazetteer() -> Gazetteer:
         if key and (overwrite or key not in entries):
             entries[key] = value
 
-    names = _official_names() + [(r["iso3"], r["variant"]) for r in load_table("country_variants.tsv", ["iso3", "variant"])]
+    # A published dataset's names first: pycountry's and CLDR's, then the project's variants, win where they differ.
+    names = [(r["iso3"], r["name"]) for r in load_table("country_names.tsv", ["iso3", "name"])] + \
+        _official_names() + [(r["iso3"], r["variant"]) for r in load_table("country_variants.tsv", ["iso3", "variant"])]
     for iso3, full in names:
         # pycountry writes some names inverted ("كوريا، جمهوريّة كوريا"): index both parts; where two
         # states share a first part (كوريا), country_variants.tsv settles it.
