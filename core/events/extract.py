@@ -50,6 +50,7 @@ class EventLexicon:
     cues: PhraseMatcher
     topics: PhraseMatcher
     organizations: PhraseMatcher
+    rankings: PhraseMatcher  # other organisations' rankings and their publishers (other_rankings.tsv)
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,8 @@ def event_lexicon() -> EventLexicon:
         topics=PhraseMatcher.build([(r["cue"], r["topic"]) for r in load_table("topics.tsv", ["topic", "cue"])]),
         organizations=PhraseMatcher.build(
             [(r["variant"], r["code"]) for r in load_table("organizations.tsv", ["code", "variant"])]),
+        rankings=PhraseMatcher.build(
+            [(r["phrase"], r["publisher"]) for r in load_table("other_rankings.tsv", ["publisher", "phrase"])]),
     )
 
 
@@ -90,8 +93,15 @@ def _phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:
     if found is None:
         lex = event_lexicon()
         found = ctx.memo["event_phrases"] = find_all_many(
-            {"cues": lex.cues, "organizations": lex.organizations, "topics": lex.topics}, ctx.tokens, ctx.text)
+            {"cues": lex.cues, "organizations": lex.organizations, "topics": lex.topics, "rankings": lex.rankings},
+            ctx.tokens, ctx.text)
     return found[name]
+
+
+def _ranking_sentence(ctx: DocContext, i: int) -> bool:
+    """The sentence of token i speaks of rankings (a survey word) and not of a delegation."""
+    s = ctx.sentence_of(i)
+    return ctx.has("survey", s.first, s.last) and not ctx.has("delegation", s.first, s.last)
 
 
 def find_cues(ctx: DocContext) -> list[Cue]:
@@ -99,12 +109,16 @@ def find_cues(ctx: DocContext) -> list[Cue]:
     # "لجنة الأمم المتحدة الاقتصادية … (الإسكوا)" names an organization, not a meeting.
     in_org = {k for i, length, _ in _phrase_hits(ctx, "organizations")
               for k in range(i, i + length)}
+    # "مؤشر التنافسية الصادر عن المنتدى الاقتصادي العالمي": in a sentence about rankings, a ranking's
+    # publisher or title names no event (an award excepted: its ceremony is one).
+    in_ranking = {k for i, length, _ in _phrase_hits(ctx, "rankings") if _ranking_sentence(ctx, i)
+                  for k in range(i, i + length)}
     cues: list[Cue] = []
     hits = _phrase_hits(ctx, "cues")
     ctx.memo["cue_kind_at"] = {i: kind for i, _, kind in hits}
     for i, length, kind in hits:
         nxt = i + length
-        if i in in_org or ctx.tagged(nxt, "not_event_after"):
+        if i in in_org or (i in in_ranking and kind != "award") or ctx.tagged(nxt, "not_event_after"):
             continue  # "مؤتمر صحافي" is a press briefing
         if i > 0 and (ctx.tagged(i - 1, "title_word") or ctx.tagged(i - 1, "decision_word")):
             continue  # "رئيس اللجنة الوزارية": a title; "اعتماد جائزة التميز": a prize adopted

@@ -610,6 +610,16 @@ year_within_main = Capability("year_within_main", "year", _field("year")).add(
              inner=INNER_EVENTS, when=["قبل", "بعد انتهاء"], y=[2008, 2019])
 )
 
+# In a sentence about another organisation's ranking, its publisher's name ("المنتدى الاقتصادي العالمي")
+# is no event; the same body's meeting attended by a delegation is one.
+publisher_not_event = Capability("publisher_not_event", "kind", _field("kind")).add(
+    generate("حلت {state[name]} في المرتبة {n} عالميا في {index} الصادر عن المنتدى الاقتصادي العالمي.", None,
+             test="neg", state=STATE_ROWS[:30], n=["12", "45"], index=["مؤشر التنافسية العالمية", "تقرير التنافسية"])
+).add(
+    generate("شارك وفد {adj[acc]} في المنتدى الاقتصادي العالمي الذي عقد في {city}.", "forum", test="inv",
+             adj=ADJ_ROWS[:20], city=["دافوس", "الرياض"])
+)
+
 tense = Capability("tense", "tense", _field("tense")).add(
     generate("{verb} {held[event]} في {city[city]} {when}.", "upcoming",
              verb=["سيعقد", "ستعقد"], held=HELD_ROWS[:2], city=CITY_ROWS[:4], when=["الشهر المقبل", "العام المقبل"])
@@ -774,6 +784,6 @@ accompanying_exhibition = Capability("accompanying_exhibition", "kind", _mention
 
 CAPABILITIES = [host_state, host_place_stated, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, agreement_host, short_form_host,
                 participants_adjective, participants_delegation, participants_institution, gulf_region, named_only, organization_seat, size, wrapped_size, kind,
-                reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, event_after_lead, gcc, gcc_by_size, year, year_restated, year_within_main, tense,
+                reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, publisher_not_event, event_after_lead, gcc, gcc_by_size, year, year_restated, year_within_main, tense,
                 month_next_tense, outside_place, other_edition, accompanying_exhibition,
                 mentioned, wrapped_mentioned, quoted_title, earlier_editions]
