@@ -140,7 +140,22 @@ def rule_placed_ordinal(doc: RankDoc, i: int, last: RankItem | None) -> RankItem
     got = rank_number_at(doc, i, joiners=1)
     if got is None or not (got[3] or got[1] < got[2] - 1):
         return None  # an ordinal word, or digits with the article ("البحرين الـ18 عالمياً")
-    return _item(doc, got, "placed_ordinal", need_scope=True)
+    # the scope after it, or opening an earlier clause: "وعلى المستوى العربي، جاءت البحرين ثالثة"
+    return _item(doc, got, "placed_ordinal", need_scope=not fronted_scope(doc, i))
+
+
+def fronted_scope(doc: RankDoc, i: int) -> bool:
+    """A scope phrase opens a clause of token i's sentence before i ("عربيا، حلت …")."""
+    s = doc.sentence(i)
+    k = doc.clause(i).first
+    while k >= s.first:
+        m = doc.lex.scopes.match(doc.ctx.tokens, k, doc.ctx.text)
+        if m and k + m[1] <= i:
+            return True
+        if k == 0:
+            break
+        k = doc.clause(k - 1).first
+    return False
 
 
 def rule_adverbial(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.rankings.editions import is_previous
 from core.rankings.expressions import scopes_at
+from core.reference import MEMBERSHIP_SOURCES, membership
 
 DEFERRED_SCOPE = 8   # a scope this far after the rank, in its clause ("الترتيب 18 في الجاهزية على مستوى العالم")
 PLACEMENT = 5        # a placing verb this far before a rank with no scope word makes it a world rank
@@ -93,7 +94,19 @@ def scope_inherited(doc, items, n, resolved):
     s = doc.sentence(item.first)
     if items[n - 1].first < s.first and doc.sentence(items[n - 1].first).last != s.first:
         return None  # the rank before is not in this sentence or the one just before
-    return resolved[n - 1], "inherited"
+    # "18 عالميا والثالثة عربيا، بعد أن كانت في المرتبة 54": no scope ranks a state below its size
+    # (22 Arab states); the nearest rank before in the sentence whose scope can hold it gives its own
+    for m in range(n - 1, -1, -1):
+        if m < n - 1 and items[m].first < s.first:
+            break
+        if resolved[m] and admits(resolved[m], item.rank):
+            return resolved[m], "inherited"
+    return None
+
+
+def admits(scopes: list[str], rank: int) -> bool:
+    """Whether every scope with a membership list has at least `rank` states (core.reference)."""
+    return all(rank <= len(membership(s)) for s in scopes if s in MEMBERSHIP_SOURCES)
 
 
 def scope_gapped(doc, items, n, resolved):
@@ -153,6 +166,25 @@ def scope_coordinated(doc, items, n, resolved):
     return items[n + 1].scopes, "coordinated"
 
 
+def _placed_across_states(doc, lo: int, i: int) -> bool:
+    """A placing verb whose subject is a list of states standing between it and the rank: "وحلت كل
+    من السعودية والإمارات والكويت في المراتب ...": only states, their joiners, short words (a
+    preposition) and one word of a list's opening ("كل من") between the verb and the rank noun."""
+    toks = doc.ctx.tokens
+    in_state = {k for a in doc.mentions_in(lo, i) for k in range(a, doc.ctx.mention_tokens[a][1])}
+    joiners = doc.lex.and_words | doc.lex.list_joiners
+    opening = 0
+    for k in range(i - 1, lo - 1, -1):
+        if doc.has("placement", k, k + 1):
+            return True
+        if k in in_state or toks[k].text in joiners or len(toks[k].text) <= 2:
+            continue  # a state, "و", "ثم", "في", "من"
+        opening += 1
+        if opening > 1:
+            return False
+    return False
+
+
 def scope_assumed_world(doc, items, n, resolved):
     """A placed rank with no scope word, in an article about the survey (the UN survey or its index
     named, or a report with scoped ranks), is a world rank: "البحرين التي حلّت في المركز 18"."""
@@ -160,7 +192,8 @@ def scope_assumed_world(doc, items, n, resolved):
     c = doc.clause(item.first)
     if c.last >= len(doc.ctx.tokens) and c.last - item.scope_end <= CUT_AFTER and doc.ctx.text.rstrip()[-1:].isalnum():
         return None  # the text is cut off right after the rank ("المرتبة الخامسة في آس"): its scope may be lost
-    placed = item.from_to or doc.has("placement", max(c.first, item.first - PLACEMENT), item.first)
+    placed = item.from_to or doc.has("placement", max(c.first, item.first - PLACEMENT), item.first) or \
+        _placed_across_states(doc, c.first, item.first)
     survey = bool(doc.index_classes & {"overall", "survey"}) or (
         "report" in doc.index_classes and any(other.scopes for other in items if other is not item))
     return (["world"], "assumed") if placed and survey else None

@@ -595,8 +595,44 @@ def previous_rank_noun() -> Capability:
     return cap
 
 
+def ranks_after_the_survey_sentence() -> Capability:
+    """The survey named in an opening sentence, the ranks in the next: a rank with no scope word after
+    a placing verb (its subject a list of states or one state), a fronted scope with an adverbial
+    ordinal, an earlier rank beyond a regional scope's size, a year compared after a move."""
+    cap = Capability("ranks_after_the_survey_sentence", "rank", dated_ranks)
+    pool = states()
+    arab = arab_states()
+    opening = ["أصدرت الأمم المتحدة تقرير مسح الحكومة الإلكترونية 2024.", "صدر مسح الأمم المتحدة للحكومة الإلكترونية 2024."]
+    pairs = [{"a": pool[k]["name"], "ai": pool[k]["iso3"], "b": pool[(k + 7) % len(pool)]["name"],
+              "bi": pool[(k + 7) % len(pool)]["iso3"], "x": RANKS[k % 9] + 2, "y": RANKS[k % 9] + 40}
+             for k in range(len(pool)) if pool[k]["iso3"] != pool[(k + 7) % len(pool)]["iso3"]]
+    one = state_rank_pairs(pool, numbers=(4, 11, 18, 26, 53, 87, 130))
+    cap.add(generate("{o} و{verb} {s[name]} في {s[noun]} {s[num]}.",
+                     lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["rank"])}, o=opening,
+                     verb=["جاءت", "حلت", "احتلت"], s=rotated(one, 20), published=PUB))
+    cap.add(generate("{o} وحلت {lead}{p[a]} و{p[b]} في المركزين {p[x]} و{p[y]} على التوالي.",
+                     lambda f: {(f["p"]["ai"], 2024, "world", f["p"]["x"]), (f["p"]["bi"], 2024, "world", f["p"]["y"])},
+                     test="inv", o=opening, lead=["", "كل من "], p=rotated(pairs, 12), published=PUB))
+    thirds = [{"iso3": a["iso3"], "name": a["name"], "rank": n, "word": w}
+              for a, (n, w) in zip(arab, [(2, "ثانية"), (3, "ثالثة"), (4, "رابعة"), (5, "خامسة"), (7, "سابعة")] * 5)]
+    cap.add(generate("{o} وعلى المستوى العربي، جاءت {t[name]} {t[word]}.",
+                     lambda f: {(f["t"]["iso3"], 2024, "arab", f["t"]["rank"])}, test="inv", o=opening,
+                     t=thirds[:20], published=PUB))
+    # an earlier rank beyond the Arab states' number keeps the world scope of the rank before
+    cap.add(generate("{o} وجاءت {s[name]} في المرتبة {s[num]} عالميا والثالثة عربيا، بعد أن كانت في المرتبة {was} "
+                     "في تقرير 2022.", lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["rank"]),
+                                                   (f["s"]["iso3"], 2024, "arab", 3), (f["s"]["iso3"], 2022, "world", f["was"])},
+                     test="inv", o=opening[:1], s=rotated(state_rank_pairs(arab, numbers=(18, 26, 31), forms=False), 14),
+                     was=[54, 60], published=PUB))
+    # negative beside: the year after a move is the compared edition, not the rank's
+    cap.add(generate("{o} واحتلت {s[name]} المركز {s[num]} عالميا متقدمة {m} مراكز عن تقرير 2022.",
+                     lambda f: {(f["s"]["iso3"], 2024, "world", f["s"]["rank"])}, test="neg", o=opening,
+                     m=["5", "16"], s=rotated(state_rank_pairs(pool, forms=False), 12), published=PUB))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
                 edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders(), rank_history(),
                 state_spellings(), short_form_subject(), leader_of_named_group(),
-                previous_rank_noun()]
+                previous_rank_noun(), ranks_after_the_survey_sentence()]
