@@ -48,8 +48,19 @@ class Decision:
 # ------------------------------------------------------------------ host
 
 def host_after_preposition(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
-    """"عقد في مسقط", "زيارة إلى سيول": a place right after في / إلى (not "إضافة إلى المغرب")."""
-    return a > 0 and ctx.tagged(a - 1, "place_preposition") and not (a > 1 and ctx.tagged(a - 2, "additive"))
+    """"عقد في مسقط", "زيارة إلى سيول": a place right after في / إلى (not "إضافة إلى المغرب", not a
+    partner's address)."""
+    return a > 0 and ctx.tagged(a - 1, "place_preposition") and not (a > 1 and ctx.tagged(a - 2, "additive")) \
+        and not partner_address(ctx, a)
+
+
+def partner_address(ctx: DocContext, a: int) -> bool:
+    """"وقعت الهيئة مذكرة تفاهم مع الهيئة الوطنية للأمن السيبراني في المملكة المتحدة": a place after a
+    body that follows "مع" in the same clause is the partner's address, not where the event is."""
+    clause = ctx.clause_of(a)
+    partners = ctx.tag_positions("partner_preposition", clause.first, a)
+    return bool(partners) and ctx.has("institution_noun", partners[-1] + 1, a) and \
+        not ctx.has("held_verb", partners[-1] + 1, a)
 
 
 def host_city_with_preposition(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:

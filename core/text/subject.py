@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the context builds the subject; no import cycle at run time
     from core.text.context import DocContext
 
 HOME = "BHR"             # the dashboard's own state: the side of an article that names no state
-SUBJECT_VIA = ("name", "demonym", "city", "short_form")
+SUBJECT_VIA = ("name", "demonym", "city", "short_form", "institution")
 VISITOR_WINDOW = 6       # "وفدا من وزارة الاتصالات في سلطنة عمان": the state this close after a delegation noun
 OTHER_SIDE = ("envoy", "participation", "partner_preposition", "additive")
 COMPARISON_WINDOW = 2    # "مقارنة بالهند", "بتجربة سنغافورة": the state right after a comparison word

@@ -268,6 +268,11 @@ agreement_host = Capability("agreement_host", "host", _host).add(
     generate("وقعت هيئة المعلومات والحكومة الإلكترونية مذكرة تفاهم مع {state[name]} في مجال {topic}.", "BHR",
              test="neg", state=[r for r in STATE_ROWS if r["iso3"] != "BHR"][:25],
              topic=["الحوسبة السحابية", "الهوية الرقمية"])
+).add(
+    # the partner body's address is not where the agreement was signed
+    generate("وقعت هيئة المعلومات والحكومة الإلكترونية مذكرة تفاهم مع {body} في {state[name]}.", "BHR",
+             test="neg", body=["الهيئة الوطنية للأمن السيبراني", "وزارة الاقتصاد والاتصالات"],
+             state=[r for r in STATE_ROWS if r["iso3"] != "BHR"][:30])
 )
 
 # "المملكة" / "السلطنة" alone mean the article's state of that form, not Bahrain by default.
