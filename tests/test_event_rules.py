@@ -30,6 +30,8 @@ def mentioned(text, published="2020-05-01"):
     pytest.param("والبحرين", "البحرين", id="wa-before-article"),
     pytest.param("بمسقط", "مسقط", id="bi-on-a-city"),
     pytest.param("وبالتعاون", "التعاون", id="wa-bi-article"),
+    pytest.param("للاجتماع", "اجتماع", id="li-article-bare-noun"),
+    pytest.param("وللمؤتمر", "مؤتمر", id="wa-li-article-bare-noun"),
 ])
 def test_stems_include(token, form):
     assert form in stems(token)
@@ -38,6 +40,7 @@ def test_stems_include(token, form):
 @pytest.mark.parametrize("token, form", [
     pytest.param("في", "ي", id="no-one-letter-stem"),
     pytest.param("المالي", "مالي", id="names-keep-their-article"),
+    pytest.param("للمالي", "مالي", id="names-keep-their-article-after-li"),
 ])
 def test_stems_without_article_exclude(token, form):
     assert form not in stems(token, article=False)

@@ -36,11 +36,15 @@ def stems(token: str, article: bool = True) -> tuple[str, ...]:
     The order is stable, so a matcher that prefers the first known form is deterministic.
     """
     out = [token]
+    bare = []  # "للاجتماع" = li + al + اجتماع: with the article stripped too, the bare noun (last)
     for prefix, restore in _prefixes(article):
         if token.startswith(prefix) and len(token) - len(prefix) >= MIN_STEM:
             stem = restore + token[len(prefix):]
             if stem not in out:
                 out.append(stem)
+            if article and restore and len(token) - len(prefix) >= MIN_STEM:
+                bare.append(token[len(prefix):])
+    out.extend(b for b in dict.fromkeys(bare) if b not in out)
     return tuple(out)
 
 

@@ -53,6 +53,13 @@ def alone_forms() -> dict[str, str]:
             if r.get("alone")}
 
 
+def _learned_about(ctx: "DocContext", k: int, lo: int) -> bool:
+    """"اطلع وفد من أوزبكستان على تجربة البحرين": the first experience word after a verb of learning
+    in the clause is the visited side's own experience, not a comparison."""
+    verbs = ctx.tag_positions("learn_verb", lo, k)
+    return bool(verbs) and not ctx.has("comparison", verbs[-1] + 1, k)
+
+
 def _visitor(ctx: "DocContext", a: int) -> bool:
     """The mention at token a names the other side, not the one that tells the article: a
     delegation received ("استقبلت الهيئة وفد سلطنة عمان"), an envoy or an official ("سفير ماليزيا",
@@ -67,7 +74,7 @@ def _visitor(ctx: "DocContext", a: int) -> bool:
         return False  # "سفير ماليزيا لدى البحرين": the state an envoy serves in is the side received
     # "بتجربة سنغافورة" compares; "التجربة السعودية" (definite) is the side's own experience
     found += [k for k in ctx.tag_positions("comparison", a - COMPARISON_WINDOW, a)
-              if not ctx.tokens[k].text.startswith(DEFINITE)]
+              if not ctx.tokens[k].text.startswith(DEFINITE) and not _learned_about(ctx, k, clause.first)]
     receive = ctx.first_tag("receive_verb", clause.first, a)
     if receive is not None:
         found += ctx.tag_positions("visitor_noun", max(receive, lo), a)

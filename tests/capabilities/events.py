@@ -306,6 +306,13 @@ PAIRS = [({"iso3": a, "name": STATES[a]}, {"iso3": b, "name": STATES[b]})
          for a, b in [("JOR", "EGY"), ("TUN", "MAR"), ("KAZ", "UZB"), ("EST", "FIN"), ("KOR", "JPN"), ("SGP", "MYS"),
                       ("FRA", "DEU"), ("IRQ", "LBN"), ("SDN", "LBY"), ("YEM", "MRT"), ("IND", "PAK"), ("TUR", "AZE")]]
 participants_delegation = Capability("participants_delegation", "participants", _participants).add(
+    generate("استقبلت الهيئة {dual} من {p[0][name]} و{p[1][name]} للاطلاع على تجربتها.",
+             lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]} - {"BHR"}, dual=["وفدين", "الوفدين"], p=PAIRS)
+).add(
+    generate("اطلع وفد من {state[name]} على تجربة {side} في الحكومة الإلكترونية، ضمن زيارة يقوم بها إلى المملكة.",
+             lambda f: {f["state"]["iso3"]}, test="inv", side=["البحرين", "مملكة البحرين"],
+             state=[r for r in STATE_ROWS if r["iso3"] not in ("BHR", "SAU", "JOR", "MAR", "GBR")][:30])
+).add(
     generate("نظمت الهيئة ورشة عمل بمشاركة وفود من {p[0][name]} و{p[1][name]}.",
              lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]}, test="inv", p=PAIRS)
 ).add(
@@ -436,6 +443,10 @@ kind = Capability("kind", "kind", _field("kind")).add(
 ).add(
     generate("تسلمت الهيئة جائزة {award} في حفل أقيم في {city[city]}.", "award", test="inv",
              award=["التميز الحكومي", "أفضل خدمة إلكترونية"], city=CITY_ROWS[:10])
+).add(
+    generate("كرمت الأمم المتحدة {state[name]} خلال {ceremony} الأمم المتحدة للخدمة العامة الذي أقيم في {city}.",
+             "award", test="inv", ceremony=["حفل توزيع جوائز", "حفل توزيع الجوائز"], state=STATE_ROWS[:12],
+             city=["لاهاي", "باكو", "جنيف"])
 ).add(
     # "في معرض حديثه" is "in the course of his talk": no exhibition, no event.
     generate("وقال الوزير في معرض {talk} عن {state[name]} إن الخدمات الرقمية تطورت.", None, test="neg",
@@ -651,6 +662,12 @@ mentioned = Capability("mentioned_event", "mentioned", _mentioned).add(
     generate("شاركت الهيئة في مؤتمر الحكومة الرقمية في الرياض أمس.\nوكانت الدورة السابقة من المؤتمر قد "
              "أقيمت في {city[city]} في {month} {y}.", lambda f: (f["y"], f["city"]["iso3"]), test="inv",
              city=CITY_ROWS[2:14], month=["مارس", "نوفمبر"], y=[2015, 2022])
+).add(
+    # an upcoming event "due to be held" ("المقرر عقده") in another place and month
+    generate("شارك وفد الهيئة في الاجتماع التنسيقي الذي عقد في الرياض أمس، تمهيدا لل{event} {due} في "
+             "{city[city]} في {month} المقبل.", lambda f: (2024, f["city"]["iso3"]), test="inv",
+             event=["اجتماع الوزاري", "مؤتمر السنوي"], due=["المقرر عقده", "المزمع عقده"],
+             city=[r for r in CITY_ROWS if r["iso3"] != "SAU"][:12], month=["أكتوبر", "ديسمبر"])
 )
 
 # A hard-wrapped line that ends with a preposition has its object on the next line; a line that
