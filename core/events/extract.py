@@ -433,6 +433,26 @@ def _gcc_by_names(states: set[str]) -> bool:
     return len(gcc) >= GCC_NAMED_MIN and len(states - gcc - {""}) <= GCC_OTHERS_MAX
 
 
+NAME_STOPS = ("place_preposition", "origin_preposition", "partner_preposition", "destination_preposition",
+              "relative_pronoun", "held_verb", "participation", "clause_start")
+
+
+def _gulf_in_name(ctx: DocContext, cue: Cue) -> bool:
+    """"المؤتمر الخليجي الأول للحكومة الإلكترونية", "مؤتمر الحكومة الإلكترونية الخليجي الرابع": the
+    Gulf adjective inside the event's own name (its noun and the words after it, up to a preposition,
+    a relative pronoun, a verb, a number or a punctuation mark) makes a GCC event."""
+    toks, text = ctx.tokens, ctx.text
+    k = cue.first
+    while k < ctx.clause_of(cue.first).last:
+        if k > cue.first and (text[toks[k - 1].end:toks[k].start].strip() or toks[k].text[:1].isdigit()
+                              or any(ctx.tagged(k, group) for group in NAME_STOPS)):
+            return False
+        if ctx.tagged(k, "gulf_adjective"):
+            return True
+        k += 1
+    return False
+
+
 def _year_basis(ctx: DocContext, draft: _Draft) -> str:
     if draft.time is not None:
         return draft.time.basis
@@ -455,8 +475,8 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
         if size is not None:
             break
     # "وفود دول الخليج" at a forum of 97 states: more states than the GCC has make no GCC event.
-    gcc = (body is not None or _gcc_by_names({p.iso3 for p in named} | {host})) and \
-        (size is None or size <= len(GCC_MEMBERS))
+    gcc = (body is not None or _gcc_by_names({p.iso3 for p in named} | {host}) or _gulf_in_name(ctx, draft.cue)) \
+        and (size is None or size <= len(GCC_MEMBERS))
     evidence = ctx.sentence_span(draft.cue.first) if draft.role == "main" else ctx.span(draft.lo, draft.hi)
     notes = [draft.note] if draft.note else []
     if lower:

@@ -580,6 +580,15 @@ gcc = Capability("gcc", "gcc", _field("gcc")).add(
     generate("شاركت {a[name]} و{b[name]} في {held[event]} الذي عقد في القاهرة.", False, test="neg",
              held=HELD_ROWS[:2], a=[{"name": ARAB[k]} for k in ("JOR", "TUN", "MAR", "IRQ", "LBN")],
              b=[{"name": ARAB[k]} for k in ("SDN", "LBY", "YEM", "DZA")])
+).add(
+    # the Gulf adjective inside the event's own name
+    generate("{verb} {name} في {city[city]} {when}.", True, test="inv",
+             verb=["انطلقت أعمال", "اختتمت أعمال", "عقد"], city=CITY_ROWS[:8], when=["أمس", "اليوم"],
+             name=["المؤتمر الخليجي الأول للحكومة الإلكترونية", "مؤتمر الحكومة الإلكترونية الخليجي الرابع",
+                   "الاجتماع الخليجي لمسؤولي الخدمات الرقمية", "ملتقى الحكومة الرقمية الخليجي"])
+).add(
+    generate("{held[verb]} {held[event]} في {city[city]} لبحث آفاق التعاون الخليجي {other} في التحول الرقمي.",
+             False, test="neg", held=HELD_ROWS, city=CITY_ROWS[17:25], other=["الأوروبي", "الآسيوي"])
 )
 
 # The GCC states taking part as a group make a GCC event only when no more states than the GCC has
