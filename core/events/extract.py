@@ -19,7 +19,7 @@ from core.events.destinations import coordinated_hosts
 from core.events.editions import other_edition
 from core.events.kinds import held_after_lead, kind_of_compound, main_kind, restated_statements
 from core.text.context import DocContext
-from core.text.morphology import conjoined, stems, without_enclitic
+from core.text.morphology import conjoined, definite_article, stems, without_enclitic
 from core.text.numbers import ordinal_word
 from core.text.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
@@ -433,23 +433,22 @@ def _gcc_by_names(states: set[str]) -> bool:
     return len(gcc) >= GCC_NAMED_MIN and len(states - gcc - {""}) <= GCC_OTHERS_MAX
 
 
-NAME_STOPS = ("place_preposition", "origin_preposition", "partner_preposition", "destination_preposition",
-              "relative_pronoun", "held_verb", "participation", "clause_start")
-
-
 def _gulf_in_name(ctx: DocContext, cue: Cue) -> bool:
-    """"المؤتمر الخليجي الأول للحكومة الإلكترونية", "مؤتمر الحكومة الإلكترونية الخليجي الرابع": the
-    Gulf adjective inside the event's own name (its noun and the words after it, up to a preposition,
-    a relative pronoun, a verb, a number or a punctuation mark) makes a GCC event."""
-    toks, text = ctx.tokens, ctx.text
-    k = cue.first
-    while k < ctx.clause_of(cue.first).last:
-        if k > cue.first and (text[toks[k - 1].end:toks[k].start].strip() or toks[k].text[:1].isdigit()
-                              or any(ctx.tagged(k, group) for group in NAME_STOPS)):
+    """"المؤتمر الخليجي الأول للحكومة الإلكترونية", "مؤتمر الحكومة الإلكترونية الخليجي الرابع",
+    "مؤتمر وجائزة الحكومة الإلكترونية لمجلس التعاون لدول الخليج العربية": the Gulf adjective, or the
+    GCC named as a body, inside the event's own name makes a GCC event. The name is the event's noun
+    and what follows it with nothing between: definite words (its genitives and adjectives), nouns
+    coordinated with it, the GCC body; any other word ends it ("المنتدى لبحث آفاق التعاون الخليجي
+    الأوروبي" is a forum on a cooperation, not a GCC forum)."""
+    toks, text, article = ctx.tokens, ctx.text, definite_article()
+    for k in range(cue.last, ctx.clause_of(cue.first).last):
+        if text[toks[k - 1].end:toks[k].start].strip():
             return False
-        if ctx.tagged(k, "gulf_adjective"):
+        m = ctx.mention_at.get(k)
+        if ctx.tagged(k, "gulf_adjective") or (m is not None and m.via == "gcc_body"):
             return True
-        k += 1
+        if not (toks[k].text.startswith(article) or conjoined(toks[k].text)):
+            return False
     return False
 
 
