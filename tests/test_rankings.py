@@ -99,8 +99,15 @@ def test_not_claims(text):
 # One table per rule (core/rankings/items.py and the decision modules beside it): sentences written for these tests,
 # each positive case beside the negative one that the same rule must leave alone.
 ITEM_RULES = [
-    ("rank_noun_possessive_ordinal", "وحافظت الكويت على مرتبتها الثالثة خليجيا في تقرير 2022.", "",
+    ("rank_noun_possessive_ordinal", "وسجلت الكويت مرتبتها الثالثة خليجيا في تقرير 2022.", "",
      {("KWT", 2022, "gcc", 3)}),
+    # a kept rank also claims the edition before (the convention of the development sets' indexes)
+    ("kept_rank_also_claims_the_previous_edition", "وحافظت الكويت على مرتبتها الثالثة خليجيا في تقرير 2022.", "",
+     {("KWT", 2022, "gcc", 3), ("KWT", 2020, "gcc", 3)}),
+    ("kept_leader_also_claims_the_previous_edition", "وحافظت كوريا الجنوبية على موقعها في مقدمة التصنيف العالمي "
+     "في مسح الأمم المتحدة 2014.", "", {("KOR", 2014, "world", 1), ("KOR", 2012, "world", 1)}),
+    ("keeping_something_else_is_no_kept_rank", "ودعا إلى المحافظة على ما حققته البحرين من تقدم في مجال الخدمات "
+     "والذي تمثل في تحقيقها المركز 18 عالميا في مسح الأمم المتحدة 2024.", "", {("BHR", 2024, "world", 18)}),
     ("rank_noun_possessive_digits", "وسجلت قطر ترتيبها الـ35 عالميا في مسح الأمم المتحدة 2018.", "",
      {("QAT", 2018, "world", 35)}),
     ("chain_dropped_rank_noun", "جاءت سلطنة عمان في المرتبة الرابعة عربيا و خليجيا و ال 60 دوليا في مسح 2016.", "",

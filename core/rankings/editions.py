@@ -159,10 +159,28 @@ def year_of(doc, item, stop, lo, edition: Edition) -> tuple[int | None, str]:
     return edition.year, "publication_date" if edition.basis == "publication_date" else "edition"
 
 
-def kept_comparison(doc: RankDoc, item: RankItem, stop: int) -> int | None:
-    """A kept rank with its comparison year ("حافظت على ترتيبها الـ50 مقارنة بـ2020"): that year."""
+def _governs(doc: RankDoc, k: int, i: int) -> bool:
+    """The verb ending at token k takes the rank at i as its object: only its subject state, short
+    words ("على", "في") and one noun of position ("موقعها") stand between ("للمحافظة على ما أحرزته
+    البحرين من تقدم … المركز 18" keeps something else)."""
+    toks = doc.ctx.tokens
+    in_state = {t for a in doc.mentions_in(k, i) for t in range(a, doc.ctx.mention_tokens[a][1])}
+    other = [t for t in range(k, i) if t not in in_state and len(toks[t].text) > 3]
+    return len(other) <= 1
+
+
+def kept_comparison(doc: RankDoc, item: RankItem, lo: int, stop: int, year: int | None) -> tuple[int, str] | None:
+    """A kept rank also claims the edition it was kept from: its comparison year ("حافظت على ترتيبها
+    الـ50 مقارنة بـ2020", stated), else the edition before the rank's year ("حافظ الأردن على ترتيبه
+    الثامن عربيا" in the 2022 survey: 2020, previous_edition). The verb of keeping stands in the rank's
+    clause with no rank between (`lo`: where the rank before ends): "وحافظت كوريا الجنوبية على موقعها
+    في مقدمة التصنيف"."""
     c = doc.clause(item.first)
-    if not doc.has("kept", max(c.first, item.first - 4), item.first):
+    verbs = [h[0] + h[1] for h in doc.hits("kept", max(c.first, lo), item.first)]
+    if not verbs or not _governs(doc, verbs[-1], item.first):
         return None
     compared = [y for y, is_cmp in years_after(doc, item, stop) if is_cmp]
-    return compared[0] if compared else None
+    if compared:
+        return compared[0], "stated"
+    earlier = previous_edition(doc, year)
+    return (earlier, "previous_edition") if earlier is not None else None

@@ -9,7 +9,8 @@ of core/data/rank_cues.tsv, with its own test sentences in tests/test_rankings.p
    another organisation's index is not a claim), scopes, country and survey year, each with the rule
    that decided.
 3. Here: one claim per (country, year, scope, rank), in text order; a target ("لتحقيق المركز
-   الخامس") is not a claim; a kept rank with its comparison year also claims that year.
+   الخامس") is not a claim; a kept rank also claims the edition it was kept from (its comparison
+   year, else the previous edition).
 """
 
 from __future__ import annotations
@@ -92,9 +93,9 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
         stop = items[n + 1].first if n + 1 < len(items) else len(doc.ctx.tokens)
         lo = items[n - 1].scope_end if n else 0
         years = [year_of(doc, item, stop, lo, edition)]
-        kept = kept_comparison(doc, item, stop)
-        if kept is not None and kept != years[0][0]:
-            years.append((kept, "stated"))
+        kept = kept_comparison(doc, item, lo, stop, years[0][0])
+        if kept is not None and kept[0] != years[0][0]:
+            years.append(kept)
         for year in years:
             for claim in _claims_of(doc, item, scopes, scope_basis, subject[:2], year):
                 key = (claim.country_iso3, claim.survey_year, claim.scope, claim.rank)

@@ -631,8 +631,25 @@ def ranks_after_the_survey_sentence() -> Capability:
     return cap
 
 
+def kept_rank() -> Capability:
+    """A rank kept ("حافظت على …") is also the previous edition's rank; a rank reached is not."""
+    cap = Capability("kept_rank_previous_edition", "year", dated_ranks)
+    pool = state_rank_pairs(arab_states(), numbers=(1, 2, 3, 5, 8), forms=False)
+    words = {1: "الأولى", 2: "الثانية", 3: "الثالثة", 5: "الخامسة", 8: "الثامنة"}
+    rows = [{**r, "word": words[r["rank"]]} for r in pool]
+    for year, before in ((2014, 2012), (2022, 2020), (2024, 2022)):
+        cap.add(generate("وحافظت {s[name]} على {noun} {s[word]} عربيا في مسح الأمم المتحدة للحكومة الإلكترونية " + str(year) + ".",
+                         lambda f, y=year, b=before: {(f["s"]["iso3"], y, "arab", f["s"]["rank"]),
+                                                      (f["s"]["iso3"], b, "arab", f["s"]["rank"])},
+                         s=rotated(rows, 10, year % 7), noun=["مرتبتها", "المرتبة"], published=PUB))
+        cap.add(generate("وحققت {s[name]} {noun} {s[word]} عربيا في مسح الأمم المتحدة للحكومة الإلكترونية " + str(year) + ".",
+                         lambda f, y=year: {(f["s"]["iso3"], y, "arab", f["s"]["rank"])}, test="neg",
+                         s=rotated(rows, 10, year % 5), noun=["المرتبة"], published=PUB))
+    return cap
+
+
 CAPABILITIES = [rank_expression(), rank_one_by_leading(), scope_positions(), survey_year(), previous_edition(),
                 country_in_lists(), other_organisations(), not_a_rank(), survey_names(), shared_scope(),
                 edition_from_release_or_comparison(), country_of_rank(), ranks_in_tables(), word_orders(), rank_history(),
                 state_spellings(), short_form_subject(), leader_of_named_group(),
-                previous_rank_noun(), ranks_after_the_survey_sentence()]
+                previous_rank_noun(), ranks_after_the_survey_sentence(), kept_rank()]
