@@ -68,6 +68,14 @@ def rule_comparison(ctx: DocContext, a: int, m: CountryMention) -> str | None:
     return None
 
 
+def rule_declined(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """"فيما اعتذرت عمان عن المشاركة", "وقطر تغيبت": a state whose own verb declines did not take part."""
+    b = ctx.mention_tokens[a][1]
+    if (a > 0 and ctx.tagged(a - 1, "decline_verb")) or ctx.tagged(b, "decline_verb"):
+        return "named as declining to take part"
+    return None
+
+
 def rule_obstacle(ctx: DocContext, a: int, m: CountryMention) -> str | None:
     """A state named as the source of obstacles or threats did not take part."""
     return "named as a source of obstacles" if ctx.has("obstacle", a - OBSTACLE_WINDOW, a) else None
@@ -132,7 +140,7 @@ def rule_organization_seat(ctx: DocContext, a: int, m: CountryMention) -> str | 
 
 
 EXCLUSION_RULES: tuple[Callable[[DocContext, int, CountryMention], str | None], ...] = (
-    rule_posting, rule_organization_seat, rule_comparison, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
+    rule_posting, rule_organization_seat, rule_comparison, rule_declined, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
 
 
 def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentences: set[int]

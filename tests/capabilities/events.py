@@ -384,6 +384,13 @@ named_only = Capability("named_only", "participants", _participants).add(
     generate("نظمت الهيئة ورشة عمل حول الخدمات الرقمية على غرار {state[name]}.", set(), test="neg",
              state=[r for r in STATE_ROWS if r["iso3"] != "BHR"])
 ).add(
+    # a state ahead of which the side ranks, or one that declined, did not take part
+    generate("استقبلت الهيئة وفدا من {p[0][name]}، واطلع الوفد على تجربة البحرين {what} {p[1][name]}.",
+             lambda f: {f["p"][0]["iso3"]}, test="neg", what=["بعد تفوقها على", "التي تفوقت على"], p=PAIRS)
+).add(
+    generate("شارك وفد الهيئة في اجتماع عقد في الرياض بحضور ممثلين عن {p[0][name]}، فيما {verb} {p[1][name]} عن "
+             "المشاركة.", lambda f: {f["p"][0]["iso3"]}, test="neg", verb=["اعتذرت", "تغيبت"], p=PAIRS)
+).add(
     generate("نظمت الهيئة ورشة عمل بمشاركة خبراء من {state[name]}.\nوجاءت {other} في المرتبة الأولى عالميا في "
              "مؤشر الأمم المتحدة للحكومة الإلكترونية.", lambda f: {f["state"]["iso3"]}, test="mft",
              state=[r for r in STATE_ROWS if r["iso3"] not in ("BHR", "DNK")], other=["الدنمارك"])
