@@ -17,6 +17,7 @@ import pycountry
 from babel import Locale
 
 from core.lexicon import load_table
+from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Normalized, Token, normalize_chars
 from core.records import CountryMention
@@ -120,14 +121,21 @@ def key_forms(token: str) -> tuple[str, ...]:
     return tuple(v for v in stems(token, article=False) if v in first)
 
 
-def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]:
-    """Every state-like mention, longest match first, left to right; offsets into the original."""
+KEY_START = kind("gazetteer_key", key_forms)  # a token one of whose forms starts a key
+
+
+def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | None = None) -> list[CountryMention]:
+    """Every state-like mention, longest match first, left to right; offsets into the original.
+    Only the tokens that start a key (`index`, built here when not given) are tried."""
     gz = gazetteer()
     text = norm.text
     mentions: list[CountryMention] = []
     i = 0
     n = len(tokens)
-    while i < n:
+    for cand in (index or TokenIndex.of(tokens)).positions(KEY_START):
+        if cand < i:
+            continue  # inside the mention just found
+        i = cand
         hit = None
         for first in key_forms(tokens[i].text):
             # Longest contiguous run (only spaces between tokens) that is a key.
@@ -143,7 +151,6 @@ def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]
             if hit:
                 break
         if not hit:
-            i += 1
             continue
         length, (iso3, via) = hit
         start_tok = i
