@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.text.context import DocContext
 from core.text.gazetteer import gazetteer
+from core.text.lexindex import kind
 from core.text.phrases import MEMO_MAX, PhraseMatcher
 from core.rankings.lexicon import RankLexicon, rank_lexicon
 
@@ -43,9 +45,7 @@ class RankDoc:
     @classmethod
     def build(cls, ctx: DocContext) -> "RankDoc":
         doc = cls(ctx, rank_lexicon())
-        matchers: dict[str, PhraseMatcher] = dict(doc.lex.matchers)
-        matchers["index"] = doc.lex.indexes
-        doc.cues = _find_cues(ctx, matchers)
+        doc.cues = _find_cues(ctx, cue_matchers())
         doc.cue_pos = {group: [h[0] for h in hits] for group, hits in doc.cues.items()}
         # a state name inside a region's name ("المغرب العربي") names no state
         inside = {k for a, length, _ in doc.cues["uncoded_scope"] for k in range(a, a + length)}
@@ -104,9 +104,25 @@ def _governed(doc: RankDoc, token: str) -> bool:
 _CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
 
 
+@lru_cache(maxsize=1)
+def cue_matchers() -> dict[str, PhraseMatcher]:
+    """Every cue group of the rank lexicon, and the index names (group "index")."""
+    lex = rank_lexicon()
+    matchers: dict[str, PhraseMatcher] = dict(lex.matchers)
+    matchers["index"] = lex.indexes
+    return matchers
+
+
+def _starts_a_cue(token: str) -> bool:
+    return any(m.first_variants(token) for m in cue_matchers().values())
+
+
+RANK_CUE = kind("rank_cue", _starts_a_cue)
+
+
 def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str, list[tuple[int, int, object]]]:
-    """Non-overlapping matches of every cue group, in one pass over the tokens: a token is tried
-    only by the groups one of whose phrases it can start (most tokens start none)."""
+    """Non-overlapping matches of every cue group of `cue_matchers()`: only the tokens that start
+    a phrase of some group (the context's index) are tried, each by the groups it can start."""
     toks, text = ctx.tokens, ctx.text
     hits: dict[str, list[tuple[int, int, object]]] = {g: [] for g in matchers}
     free = dict.fromkeys(matchers, 0)  # the first token each group may match at again
@@ -115,7 +131,8 @@ def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str,
     starts = _CUE_STARTS.setdefault(tuple(sorted(matchers)), {})
     if len(starts) >= MEMO_MAX:
         starts.clear()
-    for i, tok in enumerate(toks):
+    for i in ctx.index.positions(RANK_CUE):
+        tok = toks[i]
         groups = starts.get(tok.text)
         if groups is None:
             groups = starts[tok.text] = tuple(g for g, m in matchers.items() if m.first_variants(tok.text))

@@ -21,6 +21,9 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 HIJRI_MIN, HIJRI_MAX = 1410, 1500
 NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)")
 NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})(?!\d)")
+# Both numeric forms hold a digit, a separator and a digit: a text without one has neither (the
+# patterns above start with a look-behind, which makes the regex engine try every position).
+NUMERIC_ANY = re.compile(r"\d[/\-.]\d")
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,9 @@ def _shift(pub: Published, unit: str, offset: int) -> tuple[int, int | None, int
 
 def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int]) -> list[DateMention]:
     """2013/06/26 and 26/06/2013."""
-    found = []
+    found: list[DateMention] = []
+    if not NUMERIC_ANY.search(norm.text):
+        return found
     by_start: dict[int, int] | None = None  # built at the first match: most documents have none
     for rx, order in ((NUMERIC_YMD, "ymd"), (NUMERIC_DMY, "dmy")):
         for m in rx.finditer(norm.text):

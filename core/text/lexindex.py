@@ -73,6 +73,10 @@ class TokenIndex:
             found = self._positions[name] = list(compress(range(len(self.masks)), map(bit.__and__, self.masks)))
         return found
 
+    def has(self, name: str, i: int) -> bool:
+        """Token i may start an entry of kind `name`."""
+        return bool(self.masks[i] & _BITS[name])
+
     def after(self, name: str, lo: int) -> list[int]:
         """Candidate positions of `name` from token `lo` on."""
         found = self.positions(name)
