@@ -8,7 +8,7 @@ positions and bisect), instead of scanning the text again for every candidate.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,7 +21,7 @@ from core.text.normalize import Normalized, Token, normalize, tokenize
 from core.text.numbers import number_at_word, parse_number
 from core.records import CountryMention, DateMention, Span
 from core.text.phrases import phrase_tokens
-from core.text.segment import Segment, clauses, segment_of, sentences
+from core.text.segment import Segment, clauses, sentences
 from core.text.subject import resolve
 
 WORD_GROUPS = "event_context.tsv"
@@ -196,14 +196,10 @@ class DocContext:
 
     def token_index(self, nstart: int) -> int:
         """Index of the token starting at or after normalized offset nstart."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < nstart:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        starts = self.memo.get("token_starts")
+        if starts is None:
+            starts = self.memo["token_starts"] = [t.start for t in self.tokens]
+        return bisect_left(starts, nstart)
 
     def token_at_original(self, offset: int) -> int:
         """Index of the first token whose original start is at or after `offset`."""
@@ -217,10 +213,17 @@ class DocContext:
         return min(lo, len(self.tokens) - 1)
 
     def sentence_of(self, i: int) -> Segment:
-        return segment_of(self.sentences, i)
+        return self._segment_of("sentence_lasts", self.sentences, i)
 
     def clause_of(self, i: int) -> Segment:
-        return segment_of(self.clauses, i)
+        return self._segment_of("clause_lasts", self.clauses, i)
+
+    def _segment_of(self, key: str, segments: list[Segment], i: int) -> Segment:
+        """segment.segment_of by bisect over the segments' ends (kept in the memo)."""
+        lasts = self.memo.get(key)
+        if lasts is None:
+            lasts = self.memo[key] = [seg.last for seg in segments]
+        return segments[min(bisect_right(lasts, i), len(segments) - 1)]
 
     def span(self, first: int, last: int) -> Span:
         """Evidence for tokens[first:last] in original offsets."""

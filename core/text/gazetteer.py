@@ -121,6 +121,12 @@ def key_forms(token: str) -> tuple[str, ...]:
     return tuple(v for v in stems(token, article=False) if v in first)
 
 
+@lru_cache(maxsize=1)
+def key_prefixes() -> frozenset[tuple[str, ...]]:
+    """Every beginning of a gazetteer key (the keys themselves included)."""
+    return frozenset(key[:j] for key in gazetteer().entries for j in range(1, len(key) + 1))
+
+
 KEY_START = kind("gazetteer_key", key_forms)  # a token one of whose forms starts a key
 
 
@@ -128,6 +134,7 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
     """Every state-like mention, longest match first, left to right; offsets into the original.
     Only the tokens that start a key (`index`, built here when not given) are tried."""
     gz = gazetteer()
+    prefixes = key_prefixes()
     text = norm.text
     mentions: list[CountryMention] = []
     i = 0
@@ -138,15 +145,21 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
         i = cand
         hit = None
         for first in key_forms(tokens[i].text):
-            # Longest contiguous run (only spaces between tokens) that is a key.
-            for length in range(min(gz.longest, n - i), 0, -1):
-                key = (first,) + tuple(t.text for t in tokens[i + 1:i + length])
+            # Longest contiguous run (only spaces between tokens) that is a key: the keys this
+            # variant can grow into, as long as the tokens so far begin some key.
+            keys = [(first,)]
+            for t in tokens[i + 1:i + min(gz.longest, n - i)]:
+                key = keys[-1] + (t.text,)
+                if key not in prefixes:
+                    break
+                keys.append(key)
+            for key in reversed(keys):
                 if key in gz.entries:
                     # Punctuation depends on the length alone: checked only for a key that exists.
-                    seq = tokens[i:i + length]
+                    seq = tokens[i:i + len(key)]
                     if any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
                         continue
-                    hit = (length, gz.entries[key])
+                    hit = (len(key), gz.entries[key])
                     break
             if hit:
                 break
