@@ -54,12 +54,13 @@ def kind(name: str, test: Callable[[str], object]) -> str:
 class TokenIndex:
     """The kinds of every token of one document, and each kind's candidate positions (lazily)."""
 
-    __slots__ = ("texts", "masks", "_positions")
+    __slots__ = ("texts", "masks", "_positions", "_some")
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts
         self.masks = list(map(_MASKS.__getitem__, texts))  # one dict look-up per token, in C
         self._positions: dict[str, list[int]] = {}
+        self._some: tuple[list[int], list[int]] | None = None  # the tokens of some kind, and their masks
 
     @classmethod
     def of(cls, tokens) -> "TokenIndex":
@@ -69,8 +70,10 @@ class TokenIndex:
         """Sorted indices of the tokens that may start an entry of kind `name`."""
         found = self._positions.get(name)
         if found is None:
-            bit = _BITS[name]
-            found = self._positions[name] = list(compress(range(len(self.masks)), map(bit.__and__, self.masks)))
+            if self._some is None:  # most tokens are of no kind: each kind then scans the others only
+                self._some = list(compress(range(len(self.masks)), self.masks)), list(compress(self.masks, self.masks))
+            where, masks = self._some
+            found = self._positions[name] = list(compress(where, map(_BITS[name].__and__, masks)))
         return found
 
     def has(self, name: str, i: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Token, normalize_chars
@@ -110,17 +111,19 @@ class PhraseMatcher:
         return out
 
 
-def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], text: str | None = None
-                  ) -> dict[str, list[tuple[int, int, object]]]:
+def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], text: str | None = None,
+                  positions: Iterable[int] | None = None) -> dict[str, list[tuple[int, int, object]]]:
     """find_all of several lexicons in one pass over the tokens: each token is looked up once for
-    the lexicons it can start a phrase of (memoized per distinct token), most tokens start none."""
+    the lexicons it can start a phrase of (memoized per distinct token), most tokens start none.
+    `positions` (sorted) limits the pass to the tokens that may start a phrase of some lexicon."""
     hits: dict[str, list[tuple[int, int, object]]] = {name: [] for name in matchers}
     free = dict.fromkeys(matchers, 0)  # the first token each lexicon may match at again
     key = tuple(sorted(matchers))
     starts = _STARTS.setdefault(key, {})
     if len(starts) >= MEMO_MAX:
         starts.clear()
-    for i, tok in enumerate(tokens):
+    for i in range(len(tokens)) if positions is None else positions:
+        tok = tokens[i]
         names = starts.get(tok.text)
         if names is None:
             names = starts[tok.text] = tuple(n for n in key if matchers[n].first_variants(tok.text))
