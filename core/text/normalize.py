@@ -203,7 +203,9 @@ def normalize(original: str) -> Normalized:
         text = "".join(out)
         index.append(len(original))
     pattern, mapping = glued_words()
-    if pattern is not None and pattern.search(text):
+    # The glued forms are literal strings: one substring search each (in C) is much cheaper than the
+    # regex alternation trying every position, and most texts hold none.
+    if pattern is not None and any(glued in text for glued in mapping) and pattern.search(text):
         out2: list[str] = []
         index2: list[int] = []
         pos = 0
