@@ -15,6 +15,7 @@ of core/data/rank_cues.tsv, with its own test sentences in tests/test_rankings.p
 from __future__ import annotations
 
 from core.text.context import DocContext
+from core.text.dates import DIGITS
 from core.text.lexindex import kind
 from core.text.numbers import ordinal_word
 from core.rankings.document import RankDoc, RankItem
@@ -129,7 +130,6 @@ def _rank_word(token: str) -> bool:
 
 
 RANK_WORD = kind("rank_word", _rank_word)
-DIGITS = kind("digits", str.isdigit)
 
 
 def could_rank(ctx: DocContext) -> bool:

@@ -198,7 +198,10 @@ def _shift(pub: Published, unit: str, offset: int) -> tuple[int, int | None, int
     return d.year, d.month, d.day
 
 
-def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int]) -> list[DateMention]:
+DIGITS = kind("digits", str.isdigit)
+
+
+def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int], index: TokenIndex) -> list[DateMention]:
     """2013/06/26 and 26/06/2013."""
     found: list[DateMention] = []
     if not NUMERIC_ANY.search(norm.text):
@@ -206,9 +209,9 @@ def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int]) -> lis
     by_start: dict[int, int] | None = None  # built at the first match: most documents have none
     for rx, order in ((NUMERIC_YMD, "ymd"), (NUMERIC_DMY, "dmy")):
         for m in rx.finditer(norm.text):
-            if by_start is None:
-                by_start = {t.start: k for k, t in enumerate(tokens)}
-                by_end = {t.end: k for k, t in enumerate(tokens)}
+            if by_start is None:  # a numeric date starts and ends with digits: only digit tokens
+                by_start = {tokens[k].start: k for k in index.positions(DIGITS)}
+                by_end = {tokens[k].end: k for k in index.positions(DIGITS)}
             a, b, c = (int(g) for g in m.groups())
             y, mo, d = (a, b, c) if order == "ymd" else (c, b, a)
             k0, k1 = by_start.get(m.start()), by_end.get(m.end())
@@ -416,7 +419,7 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published,
     """
     index = index or TokenIndex.of(tokens)
     used: set[int] = set()  # token indexes already part of a date
-    found = _numeric_dates(norm, tokens, used)
+    found = _numeric_dates(norm, tokens, used, index)
     found += _month_dates(norm, tokens, published, used, index)
     found += _relative_dates(norm, tokens, published, used, index)
     found += _bare_years(norm, tokens, used, index)

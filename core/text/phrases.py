@@ -32,8 +32,12 @@ class PhraseMatcher:
     # Every key and every beginning of a key: a match grows token by token while it stays in here.
     _prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
+    # First words that start no phrase longer than one token: their match never looks further.
+    _alone: frozenset[str] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         self._prefixes = frozenset(k[:j] for k in self.entries for j in range(1, len(k) + 1))
+        self._alone = self.first - {k[0] for k in self.entries if len(k) > 1}
 
     @classmethod
     def build(cls, pairs) -> "PhraseMatcher":
@@ -74,6 +78,10 @@ class PhraseMatcher:
         best_length, best_key = 0, None
         for first in firsts:
             key = (first,)
+            if first in self._alone:
+                if key in self.entries and best_length < 1:
+                    best_length, best_key = 1, key
+                continue
             length = 1
             while True:
                 if key in self.entries and length > best_length:
