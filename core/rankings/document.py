@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
 
 from core.text.context import DocContext
 from core.text.gazetteer import gazetteer
@@ -57,8 +58,8 @@ class RankDoc:
         doc.governed = {a for a, _ in names if _governed(doc, ctx.tokens[a].text)}
         doc.date_pos = [a for a, _, _ in ctx.date_tokens]
         doc.index_classes = frozenset(h[2] for h in doc.cues["index"])
-        doc.sentence_at = [seg for seg in ctx.sentences for _ in range(seg.first, seg.last)]
-        doc.clause_at = [seg for seg in ctx.clauses for _ in range(seg.first, seg.last)]
+        doc.sentence_at = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.sentences))
+        doc.clause_at = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.clauses))
         return doc
 
     def sentence(self, i: int):

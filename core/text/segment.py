@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from core.lexicon import load_table
 from core.text.lexindex import TokenIndex, kind
@@ -96,11 +97,14 @@ def _is_sentence_dot(text: str, pos: int, parens: _Parens | None = None) -> bool
     return True
 
 
+_END = attrgetter("end")
+
+
 def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]:
     """Segments of tokens between character cut positions."""
     segments = []
     cuts = sorted(set(cuts)) + [text_len + 1]
-    ends = [t.end for t in tokens]  # increasing
+    ends = list(map(_END, tokens))  # increasing
     k = 0
     first = 0
     for cut in cuts:
