@@ -9,6 +9,7 @@ from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Token, normalize_chars
 
 MEMO_MAX = 200_000  # distinct tokens remembered per matcher before the memo starts over
+VARIES = object()   # PhraseMatcher.fixed: the match depends on the tokens after this one
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -60,6 +61,16 @@ class PhraseMatcher:
 
     def _first_variants(self, token: str) -> list[str]:
         return [form for form in stems(token) if form in self.first]
+
+    def fixed(self, token: str) -> tuple[object, int] | None | object:
+        """What `match` returns at a token with this text when that depends on the text alone
+        (every form of it that starts a phrase starts only one-token phrases), else VARIES."""
+        firsts = self.first_variants(token)
+        if not firsts:
+            return None
+        if all(first in self._alone for first in firsts):
+            return self.entries[(firsts[0],)], 1
+        return VARIES
 
     def match(self, tokens: list[Token], i: int, text: str | None = None) -> tuple[object, int] | None:
         """(value, number of tokens) of the longest phrase starting at tokens[i], else None.
@@ -133,16 +144,17 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
     for i in range(len(tokens)) if positions is None else positions:
         tok = tokens[i]
         names = starts.get(tok.text)
-        if names is None:
-            names = starts[tok.text] = tuple(n for n in key if matchers[n].first_variants(tok.text))
-        for name in names:
+        if names is None:  # (lexicon, its match when the token's text alone decides it)
+            names = starts[tok.text] = tuple((n, matchers[n].fixed(tok.text)) for n in key
+                                             if matchers[n].first_variants(tok.text))
+        for name, fixed in names:
             if i < free[name]:
                 continue
-            found = matchers[name].match(tokens, i, text)
+            found = matchers[name].match(tokens, i, text) if fixed is VARIES else fixed
             if found:
                 hits[name].append((i, found[1], found[0]))
                 free[name] = i + found[1]
     return hits
 
 
-_STARTS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[str, object], ...]]] = {}
