@@ -23,6 +23,7 @@ from core.text.morphology import conjoined, definite_article, stems, without_enc
 from core.text.numbers import ordinal_word
 from core.text.gazetteer import GCC_MEMBERS
 from core.lexicon import load_table
+from core.text import lexindex
 from core.text.phrases import PhraseMatcher, find_all_many
 from core.records import Event, RankClaim, Span
 from core.vocabulary import event_kinds
@@ -86,15 +87,25 @@ def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
     return next((c for c in cues if first.first < c.first < sentence.last and c.kind == "agreement"), first)
 
 
+def _starts_an_event_phrase(token: str) -> bool:
+    lex = event_lexicon()
+    return bool(lex.cues.first_variants(token) or lex.organizations.first_variants(token)
+                or lex.topics.first_variants(token) or lex.rankings.first_variants(token))
+
+
+EVENT_PHRASE = lexindex.kind("event_phrase", _starts_an_event_phrase)
+
+
 def _phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:
     """Every match of an event lexicon (cues, organizations, topics) in the document: all three
-    found in one pass over the tokens, once per document, and kept on the context."""
+    found in one pass over the tokens that may start one of them (the context's index), once per
+    document, and kept on the context."""
     found = ctx.memo.get("event_phrases")
     if found is None:
         lex = event_lexicon()
         found = ctx.memo["event_phrases"] = find_all_many(
             {"cues": lex.cues, "organizations": lex.organizations, "topics": lex.topics, "rankings": lex.rankings},
-            ctx.tokens, ctx.text)
+            ctx.tokens, ctx.text, ctx.index.positions(EVENT_PHRASE))
     return found[name]
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain, repeat
 
 from core.text.context import DocContext
 from core.text.gazetteer import gazetteer
-from core.text.phrases import MEMO_MAX, PhraseMatcher
+from core.text.lexindex import kind
+from core.text.phrases import MEMO_MAX, VARIES, PhraseMatcher
 from core.rankings.lexicon import RankLexicon, rank_lexicon
 
 @dataclass
@@ -43,9 +46,7 @@ class RankDoc:
     @classmethod
     def build(cls, ctx: DocContext) -> "RankDoc":
         doc = cls(ctx, rank_lexicon())
-        matchers: dict[str, PhraseMatcher] = dict(doc.lex.matchers)
-        matchers["index"] = doc.lex.indexes
-        doc.cues = _find_cues(ctx, matchers)
+        doc.cues = _find_cues(ctx, cue_matchers())
         doc.cue_pos = {group: [h[0] for h in hits] for group, hits in doc.cues.items()}
         # a state name inside a region's name ("المغرب العربي") names no state
         inside = {k for a, length, _ in doc.cues["uncoded_scope"] for k in range(a, a + length)}
@@ -57,8 +58,8 @@ class RankDoc:
         doc.governed = {a for a, _ in names if _governed(doc, ctx.tokens[a].text)}
         doc.date_pos = [a for a, _, _ in ctx.date_tokens]
         doc.index_classes = frozenset(h[2] for h in doc.cues["index"])
-        doc.sentence_at = [seg for seg in ctx.sentences for _ in range(seg.first, seg.last)]
-        doc.clause_at = [seg for seg in ctx.clauses for _ in range(seg.first, seg.last)]
+        doc.sentence_at = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.sentences))
+        doc.clause_at = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.clauses))
         return doc
 
     def sentence(self, i: int):
@@ -101,12 +102,28 @@ def _governed(doc: RankDoc, token: str) -> bool:
     return token[:1] in doc.lex.preposition_clitics and token[1:] != ""
 
 
-_CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+_CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[str, object], ...]]] = {}
+
+
+@lru_cache(maxsize=1)
+def cue_matchers() -> dict[str, PhraseMatcher]:
+    """Every cue group of the rank lexicon, and the index names (group "index")."""
+    lex = rank_lexicon()
+    matchers: dict[str, PhraseMatcher] = dict(lex.matchers)
+    matchers["index"] = lex.indexes
+    return matchers
+
+
+def _starts_a_cue(token: str) -> bool:
+    return any(m.first_variants(token) for m in cue_matchers().values())
+
+
+RANK_CUE = kind("rank_cue", _starts_a_cue)
 
 
 def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str, list[tuple[int, int, object]]]:
-    """Non-overlapping matches of every cue group, in one pass over the tokens: a token is tried
-    only by the groups one of whose phrases it can start (most tokens start none)."""
+    """Non-overlapping matches of every cue group of `cue_matchers()`: only the tokens that start
+    a phrase of some group (the context's index) are tried, each by the groups it can start."""
     toks, text = ctx.tokens, ctx.text
     hits: dict[str, list[tuple[int, int, object]]] = {g: [] for g in matchers}
     free = dict.fromkeys(matchers, 0)  # the first token each group may match at again
@@ -115,15 +132,17 @@ def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str,
     starts = _CUE_STARTS.setdefault(tuple(sorted(matchers)), {})
     if len(starts) >= MEMO_MAX:
         starts.clear()
-    for i, tok in enumerate(toks):
+    for i in ctx.index.positions(RANK_CUE):
+        tok = toks[i]
         groups = starts.get(tok.text)
-        if groups is None:
-            groups = starts[tok.text] = tuple(g for g, m in matchers.items() if m.first_variants(tok.text))
-        for g in groups:
+        if groups is None:  # (group, its match when the token's text alone decides it)
+            groups = starts[tok.text] = tuple((g, m.fixed(tok.text)) for g, m in matchers.items()
+                                              if m.first_variants(tok.text))
+        for g, fixed in groups:
             if i < free[g]:
                 continue
             # index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue words may not
-            m = matchers[g].match(toks, i, None if g == "index" else text)
+            m = matchers[g].match(toks, i, None if g == "index" else text) if fixed is VARIES else fixed
             if m:
                 hits[g].append((i, m[1], m[0]))
                 free[g] = i + m[1]

@@ -16,6 +16,8 @@ of core/data/rank_cues.tsv, with its own test sentences in tests/test_rankings.p
 from __future__ import annotations
 
 from core.text.context import DocContext
+from core.text.dates import DIGITS
+from core.text.lexindex import kind
 from core.text.numbers import ordinal_word
 from core.rankings.document import RankDoc, RankItem
 from core.rankings.editions import Edition, find_edition, kept_comparison, year_of
@@ -119,23 +121,27 @@ def _without_contradicted_short_forms(claims: list[RankClaim], short: set[int]) 
     return [c for k, c in enumerate(claims) if not (k in short and c.country_iso3 in wrong)]
 
 
+def _rank_word(token: str) -> bool:
+    """A rank noun, a leader noun or verb, an ordinal word, or digits with the article ("الـ18")."""
+    lex = rank_lexicon()
+    article = lex.joiners - lex.and_words  # "الـ18": digits with the article read as an ordinal
+    return bool(lex.trigger.first_variants(token) or lex.trigger_list.first_variants(token)
+                or lex.leader.first_variants(token) or lex.lead_verb.first_variants(token) or ordinal_word(token)
+                or lead_verb_with_pronoun(lex, token) or token in article)
+
+
+RANK_WORD = kind("rank_word", _rank_word)
+
+
 def could_rank(ctx: DocContext) -> bool:
     """Whether a token of the document starts a rank noun, a leader noun or verb, an ordinal (a word,
     or digits after the article) or is a bracketed number: every claim needs one, so an article with
     none skips the stage."""
-    lex, seen = rank_lexicon(), set()
-    article = lex.joiners - lex.and_words  # "الـ18": digits with the article read as an ordinal
-    for tok in ctx.tokens:
-        if tok.text.isdigit() and "(" in ctx.text[max(0, tok.start - 2):tok.start]:
-            return True  # a bracketed rank after a state: "البحرين (18 عالميا)"
-        if tok.text in seen:
-            continue
-        seen.add(tok.text)
-        if lex.trigger.first_variants(tok.text) or lex.trigger_list.first_variants(tok.text) \
-                or lex.leader.first_variants(tok.text) or lex.lead_verb.first_variants(tok.text) or ordinal_word(tok.text) \
-                or lead_verb_with_pronoun(lex, tok.text) or tok.text in article:
-            return True
-    return False
+    if ctx.index.positions(RANK_WORD):
+        return True
+    # a bracketed rank after a state: "البحرين (18 عالميا)"
+    return any("(" in ctx.text[max(0, ctx.tokens[i].start - 2):ctx.tokens[i].start]
+               for i in ctx.index.positions(DIGITS))
 
 
 def find_rank_claims(ctx: DocContext) -> list[RankClaim]:

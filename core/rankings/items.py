@@ -9,11 +9,14 @@ token, or a bisect in positions computed once per document (RankDoc), so the pas
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from core.text.numbers import number_at_word
-from core.text.phrases import MEMO_MAX
+from core.text.lexindex import kind
 from core.rankings.document import RankDoc, RankItem
 from core.rankings.expressions import (rule_adverbial, rule_bracketed, rule_bracketed_earlier, rule_chained,
                                        rule_placed_ordinal, rule_rank_noun, rule_was_number)
+from core.rankings.lexicon import rank_lexicon
 from core.rankings.leaders import lead_verb_with_pronoun, rule_leader, rule_leader_gapped, rule_leader_of_named_group
 from core.rankings.lists import rule_rank_list
 from core.rankings.pipe_tables import table_items
@@ -22,37 +25,33 @@ ITEM_RULES = (rule_rank_list, rule_rank_noun, rule_leader, rule_leader_gapped, r
               rule_bracketed_earlier,
               rule_placed_ordinal, rule_adverbial)
 
-_ITEM_STARTS: dict[str, bool] = {}
 
-
-def _item_starts(doc: RankDoc):
-    """A test for tokens that may start a rank expression (a rank noun, a leader noun, digits, a
-    number word, an adverbial ordinal, "كانت"); memoized per distinct token, across documents."""
-    lex, memo = doc.lex, _ITEM_STARTS
-    if len(memo) >= MEMO_MAX:
-        memo.clear()
-
-    def could_start(token: str) -> bool:
-        found = memo.get(token)
-        if found is None:
-            found = memo[token] = bool(
-                token.isdigit() or token in lex.joiners or token in lex.adverbial or token in lex.was
+def _could_start(token: str) -> bool:
+    """A token that may start a rank expression (a rank noun, a leader noun, digits, a number word,
+    an adverbial ordinal, "كانت")."""
+    lex = rank_lexicon()
+    return bool(token.isdigit() or token in lex.joiners or token in lex.adverbial or token in lex.was
                 or lex.trigger.first_variants(token) or lex.trigger_list.first_variants(token)
                 or lex.leader.first_variants(token) or lex.lead_verb.first_variants(token) or number_at_word(token)
                 or lead_verb_with_pronoun(lex, token))
-        return found
-    return could_start
+
+
+ITEM_START = kind("rank_item_start", _could_start)
 
 
 def find_items(doc: RankDoc) -> list[RankItem]:
-    """Every rank expression, left to right; the first rule of ITEM_RULES that fires at a token wins."""
-    toks = doc.ctx.tokens
+    """Every rank expression, left to right; the first rule of ITEM_RULES that fires at a token wins.
+    The rules are tried at the tokens that may start one (the context's index) and at the tokens
+    just after a leader's expression."""
+    toks, index = doc.ctx.tokens, doc.ctx.index
     items: list[RankItem] = []
     i = 0
-    could_start = _item_starts(doc)
+    starts = index.positions(ITEM_START)
     while i < len(toks):
-        if not could_start(toks[i].text) and not (items and items[-1].rule == "leader" and i - items[-1].scope_end <= 1):
-            i += 1
+        if not index.has(ITEM_START, i) and not (items and items[-1].rule == "leader" and i - items[-1].scope_end <= 1):
+            # no rule fires here, nor at any token before the next start (the items stay the same)
+            k = bisect_right(starts, i)
+            i = starts[k] if k < len(starts) else len(toks)
             continue
         last = items[-1] if items else None
         found = next((it for rule in ITEM_RULES if (it := rule(doc, i, last)) is not None), None)

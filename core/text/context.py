@@ -8,19 +8,21 @@ positions and bisect), instead of scanning the text again for every candidate.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from core.text.dates import Published, find_dates
 from core.text.gazetteer import find_mentions
 from core.lexicon import load_table
+from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import Normalized, Token, normalize, tokenize
 from core.text.numbers import number_at_word, parse_number
 from core.records import CountryMention, DateMention, Span
 from core.text.phrases import phrase_tokens
-from core.text.segment import Segment, clauses, segment_of, sentences
+from core.text.segment import Segment, clauses, sentences
 from core.text.subject import resolve
 
 WORD_GROUPS = "event_context.tsv"
@@ -79,15 +81,27 @@ def _may_start_number(token: str) -> bool:
     return token.isdigit() or number_at_word(token)
 
 
-def tag_tokens(tokens: list[Token], text: str) -> tuple[dict[str, list[int]], dict[tuple[str, int], int]]:
+def _in_a_group(token: str) -> bool:
+    single, multi = _groups_of(token)
+    return bool(single or multi)
+
+
+WORD_GROUP = kind("word_group", _in_a_group)  # a word of a group, or the first of a group's phrase
+NUMBER_START = kind("number_start", _may_start_number)
+
+
+def tag_tokens(tokens: list[Token], text: str, index: TokenIndex | None = None
+               ) -> tuple[dict[str, list[int]], dict[tuple[str, int], int]]:
     """(group -> sorted token indices tagged with it, (group, index) -> tokens the phrase spans).
 
     A token is tagged with a group when it, or one of its stems, is a word of the group; a phrase
     of several tokens is tagged on its first token when the rest follows with no punctuation.
+    Only the tokens that are a word of some group or start a group's phrase are looked at.
     """
     positions: dict[str, list[int]] = {name: [] for name in word_groups().names}
     lengths: dict[tuple[str, int], int] = {}
-    for i, tok in enumerate(tokens):
+    for i in (index or TokenIndex.of(tokens)).positions(WORD_GROUP):
+        tok = tokens[i]
         single, multi = _groups_of(tok.text)
         found = set(single) if multi else single
         for rest, group in multi:
@@ -118,6 +132,12 @@ class DocContext:
     tag_lengths: dict[tuple[str, int], int] = field(default_factory=dict)
     # Per-document results a stage computes once and asks for many times (e.g. events' survey sentences).
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    # Candidate positions of every lexicon (core.text.lexindex), looked up once per distinct token.
+    index: TokenIndex | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.index is None:
+            self.index = TokenIndex.of(self.tokens)
 
     def tagged(self, i: int, group: str) -> bool:
         """Token i carries `group` (it, or a stem of it, is a word of the group)."""
@@ -132,8 +152,10 @@ class DocContext:
         return found[k] if k < len(found) and found[k] < hi else None
 
     def has(self, group: str, lo: int, hi: int) -> bool:
-        """Some token in [lo, hi) carries `group`."""
-        return self.first_tag(group, lo, hi) is not None
+        """Some token in [lo, hi) carries `group` (first_tag, inlined: rules ask this very often)."""
+        found = self.tags[group]
+        k = bisect_left(found, max(lo, 0))
+        return k < len(found) and found[k] < hi
 
     def tag_positions(self, group: str, lo: int, hi: int) -> list[int]:
         """Every token index in [lo, hi) tagged with `group`, in order."""
@@ -152,8 +174,7 @@ class DocContext:
         """Token indices in [lo, hi) where a number (digits or number words) starts."""
         starts = self.memo.get("number_starts")
         if starts is None:
-            from_tokens = [i for i, tok in enumerate(self.tokens)
-                           if _may_start_number(tok.text) and parse_number(self.tokens, i)]
+            from_tokens = [i for i in self.index.positions(NUMBER_START) if parse_number(self.tokens, i)]
             starts = self.memo["number_starts"] = from_tokens
         return starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)]
 
@@ -178,14 +199,10 @@ class DocContext:
 
     def token_index(self, nstart: int) -> int:
         """Index of the token starting at or after normalized offset nstart."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < nstart:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        starts = self.memo.get("token_starts")
+        if starts is None:
+            starts = self.memo["token_starts"] = list(map(attrgetter("start"), self.tokens))
+        return bisect_left(starts, nstart)
 
     def token_at_original(self, offset: int) -> int:
         """Index of the first token whose original start is at or after `offset`."""
@@ -199,10 +216,17 @@ class DocContext:
         return min(lo, len(self.tokens) - 1)
 
     def sentence_of(self, i: int) -> Segment:
-        return segment_of(self.sentences, i)
+        return self._segment_of("sentence_lasts", self.sentences, i)
 
     def clause_of(self, i: int) -> Segment:
-        return segment_of(self.clauses, i)
+        return self._segment_of("clause_lasts", self.clauses, i)
+
+    def _segment_of(self, key: str, segments: list[Segment], i: int) -> Segment:
+        """segment.segment_of by bisect over the segments' ends (kept in the memo)."""
+        lasts = self.memo.get(key)
+        if lasts is None:
+            lasts = self.memo[key] = [seg.last for seg in segments]
+        return segments[min(bisect_right(lasts, i), len(segments) - 1)]
 
     def span(self, first: int, last: int) -> Span:
         """Evidence for tokens[first:last] in original offsets."""
@@ -218,10 +242,11 @@ def build_context(text: str, published: str = "") -> DocContext:
     norm = normalize(text)
     tokens = tokenize(norm)
     pub = Published.parse(published)
+    index = TokenIndex.of(tokens)
     ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens),
-                     clauses=clauses(norm.text, tokens), mentions=find_mentions(norm, tokens),
-                     dates=find_dates(norm, tokens, pub), published=pub)
-    ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text)
+                     clauses=clauses(norm.text, tokens, index), mentions=find_mentions(norm, tokens, index),
+                     dates=find_dates(norm, tokens, pub, index), published=pub, index=index)
+    ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text, index)
     for m in ctx.mentions:
         a = ctx.token_index(m.nstart)
         b = ctx.token_index(m.nend)

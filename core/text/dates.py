@@ -13,6 +13,7 @@ from functools import lru_cache
 from hijridate import Gregorian, Hijri
 
 from core.lexicon import load_table
+from core.text.lexindex import TokenIndex, kind
 from core.text.normalize import Normalized, Token, normalize_chars
 from core.text.numbers import ordinal_word
 from core.records import DateMention
@@ -21,6 +22,9 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 HIJRI_MIN, HIJRI_MAX = 1410, 1500
 NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)")
 NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})(?!\d)")
+# Both numeric forms hold a digit, a separator and a digit: a text without one has neither (the
+# patterns above start with a look-behind, which makes the regex engine try every position).
+NUMERIC_ANY = re.compile(r"\d[/\-.]\d")
 
 
 @dataclass(frozen=True)
@@ -195,13 +199,20 @@ def _shift(pub: Published, unit: str, offset: int) -> tuple[int, int | None, int
     return d.year, d.month, d.day
 
 
-def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int]) -> list[DateMention]:
+DIGITS = kind("digits", str.isdigit)
+
+
+def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int], index: TokenIndex) -> list[DateMention]:
     """2013/06/26 and 26/06/2013."""
-    found = []
-    by_start = {t.start: k for k, t in enumerate(tokens)}
-    by_end = {t.end: k for k, t in enumerate(tokens)}
+    found: list[DateMention] = []
+    if not NUMERIC_ANY.search(norm.text):
+        return found
+    by_start: dict[int, int] | None = None  # built at the first match: most documents have none
     for rx, order in ((NUMERIC_YMD, "ymd"), (NUMERIC_DMY, "dmy")):
         for m in rx.finditer(norm.text):
+            if by_start is None:  # a numeric date starts and ends with digits: only digit tokens
+                by_start = {tokens[k].start: k for k in index.positions(DIGITS)}
+                by_end = {tokens[k].end: k for k in index.positions(DIGITS)}
             a, b, c = (int(g) for g in m.groups())
             y, mo, d = (a, b, c) if order == "ymd" else (c, b, a)
             k0, k1 = by_start.get(m.start()), by_end.get(m.end())
@@ -289,25 +300,30 @@ def _month_date(norm, tokens, i, j, day, month, published) -> tuple[DateMention 
     return _mention(norm, tokens, i, k, year, mnum, day, basis), k
 
 
-def _month_dates(norm: Normalized, tokens: list[Token], published: Published, used: set[int]) -> list[DateMention]:
+def _may_start_month_date(tok: str) -> bool:
+    """Digits (a day) or the first word of a month name, its prefix allowed."""
+    month_firsts = _month_firsts()
+    return tok.isdigit() or tok in month_firsts or _strip_proclitic(tok, "month_prefix") in month_firsts
+
+
+MONTH_DATE = kind("month_date", _may_start_month_date)
+
+
+def _month_dates(norm: Normalized, tokens: list[Token], published: Published, used: set[int],
+                 index: TokenIndex) -> list[DateMention]:
     """Day(s) + month name (+ year / relation / calendar suffix), and month name + year."""
     found = []
-    n, month_firsts = len(tokens), _month_firsts()
     i = 0
-    while i < n:
-        tok = tokens[i].text
-        if i in used or (not tok.isdigit() and tok not in month_firsts
-                         and _strip_proclitic(tok, "month_prefix") not in month_firsts):
-            i += 1  # the common case, kept out of any call
-            continue
+    for cand in index.positions(MONTH_DATE):
+        if cand < i or cand in used:
+            continue  # inside the date just found, or claimed by an earlier rule
+        i = cand
         day, j = _day_at(tokens, norm.text, i)
         month = _month_at(tokens, j)
         if month is None:
-            i += 1
             continue
         mention, k = _month_date(norm, tokens, i, j, day, month, published)
         if k < 0:
-            i += 1
             continue
         if mention is not None:
             found.append(mention)
@@ -327,24 +343,35 @@ def _relative_at(tokens: list[Token], i: int, phrases, longest: int):
     return None
 
 
-def _relative_dates(norm: Normalized, tokens: list[Token], published: Published, used: set[int]) -> list[DateMention]:
+@lru_cache(maxsize=1)
+def _relative_firsts() -> frozenset[str]:
+    return frozenset(p[0] for p in relative_phrases() if p)  # a phrase can only start at one of these
+
+
+def _may_start_relative(tok: str) -> bool:
+    firsts = _relative_firsts()
+    return tok in firsts or _strip_proclitic(tok, "relative_prefix") in firsts
+
+
+RELATIVE = kind("relative_date", _may_start_relative)
+
+
+def _relative_dates(norm: Normalized, tokens: list[Token], published: Published, used: set[int],
+                    index: TokenIndex) -> list[DateMention]:
     """Relative phrases ("أمس", "العام الماضي") resolved against the publication date."""
     found = []
     phrases = relative_phrases()
     longest = max(len(p) for p in phrases)
-    firsts = frozenset(p[0] for p in phrases if p)  # a phrase can only start at one of these
-    n, i = len(tokens), 0
-    while i < n:
-        first = tokens[i].text
-        if i in used or (first not in firsts and _strip_proclitic(first, "relative_prefix") not in firsts):
-            i += 1
+    i = 0
+    for cand in index.positions(RELATIVE):
+        if cand < i or cand in used:
             continue
+        i = cand
         hit = _relative_at(tokens, i, phrases, longest)
         if not hit:
-            i += 1
             continue
         length, (unit, offset) = hit
-        if i + length < n and ordinal_word(tokens[i + length].text):
+        if i + length < len(tokens) and ordinal_word(tokens[i + length].text):
             i += length  # "في اليوم الأول من زيارته": a day counted within an event, not today
             continue
         shifted = _shift(published, unit, offset)
@@ -356,13 +383,21 @@ def _relative_dates(norm: Normalized, tokens: list[Token], published: Published,
     return found
 
 
-def _bare_years(norm: Normalized, tokens: list[Token], used: set[int]) -> list[DateMention]:
+def _four_digits(tok: str) -> bool:
+    return tok.isdigit() and len(tok) == 4
+
+
+FOUR_DIGITS = kind("four_digits", _four_digits)
+
+
+def _bare_years(norm: Normalized, tokens: list[Token], used: set[int], index: TokenIndex) -> list[DateMention]:
     """Years on their own ("2010", "2010م", "عام 2013") and Hijri years ("1434هـ")."""
     found = []
     text, n, words = norm.text, len(tokens), date_words()
-    for i, t in enumerate(tokens):
-        if i in used or not t.text.isdigit() or len(t.text) != 4:
+    for i in index.positions(FOUR_DIGITS):
+        if i in used:
             continue
+        t = tokens[i]
         y = int(t.text)
         nxt = tokens[i + 1].text if i + 1 < n and (tokens[i + 1].start == t.end
                                                    or not text[t.end:tokens[i + 1].start].strip()) else ""
@@ -378,16 +413,19 @@ def _bare_years(norm: Normalized, tokens: list[Token], used: set[int]) -> list[D
     return found
 
 
-def find_dates(norm: Normalized, tokens: list[Token], published: Published) -> list[DateMention]:
+def find_dates(norm: Normalized, tokens: list[Token], published: Published,
+               index: TokenIndex | None = None) -> list[DateMention]:
     """Every date-like expression, left to right, with its precision and basis (text | relative).
 
     Rules in order, each claiming its tokens so a later rule never reads them again: numeric dates,
-    month-name dates, relative phrases, bare years. Each rule is one pass over the tokens.
+    month-name dates, relative phrases, bare years. Each rule visits only the tokens that may start
+    its expressions (`index`, built here when not given).
     """
+    index = index or TokenIndex.of(tokens)
     used: set[int] = set()  # token indexes already part of a date
-    found = _numeric_dates(norm, tokens, used)
-    found += _month_dates(norm, tokens, published, used)
-    found += _relative_dates(norm, tokens, published, used)
-    found += _bare_years(norm, tokens, used)
+    found = _numeric_dates(norm, tokens, used, index)
+    found += _month_dates(norm, tokens, published, used, index)
+    found += _relative_dates(norm, tokens, published, used, index)
+    found += _bare_years(norm, tokens, used, index)
     found.sort(key=lambda d: d.nstart)
     return found

@@ -18,6 +18,7 @@ import pycountry
 from babel import Locale
 
 from core.lexicon import load_table
+from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Normalized, Token, normalize_chars
 from core.records import CountryMention
@@ -128,30 +129,49 @@ def key_forms(token: str) -> tuple[str, ...]:
     return tuple(v for v in stems(token, article=False) if v in first)
 
 
-def find_mentions(norm: Normalized, tokens: list[Token]) -> list[CountryMention]:
-    """Every state-like mention, longest match first, left to right; offsets into the original."""
+@lru_cache(maxsize=1)
+def key_prefixes() -> frozenset[tuple[str, ...]]:
+    """Every beginning of a gazetteer key (the keys themselves included)."""
+    return frozenset(key[:j] for key in gazetteer().entries for j in range(1, len(key) + 1))
+
+
+KEY_START = kind("gazetteer_key", key_forms)  # a token one of whose forms starts a key
+
+
+def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | None = None) -> list[CountryMention]:
+    """Every state-like mention, longest match first, left to right; offsets into the original.
+    Only the tokens that start a key (`index`, built here when not given) are tried."""
     gz = gazetteer()
+    prefixes = key_prefixes()
     text = norm.text
     mentions: list[CountryMention] = []
     i = 0
     n = len(tokens)
-    while i < n:
+    for cand in (index or TokenIndex.of(tokens)).positions(KEY_START):
+        if cand < i:
+            continue  # inside the mention just found
+        i = cand
         hit = None
         for first in key_forms(tokens[i].text):
-            # Longest contiguous run (only spaces between tokens) that is a key.
-            for length in range(min(gz.longest, n - i), 0, -1):
-                key = (first,) + tuple(t.text for t in tokens[i + 1:i + length])
+            # Longest contiguous run (only spaces between tokens) that is a key: the keys this
+            # variant can grow into, as long as the tokens so far begin some key.
+            keys = [(first,)]
+            for t in tokens[i + 1:i + min(gz.longest, n - i)]:
+                key = keys[-1] + (t.text,)
+                if key not in prefixes:
+                    break
+                keys.append(key)
+            for key in reversed(keys):
                 if key in gz.entries:
                     # Punctuation depends on the length alone: checked only for a key that exists.
-                    seq = tokens[i:i + length]
+                    seq = tokens[i:i + len(key)]
                     if any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
                         continue
-                    hit = (length, gz.entries[key])
+                    hit = (len(key), gz.entries[key])
                     break
             if hit:
                 break
         if not hit:
-            i += 1
             continue
         length, (iso3, via) = hit
         start_tok = i

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from core.lexicon import load_table
 
@@ -202,7 +203,9 @@ def normalize(original: str) -> Normalized:
         text = "".join(out)
         index.append(len(original))
     pattern, mapping = glued_words()
-    if pattern is not None and pattern.search(text):
+    # The glued forms are literal strings: one substring search each (in C) is much cheaper than the
+    # regex alternation trying every position, and most texts hold none.
+    if pattern is not None and any(glued in text for glued in mapping) and pattern.search(text):
         out2: list[str] = []
         index2: list[int] = []
         pos = 0
@@ -239,6 +242,13 @@ class Token:
     end: int
 
 
+# The same pattern as a capturing group: split() alternates gaps and tokens, so the offsets are the
+# running sum of the parts' lengths (computed in C, with no match object per token).
+_TOKEN_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
+
+
 def tokenize(norm: Normalized) -> list[Token]:
     """Tokens of the normalized text, each remembering its normalized span."""
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(norm.text)]
+    parts = _TOKEN_SPLIT.split(norm.text)  # gap, token, gap, token, ..., gap
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return list(map(Token, parts[1::2], offsets[1::2], offsets[2::2]))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Token, normalize_chars
 
 MEMO_MAX = 200_000  # distinct tokens remembered per matcher before the memo starts over
+VARIES = object()   # PhraseMatcher.fixed: the match depends on the tokens after this one
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -31,8 +33,12 @@ class PhraseMatcher:
     # Every key and every beginning of a key: a match grows token by token while it stays in here.
     _prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
+    # First words that start no phrase longer than one token: their match never looks further.
+    _alone: frozenset[str] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         self._prefixes = frozenset(k[:j] for k in self.entries for j in range(1, len(k) + 1))
+        self._alone = self.first - {k[0] for k in self.entries if len(k) > 1}
 
     @classmethod
     def build(cls, pairs) -> "PhraseMatcher":
@@ -56,6 +62,16 @@ class PhraseMatcher:
     def _first_variants(self, token: str) -> list[str]:
         return [form for form in stems(token) if form in self.first]
 
+    def fixed(self, token: str) -> tuple[object, int] | None | object:
+        """What `match` returns at a token with this text when that depends on the text alone
+        (every form of it that starts a phrase starts only one-token phrases), else VARIES."""
+        firsts = self.first_variants(token)
+        if not firsts:
+            return None
+        if all(first in self._alone for first in firsts):
+            return self.entries[(firsts[0],)], 1
+        return VARIES
+
     def match(self, tokens: list[Token], i: int, text: str | None = None) -> tuple[object, int] | None:
         """(value, number of tokens) of the longest phrase starting at tokens[i], else None.
 
@@ -73,6 +89,10 @@ class PhraseMatcher:
         best_length, best_key = 0, None
         for first in firsts:
             key = (first,)
+            if first in self._alone:
+                if key in self.entries and best_length < 1:
+                    best_length, best_key = 1, key
+                continue
             length = 1
             while True:
                 if key in self.entries and length > best_length:
@@ -110,28 +130,31 @@ class PhraseMatcher:
         return out
 
 
-def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], text: str | None = None
-                  ) -> dict[str, list[tuple[int, int, object]]]:
+def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], text: str | None = None,
+                  positions: Iterable[int] | None = None) -> dict[str, list[tuple[int, int, object]]]:
     """find_all of several lexicons in one pass over the tokens: each token is looked up once for
-    the lexicons it can start a phrase of (memoized per distinct token), most tokens start none."""
+    the lexicons it can start a phrase of (memoized per distinct token), most tokens start none.
+    `positions` (sorted) limits the pass to the tokens that may start a phrase of some lexicon."""
     hits: dict[str, list[tuple[int, int, object]]] = {name: [] for name in matchers}
     free = dict.fromkeys(matchers, 0)  # the first token each lexicon may match at again
     key = tuple(sorted(matchers))
     starts = _STARTS.setdefault(key, {})
     if len(starts) >= MEMO_MAX:
         starts.clear()
-    for i, tok in enumerate(tokens):
+    for i in range(len(tokens)) if positions is None else positions:
+        tok = tokens[i]
         names = starts.get(tok.text)
-        if names is None:
-            names = starts[tok.text] = tuple(n for n in key if matchers[n].first_variants(tok.text))
-        for name in names:
+        if names is None:  # (lexicon, its match when the token's text alone decides it)
+            names = starts[tok.text] = tuple((n, matchers[n].fixed(tok.text)) for n in key
+                                             if matchers[n].first_variants(tok.text))
+        for name, fixed in names:
             if i < free[name]:
                 continue
-            found = matchers[name].match(tokens, i, text)
+            found = matchers[name].match(tokens, i, text) if fixed is VARIES else fixed
             if found:
                 hits[name].append((i, found[1], found[0]))
                 free[name] = i + found[1]
     return hits
 
 
-_STARTS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[str, object], ...]]] = {}

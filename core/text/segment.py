@@ -6,8 +6,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from core.lexicon import load_table
+from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import conjoined, stems
 from core.text.normalize import Token, normalize_chars
 
@@ -95,11 +97,14 @@ def _is_sentence_dot(text: str, pos: int, parens: _Parens | None = None) -> bool
     return True
 
 
+_END = attrgetter("end")
+
+
 def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]:
     """Segments of tokens between character cut positions."""
     segments = []
     cuts = sorted(set(cuts)) + [text_len + 1]
-    ends = [t.end for t in tokens]  # increasing
+    ends = list(map(_END, tokens))  # increasing
     k = 0
     first = 0
     for cut in cuts:
@@ -140,19 +145,29 @@ def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool
     return True
 
 
-def sentences(text: str, tokens: list[Token]) -> list[Segment]:
+@lru_cache(maxsize=2)
+def _sentence_cuts(text: str) -> tuple[int, ...]:
+    """Character positions where a sentence ends; kept for the last texts (sentences and clauses
+    of one document both need them)."""
     sentence_end, _ = patterns()
     parens = _Parens(text)
-    cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m, parens)]
-    return _split(tokens, cuts, len(text))
+    return tuple(m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m, parens))
 
 
-def clauses(text: str, tokens: list[Token]) -> list[Segment]:
-    sentence_end, clause_break = patterns()
-    parens = _Parens(text)
-    cuts = [m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m, parens)]
+def sentences(text: str, tokens: list[Token]) -> list[Segment]:
+    return _split(tokens, list(_sentence_cuts(text)), len(text))
+
+
+CLAUSE_OPENER = kind("clause_opener", _opens_clause)
+
+
+def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None) -> list[Segment]:
+    """Clauses: sentences cut again at clause marks and before the words that open a clause (only
+    those tokens, from `index`, are looked at)."""
+    _, clause_break = patterns()
+    cuts = list(_sentence_cuts(text))
     cuts += [m.start() for m in clause_break.finditer(text)]
-    cuts += [t.start - 1 for t in tokens if _opens_clause(t.text)]
+    cuts += [tokens[i].start - 1 for i in (index or TokenIndex.of(tokens)).positions(CLAUSE_OPENER)]
     return _split(tokens, cuts, len(text))
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from core.lexicon import load_table
 from core.records import CountryMention
 from core.text.gazetteer import gazetteer
+from core.text.lexindex import kind
 from core.text.morphology import definite_article, stems
 from core.text.phrases import phrase_tokens
 
@@ -103,18 +104,26 @@ def _choose(counts: Counter, order: list[str], among: frozenset[str] | None = No
     return next(iso3 for iso3 in ranked if counts[iso3] == best)
 
 
+def _short_form(token: str) -> str | None:
+    """The short form a token is (through its stems, the article kept), else None."""
+    forms = short_forms()
+    return next((f for f in stems(token, article=False) if f in forms), None)
+
+
+SHORT_FORM = kind("short_form", _short_form)
+
+
 def _short_form_at(ctx: "DocContext", i: int, covered: set[int]) -> str | None:
     if i in covered:
         return None
-    forms = short_forms()
-    return next((f for f in stems(ctx.tokens[i].text, article=False) if f in forms), None)
+    return _short_form(ctx.tokens[i].text)
 
 
 def resolve(ctx: "DocContext") -> str:
     """Add the short-form mentions to the context and return the subject ('' for none named)."""
     located = [(ctx.token_index(m.nstart), m) for m in ctx.mentions]
     covered = {k for a, b in ctx.mention_tokens.values() for k in range(a, b)}
-    found = [(i, f) for i in range(len(ctx.tokens)) if (f := _short_form_at(ctx, i, covered))]
+    found = [(i, f) for i in ctx.index.positions(SHORT_FORM) if (f := _short_form_at(ctx, i, covered))]
     forms = short_forms()
     # A form that means one state when none of its states is named ("السلطنة") counts for it.
     alone = alone_forms()

@@ -1,0 +1,86 @@
+"""One look-up per distinct token: where in a document each lexicon may match.
+
+Every lexicon that a stage scans the tokens for registers a *kind* here: a test over a normalized
+token text that is true when the token may start one of its entries (a gazetteer key's first word,
+a month name, a relative-date phrase, a word group, a number...). The tests of every kind are run
+once per distinct token text and kept as one bit mask (memoized across documents, bounded); a
+document's `TokenIndex` then hands each stage the sorted positions of its candidate tokens, so the
+stage visits those instead of every token. A kind's test must be true wherever the stage could do
+anything (it narrows the loop; it never decides).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import compress
+from typing import Callable, Sequence
+
+MEMO_MAX = 200_000  # distinct token texts remembered before the memo starts over
+
+_BITS: dict[str, int] = {}                      # kind -> its bit
+_TESTS: list[tuple[int, Callable[[str], object]]] = []
+
+
+class _Masks(dict):
+    """token text -> bit mask of the kinds it may start; a miss runs every kind's test once."""
+
+    def __missing__(self, text: str) -> int:
+        if len(self) >= MEMO_MAX:
+            self.clear()
+        mask = 0
+        for bit, test in _TESTS:
+            if test(text):
+                mask |= bit
+        self[text] = mask
+        return mask
+
+
+_MASKS = _Masks()
+
+
+def kind(name: str, test: Callable[[str], object]) -> str:
+    """Register the kind `name` (its test: may a token with this text start an entry?); returns
+    `name`. Registering again replaces the test. Clears the memo, which then holds every kind."""
+    if name in _BITS:
+        bit = _BITS[name]
+        _TESTS[:] = [(b, t) for b, t in _TESTS if b != bit]
+    else:
+        bit = _BITS[name] = 1 << len(_BITS)
+    _TESTS.append((bit, test))
+    _MASKS.clear()
+    return name
+
+
+class TokenIndex:
+    """The kinds of every token of one document, and each kind's candidate positions (lazily)."""
+
+    __slots__ = ("texts", "masks", "_positions", "_some")
+
+    def __init__(self, texts: Sequence[str]):
+        self.texts = texts
+        self.masks = list(map(_MASKS.__getitem__, texts))  # one dict look-up per token, in C
+        self._positions: dict[str, list[int]] = {}
+        self._some: tuple[list[int], list[int]] | None = None  # the tokens of some kind, and their masks
+
+    @classmethod
+    def of(cls, tokens) -> "TokenIndex":
+        return cls([t.text for t in tokens])
+
+    def positions(self, name: str) -> list[int]:
+        """Sorted indices of the tokens that may start an entry of kind `name`."""
+        found = self._positions.get(name)
+        if found is None:
+            if self._some is None:  # most tokens are of no kind: each kind then scans the others only
+                self._some = list(compress(range(len(self.masks)), self.masks)), list(compress(self.masks, self.masks))
+            where, masks = self._some
+            found = self._positions[name] = list(compress(where, map(_BITS[name].__and__, masks)))
+        return found
+
+    def has(self, name: str, i: int) -> bool:
+        """Token i may start an entry of kind `name`."""
+        return bool(self.masks[i] & _BITS[name])
+
+    def after(self, name: str, lo: int) -> list[int]:
+        """Candidate positions of `name` from token `lo` on."""
+        found = self.positions(name)
+        return found[bisect_left(found, lo):] if lo > 0 else found

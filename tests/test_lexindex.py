@@ -1,0 +1,62 @@
+"""The token index (core/text/lexindex.py): each kind's candidate positions are exactly the tokens
+its test accepts, whatever else the memo holds (sentences written for this project)."""
+
+import pytest
+
+import core  # noqa: F401  (imports every stage, so every kind is registered)
+from core.text import lexindex
+from core.text.context import build_context
+from core.text.lexindex import TokenIndex
+from core.text.normalize import normalize, tokenize
+
+SENTENCES = [
+    pytest.param("استقبلت المملكة أمس وفدا من دولة الكويت في 12 مارس 2019 بحضور 15 دولة", id="visit-date-number"),
+    pytest.param("حلت البحرين في المركز الثامن عشر عالميا والثالث عربيا في مؤشر تطوير الحكومة الإلكترونية",
+                 id="ranks"),
+    pytest.param("يعقد المؤتمر الشهر المقبل في الرياض، ويشارك فيه ممثلون من السعودية والإمارات", id="future-meeting"),
+    pytest.param("وقعت الهيئة مذكرة تفاهم مع سلطنة عمان عام 1434هـ", id="agreement-hijri"),
+    pytest.param("نص بلا أي كلمة معروفة تقريبا", id="nothing-much"),
+]
+
+
+def _tokens(text):
+    return tokenize(normalize(text))
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_positions_are_the_tokens_each_kind_accepts(text):
+    tokens = _tokens(text)
+    index = TokenIndex.of(tokens)
+    assert len(lexindex._BITS) >= 10  # gazetteer, dates, word groups, numbers, clauses, events, rankings
+    for name, bit in lexindex._BITS.items():
+        test = next(t for b, t in lexindex._TESTS if b == bit)
+        assert index.positions(name) == [i for i, tok in enumerate(tokens) if test(tok.text)], name
+        assert [index.has(name, i) for i in range(len(tokens))] == [bool(test(t.text)) for t in tokens]
+
+
+def test_a_kind_registered_later_is_seen_by_tokens_already_memoized():
+    tokens = _tokens("زار وفد من الكويت مملكة البحرين")
+    TokenIndex.of(tokens)  # the memo now holds these tokens without the new kind
+    name = lexindex.kind("test_starts_with_meem", lambda t: t.startswith("م"))
+    try:
+        assert TokenIndex.of(tokens).positions(name) == [2, 4]
+    finally:
+        lexindex._TESTS[:] = [(b, t) for b, t in lexindex._TESTS if b != lexindex._BITS[name]]
+        del lexindex._BITS[name]
+        lexindex._MASKS.clear()
+
+
+def test_the_memo_starts_over_when_full(monkeypatch):
+    monkeypatch.setattr(lexindex, "MEMO_MAX", 3)
+    lexindex._MASKS.clear()
+    index = TokenIndex.of(_tokens("زار وفد من الكويت مملكة البحرين في مارس"))
+    assert len(lexindex._MASKS) <= 3
+    assert index.positions("gazetteer_key") == [3, 4, 5]  # الكويت, مملكة (البحرين), البحرين
+    lexindex._MASKS.clear()
+
+
+def test_the_context_uses_one_index_for_every_stage():
+    ctx = build_context("زار وفد من الكويت مملكة البحرين في 25 يونيو 2013", "2013-06-26")
+    assert ctx.index.texts == [t.text for t in ctx.tokens]
+    assert [m.iso3 for m in ctx.mentions] == ["KWT", "BHR"]
+    assert [(d.year, d.month, d.day) for d in ctx.dates] == [(2013, 6, 25)]
