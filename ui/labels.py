@@ -44,7 +44,7 @@ VERDICT_LABELS = {"matches": N_("matches"), "differs": N_("differs"), "unverifia
 HOST_BASIS_LABELS = {
     "stated": N_("host stated"), "stated_elsewhere": N_("host stated elsewhere in the article"),
     "event_name": N_("host from the event's name"), "virtual": N_("held online"),
-    "assumed": N_("host assumed (Bahrain)"), "not_stated": N_("host not stated"),
+    "assumed": N_("host assumed (the article's own state)"), "not_stated": N_("host not stated"),
 }
 YEAR_BASIS_LABELS = {
     "stated": N_("year stated"), "stated_elsewhere": N_("year stated elsewhere in the article"),
@@ -204,15 +204,13 @@ def state_label(iso3: object, names: dict[str, str]) -> str:
 
 
 def host_text(host_iso3: object, host_basis: object, names: dict[str, str]) -> str:
-    """'host: Bahrain (host assumed (Bahrain))', 'host not stated', … in the language of the run."""
+    """'host: Oman', 'host assumed: Bahrain (no place stated)', 'host not stated', … in the language of the run."""
     iso = text_of(host_iso3)
     basis = text_of(host_basis)
     if not iso:
         return _("host not stated") if basis in ("", "not_stated") else host_basis_label(basis)
     name = state_label(iso, names)
-    if basis == "assumed" and iso == "BHR":  # the only host ever assumed; another host was set by a review
-        return _("host assumed: {name} (the article names none)").format(name=name)
-    if basis == "assumed":
-        return _("host: {name}").format(name=name)
+    if basis == "assumed":  # no place stated: the article's own state (Bahrain when it names none)
+        return _("host assumed: {name} (no place stated)").format(name=name)
     return _("host: {name}").format(name=name) + (f" ({host_basis_label(basis)})" if basis and basis != "stated"
                                                    else "")
