@@ -398,6 +398,21 @@ def _year_of_event_within(ctx: DocContext, drafts: list[_Draft], main: _Draft) -
     return None
 
 
+def _setting_of_ranking_news(ctx: DocContext, cue: Cue) -> bool:
+    """"صنفت الأمم المتحدة الإمارات ضمن الدول الأوائل في مؤشر … بحسب دراسة … وزعت على هامش القمة
+    العالمية للحكومات": an event named only as the occasion ("على هامش") of a sentence about rankings
+    (a survey word, no word of taking part) is mentioned; the article's news is the ranking."""
+    clause = ctx.clause_of(cue.first)
+    return ctx.has("sidelines", max(clause.first, cue.first - SIDELINES_BEFORE), cue.first) and \
+        _ranking_sentence(ctx, cue.first) and not ctx.has("participation", ctx.sentence_of(cue.first).first, cue.first)
+
+
+def _background(ctx: DocContext, cue: Cue) -> bool:
+    """"يذكر أن مملكة البحرين … اختيرت لاستضافة مؤتمر الأمم المتحدة للخدمة العامة 2013": a sentence
+    opened by a formula of background names an event the article recalls, not its news."""
+    return ctx.tagged(ctx.sentence_of(cue.first).first, "background")
+
+
 def _possessed_cue_kind(ctx: DocContext, k: int) -> str | None:
     """The kind of an event noun carrying an attached pronoun ("زيارته", "اجتماعها"), else None."""
     cues = event_lexicon().cues
@@ -517,6 +532,11 @@ def find_events(ctx: DocContext, claims: list[RankClaim]) -> list[Event]:
     drafts = _mentioned_drafts(ctx, cues, main)
     if main.time is None:
         main.time = _year_of_event_within(ctx, drafts, main)
+    if _setting_of_ranking_news(ctx, main.cue) or _background(ctx, main.cue):
+        main.role = "mentioned"  # the article's news is something else; the event is its setting or background
+        main.note = ""
+        if main.host.basis == "assumed":
+            main.host = rules.Decision("", "not_stated", "host_not_stated")  # a mentioned host is never assumed
     tour = [main.host] + coordinated_hosts(ctx, main.cue.kind, main.host)
     hosts = tuple(str(d.value) for d in tour)
     mains = [replace(main, host=d, co_hosts=hosts) for d in tour] if len(tour) > 1 else [main]

@@ -686,6 +686,27 @@ mentioned = Capability("mentioned_event", "mentioned", _mentioned).add(
              city=[r for r in CITY_ROWS if r["iso3"] != "SAU"][:12], month=["أكتوبر", "ديسمبر"])
 )
 
+def _roles(doc):
+    return tuple(e.role for e in doc.events)
+
+
+# An event named as the setting of ranking news ("على هامش") or in a sentence of background ("يذكر أن")
+# is mentioned, not the article's news; the same event told as news is the main one.
+setting_or_background = Capability("setting_or_background_mentioned", "mentioned", _roles).add(
+    generate("صنفت الأمم المتحدة {state[name]} ضمن الدول الأوائل في مؤشر تنمية الحكومة الإلكترونية بحسب دراسة "
+             "وزعت على هامش {summit} في {city[city]}.", ("mentioned",), state=STATE_ROWS[:20],
+             summit=["القمة العالمية للحكومات", "المنتدى الدولي للحكومة الرقمية"], city=CITY_ROWS[4:7])
+).add(
+    generate("حققت {state[name]} تقدما في مؤشر الأمم المتحدة للحكومة الإلكترونية.\n{formula} {state[name]} استضافت "
+             "{event} عام {y}.", ("mentioned",), test="inv", state=STATE_ROWS[:15],
+             formula=["يذكر أن", "والجدير بالذكر أن", "وتجدر الإشارة إلى أن"],
+             event=["مؤتمر الأمم المتحدة للخدمة العامة", "منتدى الحكومة الإلكترونية"], y=[2013, 2017])
+).add(
+    generate("شارك وفد من {state[name]} في {summit} الذي عقد في {city[city]}، وعرض تجربته في الحكومة الرقمية.",
+             ("main",), test="neg", state=STATE_ROWS[:20],
+             summit=["القمة العالمية للحكومات", "المنتدى الدولي للحكومة الرقمية"], city=CITY_ROWS[4:7])
+)
+
 # A hard-wrapped line that ends with a preposition has its object on the next line; a line that
 # ends with its noun phrase and a next line that opens a new one stay apart.
 WRAP_CITIES = [CITY_ROWS[k] for k in (0, 2, 3, 6, 8, 11, 17, 19, 21, 27)]
@@ -824,4 +845,4 @@ CAPABILITIES = [host_state, host_place_stated, tour_hosts, delegation_destinatio
                 participants_adjective, participants_delegation, participants_institution, gulf_region, named_only, organization_seat, size, wrapped_size, kind,
                 reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, publisher_not_event, event_after_lead, gcc, gcc_by_size, year, year_restated, year_within_main, tense,
                 month_next_tense, outside_place, other_edition, accompanying_exhibition,
-                mentioned, wrapped_mentioned, quoted_title, earlier_editions]
+                mentioned, setting_or_background, wrapped_mentioned, quoted_title, earlier_editions]
