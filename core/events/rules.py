@@ -247,10 +247,20 @@ def main_host(ctx: DocContext, first: int, last: int, cue_first: int, cue_last: 
         host_from_event_name(ctx, cue_first, cue_last, kind) or \
         host_in_lead(ctx, [span for span in lead if span[0] < first]) or \
         host_in_lead(ctx, [span for span in lead if span[0] > first], RESTATED_PLACE_RULES) or \
-        host_assumed(ctx, kind)
+        host_assumed(ctx, kind, (first, last))
 
 
-def host_assumed(ctx: DocContext, kind: str = "") -> Decision:
+def _visiting_delegation_of(ctx: DocContext, iso3: str, first: int, last: int) -> bool:
+    """`iso3` names the delegation of the sentence: its adjective right after a delegation word ("وفد
+    يمني", "الوفد اليمني") or the place it comes from ("وفد من الأردن")."""
+    for a in ctx.mentions_in(first, last):
+        m = ctx.mention_at[a]
+        if m.iso3 == iso3 and (delegation_origin(ctx, a) or (m.via == "demonym" and a > 0 and ctx.tagged(a - 1, "delegation"))):
+            return True
+    return False
+
+
+def host_assumed(ctx: DocContext, kind: str = "", sentence: tuple[int, int] | None = None) -> Decision:
     """No place stated: the event is the article's subject's own, held at home ("افتتحت الهيئة ورشة
     عمل"); an article that names no state is told from Bahrain's side. The basis says it was assumed.
     An agreement belongs to its parties alike: with no place stated only Bahrain's side of it (the
@@ -261,6 +271,12 @@ def host_assumed(ctx: DocContext, kind: str = "") -> Decision:
         subject = HOME
     if kind == "agreement" and subject != HOME:
         return Decision("", "not_stated", "host_not_stated_agreement")
+    # "اتفق وفد يمني مع الأمانة العامة لمجلس شورى البحرين خلال زيارة": a visit is not hosted by the
+    # visitors' own state; the other state named in its sentence (else Bahrain) receives it
+    if kind == "visit" and sentence is not None and subject != HOME and _visiting_delegation_of(ctx, subject, *sentence):
+        others = [ctx.mention_at[a].iso3 for a in ctx.mentions_in(*sentence)
+                  if ctx.mention_at[a].iso3 not in (subject, "GCC") and ctx.mention_at[a].via in ("name", "short_form")]
+        return Decision(others[0] if others else HOME, "assumed", "host_assumed_visited_side")
     return Decision(subject, "assumed", "host_assumed_subject")
 
 

@@ -252,6 +252,15 @@ host_assumed_subject = Capability("host_assumed_subject", "host", _host).add(
 ).add(
     generate("استقبلت الهيئة وفدا {adj[acc]} رفيع المستوى للاطلاع على تجربة المملكة في الحكومة الإلكترونية.",
              "BHR", test="neg", adj=ADJ_ROWS)
+).add(
+    # a visiting delegation's own state does not host its visit: the other state named, else Bahrain
+    generate("اتفق وفد {adj} أمس مع الأمانة العامة لمجلس الشورى على نقل نظم الأرشفة الإلكترونية خلال زيارة "
+             "كرست لهذا الغرض.", "BHR", test="neg", adj=[v for k, v in ADJ.items() if k != "BHR"][:25])
+).add(
+    generate("اتفق وفد {adj[1]} أمس مع الأمانة العامة لمجلس شورى {st[name]} على نقل نظم الأرشفة الإلكترونية خلال زيارة "
+             "كرست لهذا الغرض.", lambda f: f["st"]["iso3"], test="inv",
+             adj=[(k, v) for k, v in ADJ.items() if k not in ("BHR", "OMN", "QAT")][:10],
+             st=[r for r in STATE_ROWS if r["iso3"] in ("BHR", "OMN", "QAT")])
 )
 
 # An agreement belongs to its parties alike: with no place stated, another state's agreement has no
