@@ -100,7 +100,7 @@ class Event:
     evidence: Span
     participants: tuple[Participant, ...] = field(default_factory=tuple)
     note: str = ""
-    host_basis: str = ""   # stated | stated_elsewhere | event_name | virtual | assumed | not_stated
+    host_basis: str = ""   # stated | stated_elsewhere | event_name | virtual | assumed | not_stated | reviewed (by an analyst)
     year_basis: str = ""   # stated | stated_elsewhere | relative | publication_date | not_stated
     tense: str = "past"    # past | upcoming
 

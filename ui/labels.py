@@ -45,6 +45,7 @@ HOST_BASIS_LABELS = {
     "stated": N_("host stated"), "stated_elsewhere": N_("host stated elsewhere in the article"),
     "event_name": N_("host from the event's name"), "virtual": N_("held online"),
     "assumed": N_("host assumed (the article's own state)"), "not_stated": N_("host not stated"),
+    "reviewed": N_("host set by an analyst"),
 }
 YEAR_BASIS_LABELS = {
     "stated": N_("year stated"), "stated_elsewhere": N_("year stated elsewhere in the article"),

@@ -225,6 +225,8 @@ def _apply_state(frames: dict[str, pd.DataFrame], index: Any, state: _State, tex
         else:
             extracted.pop(name, None)
         frame.at[index, name] = pd.NA if value is None else value
+        if name == "host_iso3" and "host_basis" in frame.columns and _cell(original) != _cell(value):
+            frame.at[index, "host_basis"] = "reviewed"  # the analyst's host, no longer stated or assumed
         if state.kind == "participant" and name == "iso3":
             frame.at[index, "name_en"] = english_name(value)
     if state.status == "reject":
