@@ -337,8 +337,14 @@ def main_time(ctx: DocContext, cue_first: int, statement_end: int, sentence_firs
     """The main event's date: in its statement, else a day-precise date before the cue in its
     sentence, else a date (from the publication year on) where an opening sentence names the event
     again (`restated`), else a day-precise date in the opening sentences ("استقبلت المملكة أمس …")."""
+    clause_first = max(sentence_first, ctx.clause_of(cue_first).first)
+    # "ستستضيف البحرين في عام 2026 المؤتمر": a date before the cue in its own clause, no event and no
+    # report or index named between ("في تقرير الأمم المتحدة 2014 خلال إحدى ورش العمل": the report's year)
+    before = [] if ctx.has("event_cue", clause_first, cue_first) or ctx.has("survey", clause_first, cue_first) \
+        else usable_dates(ctx, clause_first, cue_first)
     found = time_decision(first_date(usable_dates(ctx, cue_first, statement_end)), "stated") or \
-        time_decision(first_date(day_precise(usable_dates(ctx, sentence_first, cue_first))), "stated")
+        time_decision(first_date(day_precise(usable_dates(ctx, sentence_first, cue_first))), "stated") or \
+        time_decision(first_date(before), "stated")
     if found is not None:
         return found
     # A restatement's date counts only from the publication year on: "ورشة … في 2012" in a later
@@ -370,9 +376,10 @@ def upcoming_marker(ctx: DocContext, lo: int, cue_last: int, hi: int) -> bool:
 
 
 def upcoming_date(ctx: DocContext, date: DateMention | None) -> bool:
-    """A date later than the publication date (at the precision both have)."""
+    """A date later than the publication date (at the precision both have); a relative date counts
+    too ("غدا", "نوفمبر من العام الجاري" in a June article), being resolved against that date."""
     pub = ctx.published
-    if date is None or pub.year is None or date.basis == "relative":
+    if date is None or pub.year is None:
         return False
     mine = (date.year, date.month or 0, date.day or 0)
     theirs = (pub.year, pub.month or 0, pub.day or 0)

@@ -74,7 +74,7 @@ def relative_phrases() -> dict[tuple[str, ...], tuple[str, int]]:
 
 
 DATE_WORD_GROUPS = ("range", "next", "prev", "gregorian_suffix", "hijri_suffix", "month_prefix",
-                    "relative_prefix", "day_joiner")
+                    "relative_prefix", "day_joiner", "of_year", "year_noun", "this")
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +147,8 @@ def _resolve_year(month: int, cal: str, day: int | None, relation: str, pub: Pub
         return None
     if cal == "hijri":
         return None  # handled by the caller with the Hijri calendar
+    if relation in ("this_year", "next_year", "prev_year"):
+        return pub.year + {"this_year": 0, "next_year": 1, "prev_year": -1}[relation]
     if relation == "next" and pub.month is not None and month < pub.month:
         return pub.year + 1
     if relation == "prev" and pub.month is not None and month > pub.month:
@@ -252,6 +254,14 @@ def _year_tail(tokens: list[Token], k: int, cal: str) -> tuple[int | None, str, 
         return None, "next", cal, k + 1
     if k < n and tokens[k].text in words["prev"]:
         return None, "prev", cal, k + 1
+    # "نوفمبر من العام الجاري", "مارس من عام 2026", "يناير من العام المقبل"
+    if k + 2 < n and tokens[k].text in words["of_year"] and tokens[k + 1].text in words["year_noun"]:
+        after = tokens[k + 2].text
+        if _year(after):
+            return _year(after), "", cal, k + 3
+        for group, relation in (("this", "this_year"), ("next", "next_year"), ("prev", "prev_year")):
+            if after in words[group]:
+                return None, relation, cal, k + 3
     return None, "", cal, k
 
 

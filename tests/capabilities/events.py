@@ -620,6 +620,17 @@ gcc_by_size = Capability("gcc_by_size", "gcc", _field("gcc")).add(
 
 MONTHS = ["يناير", "مارس", "مايو", "سبتمبر", "نوفمبر"]
 year = Capability("year", "year", _field("year")).add(
+    # a year before the cue in its clause ("ستستضيف البحرين في عام 2026 المؤتمر"), or after its month
+    generate("{verb} {state[name]} في عام {y} {held[event]}.", lambda f: f["y"], test="inv",
+             verb=["ستستضيف", "استضافت"], held=HELD_ROWS[:2], state=STATE_ROWS[:12], y=[2019, 2026])
+).add(
+    generate("{held[verb]} {held[event]} في {city[city]} في شهر {month} من عام {y}.", lambda f: f["y"], test="inv",
+             held=HELD_ROWS, city=CITY_ROWS[:4], month=["مارس", "نوفمبر"], y=[2011, 2023])
+).add(
+    # the year of a report named before the cue is the report's, not the event's
+    generate("أشاد الوزير بنتائج تقرير الأمم المتحدة للحكومة الإلكترونية {y} خلال ورشة عمل عقدت في {city[city]}.",
+             2024, test="neg", city=CITY_ROWS[:10], y=[2012, 2016])
+).add(
     generate("{held[verb]} {held[event]} في الرياض يوم 12 {month} {y}.", lambda f: f["y"],
              held=HELD_ROWS, month=MONTHS, y=[2008, 2013, 2019, 2023])
 ).add(
@@ -670,6 +681,16 @@ tense = Capability("tense", "tense", _field("tense")).add(
 ).add(
     generate("تستضيف {city[city]} {held[event]} في {month} 2025.", "upcoming", test="inv",
              held=HELD_ROWS[:2], city=CITY_ROWS[:6], month=["مارس", "أكتوبر"])
+).add(
+    # a month of this year after the publication month (June 2024), or the verb's future prefix
+    generate("يعقد {held[event]} في {city[city]} خلال شهر {month} من العام الجاري.", "upcoming", test="inv",
+             held=HELD_ROWS[:3], city=CITY_ROWS[:6], month=["أكتوبر", "نوفمبر", "ديسمبر"])
+).add(
+    generate("عقد {held[event]} في {city[city]} خلال شهر {month} من العام الجاري.", "past", test="neg",
+             held=HELD_ROWS[:3], city=CITY_ROWS[:6], month=["فبراير", "مارس"])
+).add(
+    generate("{verb} {state[name]} في عام 2026 {held[event]}.", "upcoming", test="inv",
+             verb=["ستستضيف", "ستحتضن"], held=HELD_ROWS[:2], state=STATE_ROWS[:12])
 )
 
 # ------------------------------------------------------------------ mentioned events
