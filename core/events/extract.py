@@ -286,7 +286,10 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
         if host.basis == "not_stated":
             host = rules.Decision(main.host.value, "stated_elsewhere", "host_of_main_event_beside")
     elif cue.kind == main.cue.kind:
-        if not (other_year or other_place or _told_as_earlier(ctx, cue, hi, time) or
+        # "شاركت البحرين في الاجتماع … الذي عقد في الكويت يومي 14 و15 مارس": the main event told again
+        # with the date the main one has is no earlier meeting
+        same_time = bool(mine and theirs) and (mine.year, mine.month, mine.day) == (theirs.year, theirs.month, theirs.day)
+        if not (other_year or other_place or (_told_as_earlier(ctx, cue, hi, time) and not same_time) or
                 other_edition(ctx, cue.first, cue.last, main.cue.first, main.cue.last, MERGE_GAP)):
             return None
     elif not (other_year or own_year or anchored_in_time or other_place or other_month):

@@ -723,6 +723,15 @@ def _roles(doc):
 # An event named as the setting of ranking news ("على هامش") or in a sentence of background ("يذكر أن")
 # is mentioned, not the article's news; the same event told as news is the main one.
 setting_or_background = Capability("setting_or_background_mentioned", "mentioned", _roles).add(
+    # the headline's event told again in the body with its date is one event, not a mentioned one
+    generate("{state[name]} تشارك في اجتماع لجنة الحكومة الإلكترونية ب{city[city]}\n\nشاركت {state[name]} في الاجتماع "
+             "{nth} للجنة الحكومة الإلكترونية، الذي عقد في {city[city]} يومي 14 و15 مارس 2017.", ("main",),
+             test="inv", state=STATE_ROWS[:8], nth=["الثامن عشر", "الخامس"], city=CITY_ROWS[2:6], published="2017-03-16")
+).add(
+    generate("{state[name]} تشارك في اجتماع لجنة الحكومة الإلكترونية ب{city[city]}\n\nشاركت {state[name]} في الاجتماع "
+             "الذي عقد في {city[city]} يومي 14 و15 مارس 2017، وكان الاجتماع السابق قد عقد في القاهرة في يونيو 2016.",
+             ("main", "mentioned"), test="neg", state=STATE_ROWS[:8], city=CITY_ROWS[2:6], published="2017-03-16")
+).add(
     generate("صنفت الأمم المتحدة {state[name]} ضمن الدول الأوائل في مؤشر تنمية الحكومة الإلكترونية بحسب دراسة "
              "وزعت على هامش {summit} في {city[city]}.", ("mentioned",), state=STATE_ROWS[:20],
              summit=["القمة العالمية للحكومات", "المنتدى الدولي للحكومة الرقمية"], city=CITY_ROWS[4:7])
