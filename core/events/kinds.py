@@ -87,6 +87,10 @@ def restated_statements(ctx: DocContext, cues: list, cue: CueLike, lead: set[int
     it at another time, names the main event again; its span (cue to sentence end) may give the
     date the headline lacks."""
     main_sentence = ctx.sentence_of(cue.first)
+    # "عمان تستضيف المؤتمر …" then "تستضيف السلطنة خلال الفترة من 10 إلى 12 ديسمبر المقبل المؤتمر": a main
+    # event still to come is told again with a future word, and its date may stand before its noun
+    ahead = ctx.has("future", main_sentence.first, main_sentence.last) or \
+        ctx.has("present_host", main_sentence.first, main_sentence.last)
     spans = []
     for s in ctx.sentences:
         if s.first not in lead or s.first <= main_sentence.first:
@@ -94,9 +98,10 @@ def restated_statements(ctx: DocContext, cues: list, cue: CueLike, lead: set[int
         first = next((c for c in cues if s.first <= c.first < s.last), None)
         if first is None or first.kind != cue.kind:
             continue
-        if ctx.has("past", s.first, s.last) or ctx.has("future", s.first, s.last):
+        if ctx.has("past", s.first, s.last) or ctx.has("earlier_verb", s.first, s.last) or \
+                (ctx.has("future", s.first, s.last) and not ahead):
             continue
-        spans.append((first.first, s.last))
+        spans.append((max(s.first, ctx.clause_of(first.first).first) if ahead else first.first, s.last))
     return spans
 
 

@@ -156,6 +156,8 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
                 continue
             if m.via == "city" and not delegation_origin(ctx, a):
                 continue  # a city names a participant only as where a delegation comes from ("وفد … بدبي")
+            if m.via == "institution" and not _taking_part(ctx, a):
+                continue  # "وأوضحت هيئة تقنية المعلومات أن المؤتمر …": a body that speaks did not thereby take part
             if a == listed_end and listed_reason is not None:
                 reason = listed_reason  # "عازفين من إسبانيا، مصر، تركيا": the whole list shares the role
             else:
@@ -169,6 +171,12 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
             if m.iso3 != host and (m.iso3 not in chosen or chosen[m.iso3].via == "institution" and m.via != "institution"):
                 chosen[m.iso3] = Participant(m.iso3, m.surface, m.start, m.end, m.via)
     return list(chosen.values()), notes
+
+
+def _taking_part(ctx: DocContext, a: int) -> bool:
+    """A word of taking part or of a delegation in the clause of the mention at a."""
+    clause = ctx.clause_of(a)
+    return ctx.has("participation", clause.first, clause.last) or ctx.has("delegation", clause.first, clause.last)
 
 
 def gcc_body(ctx: DocContext, regions: Regions, excluded_sentences: set[int]) -> CountryMention | None:

@@ -356,6 +356,9 @@ def main_time(ctx: DocContext, cue_first: int, statement_end: int, sentence_firs
         if found is not None:
             return found
     for s in ctx.sentences[:2]:
+        if s.first > cue_first and ctx.has("event_cue", s.first, s.last) and \
+                (ctx.has("past", s.first, s.last) or ctx.has("earlier_verb", s.first, s.last)):
+            continue  # "وكانت البحرين قد استضافت المؤتمر في 10 أكتوبر 2019": an earlier one, told after
         found = time_decision(first_date(day_precise(usable_dates(ctx, s.first, s.last))), "stated_elsewhere")
         if found is not None:
             return found

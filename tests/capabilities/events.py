@@ -693,6 +693,23 @@ tense = Capability("tense", "tense", _field("tense")).add(
              verb=["ستستضيف", "ستحتضن"], held=HELD_ROWS[:2], state=STATE_ROWS[:12])
 )
 
+def _date_and_tense(doc):
+    main = _main(doc)
+    return (main.date, main.tense) if main is not None else None
+
+
+# A headline announcing an event to come, then the body telling it again with its dates before its noun.
+upcoming_restated = Capability("upcoming_restated_date", "year", _date_and_tense).add(
+    generate("{st[name]} تستضيف {event}\n\nتستضيف {st[name]} خلال الفترة من 10 إلى 12 {month[name]} المقبل {event}، "
+             "بمشاركة وفود من عدة دول.", lambda f: (f"2024-{f['month']['n']:02d}-10", "upcoming"),
+             st=STATE_ROWS[:12], event=["المؤتمر الخليجي للحكومة الإلكترونية", "منتدى الحكومة الرقمية"],
+             month=[{"name": "أكتوبر", "n": 10}, {"name": "ديسمبر", "n": 12}])
+).add(
+    generate("{st[name]} تستضيف {event}\n\nوكانت {st[name]} قد استضافت {event} في 10 {month[name]} 2019.",
+             ("", "past"), test="neg", st=STATE_ROWS[:12], event=["المؤتمر الخليجي للحكومة الإلكترونية"],
+             month=[{"name": "أكتوبر", "n": 10}, {"name": "ديسمبر", "n": 12}])
+)
+
 # ------------------------------------------------------------------ mentioned events
 
 mentioned = Capability("mentioned_event", "mentioned", _mentioned).add(
@@ -882,6 +899,6 @@ accompanying_exhibition = Capability("accompanying_exhibition", "kind", _mention
 
 CAPABILITIES = [host_state, host_place_stated, tour_hosts, delegation_destination, virtual_host, host_city, host_institution_abroad, host_assumed_subject, agreement_host, short_form_host,
                 participants_adjective, participants_delegation, participants_institution, gulf_region, named_only, organization_seat, size, wrapped_size, kind,
-                reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, publisher_not_event, event_after_lead, gcc, gcc_by_size, year, year_restated, year_within_main, tense,
+                reception_kind, home_honour_kind, won_shield_kind, head_noun_kind, publisher_not_event, event_after_lead, gcc, gcc_by_size, year, year_restated, year_within_main, upcoming_restated, tense,
                 month_next_tense, outside_place, other_edition, accompanying_exhibition,
                 mentioned, setting_or_background, wrapped_mentioned, quoted_title, earlier_editions]
