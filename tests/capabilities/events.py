@@ -203,6 +203,11 @@ virtual_host = Capability("virtual_host", "host", _host).add(
 ).add(
     generate("استضافت {state[name]} أمس {event} بمشاركة خبراء من الدول العربية.", _iso("state"), test="neg",
              event=ONLINE, state=ONLINE_STATES)
+).add(
+    # a meeting held over a named video platform
+    generate("عقدت ورشة عمل حول الحوكمة الإلكترونية عبر {tool} بالتعاون مع {body} {adj[f]} للتنمية.", "",
+             test="inv", tool=["تقنية زووم", "تطبيق زوم", "منصة Zoom", "منصة Webex"], body=["المؤسسة", "الوكالة"],
+             adj=ADJ_ROWS[:10])
 )
 
 host_city = Capability("host_city", "host", _host).add(
