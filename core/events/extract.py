@@ -495,8 +495,15 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
     participants = parts.with_gcc_members(named, host, body) if body is not None else named
     participants = parts.bahrain_abroad(ctx, regions, host, participants)
     if draft.role == "main" and draft.host.basis in ("stated", "stated_elsewhere", "event_name"):
-        first = ctx.sentence_of(draft.cue.first).first
-        participants = parts.side_abroad(ctx, first, draft.cue.first, host, participants)
+        sentence = ctx.sentence_of(draft.cue.first)
+        # up to the event's noun, or up to its place when that follows the noun in the sentence ("زار وفد
+        # من الهيئة إستونيا": the delegation is the cue, its body after it)
+        end = draft.cue.first
+        if draft.host.mention is not None:
+            at = ctx.token_index(draft.host.mention.nstart)
+            if sentence.first <= at < sentence.last:
+                end = max(end, at)
+        participants = parts.side_abroad(ctx, sentence.first, end, host, participants, draft.co_hosts)
     size, lower = None, False
     for lo, hi in ([(draft.lo, draft.hi)] if draft.role == "mentioned" else regions):
         size, lower = rules.stated_size(ctx, lo, hi)

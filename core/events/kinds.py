@@ -98,7 +98,8 @@ def restated_statements(ctx: DocContext, cues: list, cue: CueLike, lead: set[int
         first = next((c for c in cues if s.first <= c.first < s.last), None)
         if first is None or first.kind != cue.kind:
             continue
-        if ctx.has("past", s.first, s.last) or ctx.has("earlier_verb", s.first, s.last) or \
+        own = ctx.clause_of(first.first)  # "… يومي 14 و15 مارس، وكان الاجتماع السابق قد …": the next clause's
+        if ctx.has("past", max(s.first, own.first), own.last) or ctx.has("earlier_verb", max(s.first, own.first), own.last) or \
                 (ctx.has("future", s.first, s.last) and not ahead):
             continue
         spans.append((max(s.first, ctx.clause_of(first.first).first) if ahead else first.first, s.last))

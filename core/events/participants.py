@@ -76,6 +76,11 @@ def rule_declined(ctx: DocContext, a: int, m: CountryMention) -> str | None:
     return None
 
 
+def rule_except(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """"وشارك فيه ممثلو الدول الأعضاء باستثناء قطر": the state after a word of exception did not take part."""
+    return "named as left out" if a > 0 and ctx.tagged(a - 1, "except_word") else None
+
+
 def rule_obstacle(ctx: DocContext, a: int, m: CountryMention) -> str | None:
     """A state named as the source of obstacles or threats did not take part."""
     return "named as a source of obstacles" if ctx.has("obstacle", a - OBSTACLE_WINDOW, a) else None
@@ -140,7 +145,7 @@ def rule_organization_seat(ctx: DocContext, a: int, m: CountryMention) -> str | 
 
 
 EXCLUSION_RULES: tuple[Callable[[DocContext, int, CountryMention], str | None], ...] = (
-    rule_posting, rule_organization_seat, rule_comparison, rule_declined, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
+    rule_posting, rule_organization_seat, rule_comparison, rule_declined, rule_except, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
 
 
 def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentences: set[int]
@@ -211,21 +216,23 @@ def with_gcc_members(named: list[Participant], host: str, body: CountryMention) 
     return out
 
 
-def side_abroad(ctx: DocContext, first: int, cue_first: int, host: str, participants: list[Participant]
-                ) -> list[Participant]:
+def side_abroad(ctx: DocContext, first: int, end: int, host: str, participants: list[Participant],
+                co_hosts: tuple[str, ...] = ()) -> list[Participant]:
     """"شاركت هيئة المعلومات والحكومة الإلكترونية في المؤتمر الذي عقد في دبي", "غادر الرئيس التنفيذي
     للهيئة إلى جنيف للمشاركة في الاجتماع": the article's own side (its subject state, Bahrain when it
     names none), named only through one of its institutions, took part in an event held in
     another state. Only when the words of taking part and an institution's noun (not people: "شارك
-    خبراء من …" are anyone's) stand before the event's noun in its sentence, and no state but the host
-    or the side itself is named there (another state named is read as itself)."""
+    خبراء من …" are anyone's) stand in its sentence before `end` (the event's noun, or its place when
+    that comes later: "زار وفد من الهيئة إستونيا"), and no state but the host or the side itself is
+    named there (another state named is read as itself)."""
     side = subject_state(ctx) or HOME
-    if not host or host == side or any(p.iso3 == side for p in participants):
+    # a tour's other destination ("إلى إستونيا والدنمارك") is no side that took part
+    if not host or host == side or side in co_hosts or any(p.iso3 == side for p in participants):
         return participants
-    if not (ctx.has("participation", first, cue_first) or ctx.has("delegation", first, cue_first)):
+    if not (ctx.has("participation", first, end) or ctx.has("delegation", first, end)):
         return participants
-    actor = ctx.first_tag("institution_noun", first, cue_first)
-    if actor is None or any(ctx.mention_at[a].iso3 not in (host, side) for a in ctx.mentions_in(first, cue_first)):
+    actor = ctx.first_tag("institution_noun", first, end)
+    if actor is None or any(ctx.mention_at[a].iso3 not in (host, side) for a in ctx.mentions_in(first, end)):
         return participants
     evidence = ctx.span(actor, actor + 1)
     return [Participant(side, evidence.surface, evidence.start, evidence.end, "institution")] + participants
@@ -239,6 +246,6 @@ def bahrain_abroad(ctx: DocContext, regions: Regions, host: str, participants: l
     for lo, hi in regions:
         for a in ctx.mentions_in(lo, hi):
             m = ctx.mention_at[a]
-            if m.iso3 == "BHR" and m.via == "name":
+            if m.iso3 == "BHR" and m.via == "name" and not any(rule(ctx, a, m) for rule in EXCLUSION_RULES):
                 return [Participant("BHR", m.surface, m.start, m.end, "name")] + participants
     return participants

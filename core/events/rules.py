@@ -15,7 +15,7 @@ from core.text.context import DocContext
 from core.text.dates import future_month_at
 from core.text.gazetteer import key_forms
 from core.text.subject import HOME, subject_state
-from core.text.morphology import conjoined
+from core.text.morphology import conjoined, definite_article
 from core.events.origin import delegation_origin
 from core.events.outside import outside_place
 from core.text.numbers import parse_number
@@ -122,6 +122,34 @@ def host_delegation_destination(ctx: DocContext, a: int, m: CountryMention, lo: 
     return len(cues) == 1 and ctx.memo["cue_kind_at"].get(cues[0]) == "visit"
 
 
+def host_visit_object(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
+    """"زار وفد من الهيئة إستونيا", "زار وفد بحريني كلا من سنغافورة وماليزيا": the state a verb of
+    visiting takes as its object, after the delegation or official that is its subject."""
+    return m.via == "name" and visit_object(ctx, a)
+
+
+def visit_object(ctx: DocContext, a: int) -> bool:
+    """The mention at a is the object of a verb of visiting: the verb opens its clause's part before
+    it, a delegation word or an official stands between as its subject, and the state's name follows
+    with no preposition before it (a list's opening, "كلا من", aside) and none glued to it."""
+    clause = ctx.clause_of(a)
+    verbs = ctx.tag_positions("visit_verb", clause.first, a)
+    if not verbs or not (ctx.has("delegation", verbs[0] + 1, a) or ctx.has("official", verbs[0] + 1, a)):
+        return False
+    k = a - 3 if a > 2 and ctx.tag_lengths.get(("list_opener", a - 2)) == 2 else a - 1
+    if k <= verbs[0]:
+        return False
+    # a preposition before the name, or an indefinite noun whose genitive it is ("وفد البحرين", "رئيس
+    # جمهورية مصر"; "وفد من الهيئة الأردن": a definite noun takes no genitive)
+    if k == a - 1 and any(ctx.tagged(k, group) for group in (
+            "place_preposition", "origin_preposition", "destination_preposition", "partner_preposition")):
+        return False
+    if k == a - 1 and not ctx.tokens[k].text.startswith(definite_article()) and any(
+            ctx.tagged(k, group) for group in ("delegation", "official", "title_word", "institution_noun")):
+        return False
+    return not glued_place(ctx, a)
+
+
 def host_after_host_verb(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
     """"تستضيف الرياض", "الذي استضافته دولة قطر": a state or city after a hosting verb."""
     return ctx.has("host_verb", max(lo, a - HOST_VERB_WINDOW), a) or \
@@ -166,7 +194,7 @@ def glued_place(ctx: DocContext, a: int) -> bool:
 # Rules that tie a place to the event itself come first; a bare "في X" may be an address.
 STRONG_PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
     host_held_in, host_after_host_verb, host_subject_of_host_verb, host_capital_of_demonym, host_visited_institution,
-    host_visited_body, host_delegation_destination)
+    host_visited_body, host_delegation_destination, host_visit_object)
 PLACE_RULES: tuple[Callable[[DocContext, int, CountryMention, int], bool], ...] = (
     host_after_preposition, host_city_with_preposition, host_city_after_capital_word,
     host_state_with_preposition_after_cue)
@@ -181,8 +209,8 @@ def place_in(ctx: DocContext, lo: int, hi: int, only=None) -> Decision | None:
         if m.via not in ("name", "city", "demonym", "short_form"):
             continue
         if m.via == "demonym" and not (host_capital_of_demonym(ctx, a, m, lo) or host_visited_institution(ctx, a, m, lo)
-                                       or host_visited_body(ctx, a, m, lo)) or delegation_origin(ctx, a) \
-                or outside_place(ctx, a):
+                                       or host_visited_body(ctx, a, m, lo)) or \
+                (delegation_origin(ctx, a) and not visit_object(ctx, a)) or outside_place(ctx, a):
             continue
         candidates.append((a, m))
     for rules in ((only,) if only else (STRONG_PLACE_RULES, PLACE_RULES)):

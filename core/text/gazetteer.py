@@ -42,6 +42,9 @@ class Gazetteer:
     first: frozenset[str]
     longest: int
     prefixes: frozenset[str]
+    # keys made by a construct prefix before a listed name ("دولة" + "الإمارات العربية المتحدة"): they name
+    # the state, but say nothing of which states a short form ("المملكة") may mean
+    composed: frozenset = frozenset()
 
 
 def _official_names() -> list[tuple[str, str]]:
@@ -74,7 +77,9 @@ def _name_split() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The token index of every state name variant, demonym form, GCC phrase and city."""
-    prefixes = frozenset(_tokens(r["prefix"])[0] for r in load_table("state_prefixes.tsv", ["prefix"]))
+    prefix_rows = load_table("state_prefixes.tsv", ["prefix", "form"])
+    prefixes = frozenset(_tokens(r["prefix"])[0] for r in prefix_rows)
+    construct = [_tokens(r["prefix"])[0] for r in prefix_rows if r["form"] == "construct"]
     blocked = {_tokens(r["residue"]) for r in load_table("name_blocklist.tsv", ["residue"])}
     entries: dict[tuple[str, ...], tuple[str, str]] = {}
     residues: set[tuple[str, ...]] = set()  # names left when a formal prefix word is dropped
@@ -98,6 +103,14 @@ def gazetteer() -> Gazetteer:
             if len(key) > 1 and key[0] in prefixes and key[1:] not in blocked:
                 add(key[1:], (iso3, "name"))
                 residues.add(key[1:])
+    # "ودولة الإمارات العربية المتحدة": a construct prefix before any name of the state (one mention)
+    composed: set[tuple[str, ...]] = set()
+    for key, (iso3, via) in list(entries.items()):
+        if via == "name" and key[0] not in prefixes:
+            for word in construct:
+                if (word,) + key not in entries:
+                    composed.add((word,) + key)
+                    add((word,) + key, (iso3, "name"))
     forms = load_table("demonym_forms.tsv", ["part"])
     suffixes = [normalize_chars(r["value"]) for r in forms if r["part"] == "suffix"]
     articles = [normalize_chars(r["value"]) for r in forms if r["part"] == "article"]
@@ -119,7 +132,8 @@ def gazetteer() -> Gazetteer:
         for row in load_table(name, ["city", "iso3"]):
             add(_tokens(row["city"]), (row["iso3"], "city"))
     first = frozenset(k[0] for k in entries)
-    return Gazetteer(entries=entries, first=first, longest=max(len(k) for k in entries), prefixes=prefixes)
+    return Gazetteer(entries=entries, first=first, longest=max(len(k) for k in entries), prefixes=prefixes,
+                     composed=frozenset(composed))
 
 
 @lru_cache(maxsize=200_000)

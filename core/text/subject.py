@@ -19,7 +19,7 @@ from core.lexicon import load_table
 from core.records import CountryMention
 from core.text.gazetteer import gazetteer
 from core.text.lexindex import kind
-from core.text.morphology import definite_article, stems
+from core.text.morphology import conjoined, definite_article, stems
 from core.text.phrases import phrase_tokens
 
 if TYPE_CHECKING:  # the context builds the subject; no import cycle at run time
@@ -37,12 +37,12 @@ HOME_WEIGHT = 2          # a mention of the dashboard's own state counts this mu
 @lru_cache(maxsize=1)
 def short_forms() -> dict[str, frozenset[str]]:
     """Short form (normalized) -> the states whose formal name opens with its prefix."""
-    entries = gazetteer().entries
+    gz = gazetteer()
     out: dict[str, frozenset[str]] = {}
     for row in load_table("short_forms.tsv", ["form", "prefix"]):
         prefix = phrase_tokens(row["prefix"])[0]
-        states = {iso3 for key, (iso3, via) in entries.items()
-                  if via == "name" and len(key) > 1 and prefix in stems(key[0])}
+        states = {iso3 for key, (iso3, via) in gz.entries.items()
+                  if via == "name" and len(key) > 1 and prefix in stems(key[0]) and key not in gz.composed}
         out[phrase_tokens(row["form"])[0]] = frozenset(states)
     return out
 
@@ -67,8 +67,12 @@ def _visitor(ctx: "DocContext", a: int) -> bool:
     "وزير الاتصالات الأردني"), who took part ("بمشاركة ممثلين من الأردن والعراق"), a partner
     ("مع … بدولة الكويت"), a comparison ("بتجربة سنغافورة") or an addition ("إضافة إلى الأردن").
     A place phrase between the word and the state ("… في الاجتماع الذي عقد في الجزائر") names
-    where, not who; a delegation the side sends ("وفد بحريني إلى سنغافورة") is the side itself."""
+    where, not who; a delegation the side sends ("وفد بحريني إلى سنغافورة") is the side itself.
+    A state coordinated with the one before it ("وفود من الأردن ومصر وتونس والمغرب") shares its role."""
     clause = ctx.clause_of(a)
+    before = ctx.mentions_in(clause.first, a)
+    if before and ctx.mention_tokens[before[-1]][1] == a and conjoined(ctx.tokens[a].text):
+        return _visitor(ctx, before[-1])
     lo = max(clause.first, a - VISITOR_WINDOW)
     found = [k for group in OTHER_SIDE for k in ctx.tag_positions(group, lo, a)]
     if a > 0 and ctx.tagged(a - 1, "accredited"):

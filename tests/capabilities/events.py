@@ -162,6 +162,18 @@ def _main_hosts(doc):
 TOUR = [(STATE_ROWS[a], STATE_ROWS[b]) for a, b in [(1, 2), (3, 6), (7, 9), (22, 23), (25, 30), (31, 34), (37, 40),
                                                     (12, 19), (42, 45), (27, 33)]]
 tour_hosts = Capability("tour_hosts", "host", _main_hosts).add(
+    # the states a verb of visiting takes as its object, after the delegation that is its subject
+    generate("زار وفد {who} {opener}{p[0][name]} و{p[1][name]} ضمن جولة للاطلاع على تجارب الحكومة الرقمية.",
+             lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]}, test="inv", who=["بحريني", "من الهيئة"],
+             opener=["كلا من ", ""], p=TOUR)
+).add(
+    generate("زار وفد من الهيئة {st[name]} للاطلاع على تجربتها الرائدة.", lambda f: {f["st"]["iso3"]}, test="inv",
+             st=[r for r in STATE_ROWS if r["iso3"] != "BHR"][:30])
+).add(
+    # the state after a delegation or an official word is its genitive, not where the visit went
+    generate("على هامش زيارة الرئيس {title} {st[name]} إلى مملكة البحرين، وقعت الهيئة مذكرة تفاهم.", {"BHR"},
+             test="neg", title=["رئيس", "رئيس جمهورية"], st=[r for r in STATE_ROWS if r["iso3"] != "BHR"][:15])
+).add(
     generate("{verb} وفد من هيئة المعلومات والحكومة الإلكترونية إلى {p[0][name]} و{p[1][name]} في زيارة رسمية "
              "للاطلاع على تجاربهما في الحكومة الرقمية.", lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]},
              verb=["توجه", "وصل"], p=TOUR)
@@ -316,10 +328,25 @@ participants_adjective = Capability("participants_adjective", "participants", _p
              adj=ADJ_ROWS)
 )
 
+class _StateList(str):
+    """Four states coordinated ("الأردن ومصر وتونس والمغرب"), the k-th rotation of the state list."""
+
+    def __new__(cls, k: int):
+        rows = [r for r in STATE_ROWS if r["iso3"] != "BHR"]
+        chosen = [rows[(k * 4 + j) % len(rows)] for j in range(4)]
+        obj = super().__new__(cls, " و".join(r["name"] for r in chosen))
+        obj.iso3s = tuple(r["iso3"] for r in chosen)
+        return obj
+
+
 PAIRS = [({"iso3": a, "name": STATES[a]}, {"iso3": b, "name": STATES[b]})
          for a, b in [("JOR", "EGY"), ("TUN", "MAR"), ("KAZ", "UZB"), ("EST", "FIN"), ("KOR", "JPN"), ("SGP", "MYS"),
                       ("FRA", "DEU"), ("IRQ", "LBN"), ("SDN", "LBY"), ("YEM", "MRT"), ("IND", "PAK"), ("TUR", "AZE")]]
 participants_delegation = Capability("participants_delegation", "participants", _participants).add(
+    # a list of states shares the role of its first: none of them is the article's side
+    generate("شاركت في المؤتمر وفود من {q}، إضافة إلى ممثلين عن منظمات دولية.",
+             lambda f: set(f["q"].iso3s), test="inv", q=[_StateList(k) for k in range(12)])
+).add(
     generate("استقبلت الهيئة {dual} من {p[0][name]} و{p[1][name]} للاطلاع على تجربتها.",
              lambda f: {f["p"][0]["iso3"], f["p"][1]["iso3"]} - {"BHR"}, dual=["وفدين", "الوفدين"], p=PAIRS)
 ).add(
@@ -404,6 +431,9 @@ named_only = Capability("named_only", "participants", _participants).add(
 ).add(
     generate("شارك وفد الهيئة في اجتماع عقد في الرياض بحضور ممثلين عن {p[0][name]}، فيما {verb} {p[1][name]} عن "
              "المشاركة.", lambda f: {f["p"][0]["iso3"]}, test="neg", verb=["اعتذرت", "تغيبت"], p=PAIRS)
+).add(
+    generate("عقد الاجتماع في الرياض، وشارك فيه ممثلو الدول الأعضاء {word} {st[name]}.", set(), test="neg",
+             word=["باستثناء", "عدا"], st=[r for r in STATE_ROWS if r["iso3"] != "SAU"][:20])
 ).add(
     generate("نظمت الهيئة ورشة عمل بمشاركة خبراء من {state[name]}.\nوجاءت {other} في المرتبة الأولى عالميا في "
              "مؤشر الأمم المتحدة للحكومة الإلكترونية.", lambda f: {f["state"]["iso3"]}, test="mft",
