@@ -496,10 +496,10 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
     participants = parts.bahrain_abroad(ctx, regions, host, participants)
     if draft.role == "main" and draft.host.basis in ("stated", "stated_elsewhere", "event_name"):
         sentence = ctx.sentence_of(draft.cue.first)
-        # up to the event's noun, or up to its place when that follows the noun in the sentence ("زار وفد
-        # من الهيئة إستونيا": the delegation is the cue, its body after it)
+        # up to the event's noun, or up to its place when the event's noun is the visit or the delegation ("زار
+        # وفد من الهيئة إستونيا": the body after the delegation word)
         end = draft.cue.first
-        if draft.host.mention is not None:
+        if draft.host.mention is not None and (ctx.tagged(draft.cue.first, "delegation") or ctx.tagged(draft.cue.first, "visit_verb")):
             at = ctx.token_index(draft.host.mention.nstart)
             if sentence.first <= at < sentence.last:
                 end = max(end, at)

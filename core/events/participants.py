@@ -14,7 +14,7 @@ from core.text.gazetteer import GCC_MEMBERS, GCC_VIA
 from core.text.morphology import conjoined
 from core.text.subject import HOME, subject_state
 from core.events.origin import delegation_origin
-from core.events.rules import glued_place
+from core.events.rules import glued_place, visit_object
 from core.records import CountryMention, Participant
 
 Regions = list[tuple[int, int]]
@@ -226,6 +226,8 @@ def side_abroad(ctx: DocContext, first: int, end: int, host: str, participants: 
     that comes later: "زار وفد من الهيئة إستونيا"), and no state but the host or the side itself is
     named there (another state named is read as itself)."""
     side = subject_state(ctx) or HOME
+    if side == host and all(_named_as_place(ctx, a) for a, m in ctx.mention_at.items() if m.iso3 == side):
+        side = HOME  # "شارك وفد الهيئة في ورشة عمل … ببيروت": a state named only as the venue tells no side
     # a tour's other destination ("إلى إستونيا والدنمارك") is no side that took part
     if not host or host == side or side in co_hosts or any(p.iso3 == side for p in participants):
         return participants
@@ -236,6 +238,15 @@ def side_abroad(ctx: DocContext, first: int, end: int, host: str, participants: 
         return participants
     evidence = ctx.span(actor, actor + 1)
     return [Participant(side, evidence.surface, evidence.start, evidence.end, "institution")] + participants
+
+
+def _named_as_place(ctx: DocContext, a: int) -> bool:
+    """The mention at a is a city, a state after a place preposition or with one glued on, or the
+    adjective of a city ("في مدينة شرم الشيخ المصرية", "في العاصمة الكورية سيول")."""
+    m = ctx.mention_at[a]
+    after_city = any(ctx.mention_tokens[b][1] == a and ctx.mention_at[b].via == "city" for b in ctx.mentions_in(a - 4, a))
+    return m.via == "city" or glued_place(ctx, a) or (a > 0 and ctx.tagged(a - 1, "place_preposition")) or \
+        (m.via == "demonym" and (after_city or (a > 0 and ctx.tagged(a - 1, "capital_word")))) or visit_object(ctx, a)
 
 
 def bahrain_abroad(ctx: DocContext, regions: Regions, host: str, participants: list[Participant]

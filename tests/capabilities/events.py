@@ -397,6 +397,11 @@ INSTITUTIONS = [{"iso3": "BHR", "name": "هيئة المعلومات والحك�
                 {"iso3": "JOR", "name": "وزارة الاقتصاد الرقمي والريادة"}]
 ABROAD_CITIES = [r for r in CITY_ROWS if r["iso3"] in ("USA", "CHE", "FRA", "KOR", "SGP", "EGY", "MAR", "ARE")]
 participants_institution = Capability("participants_institution", "participants", _participants).add(
+    # an article that names no state but the venue is Bahrain's side: its authority took part abroad
+    generate("شارك وفد {who} في {held[event]} الذي عقد في {place}.", {"BHR"}, test="inv",
+             who=["الهيئة", "من الهيئة"], held=HELD_ROWS[:3],
+             place=["بيروت", "مدينة شرم الشيخ المصرية", "مقر الأمم المتحدة في نيويورك", "إمارة دبي", "العاصمة الكورية سيول"])
+).add(
     generate("شاركت {inst[name]} في {held[event]} الذي عقد في {city[city]} أمس.",
              lambda f: {f["inst"]["iso3"]} - {f["city"]["iso3"]}, inst=INSTITUTIONS, held=HELD_ROWS[:3],
              city=ABROAD_CITIES)
