@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import compress
+from operator import attrgetter
 from typing import Callable, Sequence
 
+_TEXT = attrgetter("text")
 MEMO_MAX = 200_000  # distinct token texts remembered before the memo starts over
 
 _BITS: dict[str, int] = {}                      # kind -> its bit
@@ -64,7 +66,7 @@ class TokenIndex:
 
     @classmethod
     def of(cls, tokens) -> "TokenIndex":
-        return cls([t.text for t in tokens])
+        return cls(list(map(_TEXT, tokens)))
 
     def positions(self, name: str) -> list[int]:
         """Sorted indices of the tokens that may start an entry of kind `name`."""
