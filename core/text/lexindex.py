@@ -11,7 +11,6 @@ anything (it narrows the loop; it never decides).
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from itertools import compress
 from operator import attrgetter
 from typing import Callable, Sequence
@@ -81,8 +80,3 @@ class TokenIndex:
     def has(self, name: str, i: int) -> bool:
         """Token i may start an entry of kind `name`."""
         return bool(self.masks[i] & _BITS[name])
-
-    def after(self, name: str, lo: int) -> list[int]:
-        """Candidate positions of `name` from token `lo` on."""
-        found = self.positions(name)
-        return found[bisect_left(found, lo):] if lo > 0 else found
