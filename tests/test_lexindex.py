@@ -60,3 +60,30 @@ def test_the_context_uses_one_index_for_every_stage():
     assert ctx.index.texts == [t.text for t in ctx.tokens]
     assert [m.iso3 for m in ctx.mentions] == ["KWT", "BHR"]
     assert [(d.year, d.month, d.day) for d in ctx.dates] == [(2013, 6, 25)]
+
+
+# find_all_many keeps per distinct token its one-token match and the next words that may extend a
+# phrase (PhraseMatcher.at_token); it must find what each lexicon's own left-to-right find_all finds.
+PHRASES = {
+    "meetings": [("اجتماع", "meeting"), ("اجتماع اللجنة", "committee"), ("اجتماع اللجنة الوزارية", "ministerial"),
+                 ("ورشة عمل", "workshop")],
+    "places": [("اللجنة", "committee body"), ("مجلس", "council"), ("مجلس التعاون", "gcc")],
+}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("عقد اجتماع اللجنة الوزارية في مجلس التعاون", id="longest-phrases"),
+    pytest.param("عقد اجتماع، اللجنة الوزارية", id="punctuation-stops-a-phrase"),
+    pytest.param("وعقدت ورشة عمل ثم اجتماع", id="phrase-at-the-end"),
+    pytest.param("بالاجتماع اللجنة مجلس", id="proclitic-and-one-word-phrases"),
+    pytest.param("مجلس", id="one-token-text"),
+])
+def test_find_all_many_finds_what_each_lexicon_finds_alone(text):
+    from core.text.phrases import PhraseMatcher, find_all_many
+
+    matchers = {name: PhraseMatcher.build(pairs) for name, pairs in PHRASES.items()}
+    norm = normalize(text)
+    tokens = tokenize(norm)
+    together = find_all_many(matchers, tokens, norm.text)
+    assert together == {name: m.find_all(tokens, norm.text) for name, m in matchers.items()}
+    assert any(together.values())

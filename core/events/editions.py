@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from core.text.context import DocContext
 from core.text.morphology import conjoined
 from core.text.numbers import parse_number
@@ -22,6 +24,16 @@ def edition_after(ctx: DocContext, last: int) -> int | None:
     return found.value
 
 
+def _cue_starts(ctx: DocContext) -> list[int]:
+    """The cue positions of the document, sorted once (kept with the dict they were read from):
+    an article with thousands of cues asks for the few after each one."""
+    at = ctx.memo.get("cue_kind_at", {})
+    kept = ctx.memo.get("cue_starts")
+    if kept is None or kept[0] is not at:
+        kept = ctx.memo["cue_starts"] = (at, sorted(at))
+    return kept[1]
+
+
 def edition_of(ctx: DocContext, cue_last: int, gap: int) -> int | None:
     """The edition after a cue, or after a cue word merged into it ("اللجنة في اجتماعها السادس عشر":
     the meeting word `gap` tokens on is part of the same name)."""
@@ -29,8 +41,9 @@ def edition_of(ctx: DocContext, cue_last: int, gap: int) -> int | None:
     if found is not None:
         return found
     # not a word that names an event only with digits ("للدورة الخامسة لجائزة …" is the prize's edition)
-    merged = sorted(p for p in ctx.memo.get("cue_kind_at", {})
-                    if cue_last <= p < cue_last + gap and not ctx.tagged(p, "needs_number"))
+    starts = _cue_starts(ctx)
+    merged = [p for p in starts[bisect_left(starts, cue_last):bisect_left(starts, cue_last + gap)]
+              if not ctx.tagged(p, "needs_number")]
     return next((e for e in (edition_after(ctx, p + 1) for p in merged) if e is not None), None)
 
 

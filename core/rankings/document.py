@@ -10,7 +10,7 @@ from itertools import chain, repeat
 from core.text.context import DocContext
 from core.text.gazetteer import gazetteer
 from core.text.lexindex import kind
-from core.text.phrases import MEMO_MAX, VARIES, PhraseMatcher
+from core.text.phrases import MEMO_MAX, PhraseMatcher
 from core.rankings.lexicon import RankLexicon, rank_lexicon
 
 @dataclass
@@ -102,7 +102,7 @@ def _governed(doc: RankDoc, token: str) -> bool:
     return token[:1] in doc.lex.preposition_clitics and token[1:] != ""
 
 
-_CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[str, object], ...]]] = {}
+_CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[str, object, frozenset[str]], ...]]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -135,14 +135,15 @@ def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str,
     for i in ctx.index.positions(RANK_CUE):
         tok = toks[i]
         groups = starts.get(tok.text)
-        if groups is None:  # (group, its match when the token's text alone decides it)
-            groups = starts[tok.text] = tuple((g, m.fixed(tok.text)) for g, m in matchers.items()
+        if groups is None:  # (group, its one-token match, the next tokens that may extend a phrase)
+            groups = starts[tok.text] = tuple((g, *m.at_token(tok.text)) for g, m in matchers.items()
                                               if m.first_variants(tok.text))
-        for g, fixed in groups:
+        for g, single, followers in groups:
             if i < free[g]:
                 continue
             # index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue words may not
-            m = matchers[g].match(toks, i, None if g == "index" else text) if fixed is VARIES else fixed
+            extends = i + 1 < len(toks) and toks[i + 1].text in followers
+            m = matchers[g].match(toks, i, None if g == "index" else text) if extends else single
             if m:
                 hits[g].append((i, m[1], m[0]))
                 free[g] = i + m[1]

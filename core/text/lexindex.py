@@ -11,10 +11,11 @@ anything (it narrows the loop; it never decides).
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from itertools import compress
+from operator import attrgetter
 from typing import Callable, Sequence
 
+_TEXT = attrgetter("text")
 MEMO_MAX = 200_000  # distinct token texts remembered before the memo starts over
 
 _BITS: dict[str, int] = {}                      # kind -> its bit
@@ -64,7 +65,7 @@ class TokenIndex:
 
     @classmethod
     def of(cls, tokens) -> "TokenIndex":
-        return cls([t.text for t in tokens])
+        return cls(list(map(_TEXT, tokens)))
 
     def positions(self, name: str) -> list[int]:
         """Sorted indices of the tokens that may start an entry of kind `name`."""
@@ -79,8 +80,3 @@ class TokenIndex:
     def has(self, name: str, i: int) -> bool:
         """Token i may start an entry of kind `name`."""
         return bool(self.masks[i] & _BITS[name])
-
-    def after(self, name: str, lo: int) -> list[int]:
-        """Candidate positions of `name` from token `lo` on."""
-        found = self.positions(name)
-        return found[bisect_left(found, lo):] if lo > 0 else found

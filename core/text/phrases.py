@@ -9,7 +9,6 @@ from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Token, normalize_chars
 
 MEMO_MAX = 200_000  # distinct tokens remembered per matcher before the memo starts over
-VARIES = object()   # PhraseMatcher.fixed: the match depends on the tokens after this one
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -35,10 +34,16 @@ class PhraseMatcher:
 
     # First words that start no phrase longer than one token: their match never looks further.
     _alone: frozenset[str] = field(init=False, repr=False, compare=False)
+    # first word -> the second words of its longer phrases
+    _followers: dict[str, set[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._prefixes = frozenset(k[:j] for k in self.entries for j in range(1, len(k) + 1))
         self._alone = self.first - {k[0] for k in self.entries if len(k) > 1}
+        self._followers = {}
+        for key in self.entries:
+            if len(key) > 1:
+                self._followers.setdefault(key[0], set()).add(key[1])
 
     @classmethod
     def build(cls, pairs) -> "PhraseMatcher":
@@ -62,15 +67,13 @@ class PhraseMatcher:
     def _first_variants(self, token: str) -> list[str]:
         return [form for form in stems(token) if form in self.first]
 
-    def fixed(self, token: str) -> tuple[object, int] | None | object:
-        """What `match` returns at a token with this text when that depends on the text alone
-        (every form of it that starts a phrase starts only one-token phrases), else VARIES."""
+    def at_token(self, token: str) -> tuple[tuple[object, int] | None, frozenset[str]]:
+        """(what `match` returns at a token with this text when the next token extends no phrase,
+        the texts of the next token that may extend one): a pass keeps this per distinct token and
+        calls `match` only when the next token is one of those texts."""
         firsts = self.first_variants(token)
-        if not firsts:
-            return None
-        if all(first in self._alone for first in firsts):
-            return self.entries[(firsts[0],)], 1
-        return VARIES
+        single = next(((self.entries[(f,)], 1) for f in firsts if (f,) in self.entries), None)
+        return single, frozenset().union(*(self._followers.get(f, ()) for f in firsts))
 
     def match(self, tokens: list[Token], i: int, text: str | None = None) -> tuple[object, int] | None:
         """(value, number of tokens) of the longest phrase starting at tokens[i], else None.
@@ -144,17 +147,18 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
     for i in range(len(tokens)) if positions is None else positions:
         tok = tokens[i]
         names = starts.get(tok.text)
-        if names is None:  # (lexicon, its match when the token's text alone decides it)
-            names = starts[tok.text] = tuple((n, matchers[n].fixed(tok.text)) for n in key
+        if names is None:  # (lexicon, its one-token match, the next tokens that may extend a phrase)
+            names = starts[tok.text] = tuple((n, *matchers[n].at_token(tok.text)) for n in key
                                              if matchers[n].first_variants(tok.text))
-        for name, fixed in names:
+        for name, single, followers in names:
             if i < free[name]:
                 continue
-            found = matchers[name].match(tokens, i, text) if fixed is VARIES else fixed
+            extends = i + 1 < len(tokens) and tokens[i + 1].text in followers
+            found = matchers[name].match(tokens, i, text) if extends else single
             if found:
                 hits[name].append((i, found[1], found[0]))
                 free[name] = i + found[1]
     return hits
 
 
-_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[str, object], ...]]] = {}
+_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[str, object, frozenset[str]], ...]]] = {}

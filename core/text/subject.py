@@ -91,10 +91,10 @@ def _visitor(ctx: "DocContext", a: int) -> bool:
     return not ctx.has("place_preposition", k + 1, a) or ctx.has("origin_preposition", k + 1, a)
 
 
-def _counts(ctx: "DocContext", mentions: list[tuple[int, CountryMention]]) -> Counter:
+def _counts(ctx: "DocContext", mentions: list[tuple[int, CountryMention]], visitors: set[int]) -> Counter:
     counts: Counter = Counter()
     for a, m in mentions:
-        if m.via in SUBJECT_VIA and not _visitor(ctx, a):
+        if m.via in SUBJECT_VIA and a not in visitors:
             counts[m.iso3] += HOME_WEIGHT if m.iso3 == HOME else 1
     return counts
 
@@ -132,9 +132,11 @@ def resolve(ctx: "DocContext") -> str:
     # A form that means one state when none of its states is named ("السلطنة") counts for it.
     alone = alone_forms()
     unique = [(i, alone[f]) for i, f in found if f in alone]
-    named = [(a, m.iso3) for a, m in located if m.via in SUBJECT_VIA and not _visitor(ctx, a)]
+    # the mentions that name the other side, decided once each (the order and the counts both ask)
+    visitors = {a for a, m in located if m.via in SUBJECT_VIA and _visitor(ctx, a)}
+    named = [(a, m.iso3) for a, m in located if m.via in SUBJECT_VIA and a not in visitors]
     order = list(dict.fromkeys(iso3 for _, iso3 in sorted(named + unique)))
-    counts = _counts(ctx, located) + Counter(iso3 for _, iso3 in unique)
+    counts = _counts(ctx, located, visitors) + Counter(iso3 for _, iso3 in unique)
     subject = _choose(counts, order)
     added = []
     for i, form in found:
