@@ -48,6 +48,13 @@ def short_forms() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def subject_only_forms() -> frozenset[str]:
+    """Short forms that mean the article's own state or nothing ("الدولة")."""
+    return frozenset(phrase_tokens(r["form"])[0] for r in load_table("short_forms.tsv", ["form", "prefix"])
+                     if r.get("subject_only") == "yes")
+
+
+@lru_cache(maxsize=1)
 def alone_forms() -> dict[str, str]:
     """Short form (normalized) -> the state it means in an article that names none of its states."""
     return {phrase_tokens(r["form"])[0]: r["alone"] for r in load_table("short_forms.tsv", ["form", "prefix"])
@@ -139,10 +146,13 @@ def resolve(ctx: "DocContext") -> str:
     counts = _counts(ctx, located, visitors) + Counter(iso3 for _, iso3 in unique)
     subject = _choose(counts, order)
     added = []
+    only_subject = subject_only_forms()
     for i, form in found:
         states = forms[form]
         if subject in states:
             iso3 = subject
+        elif form in only_subject:
+            continue  # "دور الدولة": the state in general, unless the article's own state is a دولة
         else:
             iso3 = _choose(counts, order, states) or alone.get(form) or \
                 (HOME if not subject and HOME in states else "")

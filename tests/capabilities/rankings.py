@@ -552,6 +552,14 @@ def short_form_subject() -> Capability:
                      lambda f: {(f["k"]["iso3"], "arab", 1)}, test="neg", k=kingdoms, x=["الثالثة", "الرابعة", "5"]))
     cap.add(generate("احتلت المملكة المرتبة {x} عالميا " + SURVEY + "، بينما حلت {k[name]} في المرتبة 18 عالميا.",
                      lambda f: {(f["k"]["iso3"], "world", 18)}, test="neg", k=kingdoms, x=["36", "الخامسة"]))
+    # "الدولة" is the article's own state when its formal name opens with "دولة"; never another's
+    states_d = [{"iso3": c, "name": n} for c, n in (("ARE", "الإمارات"), ("ARE", "دولة الإمارات"), ("KWT", "الكويت"),
+                                                   ("QAT", "قطر"), ("QAT", "دولة قطر"))]
+    cap.add(generate("جاءت {d[name]} في المركز {n} عالميا " + SURVEY + "، وتصدرت الدولة الترتيب العربي.",
+                     lambda f: {(f["d"]["iso3"], "world", int(f["n"])), (f["d"]["iso3"], "arab", 1)}, test="inv",
+                     d=states_d, n=["13", "45"]))
+    cap.add(generate("جاءت {k[name]} في المركز {n} عالميا " + SURVEY + "، وأكدت أن دور الدولة محوري في المرتبة الأولى.",
+                     lambda f: {(f["k"]["iso3"], "world", int(f["n"]))}, test="neg", k=kingdoms, n=["13", "45"]))
     return cap
 
 
