@@ -9,7 +9,8 @@ every chart again (the chart's element id includes its figure), so every chart w
 `themed` gives the browser a figure that needs nothing more: the theme Streamlit would apply
 (ui/charts/streamlit_theme.json, light or dark) merged under the figure's own values as explicit
 layout and trace attributes (no template object), the bold title as `title.font.weight`, a
-`layout.datarevision` (arrays of the same revision are not compared by reference), numbers as
+a constant `layout.datarevision` (arrays of the same revision are not compared by reference; a
+chart's data never change while it is mounted, as a changed figure is a new element), numbers as
 plain JSON lists (Plotly.react compares a base64 typed array by reference even then: a chart with
 a `marker.size` array was still drawn twice), and for a clickable chart the click, hover and drag
 modes Streamlit would set. The chart is then passed with `theme=None`: the browser's JSON copy is
@@ -19,7 +20,6 @@ equal to what it drew, and Plotly.react only restyles.
 from __future__ import annotations
 
 import base64
-import itertools
 import json
 import threading
 from pathlib import Path
@@ -35,7 +35,11 @@ _THEME: dict[str, Any] = {scheme: body for scheme, body in json.loads(THEME_FILE
 if set(_THEME) != set(SCHEMES) or any(set(_THEME[s]) != {"data", "layout"} for s in SCHEMES):
     raise ValueError(f"{THEME_FILE.name}: expected 'light' and 'dark', each with 'data' and 'layout'")
 
-_REVISIONS = itertools.count(1)
+# Plotly.react recomputes a chart whose data arrays are new objects unless layout.datarevision is
+# set and unchanged. A constant is right here: st.plotly_chart's element id includes the figure, so
+# new data always arrive in a newly mounted chart, never through Plotly.react on the old one; and an
+# unchanged figure keeps an unchanged element id (the browser keeps the chart as drawn).
+DATAREVISION = "element"
 
 # Attributes whose mere presence changes a chart when written into it, where a template's only set
 # defaults (Plotly reads them as "given by the author"): an axis with `minor` set draws minor grid
@@ -109,7 +113,7 @@ def themed(fig: go.Figure, scheme: str = "light", *, selectable: bool = False) -
         out.update_layout(clickmode=out.layout.clickmode or "event+select", hovermode=out.layout.hovermode or "closest",
                           dragmode=out.layout.dragmode or "pan")
     if out.layout.datarevision is None:
-        out.layout.datarevision = next(_REVISIONS)
+        out.layout.datarevision = DATAREVISION
     return out
 
 
