@@ -80,48 +80,77 @@ def plain_arrays(value: Any) -> Any:
     return value
 
 
-class PlainArrayFigure(go.Figure):
-    """A figure whose dict (what st.plotly_chart sends) has its numbers as plain lists, not base64."""
+class SpecFigure(go.Figure):
+    """A figure sent as a prepared dict: st.plotly_chart reads a figure through `to_dict()` only, and
+    this one returns its prepared dict (no copy of the data arrays, no base64) instead of rebuilding it."""
+
+    def __init__(self, spec: dict) -> None:
+        super().__init__()
+        self._spec = spec
 
     def to_dict(self) -> dict:
-        return plain_arrays(super().to_dict())
+        return {key: value for key, value in self._spec.items()}
 
 
-def themed(fig: go.Figure, scheme: str = "light", *, selectable: bool = False) -> PlainArrayFigure:
-    """A copy of `fig` with the theme of `scheme` ("light" or "dark", else light) written into it.
+def _valid_layout(layout: dict) -> dict:
+    return go.Layout(layout, skip_invalid=True).to_plotly_json()  # drops what Plotly does not know (title.color)
+
+
+def _valid_trace(trace_type: str, item: dict) -> dict:
+    body = {k: v for k, v in item.items() if k != "type"}
+    return go.Figure({"data": [{"type": trace_type, **body}]}, skip_invalid=True).data[0].to_plotly_json()
+
+
+# The theme as Plotly accepts it, validated once: the layout and, per trace type, its list of items.
+_VALID = {scheme: {"layout": _valid_layout(_THEME[scheme]["layout"]),
+                   "data": {t: [{k: v for k, v in _valid_trace(t, item).items() if k != "type"} for item in items]
+                            for t, items in _THEME[scheme]["data"].items()}}
+          for scheme in SCHEMES}
+
+
+def merge(base: dict, extra: dict) -> dict:
+    """`base` with `extra` added (nested dicts merged; `extra` holds only keys `base` lacks)."""
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def themed(fig: go.Figure, scheme: str = "light", *, selectable: bool = False) -> SpecFigure:
+    """`fig` with the theme of `scheme` ("light" or "dark", else light) written into it, as the
+    figure dict st.plotly_chart will send (`fig` itself is not changed).
 
     What the chart looks like is what theme="streamlit" drew; pass the result with theme=None.
     `selectable`: the chart is drawn with selection_mode="points" (clicks open a page).
     """
-    theme = _THEME[scheme if scheme in SCHEMES else "light"]
-    out = PlainArrayFigure(fig)
-    out.layout.template = None
-    out.update_layout(go.Layout(missing(theme["layout"], out.layout.to_plotly_json()), skip_invalid=True).to_plotly_json())
+    theme = _VALID[scheme if scheme in SCHEMES else "light"]
+    spec = plain_arrays(fig.to_dict())  # what st.plotly_chart would have sent, numbers as lists
+    layout = {k: v for k, v in spec.get("layout", {}).items() if k != "template"}
+    layout = merge(layout, missing(theme["layout"], layout))
     seen: dict[str, int] = {}
-    for trace in out.data:
-        defaults = theme["data"].get(trace.type) or []
-        index = seen.get(trace.type, 0)
-        seen[trace.type] = index + 1
+    data = []
+    for trace in spec.get("data", []):
+        kind = trace.get("type", "scatter")
+        defaults = theme["data"].get(kind) or []
+        index = seen.get(kind, 0)
+        seen[kind] = index + 1
         if defaults:  # Plotly's rule for a template: the i-th trace of a type takes item i modulo the list
-            extra = {k: v for k, v in missing(defaults[index % len(defaults)], trace.to_plotly_json()).items()
-                     if k != "type"}
-            if extra:
-                trace.update(type(trace)(extra, skip_invalid=True).to_plotly_json())
-    if out.layout.title.text and out.layout.title.font.weight is None:
-        out.update_layout(title_font_weight="bold")  # what Streamlit's <b>…</b> around the title drew
+            trace = merge(trace, missing(defaults[index % len(defaults)], trace))
+        data.append(trace)
+    title = layout.get("title")
+    if isinstance(title, dict) and title.get("text") and (title.get("font") or {}).get("weight") is None:
+        layout["title"] = merge(title, {"font": merge(title.get("font") or {}, {"weight": "bold"})})  # Streamlit's <b>…</b>
     if selectable:  # what Streamlit sets in the browser for selection_mode="points" when the figure does not
-        out.update_layout(clickmode=out.layout.clickmode or "event+select", hovermode=out.layout.hovermode or "closest",
-                          dragmode=out.layout.dragmode or "pan")
-    if out.layout.datarevision is None:
-        out.layout.datarevision = DATAREVISION
-    return out
+        layout = merge(layout, missing({"clickmode": "event+select", "hovermode": "closest", "dragmode": "pan"}, layout))
+    layout.setdefault("datarevision", DATAREVISION)
+    return SpecFigure({**spec, "data": data, "layout": layout})
 
 
-_CACHE: dict[tuple, tuple[go.Figure, PlainArrayFigure]] = {}
+_CACHE: dict[tuple, tuple[go.Figure, SpecFigure]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def themed_once(fig: go.Figure, scheme: str, *, selectable: bool) -> PlainArrayFigure:
+def themed_once(fig: go.Figure, scheme: str, *, selectable: bool) -> SpecFigure:
     """themed(), once per figure object, scheme and selectability: the pages keep their figures per
     filter state (ui.data.memo), so a state seen before costs no copy. The figure is kept with its
     result (its id is not reused while the entry lives); the last 64 entries are kept."""
