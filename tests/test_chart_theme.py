@@ -17,6 +17,13 @@ ROOT = Path(__file__).resolve().parents[1]
 THEME = json.loads(THEME_FILE.read_text(encoding="utf-8"))
 
 
+def test_the_theme_file_was_read_from_the_installed_streamlit():
+    import streamlit
+
+    # The theme is what this version's browser code applies; another version may theme differently.
+    assert THEME["streamlit_version"] == streamlit.__version__, "re-read ui/charts/streamlit_theme.json"
+
+
 def figure() -> go.Figure:
     fig = go.Figure(go.Scatter(x=np.array([1, 2, 3]), y=np.array([2.5, 1.0, 4.0]), mode="markers",
                                marker={"size": np.array([5.0, 9.0, 12.0])}, customdata=["a", "b", "c"]))
