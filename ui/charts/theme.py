@@ -8,7 +8,7 @@ every chart again (the chart's element id includes its figure), so every chart w
 
 `themed` gives the browser a figure that needs nothing more: the theme Streamlit would apply
 (ui/charts/streamlit_theme.json, light or dark) merged under the figure's own values as explicit
-layout and trace attributes (no template object), the bold title as `title.font.weight`, a
+layout and trace attributes (no template object), the bold title as `title.font.weight`,
 a constant `layout.datarevision` (arrays of the same revision are not compared by reference; a
 chart's data never change while it is mounted, as a changed figure is a new element), numbers as
 plain JSON lists (Plotly.react compares a base64 typed array by reference even then: a chart with
