@@ -44,14 +44,18 @@ with st.sidebar:
 
 def filtered() -> tuple:
     """The events of the filter state (one row per story in "stories": the reports of one occasion
-    count once), how many reports they come from, the state counts and the delegation measure."""
+    count once), how many reports they come from, the state counts, the delegation measure and the
+    reports of each story told by several (event_id -> text)."""
     reports = filter_events(events, years, kinds=kinds, hosts=host_choice)
     rows = one_per_story(reports) if count_mode == "stories" else reports
-    return rows, len(reports), measures.state_counts(rows, participants, names), measures.delegation_measure(rows, participants)
+    many = rows[rows["reports"] > 1] if count_mode == "stories" else rows.iloc[:0]
+    texts = {str(e): reports_text(story_reports(corpus, s)) for e, s in zip(many["event_id"], many["story_id"])}
+    return (rows, len(reports), measures.state_counts(rows, participants, names),
+            measures.delegation_measure(rows, participants), texts)
 
 
 state = ("delegations", years, tuple(kinds), tuple(host_choice), count_mode)
-shown, reports_shown, counts, measure = memo(corpus, (*state, "tables"), filtered)
+shown, reports_shown, counts, measure, story_text = memo(corpus, (*state, "tables"), filtered)
 titles = memo(corpus, "titles", lambda: dict(zip(corpus.documents["doc"], corpus.documents["title"])))
 
 if count_mode == "stories":
@@ -68,8 +72,6 @@ if shown.empty:
         key="dl_empty")
     st.stop()
 
-many_reports = shown[shown["reports"] > 1] if count_mode == "stories" else shown.iloc[:0]
-story_text = {str(e): reports_text(story_reports(corpus, s)) for e, s in zip(many_reports["event_id"], many_reports["story_id"])}
 if len(shown) > DOT_THRESHOLD:
     known = int((measure["size"].notna() & shown["year"].notna()).sum())
     chart(memo(corpus, (*state, "dots"), lambda: delegation_dots(shown, measure, titles, story_text,
