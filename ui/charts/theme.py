@@ -153,7 +153,8 @@ _CACHE_LOCK = threading.Lock()
 def themed_once(fig: go.Figure, scheme: str, *, selectable: bool) -> SpecFigure:
     """themed(), once per figure object, scheme and selectability: the pages keep their figures per
     filter state (ui.data.memo), so a state seen before costs no copy. The figure is kept with its
-    result (its id is not reused while the entry lives); the last 64 entries are kept."""
+    result (its id is not reused while the entry lives); the last 32 entries are kept (each holds the
+    arrays of its figure's dict; ui.data.memo keeps 24 results)."""
     key = (id(fig), scheme, selectable)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is fig:
@@ -161,6 +162,6 @@ def themed_once(fig: go.Figure, scheme: str, *, selectable: bool) -> SpecFigure:
     result = themed(fig, scheme, selectable=selectable)
     with _CACHE_LOCK:
         _CACHE[key] = (fig, result)
-        while len(_CACHE) > 64:
+        while len(_CACHE) > 32:
             _CACHE.pop(next(iter(_CACHE)))
     return result
