@@ -68,7 +68,8 @@ def describe_redraw(record: dict) -> dict:
     browser still holds arrives as a small reference, counted in `reused`); heaviest: the largest
     element (type, bytes, chart title); finished_ms: the script_finished frame; drawn_ms: the last
     plotly_afterplot (first_ms: the first); browser_ms: drawn_ms - finished_ms (drawing after the server was done, or
-    negative when the chart was drawn before the run ended); charts: (title, ms) per afterplot;
+    negative when the chart was drawn before the run ended); charts: (title, ms) per afterplot; draws:
+    per chart title, its full draws and its restyles (an afterplot recorded with full=false);
     longtask_ms: main-thread long tasks after the click.
     """
     t0 = record["t0"]
@@ -94,7 +95,12 @@ def describe_redraw(record: dict) -> dict:
             finished = frame["t"] - t0
             fragment = bool(msg.metadata.run.fragment_ids) or msg.script_finished == _FRAGMENT_DONE
             run = FRAGMENT if fragment else WHOLE
-    charts = [(_plain(a.get("title", "")), a["t"] - t0) for a in record.get("afterplots", []) if a["t"] >= t0]
+    after = [a for a in record.get("afterplots", []) if a["t"] >= t0]
+    charts = [(_plain(a.get("title", "")), a["t"] - t0) for a in after]
+    draws: dict[str, dict[str, int]] = {}  # per chart: full draws and restyles (records without the flag: full)
+    for a in after:
+        entry = draws.setdefault(_plain(a.get("title", "")), {"full": 0, "restyle": 0})
+        entry["full" if a.get("full", True) else "restyle"] += 1
     first = min((ms for _, ms in charts), default=None)
     drawn = max((ms for _, ms in charts), default=None)
     return {
@@ -103,7 +109,7 @@ def describe_redraw(record: dict) -> dict:
         "heaviest": {"bytes": heaviest[0], "element": heaviest[1], "title": heaviest[2]} if heaviest[0] else None,
         "finished_ms": finished, "first_ms": first, "drawn_ms": drawn,
         "browser_ms": drawn - finished if drawn is not None and finished is not None else None,
-        "charts": charts,
+        "charts": charts, "draws": draws,
         "longtask_ms": sum(t["d"] for t in record.get("longtasks", []) if t["t"] >= t0),
     }
 
@@ -152,8 +158,8 @@ def explain(redraw_s: list[float], details: list[dict]) -> list[str]:
     if s is None:
         return ["no redraw measured"]
     lines = [f"redraw min {s['min']:.3f} / median {s['median']:.3f} / max {s['max']:.3f} s over {s['n']}"]
-    # The redraw above is timed by the benchmark around Playwright's click and polling, and ends at
-    # the first chart drawn; these are the browser's own clock from the click event.
+    # bench/dashboard.py times the redraw by the browser's clock from the click event to the last
+    # chart drawn ("every chart drawn" below); the first chart drawn is the figure of earlier rounds.
     for label, key in (("first chart drawn", "first_ms"), ("every chart drawn", "drawn_ms")):
         got = summary[key]
         if got is not None:
@@ -165,6 +171,10 @@ def explain(redraw_s: list[float], details: list[dict]) -> list[str]:
         lines.append(f"  {run}: {group['count']} run(s), median {g['median']:.3f} s (min {g['min']:.3f}, max "
                      f"{g['max']:.3f}); median sent {kb}, run finished at {_ms(group['finished_ms'])}, browser "
                      f"drew {_ms(group['browser_ms'])} more, long tasks {_ms(group['longtask_ms'])}")
+    full = [max((c["full"] for c in d["draws"].values()), default=0) for d in details if d.get("draws")]
+    if full:
+        lines.append(f"  full draws of a chart per redraw: at most {max(full)}, median "
+                     f"{statistics.median(full):g} (restyles not counted)")
     unread = [d.get("error", "no record") for d in details if "run" not in d]
     if unread:
         lines.append(f"  {len(unread)} redraw(s) not read: {unread[0]}")

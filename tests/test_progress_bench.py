@@ -129,3 +129,14 @@ def test_redraws_whose_record_could_not_be_read_are_counted_not_compared():
     lines = rr.explain([0.3, 0.5], [rr.describe_redraw(record(True)), {"error": "TimeoutError: late"}])
     assert lines[-1] == "  1 redraw(s) not read: TimeoutError: late"
     assert not any("slowest" in line for line in lines)
+
+
+def test_full_draws_and_restyles_are_counted_per_chart():
+    rec = record(True)
+    rec["afterplots"] += [{"t": 1260.0, "title": "Map", "full": False}, {"t": 1300.0, "title": "Map", "full": True}]
+    d = rr.describe_redraw(rec)
+    assert d["draws"] == {"Map": {"full": 2, "restyle": 1}, "Timeline": {"full": 1, "restyle": 0}}
+    assert d["drawn_ms"] == pytest.approx(300.0)
+    once = rr.describe_redraw(record(True))
+    lines = rr.explain([0.3, 0.2], [d, once])
+    assert "  full draws of a chart per redraw: at most 2, median 1.5 (restyles not counted)" in lines

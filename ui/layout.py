@@ -21,6 +21,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from ui import i18n
 from ui.data import country_names, load_corpus, load_reference, ranking_tables
 from ui.charts.common import GEO_CONFIG
+from ui.charts.theme import themed_once
 from ui.i18n import _
 from ui.labels import status_label, text_of
 from ui.messages import core_message, document_message
@@ -273,6 +274,14 @@ def open_profile_row(key: str, iso3: pd.Series) -> Callable[[], None]:
     return callback
 
 
+def theme_scheme() -> str:
+    """"dark" when the reader's page is dark (st.context.theme), else "light"."""
+    try:
+        return "dark" if st.context.theme.type == "dark" else "light"
+    except Exception:  # no browser context (AppTest) or an older Streamlit: the default theme
+        return "light"
+
+
 def chart(fig: go.Figure, key: str, caption: str, *, geo: bool = False,
           on_click: Callable[[dict], tuple[str, dict[str, str]] | None] | None = None) -> None:
     """A Plotly chart with its describing caption, also given to screen readers as alt text.
@@ -283,11 +292,14 @@ def chart(fig: go.Figure, key: str, caption: str, *, geo: bool = False,
     config = dict(GEO_CONFIG if geo else {"displaylogo": False})
     if i18n.is_rtl():
         config["locale"] = "ar"
+    # Streamlit's theme written into the figure here (ui.charts.theme) instead of applied by the
+    # browser, which drew every chart twice on each filter change.
+    fig = themed_once(fig, theme_scheme(), selectable=on_click is not None)
     if on_click is None:
-        st.plotly_chart(fig, key=key, config=config, alt=caption)
+        st.plotly_chart(fig, key=key, config=config, alt=caption, theme=None)
     else:
-        st.plotly_chart(fig, key=key, config=config, alt=caption, on_select=lambda: open_clicked(key, on_click),
-                        selection_mode="points")
+        st.plotly_chart(fig, key=key, config=config, alt=caption, theme=None,
+                        on_select=lambda: open_clicked(key, on_click), selection_mode="points")
     st.caption(caption)
 
 
