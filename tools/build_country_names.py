@@ -20,6 +20,9 @@ from pathlib import Path
 
 import pycountry
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tools.datafile import write_or_check  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "core" / "data" / "country_names.tsv"
 HEADER = """# Arabic common and official names of states, one per row.
@@ -57,13 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the data file differs")
     args = parser.parse_args(argv)
     text = render(json.loads(Path(args.source).read_text(encoding="utf-8")))
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} differs from {args.source}")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - HEADER.count(chr(10))} names)")
-    return 0
+    return write_or_check(OUT, text, args.check, "tools/build_country_names.py countries.json", "names")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,9 @@ import pycountry
 from babel import Locale
 from babel.core import get_global
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tools.datafile import write_or_check  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "core" / "data" / "world_cities.tsv"
 MAX_ZONES = 3   # a territory with more time zones than this: its exemplar cities are local towns
@@ -58,14 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="only compare with the file")
     args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("world_cities.tsv is up to date" if same else "world_cities.tsv differs: run tools/build_world_cities.py")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({text.count(chr(10)) - 5} cities)")
-    return 0
+    return write_or_check(OUT, render(), args.check, "tools/build_world_cities.py", "cities")
 
 
 if __name__ == "__main__":
