@@ -76,6 +76,17 @@ def rule_declined(ctx: DocContext, a: int, m: CountryMention) -> str | None:
     return None
 
 
+def rule_ranking_leader(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """"والذي تصدرت فيه سنغافورة قائمة الدول الأكثر تقدما": the subject of a verb of leading (the verb
+    before it in its clause, only short words between) is named for a ranking ("الدنمارك التي تتصدر":
+    a relative clause after a state that took part says nothing of its part)."""
+    clause = ctx.clause_of(a)
+    verbs = ctx.tag_positions("leader_verb", clause.first, a)
+    if verbs and all(len(t.text) <= 3 for t in ctx.tokens[verbs[-1] + 1:a]):
+        return "named as a ranking leader"
+    return None
+
+
 def rule_except(ctx: DocContext, a: int, m: CountryMention) -> str | None:
     """"وشارك فيه ممثلو الدول الأعضاء باستثناء قطر": the state after a word of exception did not take part."""
     return "named as left out" if a > 0 and ctx.tagged(a - 1, "except_word") else None
@@ -145,7 +156,7 @@ def rule_organization_seat(ctx: DocContext, a: int, m: CountryMention) -> str | 
 
 
 EXCLUSION_RULES: tuple[Callable[[DocContext, int, CountryMention], str | None], ...] = (
-    rule_posting, rule_organization_seat, rule_comparison, rule_declined, rule_except, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
+    rule_posting, rule_organization_seat, rule_comparison, rule_declined, rule_except, rule_ranking_leader, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
 
 
 def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentences: set[int]

@@ -434,11 +434,20 @@ named_only = Capability("named_only", "participants", _participants).add(
     generate("استقبلت الهيئة وفدا من {p[0][name]}، واطلع الوفد على تجربة البحرين {what} {p[1][name]}.",
              lambda f: {f["p"][0]["iso3"]}, test="neg", what=["بعد تفوقها على", "التي تفوقت على"], p=PAIRS)
 ).add(
+    # (the authority's delegation is Bahrain's side in an article that names no other: it took part)
     generate("شارك وفد الهيئة في اجتماع عقد في الرياض بحضور ممثلين عن {p[0][name]}، فيما {verb} {p[1][name]} عن "
-             "المشاركة.", lambda f: {f["p"][0]["iso3"]}, test="neg", verb=["اعتذرت", "تغيبت"], p=PAIRS)
+             "المشاركة.", lambda f: {f["p"][0]["iso3"], "BHR"}, test="neg", verb=["اعتذرت", "تغيبت"], p=PAIRS)
 ).add(
     generate("عقد الاجتماع في الرياض، وشارك فيه ممثلو الدول الأعضاء {word} {st[name]}.", set(), test="neg",
              word=["باستثناء", "عدا"], st=[r for r in STATE_ROWS if r["iso3"] != "SAU"][:20])
+).add(
+    # the subject of a verb of leading is named for a ranking; a state that took part keeps its part
+    # when a relative clause says it leads
+    generate("نظمت الهيئة المؤتمر في المنامة أمس، والذي {verb} {st[name]} قائمة الدول الأكثر تقدما.", set(),
+             test="neg", verb=["تصدرت فيه", "تصدرت خلاله"], st=[r for r in STATE_ROWS if r["iso3"] != "BHR"][:20])
+).add(
+    generate("نظمت الهيئة المؤتمر في المنامة أمس بحضور ممثلين عن {st[name]} التي تتصدر مؤشر الأمم المتحدة.",
+             lambda f: {f["st"]["iso3"]}, test="inv", st=[r for r in STATE_ROWS if r["iso3"] != "BHR"][:20])
 ).add(
     generate("نظمت الهيئة ورشة عمل بمشاركة خبراء من {state[name]}.\nوجاءت {other} في المرتبة الأولى عالميا في "
              "مؤشر الأمم المتحدة للحكومة الإلكترونية.", lambda f: {f["state"]["iso3"]}, test="mft",
