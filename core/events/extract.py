@@ -3,35 +3,30 @@
 The main event is the first event cue in the article's opening sentences. Another cue becomes a
 `mentioned` event when something anchors it elsewhere in time or place (a different year, "العام
 الماضي", "سيعقد", "الذي عقد في البحرين … 2008", "تحتضن شرم الشيخ"); a cue of the main event's own
-kind needs a different year or host. Host, time, tense and size are decided by the named rules
-of core.events.rules, participants by core.events.participants.
+kind needs a different year or host. Cues are found by core.events.cues; host, time and tense, and
+size are decided by the named rules of core.events.rules, .timing and .sizes; participants by
+core.events.participants; organizations, topics and the GCC flag by core.events.attributes.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from core.events import rules
+from core.events import attributes, rules, sizes, timing
 from core.events import participants as parts
+from core.events.cues import MERGE_GAP, Cue, event_lexicon, find_cues, ranking_sentence
 from core.events.destinations import coordinated_hosts
 from core.events.editions import other_edition
 from core.events.kinds import held_after_lead, kind_of_compound, main_kind, restated_statements
 from core.text.context import DocContext
-from core.text.morphology import conjoined, definite_article, stems, without_enclitic
-from core.text.numbers import ordinal_word
 from core.text.gazetteer import GCC_MEMBERS
-from core.lexicon import load_table
-from core.text import lexindex
-from core.text.phrases import PhraseMatcher, find_all_many
+from core.text.morphology import stems, without_enclitic
+from core.text.numbers import ordinal_word
 from core.records import Event, RankClaim, Span
-from core.vocabulary import event_kinds
 
 LEAD_SENTENCES = 3      # the main event's cue must stand in the first sentences of the body...
 SHORT_LINE = 6          # ...and lines shorter than this (headline, section names, dateline) come free
 ANCHOR_BEFORE = 4       # tokens before a cue searched for its time/place anchor
-MERGE_GAP = 2           # a cue this close after another cue is part of the same name ("الدورة 17 لمجلس وزراء")
 ATTENDED_GAP = 3        # "شارك وفد … في أعمال الاجتماع": في this close before the attended cue
 HOST_ASSUMED_NOTE = "host not stated; Bahrain assumed"
 HOST_SUBJECT_NOTE = "host not stated; the article's main state assumed"
@@ -39,42 +34,8 @@ CONCURRENT_BEFORE = 3   # "بالتزامن مع مؤتمر": a word of concurre
 ACCOMPANYING_AFTER = 8  # "معرض البحرين لتقنية المعلومات والاتصالات 2010 المرافق": after the event's name
 RELATIVE_VERB = 3       # "الذي عقد", "التي انعقدت": the verb this close after the relative pronoun
 QUOTES = ('"', "«", "“")  # marks that open a quoted title
-WIN_BEFORE = 4          # "فازت ثمانية مواقع سعودية بدرع": a verb of winning this close before the prize
 RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
-GCC_OTHERS_MAX = 1      # ...and at most this many other states named beside them
-GCC_NAMED_MIN = 4       # this many GCC members named one by one make a GCC event
-
-
-@dataclass(frozen=True)
-class EventLexicon:
-    cues: PhraseMatcher
-    topics: PhraseMatcher
-    organizations: PhraseMatcher
-    rankings: PhraseMatcher  # other organisations' rankings and their publishers (other_rankings.tsv)
-
-
-@lru_cache(maxsize=1)
-def event_lexicon() -> EventLexicon:
-    cue_rows = load_table("event_cues.tsv", ["cue", "kind"])
-    for row in cue_rows:
-        if row["kind"] not in event_kinds():
-            raise ValueError(f"event_cues.tsv:{row['_line']}: unknown kind {row['kind']!r}")
-    return EventLexicon(
-        cues=PhraseMatcher.build([(r["cue"], r["kind"]) for r in cue_rows]),
-        topics=PhraseMatcher.build([(r["cue"], r["topic"]) for r in load_table("topics.tsv", ["topic", "cue"])]),
-        organizations=PhraseMatcher.build(
-            [(r["variant"], r["code"]) for r in load_table("organizations.tsv", ["code", "variant"])]),
-        rankings=PhraseMatcher.build(
-            [(r["phrase"], r["publisher"]) for r in load_table("other_rankings.tsv", ["publisher", "phrase"])]),
-    )
-
-
-@dataclass
-class Cue:
-    kind: str
-    first: int
-    last: int
 
 
 def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
@@ -85,66 +46,6 @@ def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
         return first
     sentence = ctx.sentence_of(first.first)
     return next((c for c in cues if first.first < c.first < sentence.last and c.kind == "agreement"), first)
-
-
-def _starts_an_event_phrase(token: str) -> bool:
-    lex = event_lexicon()
-    return bool(lex.cues.first_variants(token) or lex.organizations.first_variants(token)
-                or lex.topics.first_variants(token) or lex.rankings.first_variants(token))
-
-
-EVENT_PHRASE = lexindex.kind("event_phrase", _starts_an_event_phrase)
-
-
-def _phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:
-    """Every match of an event lexicon (cues, organizations, topics) in the document: all three
-    found in one pass over the tokens that may start one of them (the context's index), once per
-    document, and kept on the context."""
-    found = ctx.memo.get("event_phrases")
-    if found is None:
-        lex = event_lexicon()
-        found = ctx.memo["event_phrases"] = find_all_many(
-            {"cues": lex.cues, "organizations": lex.organizations, "topics": lex.topics, "rankings": lex.rankings},
-            ctx.tokens, ctx.text, ctx.index.positions(EVENT_PHRASE))
-    return found[name]
-
-
-def _ranking_sentence(ctx: DocContext, i: int) -> bool:
-    """The sentence of token i speaks of rankings (a survey word) and not of a delegation."""
-    s = ctx.sentence_of(i)
-    return ctx.has("survey", s.first, s.last) and not ctx.has("delegation", s.first, s.last)
-
-
-def find_cues(ctx: DocContext) -> list[Cue]:
-    """Event cues, left to right; a cue inside an organization's name or a title is dropped."""
-    # "لجنة الأمم المتحدة الاقتصادية … (الإسكوا)" names an organization, not a meeting.
-    in_org = {k for i, length, _ in _phrase_hits(ctx, "organizations")
-              for k in range(i, i + length)}
-    # "مؤشر التنافسية الصادر عن المنتدى الاقتصادي العالمي": in a sentence about rankings, a ranking's
-    # publisher or title names no event (an award excepted: its ceremony is one).
-    in_ranking = {k for i, length, _ in _phrase_hits(ctx, "rankings") if _ranking_sentence(ctx, i)
-                  for k in range(i, i + length)}
-    cues: list[Cue] = []
-    hits = _phrase_hits(ctx, "cues")
-    ctx.memo["cue_kind_at"] = {i: kind for i, _, kind in hits}
-    for i, length, kind in hits:
-        nxt = i + length
-        if i in in_org or (i in in_ranking and kind != "award") or ctx.tagged(nxt, "not_event_after"):
-            continue  # "مؤتمر صحافي" is a press briefing
-        if i > 0 and (ctx.tagged(i - 1, "title_word") or ctx.tagged(i - 1, "decision_word")):
-            continue  # "رئيس اللجنة الوزارية": a title; "اعتماد جائزة التميز": a prize adopted
-        if ctx.tagged(i, "needs_win") and not ctx.has("win_verb", max(0, i - WIN_BEFORE), i):
-            continue  # "فازت ثمانية مواقع سعودية بدرع": a shield won is an award; one handed over is not
-        if ctx.tagged(i, "needs_number") and not (nxt < len(ctx.tokens) and ctx.tokens[nxt].text.isdigit()):
-            continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
-        if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
-            continue
-        if cues and conjoined(ctx.tokens[i].text) and ctx.tagged(nxt, "accompanying") and \
-                ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
-            continue  # "لجائزة ومؤتمر الحكومة الإلكترونية والمعرض المصاحب له": part of the event before it
-        cues.append(Cue(kind, i, nxt))
-    ctx.tags["event_cue"] = [c.first for c in cues]
-    return cues
 
 
 def _attended_event(ctx: DocContext, cues: list[Cue], first: Cue) -> Cue:
@@ -232,7 +133,7 @@ def _restating(ctx: DocContext, cues: list[Cue], cue: Cue, s) -> bool:
 def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _Draft:
     lo, hi = _window(ctx, cue, len(ctx.tokens))
     sentence = ctx.sentence_of(cue.first)
-    time = rules.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first,
+    time = timing.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first,
                            restated_statements(ctx, cues, cue, lead))
     date = time.value if time else None
     # An opening sentence after the main one may restate it with its place ("زار وفد … في مدينة
@@ -244,7 +145,7 @@ def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _
     host = rules.main_host(ctx, sentence.first, sentence.last if turn is None else turn, cue.first, cue.last,
                            cue.kind, others)
     draft = _Draft("main", cue, lo, hi, time, host,
-                   rules.tense(ctx, lo, cue.last, hi, date))
+                   timing.tense(ctx, lo, cue.last, hi, date))
     notes = []
     if time is None and ctx.published.year is not None:
         notes.append("no date in the text; year from the publication date")
@@ -259,7 +160,7 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     lo, hi = _window(ctx, cue, next_first)
     if ctx.has("recurring", lo, hi):
         return None
-    time, saw_date = rules.mentioned_time(ctx, lo, cue.first, hi)
+    time, saw_date = timing.mentioned_time(ctx, lo, cue.first, hi)
     # A time word anchors a cue only next to it ("سيعقد مؤتمر", "للمؤتمر العالمي المقبل"), not
     # further on ("المنتدى سيشكل دليلا … للفعاليات القادمة" speaks of the forum's effects).
     near = min(hi, cue.last + 2)
@@ -294,7 +195,7 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
             return None
     elif not (other_year or own_year or anchored_in_time or other_place or other_month):
         return None
-    tense = rules.tense(ctx, lo, cue.last, hi, time.value if time else None)
+    tense = timing.tense(ctx, lo, cue.last, hi, time.value if time else None)
     if time is None and tense.value == "upcoming" and ctx.published.year is not None and not saw_date:
         time = rules.Decision(None, "publication_date", "year_from_publication_upcoming")
     return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time or beside)
@@ -315,7 +216,7 @@ def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
             ctx.has("host_verb", part.first, part.last) or ctx.has("past", part.first, part.last)
         places = [a for a in ctx.mentions_in(part.first, part.last)
                   if ctx.mention_at[a].via in ("name", "city", "short_form")]
-        dates = [d for d in rules.usable_dates(ctx, part.first, part.last) if d.basis == "text"]
+        dates = [d for d in timing.usable_dates(ctx, part.first, part.last) if d.basis == "text"]
         if not started or not places or not dates:
             if drafts:
                 break
@@ -407,7 +308,7 @@ def _setting_of_ranking_news(ctx: DocContext, cue: Cue) -> bool:
     (a survey word, no word of taking part) is mentioned; the article's news is the ranking."""
     clause = ctx.clause_of(cue.first)
     return ctx.has("sidelines", max(clause.first, cue.first - SIDELINES_BEFORE), cue.first) and \
-        _ranking_sentence(ctx, cue.first) and not ctx.has("participation", ctx.sentence_of(cue.first).first, cue.first)
+        ranking_sentence(ctx, cue.first) and not ctx.has("participation", ctx.sentence_of(cue.first).first, cue.first)
 
 
 def _background(ctx: DocContext, cue: Cue) -> bool:
@@ -439,48 +340,6 @@ def _main_regions(ctx: DocContext, drafts: list[_Draft]) -> list[tuple[int, int]
     return regions
 
 
-def _matched_values(ctx: DocContext, name: str, regions) -> list[str]:
-    """Distinct values of a lexicon's matches inside the regions, in text order."""
-    hits = _phrase_hits(ctx, name)
-    starts = [i for i, _, _ in hits]
-    inside = sorted((i, value) for lo, hi in regions
-                    for i, length, value in hits[bisect_left(starts, lo):bisect_left(starts, hi)] if i + length <= hi)
-    return list(dict.fromkeys(value for _, value in inside))
-
-
-def _organizations(ctx: DocContext, regions) -> tuple[str, ...]:
-    found = _matched_values(ctx, "organizations", regions)
-    if "UNDESA" in found and "UN" in found:
-        found.remove("UN")  # UNDESA is named "إدارة الشؤون ... بالأمم المتحدة": one body, not two
-    return tuple(sorted(found))
-
-
-def _gcc_by_names(states: set[str]) -> bool:
-    """Most GCC members named one by one, and hardly anyone else: a GCC event. Every GCC state
-    among Egypt, Jordan and Lebanon is a pan-Arab event, not a GCC one."""
-    gcc = states & set(GCC_MEMBERS)
-    return len(gcc) >= GCC_NAMED_MIN and len(states - gcc - {""}) <= GCC_OTHERS_MAX
-
-
-def _gulf_in_name(ctx: DocContext, cue: Cue) -> bool:
-    """"المؤتمر الخليجي الأول للحكومة الإلكترونية", "مؤتمر الحكومة الإلكترونية الخليجي الرابع",
-    "مؤتمر وجائزة الحكومة الإلكترونية لمجلس التعاون لدول الخليج العربية": the Gulf adjective, or the
-    GCC named as a body, inside the event's own name makes a GCC event. The name is the event's noun
-    and what follows it with nothing between: definite words (its genitives and adjectives), nouns
-    coordinated with it, the GCC body; any other word ends it ("المنتدى لبحث آفاق التعاون الخليجي
-    الأوروبي" is a forum on a cooperation, not a GCC forum)."""
-    toks, text, article = ctx.tokens, ctx.text, definite_article()
-    for k in range(cue.last, ctx.clause_of(cue.first).last):
-        if text[toks[k - 1].end:toks[k].start].strip():
-            return False
-        m = ctx.mention_at.get(k)
-        if ctx.tagged(k, "gulf_adjective") or (m is not None and m.via == "gcc_body"):
-            return True
-        if not (toks[k].text.startswith(article) or conjoined(toks[k].text)):
-            return False
-    return False
-
-
 def _year_basis(ctx: DocContext, draft: _Draft) -> str:
     if draft.time is not None:
         return draft.time.basis
@@ -506,11 +365,11 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
         participants = parts.side_abroad(ctx, sentence.first, end, host, participants, draft.co_hosts)
     size, lower = None, False
     for lo, hi in ([(draft.lo, draft.hi)] if draft.role == "mentioned" else regions):
-        size, lower = rules.stated_size(ctx, lo, hi)
+        size, lower = sizes.stated_size(ctx, lo, hi)
         if size is not None:
             break
     # "وفود دول الخليج" at a forum of 97 states: more states than the GCC has make no GCC event.
-    gcc = (body is not None or _gcc_by_names({p.iso3 for p in named} | {host}) or _gulf_in_name(ctx, draft.cue)) \
+    gcc = (body is not None or attributes.gcc_by_names({p.iso3 for p in named} | {host}) or attributes.gulf_in_name(ctx, draft.cue)) \
         and (size is None or size <= len(GCC_MEMBERS))
     evidence = ctx.sentence_span(draft.cue.first) if draft.role == "main" else ctx.span(draft.lo, draft.hi)
     notes = [draft.note] if draft.note else []
@@ -522,8 +381,8 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
         role=draft.role, kind=draft.cue.kind, year=_year(ctx, draft), date=date.iso if date else "",
         date_basis=(date.basis if date else ("published" if _year(ctx, draft) is not None else "none")),
         host_iso3=host, countries_stated=size, countries_stated_lower_bound=lower, gcc=gcc,
-        organizations=_organizations(ctx, regions),
-        topics=tuple(sorted(_matched_values(ctx, "topics", regions))),
+        organizations=attributes.organizations(ctx, regions),
+        topics=tuple(sorted(attributes.matched_values(ctx, "topics", regions))),
         evidence=Span(evidence.surface, evidence.start, evidence.end), participants=tuple(participants),
         note="; ".join(notes), host_basis=draft.host.basis, year_basis=_year_basis(ctx, draft),
         tense=str(draft.tense.value))

@@ -1,4 +1,5 @@
-"""Named rules that decide an event's host, time, tense and delegation size, each with its basis.
+"""Named rules that decide an event's host, each with its basis (time and tense: `timing`; delegation
+size: `sizes`).
 
 Every decision is an ordered tuple of small rules; each rule returns a `Decision` (value, basis,
 rule name) or None, and the first that fires wins. The basis goes into the tables
@@ -12,27 +13,19 @@ from dataclasses import dataclass
 from typing import Callable
 
 from core.text.context import DocContext
-from core.text.dates import future_month_at
 from core.text.gazetteer import key_forms
 from core.text.subject import HOME, subject_state
 from core.text.morphology import conjoined, definite_article
 from core.events.origin import delegation_origin
 from core.events.outside import outside_place
-from core.text.numbers import parse_number
-from core.records import CountryMention, DateMention
+from core.records import CountryMention
 
 HOST_VERB_WINDOW = 4    # a hosting verb this many tokens before a place
 HELD_WINDOW = 16        # "الذي أقيم تحت شعار (…) في دولة الكويت": a holding verb this far before
 DESTINATION_WINDOW = 4  # "إلى مقر الهيئة السعودية": the adjective this close after "إلى"
 CUE_NAME_WINDOW = 8     # "مؤتمر … بكوريا": a cue this close before a state glued to bi-
 CAPITAL_WINDOW = 3      # "في العاصمة العمانية مسقط": a capital word this close before a city
-SIZE_CONTEXT_BEFORE = 4
-SIZE_NEGATIVE_AFTER = 2
-LOWER_BOUND_BEFORE = 3
-PEOPLE_WINDOW = 15      # "700 شخصية … من أكثر من 80 دولة": a people noun this far before "من"
-MIN_STATES, MAX_STATES = 2, 190   # "192 دولة" is UN membership, not a delegation
 HOST_BEFORE_FUTURE = 6  # "تستضيف الرياض العام المقبل المؤتمر": a place this far before an announced cue
-TENSE_WINDOW = 2        # a future word this close after the cue makes the event upcoming
 
 
 @dataclass(frozen=True)
@@ -322,182 +315,3 @@ def mentioned_host(ctx: DocContext, lo: int, hi: int, cue_first: int, cue_last: 
     if ctx.has("sidelines", lo, hi):
         return Decision(main.value, "stated_elsewhere", "host_of_main_event_sidelines")
     return Decision("", "not_stated", "host_not_stated")
-
-
-# ------------------------------------------------------------------ time
-
-def usable_dates(ctx: DocContext, lo: int, hi: int) -> list[DateMention]:
-    """Dates inside tokens[lo:hi], minus datelines and years that belong to a plan or report."""
-    out = []
-    for a, b, d in ctx.dates_in_span(lo, hi):
-        if ctx.has("publication", a - 3, a):
-            continue
-        if d.month is None and d.basis == "text" and ctx.has("year_owner", a - 5, a):
-            continue
-        out.append(d)
-    return out
-
-
-def first_date(dates: list[DateMention]) -> DateMention | None:
-    """The first usable date; a Hijri date gives way to the Gregorian written beside it."""
-    if not dates:
-        return None
-    d = dates[0]
-    if d.calendar == "hijri":
-        # "4 محرم الموافق 21 ديسمبر": the Gregorian equivalent written next to it is exact.
-        d = next((g for g in dates[1:3] if g.calendar == "gregorian" and g.month is not None), d)
-    return d
-
-
-def time_decision(d: DateMention | None, basis_if_text: str) -> Decision | None:
-    if d is None:
-        return None
-    basis = "relative" if d.basis == "relative" else basis_if_text
-    return Decision(d, basis, "date_" + basis)
-
-
-def day_precise(dates: list[DateMention]) -> list[DateMention]:
-    return [d for d in dates if d.unit == "day" or d.day is not None]
-
-
-def main_time(ctx: DocContext, cue_first: int, statement_end: int, sentence_first: int,
-              restated: list[tuple[int, int]] = ()) -> Decision | None:
-    """The main event's date: in its statement, else a day-precise date before the cue in its
-    sentence, else a date (from the publication year on) where an opening sentence names the event
-    again (`restated`), else a day-precise date in the opening sentences ("استقبلت المملكة أمس …")."""
-    clause_first = max(sentence_first, ctx.clause_of(cue_first).first)
-    # "ستستضيف البحرين في عام 2026 المؤتمر": a date before the cue in its own clause, no event and no
-    # report or index named between ("في تقرير الأمم المتحدة 2014 خلال إحدى ورش العمل": the report's year)
-    before = [] if ctx.has("event_cue", clause_first, cue_first) or ctx.has("survey", clause_first, cue_first) \
-        else usable_dates(ctx, clause_first, cue_first)
-    found = time_decision(first_date(usable_dates(ctx, cue_first, statement_end)), "stated") or \
-        time_decision(first_date(day_precise(usable_dates(ctx, sentence_first, cue_first))), "stated") or \
-        time_decision(first_date(before), "stated")
-    if found is not None:
-        return found
-    # A restatement's date counts only from the publication year on: "ورشة … في 2012" in a later
-    # sentence of a 2024 article is an earlier workshop, not the one the headline reports.
-    pub = ctx.published.year
-    for lo, hi in restated:
-        dates = [d for d in usable_dates(ctx, lo, hi) if pub is not None and d.year is not None and d.year >= pub]
-        found = time_decision(first_date(dates), "stated_elsewhere")
-        if found is not None:
-            return found
-    for s in ctx.sentences[:2]:
-        if s.first > cue_first and ctx.has("event_cue", s.first, s.last) and \
-                (ctx.has("past", s.first, s.last) or ctx.has("earlier_verb", s.first, s.last)):
-            continue  # "وكانت البحرين قد استضافت المؤتمر في 10 أكتوبر 2019": an earlier one, told after
-        found = time_decision(first_date(day_precise(usable_dates(ctx, s.first, s.last))), "stated_elsewhere")
-        if found is not None:
-            return found
-    return None
-
-
-def mentioned_time(ctx: DocContext, lo: int, cue_first: int, hi: int) -> tuple[Decision | None, bool]:
-    """A mentioned event's date (after its cue, else before it) and whether any date was seen."""
-    dates = usable_dates(ctx, cue_first, hi) or usable_dates(ctx, lo, cue_first)
-    return time_decision(first_date(dates), "stated"), bool(dates)
-
-
-# ------------------------------------------------------------------ tense
-
-def upcoming_marker(ctx: DocContext, lo: int, cue_last: int, hi: int) -> bool:
-    """"سيعقد المؤتمر", "المؤتمر المقبل": a future word next to the cue."""
-    return ctx.has("future", lo, min(hi, cue_last + TENSE_WINDOW))
-
-
-def upcoming_date(ctx: DocContext, date: DateMention | None) -> bool:
-    """A date later than the publication date (at the precision both have); a relative date counts
-    too ("غدا", "نوفمبر من العام الجاري" in a June article), being resolved against that date."""
-    pub = ctx.published
-    if date is None or pub.year is None:
-        return False
-    mine = (date.year, date.month or 0, date.day or 0)
-    theirs = (pub.year, pub.month or 0, pub.day or 0)
-    depth = 1 + (date.month is not None and pub.month is not None) + \
-        (date.day is not None and pub.day is not None and date.month is not None and pub.month is not None)
-    return mine[:depth] > theirs[:depth]
-
-
-def tense(ctx: DocContext, lo: int, cue_last: int, hi: int, date: DateMention | None) -> Decision:
-    """past | upcoming, from a future word by the cue or a date after publication."""
-    if upcoming_marker(ctx, lo, cue_last, hi):
-        return Decision("upcoming", "stated", "tense_future_word")
-    if upcoming_date(ctx, date):
-        return Decision("upcoming", "stated", "tense_date_after_publication")
-    # "موعد اجتماعها الثاني في قطر أبريل المقبل" with no publication date to place it: a month with a
-    # future word in the cue's own clause still says the event is to come.
-    clause = ctx.clause_of(cue_last)
-    if date is None and future_month_at(ctx.tokens, cue_last + 1, min(hi, clause.last)) is not None:
-        return Decision("upcoming", "stated", "tense_month_next")
-    return Decision("past", "default", "tense_past")
-
-
-# ------------------------------------------------------------------ delegation size
-
-def _origin_before(ctx: DocContext, i: int) -> int | None:
-    """Index of the "من" of "… من N دولة" / "… من أكثر من N دولة" / "… من نحو N دولة" before the number at i."""
-    if i > 0 and ctx.tagged(i - 1, "origin_preposition"):
-        if i > 2 and ctx.tagged(i - 2, "lower_bound") and ctx.tagged(i - 3, "origin_preposition"):
-            return i - 3   # "من أكثر من 80 دولة"
-        if not (i > 1 and ctx.tagged(i - 2, "lower_bound")):
-            return i - 1   # "600 من 94 دولة"
-    if i > 1 and ctx.tagged(i - 1, "lower_bound") and ctx.tagged(i - 2, "origin_preposition"):
-        return i - 2       # "مسؤولون من نحو 14 دولة"
-    return None
-
-
-def size_after_context_word(ctx: DocContext, i: int, last: int) -> bool:
-    """"مكون من 21 دولة", "ممثلي 22 دولة", "بمشاركة 30 دولة"."""
-    return ctx.has("size_context", i - SIZE_CONTEXT_BEFORE, i)
-
-
-def size_people_from_states(ctx: DocContext, i: int, last: int) -> bool:
-    """"600 من 94 دولة", "28 فائزا من 29 دولة", "700 شخصية … من أكثر من 80 دولة": people from N states."""
-    k = _origin_before(ctx, i)
-    if k is None:
-        return False
-    sentence = ctx.sentence_of(i)
-    before = max(sentence.first, k - PEOPLE_WINDOW)
-    return ctx.has("people_noun", before, k) or (k > 0 and bool(ctx.memo_numbers(k - 2, k)))
-
-
-def size_definite_states(ctx: DocContext, i: int, last: int) -> bool:
-    """"الدول الـ15 المشاركة": the states that take part, with their number after the noun."""
-    noun = i - 2 if i > 1 and ctx.tagged(i - 1, "bare_article") else i - 1
-    return noun >= 0 and ctx.tagged(noun, "state_noun") and ctx.has("participating", last, last + 2)
-
-
-SIZE_RULES = (size_after_context_word, size_people_from_states)
-
-
-def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
-    """Delegation size stated in tokens[lo:hi] by the first size rule that fires, and lower-bound flag.
-
-    A count of states is a delegation size only with a word that ties it to who came; counts of
-    people, entities or sessions, UN membership and beneficiaries are not.
-    """
-    toks = ctx.tokens
-    for i in ctx.memo_numbers(lo, hi):
-        num = parse_number(toks, i)
-        if num is None or num.ordinal or not MIN_STATES <= num.value < MAX_STATES:
-            continue
-        if ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):
-            continue
-        if num.last < len(toks) and ctx.tagged(num.last, "state_noun"):
-            if ctx.has("size_negative", num.last + 1, num.last + 1 + SIZE_NEGATIVE_AFTER):
-                continue
-            if any(rule(ctx, i, num.last) for rule in SIZE_RULES):
-                return num.value, ctx.has("lower_bound", i - LOWER_BOUND_BEFORE, i)
-        elif size_definite_states(ctx, i, num.last):
-            return num.value, False
-    return size_dual(ctx, lo, hi)
-
-
-def size_dual(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
-    """"بمشاركة دولتين", "وفود من دولتين عربيتين": the dual of a state noun after a size word is two
-    states ("بين البلدين" with no size word is a bilateral relation, no count)."""
-    for i in ctx.tag_positions("state_dual", lo, hi):
-        if ctx.has("size_context", i - SIZE_CONTEXT_BEFORE, i) and not ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):
-            return 2, False
-    return None, False

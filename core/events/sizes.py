@@ -1,0 +1,80 @@
+"""Named rules that read a delegation size ("بمشاركة 15 دولة", "دولتين") from an event's text."""
+
+from __future__ import annotations
+
+from core.text.context import DocContext
+from core.text.numbers import parse_number
+
+SIZE_CONTEXT_BEFORE = 4
+SIZE_NEGATIVE_AFTER = 2
+LOWER_BOUND_BEFORE = 3
+PEOPLE_WINDOW = 15      # "700 شخصية … من أكثر من 80 دولة": a people noun this far before "من"
+MIN_STATES, MAX_STATES = 2, 190   # "192 دولة" is UN membership, not a delegation
+
+
+def _origin_before(ctx: DocContext, i: int) -> int | None:
+    """Index of the "من" of "… من N دولة" / "… من أكثر من N دولة" / "… من نحو N دولة" before the number at i."""
+    if i > 0 and ctx.tagged(i - 1, "origin_preposition"):
+        if i > 2 and ctx.tagged(i - 2, "lower_bound") and ctx.tagged(i - 3, "origin_preposition"):
+            return i - 3   # "من أكثر من 80 دولة"
+        if not (i > 1 and ctx.tagged(i - 2, "lower_bound")):
+            return i - 1   # "600 من 94 دولة"
+    if i > 1 and ctx.tagged(i - 1, "lower_bound") and ctx.tagged(i - 2, "origin_preposition"):
+        return i - 2       # "مسؤولون من نحو 14 دولة"
+    return None
+
+
+def size_after_context_word(ctx: DocContext, i: int, last: int) -> bool:
+    """"مكون من 21 دولة", "ممثلي 22 دولة", "بمشاركة 30 دولة"."""
+    return ctx.has("size_context", i - SIZE_CONTEXT_BEFORE, i)
+
+
+def size_people_from_states(ctx: DocContext, i: int, last: int) -> bool:
+    """"600 من 94 دولة", "28 فائزا من 29 دولة", "700 شخصية … من أكثر من 80 دولة": people from N states."""
+    k = _origin_before(ctx, i)
+    if k is None:
+        return False
+    sentence = ctx.sentence_of(i)
+    before = max(sentence.first, k - PEOPLE_WINDOW)
+    return ctx.has("people_noun", before, k) or (k > 0 and bool(ctx.memo_numbers(k - 2, k)))
+
+
+def size_definite_states(ctx: DocContext, i: int, last: int) -> bool:
+    """"الدول الـ15 المشاركة": the states that take part, with their number after the noun."""
+    noun = i - 2 if i > 1 and ctx.tagged(i - 1, "bare_article") else i - 1
+    return noun >= 0 and ctx.tagged(noun, "state_noun") and ctx.has("participating", last, last + 2)
+
+
+SIZE_RULES = (size_after_context_word, size_people_from_states)
+
+
+def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
+    """Delegation size stated in tokens[lo:hi] by the first size rule that fires, and lower-bound flag.
+
+    A count of states is a delegation size only with a word that ties it to who came; counts of
+    people, entities or sessions, UN membership and beneficiaries are not.
+    """
+    toks = ctx.tokens
+    for i in ctx.memo_numbers(lo, hi):
+        num = parse_number(toks, i)
+        if num is None or num.ordinal or not MIN_STATES <= num.value < MAX_STATES:
+            continue
+        if ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):
+            continue
+        if num.last < len(toks) and ctx.tagged(num.last, "state_noun"):
+            if ctx.has("size_negative", num.last + 1, num.last + 1 + SIZE_NEGATIVE_AFTER):
+                continue
+            if any(rule(ctx, i, num.last) for rule in SIZE_RULES):
+                return num.value, ctx.has("lower_bound", i - LOWER_BOUND_BEFORE, i)
+        elif size_definite_states(ctx, i, num.last):
+            return num.value, False
+    return size_dual(ctx, lo, hi)
+
+
+def size_dual(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
+    """"بمشاركة دولتين", "وفود من دولتين عربيتين": the dual of a state noun after a size word is two
+    states ("بين البلدين" with no size word is a bilateral relation, no count)."""
+    for i in ctx.tag_positions("state_dual", lo, hi):
+        if ctx.has("size_context", i - SIZE_CONTEXT_BEFORE, i) and not ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):
+            return 2, False
+    return None, False
