@@ -192,7 +192,12 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
 def _taking_part(ctx: DocContext, a: int) -> bool:
     """A word of taking part or of a delegation in the clause of the mention at a."""
     clause = ctx.clause_of(a)
-    return ctx.has("participation", clause.first, clause.last) or ctx.has("delegation", clause.first, clause.last)
+    return taking_part_in(ctx, clause.first, clause.last)
+
+
+def taking_part_in(ctx: DocContext, lo: int, hi: int) -> bool:
+    """A word of taking part ("شارك", "بمشاركة") or of a delegation ("وفد") in tokens[lo:hi)."""
+    return ctx.has("participation", lo, hi) or ctx.has("delegation", lo, hi)
 
 
 def gcc_body(ctx: DocContext, regions: Regions, excluded_sentences: set[int]) -> CountryMention | None:
@@ -213,8 +218,7 @@ def gulf_as_origin(ctx: DocContext, a: int) -> bool:
     (not "الأولى في منطقة الخليج", a place or a scope)."""
     if a == 0 or not ctx.tagged(a - 1, "origin_preposition"):
         return False
-    sentence = ctx.sentence_of(a)
-    return ctx.has("participation", sentence.first, a) or ctx.has("delegation", sentence.first, a)
+    return taking_part_in(ctx, ctx.sentence_of(a).first, a)
 
 
 def with_gcc_members(named: list[Participant], host: str, body: CountryMention) -> list[Participant]:
@@ -242,7 +246,7 @@ def side_abroad(ctx: DocContext, first: int, end: int, host: str, participants: 
     # a tour's other destination ("إلى إستونيا والدنمارك") is no side that took part
     if not host or host == side or side in co_hosts or any(p.iso3 == side for p in participants):
         return participants
-    if not (ctx.has("participation", first, end) or ctx.has("delegation", first, end)):
+    if not taking_part_in(ctx, first, end):
         return participants
     actor = ctx.first_tag("institution_noun", first, end)
     if actor is None or any(ctx.mention_at[a].iso3 not in (host, side) for a in ctx.mentions_in(first, end)):
