@@ -322,13 +322,17 @@ def main(argv: list[str] | None = None) -> int:
                              "--no-cold, a cache filled earlier for the same code is reused instead of refilled")
     parser.add_argument("--page", default="/", choices=list(PAGE_FILTERS),
                         help="the dashboard page opened and filtered (the bare app is always its one page)")
+    parser.add_argument("--cases", default="bare,seeds,big",
+                        help="comma-separated cases to run among bare, seeds and big (the synthetic folder, "
+                             "cold unless --no-cold, then warm); the bare app is always run first, as the baseline")
     args = parser.parse_args(argv)
+    chosen = {c.strip() for c in args.cases.split(",") if c.strip()} | {"bare"}
     global _clicks, _path
     _clicks, _path = PAGE_FILTERS[args.page], args.page
     app_root = snapshot_app() if args.snapshot else ROOT
     from playwright.sync_api import sync_playwright
 
-    big = synthetic.build_corpus(args.size)
+    big = synthetic.build_corpus(args.size) if "big" in chosen else None
     cache_seeds = Path(tempfile.mkdtemp(prefix="egov-bench-cache-seeds-"))
     cache_big = args.cache_dir or Path(tempfile.mkdtemp(prefix="egov-bench-cache-big-"))
     label = f"{args.size // 1000}k" if args.size >= 1000 else str(args.size)
@@ -336,12 +340,15 @@ def main(argv: list[str] | None = None) -> int:
         ("bare", ROOT / "bench" / "bare_app.py", {}, 60),
         ("seeds", app_root / "dashboard.py", {"EGOV_SEEDS_DIR": str(ROOT / "seeds"), "EGOV_CACHE_DIR": str(cache_seeds)}, 120),
     ]
-    if not args.no_cold:
+    if "seeds" not in chosen:
+        cases.pop()
+    if big is not None and not args.no_cold:
         cases.append((f"{label}-cold", app_root / "dashboard.py",
                       {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 900))
-    cases.append((f"{label}-warm", app_root / "dashboard.py", {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 600))
+    if big is not None:
+        cases.append((f"{label}-warm", app_root / "dashboard.py", {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 600))
     print(f"{os.cpu_count()} CPUs shared by server and browser; load average {os.getloadavg()[0]:.2f}")
-    if args.no_cold:  # fill the cache and write the snapshot outside the measurement, as a cold run would have
+    if big is not None and args.no_cold:  # fill the cache and write the snapshot outside the measurement, as a cold run would have
         sys.path.insert(0, str(app_root))
         from core.run import snapshot
         stats = snapshot.SnapshotStats()
@@ -353,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             try:
                 # Seeds' cache is warmed by a throw-away run, so "seeds" measures the usual start.
-                run_case(browser, "seeds-warmup", app_root / "dashboard.py", cases[1][2], 0, 120)
+                run_case(browser, "seeds-warmup", app_root / "dashboard.py",
+                         {"EGOV_SEEDS_DIR": str(ROOT / "seeds"), "EGOV_CACHE_DIR": str(cache_seeds)}, 0, 120)
                 for case, script, env, timeout in cases:
                     r = run_case(browser, case, script, env, args.redraws, timeout)
                     r["loadavg"] = os.getloadavg()[0]
