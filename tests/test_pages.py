@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 from ui import charts as ui_charts, measures
 from ui.data import folder_fingerprint
 from ui.evidence import Highlight, highlighted_html
+from chart_helpers import charts as page_charts
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = {
@@ -46,8 +47,8 @@ def decode(value):
 
 
 def charts(at: AppTest) -> list[dict]:
-    """The figure JSON of every st.plotly_chart on the page, in page order."""
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    """The figure of every chart on the page, in page order."""
+    return [el.figure for el in page_charts(at)]
 
 
 def chart(at: AppTest, title_start: str) -> dict:
@@ -158,14 +159,14 @@ def test_overview_tables_are_sent_only_while_their_expander_is_open(seeds_corpus
                                                      len(seeds_corpus.stories)]
 
 
-def test_overview_map_is_offline_at_resolution_50():
+def test_overview_map_is_offline_with_every_state():
     at = run_page("overview")
-    el = at.get("plotly_chart")[1]
-    fig, config = json.loads(el.proto.spec), json.loads(el.proto.config)
-    assert config["topojsonURL"] == "/app/static/topojson/"
-    assert fig["layout"]["geo"]["resolution"] == 50
+    el = page_charts(at)[1]
+    fig, config = el.figure, json.loads(el.config)
+    assert config["topojsonURL"] == "/app/static/topojson/small_states/"
+    assert fig["layout"]["geo"]["resolution"] == 110
     assert decode(trace(fig, "Bahrain (host)")["locations"]) == ["BHR"]
-    assert (ROOT / "static" / "topojson" / "world_50m.json").is_file()
+    assert (ROOT / "static" / "topojson" / "small_states" / "world_110m.json").is_file()
 
 
 # ------------------------------------------------------------------ ranking trajectory

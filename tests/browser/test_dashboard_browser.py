@@ -113,7 +113,7 @@ def test_map_draws_bahrain_from_the_local_topojson(page, server):
     assert box is not None, "no choropleth path for Bahrain"
     assert box["width"] > 0 and box["height"] > 0 and box["d"] > 10
     assert paths.count() > 1
-    assert any(url.endswith("/app/static/topojson/world_50m.json") for url in page.requests)
+    assert any(url.endswith("/app/static/topojson/small_states/world_110m.json") for url in page.requests)
     assert_offline(page, server)
 
 

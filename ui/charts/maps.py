@@ -37,7 +37,7 @@ def _bahrain_star(fig: go.Figure, name: str, hover: str) -> None:
 
 def _geo_layout(fig: go.Figure, title: str, height: int, fit: bool) -> go.Figure:
     # fitbounds only when there are states to fit: with none it would zoom onto Bahrain alone.
-    fig.update_geos(resolution=50, showcountries=True, countrycolor="#9e9e9e", showcoastlines=False,
+    fig.update_geos(resolution=110, showcountries=True, countrycolor="#9e9e9e", showcoastlines=False,
                     showland=True, landcolor="#eeeeee", showframe=False, projection_type="natural earth",
                     fitbounds="locations" if fit else False, visible=True)
     fig.update_layout(title=title, height=height, margin={"l": 0, "r": 0, "t": 50, "b": 0},
@@ -50,8 +50,8 @@ def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", hos
     """World choropleth of events per state named, the states reached only through the GCC as a body
     in their own colour, and the host in its own colour.
 
-    Uses the 1:50m topojson (the 1:110m file has no Bahrain) and dots at each state's centroid so
-    small states stay visible. The page must pass GEO_CONFIG to st.plotly_chart (offline topojson).
+    Uses the 1:110m topojson with the small states added from the 1:50m file (GEO_CONFIG: the plain
+    1:110m file has no Bahrain) and dots at each state's centroid so small states stay visible. The page must pass GEO_CONFIG to st.plotly_chart (offline topojson).
     customdata holds the ISO3 code (a click opens the state's profile).
     """
     host_name = host_name or country(host_iso3, "Bahrain")
