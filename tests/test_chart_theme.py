@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ui.charts.theme import THEME_FILE, missing, themed, themed_once
+from chart_helpers import charts as page_charts
 
 ROOT = Path(__file__).resolve().parents[1]
 THEME = json.loads(THEME_FILE.read_text(encoding="utf-8"))
@@ -111,12 +112,28 @@ def test_the_overview_sends_themed_figures_without_a_template_or_base64():
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.run()
     assert not at.exception
-    elements = at.get("plotly_chart")
+    elements = page_charts(at)
     assert len(elements) == 2
     for el in elements:
-        spec = json.loads(el.proto.spec)
-        assert el.proto.theme == ""  # theme=None: the browser applies nothing more
-        assert "template" not in spec["layout"] and "bdata" not in el.proto.spec
+        spec = el.figure
+        assert "template" not in spec["layout"] and "bdata" not in el.spec
         assert spec["layout"]["paper_bgcolor"] == THEME["light"]["layout"]["paper_bgcolor"]
         assert spec["layout"]["title"]["font"]["weight"] == "bold"
         assert spec["layout"]["clickmode"] == "event+select"  # both charts open a page on click
+
+
+def test_without_the_live_component_the_charts_are_sent_by_st_plotly_chart(monkeypatch):
+    from ui.charts import live
+
+    monkeypatch.setattr(live, "_mount", None)
+    monkeypatch.setattr(live, "_plotly_dir", lambda: None)  # plotly.js not found: no live chart
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    assert not at.get("bidi_component")
+    elements = at.get("plotly_chart")
+    assert len(elements) == 2
+    for el in elements:
+        assert el.proto.theme == ""  # theme=None: the browser applies nothing more
+        assert json.loads(el.proto.spec)["layout"]["title"]["font"]["weight"] == "bold"
+    assert [c.figure for c in page_charts(at)] == [json.loads(el.proto.spec) for el in elements]

@@ -41,6 +41,7 @@ from core.text.normalize import normalize
 from core.run.pipeline import extract_document, load_corpus
 from core.records import DocumentExtraction, Event, Span
 from folder_helpers import _no_env_limit, by_name, write  # noqa: F401 (_no_env_limit: autouse fixture)
+from chart_helpers import charts as page_charts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -524,7 +525,7 @@ def test_a_reversed_year_range_in_the_url_is_swapped_with_a_note(tmp_path, monke
     reversed_ = page("overview", ov_years=["2024", "2010"])
     assert not reversed_.exception
     assert any("reversed" in e.value for e in [*reversed_.caption, *reversed_.info, *reversed_.warning])
-    drawn = lambda at: [el.proto.spec for el in at.get("plotly_chart")]  # noqa: E731
+    drawn = lambda at: [el.spec for el in page_charts(at)]  # noqa: E731
     assert drawn(reversed_) == drawn(straight)
 
 

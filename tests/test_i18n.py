@@ -20,6 +20,7 @@ from ui.labels import KIND_LABELS, SCOPE_LABELS, TOPIC_LABELS
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import update_catalogs  # noqa: E402
+from chart_helpers import charts as page_charts
 
 ALL_PAGES = {**PAGES, "profile": "pages/6_Country_profile.py"}
 PAGE_FILES = {**ALL_PAGES, "review": "pages/5_Review.py"}
@@ -142,7 +143,7 @@ def run_ar(page: str, **params) -> AppTest:
 
 
 def figures_of(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    return [el.figure for el in page_charts(at)]
 
 
 def chart_texts(fig: dict) -> list[str]:

@@ -19,6 +19,7 @@ from ui import charts, measures
 from ui.labels import clean_title
 from ui.layout import csv_bytes
 from ui.safety import csv_safe
+from chart_helpers import charts as page_charts
 
 GCC = {"SAU", "ARE", "KWT", "QAT", "OMN"}
 
@@ -40,7 +41,7 @@ def test_csv_safe_still_defuses_formulas_in_string_columns():
 
 def chart_by_key(at, key: str) -> dict:
     """The figure of the chart whose widget key is `key` (titles change; keys do not)."""
-    (found,) = [json.loads(el.proto.spec) for el in at.get("plotly_chart") if el.proto.id.endswith(key)]
+    (found,) = [el.figure for el in page_charts(at) if el.id.endswith(key)]
     return found
 
 
@@ -157,11 +158,11 @@ def test_gcc_cards_show_the_year_basis():
 
 def test_an_empty_result_names_its_filters_and_resets_them():
     at = run_page("overview", ov_years=["2014", "2015"], ov_kind="workshop")
-    assert not at.get("plotly_chart")  # no map zoomed onto Bahrain, no axis from -1 to 5
+    assert not page_charts(at)  # no map zoomed onto Bahrain, no axis from -1 to 5
     (info,) = at.info
     assert "Years: 2014–2015" in info.value and "Kind of event: workshop" in info.value
     at.button(key="ov_empty_reset").click().run()
-    assert at.multiselect(key="ov_kind").value == [] and len(at.get("plotly_chart")) == 2
+    assert at.multiselect(key="ov_kind").value == [] and len(page_charts(at)) == 2
 
 
 def test_a_map_with_no_state_shows_the_world():

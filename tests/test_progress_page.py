@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.run import pipeline
 from ui import data, i18n
+from chart_helpers import charts as page_charts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -103,7 +104,7 @@ def test_first_load_of_a_folder_shows_the_counts(tmp_path, monkeypatch, drawn_ba
         done = round(value * 5)
         assert text == pattern.format(done=done) and 0 <= done <= 5
     assert [v for v, _ in counts] == sorted(v for v, _ in counts)
-    assert at.get("plotly_chart"), "the page was not drawn after the load"
+    assert page_charts(at), "the page was not drawn after the load"
     assert not [el for el in at.main if el.type == "progress"], "the bar was left on the page"
 
 
@@ -112,5 +113,5 @@ def test_a_loaded_folder_shows_no_bar(tmp_path, monkeypatch, drawn_bars):
     assert not at.exception
     drawn_bars.clear()
     at.run(timeout=60)  # the same folder again: the loaded corpus is reused
-    assert not at.exception and at.get("plotly_chart")
+    assert not at.exception and page_charts(at)
     assert drawn_bars == []

@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+from chart_helpers import charts as page_charts
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def shown(at: AppTest) -> tuple[list[str], list[str], list[str]]:
     """The page's text, its chart specs and its chart element ids."""
-    charts = at.get("plotly_chart")
-    return [m.value for m in at.markdown], [c.proto.spec for c in charts], [c.proto.id for c in charts]
+    charts = page_charts(at)
+    return [m.value for m in at.markdown], [c.spec for c in charts], [c.id for c in charts]
 
 
 def test_delegations_back_to_an_earlier_filter_state_shows_the_same_page():

@@ -20,6 +20,7 @@ from core import load_corpus
 from core import review
 from ui.data import folder_fingerprint
 from ui.review import extracted_text, review_url, table_view
+from chart_helpers import charts as page_charts
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = "002_00978ef207b782b4.txt"
@@ -122,8 +123,7 @@ def test_review_page_writes_the_log_and_every_page_shows_it(folder):
     assert (main["host_iso3"], main["review"], main["extracted"]) == ("QAT", "corrected by analyst",
                                                                     "GCC: False; host: BHR")
     assert main["review_link"] == review_url(DOC, record["event"])
-    fig = next(json.loads(el.proto.spec) for el in at.get("plotly_chart")
-               if json.loads(el.proto.spec)["layout"]["title"]["text"].startswith("States engaged"))
+    fig = next(el.figure for el in page_charts(at) if el.figure["layout"]["title"]["text"].startswith("States engaged"))
     states = {loc for trace in fig["data"] if trace.get("name") == "states engaged" for loc in trace["locations"]}
     assert "EGY" in states and "TUN" not in states
     assert any("2 record(s) reviewed by analysts (1 corrected, 1 added, 0 confirmed); 1 rejected" in c.value

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from ui import measures
 from ui.charts.stories import delegation_dots
+from chart_helpers import charts as page_charts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,7 +55,7 @@ def test_delegations_counts_stories_then_reports(folder):
     at = page("pages/2_Delegations.py")
     assert not at.exception
     assert any("**2** stories told by **4** reports" in m for m in markdowns(at))
-    bars = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars = page_charts(at)[0].figure
     assert sum(len(t["x"]) for t in bars["data"]) == 2  # one bar per story
     sizes = at.dataframe[0].value
     forum = sizes[sizes.iloc[:, 0].astype(str).str.len() > 0].iloc[0]
@@ -64,7 +65,7 @@ def test_delegations_counts_stories_then_reports(folder):
 
     at.toggle(key="dl_count").set_value(True).run()
     assert not at.exception
-    bars = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars = page_charts(at)[0].figure
     assert sum(len(t["x"]) for t in bars["data"]) == 4  # one bar per report
 
 

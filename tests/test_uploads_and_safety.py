@@ -21,6 +21,7 @@ from core.reading.ingest import DEFAULT_MAX_BYTES, read_corpus
 from tools import make_bad_corpus, xss_article
 from ui.safety import csv_safe, md_escape
 from ui.upload import MIB, notice_level, save_uploaded, upload_limit_mb
+from chart_helpers import charts as page_charts
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = {
@@ -96,8 +97,8 @@ def figure_strings(at: AppTest) -> list[str]:
             for item in value:
                 walk(item)
 
-    for el in at.get("plotly_chart"):
-        walk(json.loads(el.proto.spec))
+    for el in page_charts(at):
+        walk(el.figure)
     return found
 
 
@@ -119,7 +120,7 @@ def test_upload_is_saved_selected_and_seen_by_every_page(folder):
 
     # Without a restart, the other pages see it: the loader is keyed on the folder's fingerprint.
     delegations = run_page("delegations")
-    freq = next(f for f in (json.loads(e.proto.spec) for e in delegations.get("plotly_chart"))
+    freq = next(f for f in (e.figure for e in page_charts(delegations))
                 if f["layout"]["title"]["text"] == "Events per state")
     assert {"Kazakhstan", "Uzbekistan"} <= set(freq["data"][0]["y"])
     table = next(d.value for d in delegations.dataframe if "state" in d.value.columns)

@@ -20,6 +20,7 @@ import core
 from streamlit.errors import StreamlitPageNotFoundError
 from ui import i18n
 from ui.data import country_names, load_corpus, load_reference, ranking_tables
+from ui.charts import live
 from ui.charts.common import GEO_CONFIG
 from ui.charts.theme import themed_once
 from ui.i18n import _
@@ -231,6 +232,15 @@ def open_clicked(key: str, target: Callable[[dict], tuple[str, dict[str, str]] |
             st.rerun()  # a whole-app run, also from a chart inside a fragment: follow_click opens the page
 
 
+def open_point(point: dict, target: Callable[[dict], tuple[str, dict[str, str]] | None]) -> None:
+    """A clicked point's page (`target(point)` -> (page, query params)) is opened."""
+    found = target(point)
+    if found:
+        page, params = found
+        st.session_state["_ui_open"] = (page, link_params(params))
+        st.rerun()  # a whole-app run, also from a chart inside a fragment: follow_click opens the page
+
+
 def follow_click() -> None:
     """Switch to the page a chart click asked for (st.switch_page cannot run inside a callback)."""
     target = st.session_state.pop("_ui_open", None)
@@ -295,7 +305,10 @@ def chart(fig: go.Figure, key: str, caption: str, *, geo: bool = False,
     # Streamlit's theme written into the figure here (ui.charts.theme) instead of applied by the
     # browser, which drew every chart twice on each filter change.
     fig = themed_once(fig, theme_scheme(), selectable=on_click is not None)
-    if on_click is None:
+    if live.available():  # updated in place by the browser on a filter change (ui.charts.live)
+        live.live_chart(fig, key, config, caption,
+                        on_click=None if on_click is None else (lambda point: open_point(point, on_click)))
+    elif on_click is None:
         st.plotly_chart(fig, key=key, config=config, alt=caption, theme=None)
     else:
         st.plotly_chart(fig, key=key, config=config, alt=caption, theme=None,
