@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
+import core
+
 from ui import charts, labels, measures
-from ui.data import country_names, gcc_members
+from ui.data import country_names, gcc_members, memo
 from ui.evidence import rtl_block
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
 from ui.i18n import N_, _, isolate, number
 from ui.labels import (state_label, kind_label, split_list, tense_label, text_of, topic_label,
                        via_label, when_label, year_basis_label)
-from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, follow_click, page_link,
-                       setup_page, to_profile)
+from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, filtered_view, follow_click,
+                       page_link, setup_page, to_profile)
 from ui.layout import SOURCES_PAGE
 from ui.messages import note_text
 from ui.review import review_mark, reviewed_only
@@ -25,104 +27,129 @@ follow_click()
 corpus = reviewed_only(corpus_or_stop(), key="gcc_reviewed")
 data_sources(corpus, reference=False)
 
-gcc_events = filter_events(corpus.events, gcc_only=True)
-participants = corpus.participants
-names = country_names(participants)
-members = sorted(gcc_members(), key=lambda iso: state_label(iso, names))
-topics = sorted({t for cell in gcc_events["topics"] for t in split_list(cell)}, key=topic_label)
-MODES = {"named": _("named explicitly"), "body": _("including the GCC as a body")}
 
-with st.sidebar:
-    st.header(_("Filters"))
-    years = year_range(_("Years"), gcc_events["year"], key="gcc_years")
-    chosen_members = pick_many(_("Member state"), members, key="gcc_member", placeholder=_("All member states"),
-                               format_func=lambda iso: state_label(iso, names))
-    mode = st.radio(_("A member takes part when it is"), list(MODES), key="gcc_mode", bind=URL, format_func=MODES.get,
-                    help=_("Named explicitly: the article names the state, or it hosts. Including the GCC as a "
-                           "body: also the events where the article names only the council ('the GCC states'), "
-                           "which stands for every member."))
-    chosen_topics = pick_many(_("Topic"), topics, key="gcc_topic", placeholder=_("All topics"), format_func=topic_label)
+@filtered_view
+def gcc_view(corpus: core.Corpus) -> None:
+    """The filters, charts, download and event cards: a filter change reruns only these."""
+    # What a filter state computes is kept per state (ui.data.memo): back to a state seen before,
+    # nothing is recomputed and the charts are sent identical.
+    participants = corpus.participants
+    gcc_events = memo(corpus, "gcc_events", lambda: filter_events(corpus.events, gcc_only=True))
+    names = memo(corpus, "names", lambda: country_names(participants))
+    members = memo(corpus, "gcc_members", lambda: sorted(gcc_members(), key=lambda iso: state_label(iso, names)))
+    topics = memo(corpus, "gcc_topics", lambda: sorted({t for cell in gcc_events["topics"] for t in split_list(cell)},
+                                                       key=topic_label))
+    modes = {"named": _("named explicitly"), "body": _("including the GCC as a body")}
 
-shown = filter_events(gcc_events, years)
-if chosen_members:
-    rows = participants[participants["iso3"].isin(chosen_members)]
-    if mode == "named":
-        rows = rows[rows["via"].astype("string").fillna("") != "gcc_body"]
-    involved = set(rows["event_id"])
-    shown = shown[shown["event_id"].isin(involved) | shown["host_iso3"].isin(chosen_members)]
-if chosen_topics:
-    shown = shown[[bool(set(split_list(cell)) & set(chosen_topics)) for cell in shown["topics"]]]
+    with st.sidebar:
+        st.header(_("Filters"))
+        years = year_range(_("Years"), gcc_events["year"], key="gcc_years")
+        chosen_members = pick_many(_("Member state"), members, key="gcc_member", placeholder=_("All member states"),
+                                   format_func=lambda iso: state_label(iso, names))
+        mode = st.radio(_("A member takes part when it is"), list(modes), key="gcc_mode", bind=URL,
+                        format_func=modes.get,
+                        help=_("Named explicitly: the article names the state, or it hosts. Including the GCC as a "
+                               "body: also the events where the article names only the council ('the GCC states'), "
+                               "which stands for every member."))
+        chosen_topics = pick_many(_("Topic"), topics, key="gcc_topic", placeholder=_("All topics"),
+                                  format_func=topic_label)
+    state = ("gcc", years, tuple(chosen_members), mode, tuple(chosen_topics))
 
-st.markdown(_("**{n}** of {total} GCC events match the filters.").format(n=number(len(shown)),
-                                                                        total=number(len(gcc_events))))
-if shown.empty:
-    empty_state(_("GCC events"), active_filters(gcc_events["year"], [
-        ("gcc_years", _("Years"), years, None, show_years),
-        ("gcc_member", _("Member state"), chosen_members, [], show_list(lambda iso: state_label(iso, names))),
-        ("gcc_topic", _("Topic"), chosen_topics, [], show_list(topic_label))]), key="gcc_empty")
-    st.stop()
+    def filtered():
+        shown = filter_events(gcc_events, years)
+        if chosen_members:
+            rows = participants[participants["iso3"].isin(chosen_members)]
+            if mode == "named":
+                rows = rows[rows["via"].astype("string").fillna("") != "gcc_body"]
+            involved = set(rows["event_id"])
+            shown = shown[shown["event_id"].isin(involved) | shown["host_iso3"].isin(chosen_members)]
+        if chosen_topics:
+            shown = shown[[bool(set(split_list(cell)) & set(chosen_topics)) for cell in shown["topics"]]]
+        return shown
 
-left, right = st.columns([1, 1])
-with left:
-    chart(charts.member_bars(shown, participants, members, names), key="gcc_members", on_click=to_profile,
-          caption=_("Stacked bar chart of the GCC events per member state: dark blue = the article names the "
-                    "state, light orange = the article names only the GCC as a body, orange = the state hosted. "
-                    "Click a state for its profile."))
-with right:
-    topic_table = measures.topic_year_table(shown)
-    if not topic_table.empty:
-        chart(charts.topic_heatmap(topic_table), key="gcc_heatmap",
-              caption=_("Heatmap of topics (rows) by year (columns): each cell counts the GCC events of that year "
-                        "whose article discusses the topic; darker green = more events."))
-    else:
-        st.info(_("No topics recorded for the GCC events that match the filters."))
+    shown = memo(corpus, (*state, "events"), filtered)
+    st.markdown(_("**{n}** of {total} GCC events match the filters.").format(n=number(len(shown)),
+                                                                            total=number(len(gcc_events))))
+    if shown.empty:
+        empty_state(_("GCC events"), active_filters(gcc_events["year"], [
+            ("gcc_years", _("Years"), years, None, show_years),
+            ("gcc_member", _("Member state"), chosen_members, [], show_list(lambda iso: state_label(iso, names))),
+            ("gcc_topic", _("Topic"), chosen_topics, [], show_list(topic_label))]), key="gcc_empty")
+        return
 
-titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
-shown_participants, positions = measures.participants_by_event(shown, participants)
-export = measures.gcc_event_rows(shown, shown_participants, names, titles)
-export = export[["when", "kind", "host", "states_named", "organizations", "topics", "title", "event_id", "evidence"]]
-gcc_headers = {"when": _("when"), "kind": _("kind"), "host": _("host"), "states_named": _("states named"),
-               "organizations": _("organizations"), "topics": _("topics"), "title": _("article title"),
-               "event_id": _("event"), "evidence": _("evidence (Arabic)")}
-csv_download(export, "gcc_events.csv", key="gcc_csv", headers=gcc_headers)
+    left, right = st.columns([1, 1])
+    with left:
+        chart(memo(corpus, (*state, "members"), lambda: charts.member_bars(shown, participants, members, names)),
+              key="gcc_members", on_click=to_profile,
+              caption=_("Stacked bar chart of the GCC events per member state: dark blue = the article names the "
+                        "state, light orange = the article names only the GCC as a body, orange = the state hosted. "
+                        "Click a state for its profile."))
+    with right:
+        topic_table = memo(corpus, (*state, "topic_table"), lambda: measures.topic_year_table(shown))
+        if not topic_table.empty:
+            chart(memo(corpus, (*state, "heatmap"), lambda: charts.topic_heatmap(topic_table)), key="gcc_heatmap",
+                  caption=_("Heatmap of topics (rows) by year (columns): each cell counts the GCC events of that "
+                            "year whose article discusses the topic; darker green = more events."))
+        else:
+            st.info(_("No topics recorded for the GCC events that match the filters."))
 
-st.subheader(_("Events"))
-cards = shown.sort_values(["year", "date"], na_position="last")
-if len(cards) > CARD_LIMIT:
-    st.caption(_("The first {limit} of {n} events by date; narrow the filters to see the others.").format(
-        limit=number(CARD_LIMIT), n=number(len(cards))))
-for row in cards.head(CARD_LIMIT).itertuples():
-    record = row._asdict()
-    named = shown_participants.iloc[positions.get(str(row.event_id), [])]
-    with st.container(border=True, key=f"gcc_card_{row.Index}"):
-        # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
-        host = labels.host_text(record.get("host_iso3"), record.get("host_basis"), names)
-        st.markdown(f"**{md_escape(when_label(row.date, row.year))} · {md_escape(kind_label(str(row.kind)))}** — "
-                    f"{md_escape(host)}")
-        facts = [year_basis_label(text_of(record.get("year_basis")) or text_of(record.get("date_basis")))]
-        if text_of(record.get("tense")):
-            facts.append(_("tense: {tense}").format(tense=tense_label(record["tense"])))
-        if text_of(record.get("note")):
-            facts.append(_("note: {note}").format(note=note_text(text_of(record["note"]))))
-        st.caption(md_escape(" · ".join(f for f in facts if f)))
-        by_via = {via: _(", ").join(state_label(i, names) for i in group["iso3"])
-                  for via, group in named.groupby(named["via"].astype("string").fillna("name"))}
-        states = by_via.get("name") or _("none named")
-        lines = [_("States named: {states}").format(states=md_escape(states))]
-        if by_via.get("gcc_body"):
-            lines.append(_("Reached {how}: {states}").format(how=via_label("gcc_body"),
-                                                            states=md_escape(by_via["gcc_body"])))
-        organizations = _(", ").join(split_list(row.organizations)) or _("none named")
-        lines.append(_("Organizations: {organizations}").format(organizations=md_escape(organizations)))
-        st.markdown("  \n".join(lines))
-        if split_list(row.topics):
-            with st.container(horizontal=True, gap="small"):
-                for topic in split_list(row.topics):
-                    st.badge(topic_label(topic), color="green")
-        review_mark(row._asdict())
-        st.html(rtl_block(row.evidence))
-        st.caption(_("Evidence from {doc} (characters {start}–{end}); see the Sources page.").format(
-            doc=isolate(md_escape(row.doc)), start=number(row.start),
-            end=number(row.end)))
-        page_link(SOURCES_PAGE, _("Open the article and its highlighted evidence"), {"src_doc": row.doc},
-                  icon=":material/article:")
+    def rows_for_export():
+        titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
+        shown_participants, positions = measures.participants_by_event(shown, participants)
+        export = measures.gcc_event_rows(shown, shown_participants, names, titles)
+        columns = ["when", "kind", "host", "states_named", "organizations", "topics", "title", "event_id", "evidence"]
+        return shown_participants, positions, export[columns]
+
+    shown_participants, positions, export = memo(corpus, (*state, "export"), rows_for_export)
+    gcc_headers = {"when": _("when"), "kind": _("kind"), "host": _("host"), "states_named": _("states named"),
+                   "organizations": _("organizations"), "topics": _("topics"), "title": _("article title"),
+                   "event_id": _("event"), "evidence": _("evidence (Arabic)")}
+    csv_download(export, "gcc_events.csv", key="gcc_csv", headers=gcc_headers)
+    event_cards(shown, shown_participants, positions, names)
+
+
+def event_cards(shown, shown_participants, positions, names) -> None:
+    """The first CARD_LIMIT events by date, a card each, with the evidence."""
+    st.subheader(_("Events"))
+    cards = shown.sort_values(["year", "date"], na_position="last")
+    if len(cards) > CARD_LIMIT:
+        st.caption(_("The first {limit} of {n} events by date; narrow the filters to see the others.").format(
+            limit=number(CARD_LIMIT), n=number(len(cards))))
+    for row in cards.head(CARD_LIMIT).itertuples():
+        record = row._asdict()
+        named = shown_participants.iloc[positions.get(str(row.event_id), [])]
+        with st.container(border=True, key=f"gcc_card_{row.Index}"):
+            # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
+            host = labels.host_text(record.get("host_iso3"), record.get("host_basis"), names)
+            st.markdown(f"**{md_escape(when_label(row.date, row.year))} · {md_escape(kind_label(str(row.kind)))}** — "
+                        f"{md_escape(host)}")
+            facts = [year_basis_label(text_of(record.get("year_basis")) or text_of(record.get("date_basis")))]
+            if text_of(record.get("tense")):
+                facts.append(_("tense: {tense}").format(tense=tense_label(record["tense"])))
+            if text_of(record.get("note")):
+                facts.append(_("note: {note}").format(note=note_text(text_of(record["note"]))))
+            st.caption(md_escape(" · ".join(f for f in facts if f)))
+            by_via = {via: _(", ").join(state_label(i, names) for i in group["iso3"])
+                      for via, group in named.groupby(named["via"].astype("string").fillna("name"))}
+            states = by_via.get("name") or _("none named")
+            lines = [_("States named: {states}").format(states=md_escape(states))]
+            if by_via.get("gcc_body"):
+                lines.append(_("Reached {how}: {states}").format(how=via_label("gcc_body"),
+                                                                states=md_escape(by_via["gcc_body"])))
+            organizations = _(", ").join(split_list(row.organizations)) or _("none named")
+            lines.append(_("Organizations: {organizations}").format(organizations=md_escape(organizations)))
+            st.markdown("  \n".join(lines))
+            if split_list(row.topics):
+                with st.container(horizontal=True, gap="small"):
+                    for topic in split_list(row.topics):
+                        st.badge(topic_label(topic), color="green")
+            review_mark(row._asdict())
+            st.html(rtl_block(row.evidence))
+            st.caption(_("Evidence from {doc} (characters {start}–{end}); see the Sources page.").format(
+                doc=isolate(md_escape(row.doc)), start=number(row.start),
+                end=number(row.end)))
+            page_link(SOURCES_PAGE, _("Open the article and its highlighted evidence"), {"src_doc": row.doc},
+                      icon=":material/article:")
+
+
+gcc_view(corpus)
