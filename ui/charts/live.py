@@ -60,6 +60,7 @@ function loadPlotly() {
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
+  if (data && data.preload) { loadPlotly().catch(() => {}); return; }  // start loading while the page runs
   if (!data || typeof data.figure !== 'string') { return; }
   let gd = parentElement.querySelector(':scope > .egov-live-chart');
   if (!gd) {
@@ -138,6 +139,20 @@ def available() -> bool:
         LOG.exception("the live chart component could not be registered; charts use st.plotly_chart")
         return False
     return True
+
+
+PRELOAD_KEY = "egov_plotly_preload"
+
+
+def preload() -> None:
+    """Start loading plotly.js in the browser now, before the page's first chart is computed.
+
+    An element that draws nothing, hidden with its gap (a style-only st.html takes no room): the
+    browser fetches and compiles plotly.js (4.8 MB) while the server still loads the corpus and
+    builds the figures, instead of after the first chart arrives."""
+    if available():
+        st.html(f"<style>.st-key-{PRELOAD_KEY} {{ display: none; }}</style>")
+        _mount(key=PRELOAD_KEY, data={"preload": True}, height="content")
 
 
 def live_chart(fig, key: str, config: dict, alt: str, on_click: Callable[[dict], None] | None = None) -> None:
