@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
 from operator import attrgetter
 
 from core.text.dates import Published, find_dates
@@ -148,19 +149,19 @@ class DocContext:
     def first_tag(self, group: str, lo: int, hi: int) -> int | None:
         """The first token index in [lo, hi) tagged with `group`, else None."""
         found = self.tags[group]
-        k = bisect_left(found, max(lo, 0))
+        k = bisect_left(found, lo if lo > 0 else 0)
         return found[k] if k < len(found) and found[k] < hi else None
 
     def has(self, group: str, lo: int, hi: int) -> bool:
         """Some token in [lo, hi) carries `group` (first_tag, inlined: rules ask this very often)."""
         found = self.tags[group]
-        k = bisect_left(found, max(lo, 0))
+        k = bisect_left(found, lo if lo > 0 else 0)
         return k < len(found) and found[k] < hi
 
     def tag_positions(self, group: str, lo: int, hi: int) -> list[int]:
         """Every token index in [lo, hi) tagged with `group`, in order."""
         found = self.tags[group]
-        return found[bisect_left(found, max(lo, 0)):bisect_left(found, hi)]
+        return found[bisect_left(found, lo if lo > 0 else 0):bisect_left(found, hi)]
 
     def tag_length(self, group: str, i: int) -> int:
         """How many tokens the `group` tag at token i covers (1 for a one-word tag)."""
@@ -216,17 +217,24 @@ class DocContext:
         return min(lo, len(self.tokens) - 1)
 
     def sentence_of(self, i: int) -> Segment:
-        return self._segment_of("sentence_lasts", self.sentences, i)
+        return self._segment_of("sentence_at", self.sentences, i)
 
     def clause_of(self, i: int) -> Segment:
-        return self._segment_of("clause_lasts", self.clauses, i)
+        return self._segment_of("clause_at", self.clauses, i)
 
     def _segment_of(self, key: str, segments: list[Segment], i: int) -> Segment:
-        """segment.segment_of by bisect over the segments' ends (kept in the memo)."""
-        lasts = self.memo.get(key)
-        if lasts is None:
-            lasts = self.memo[key] = [seg.last for seg in segments]
-        return segments[min(bisect_right(lasts, i), len(segments) - 1)]
+        """segment.segment_of by bisect over the segments' ends. Segments that follow one another from
+        token 0 (as segment.sentences and clauses make them) give each token's segment to the memo,
+        then one list look-up answers; an index past them, or other segments, by bisect."""
+        at = self.memo.get(key)
+        if at is None:
+            follow = all(a.last == b.first for a, b in zip(segments, segments[1:])) and \
+                all(seg.first <= seg.last for seg in segments) and (not segments or segments[0].first == 0)
+            at = self.memo[key] = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in segments)) \
+                if follow else []
+        if 0 <= i < len(at):
+            return at[i]
+        return segments[min(bisect_right([seg.last for seg in segments], i), len(segments) - 1)]
 
     def span(self, first: int, last: int) -> Span:
         """Evidence for tokens[first:last] in original offsets."""
