@@ -73,3 +73,13 @@ def test_offset_map_gives_every_original_index():
 def test_offset_map_with_nothing_deleted_is_the_identity():
     norm = normalize("abc def")
     assert list(norm.index) == list(range(8))
+
+
+def test_tokenize_columns_are_the_tokens_fields():
+    from core.text.normalize import tokenize_columns
+
+    norm = normalize("زار وفدٌ من الكويت، 12 مارس")
+    tokens, texts, starts, ends = tokenize_columns(norm)
+    assert tokens == tokenize(norm)
+    assert texts == [t.text for t in tokens] == ["زار", "وفد", "من", "الكويت", "12", "مارس"]
+    assert starts == [t.start for t in tokens] and ends == [t.end for t in tokens]

@@ -19,7 +19,7 @@ from core.text.gazetteer import find_mentions
 from core.lexicon import load_table
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
-from core.text.normalize import Normalized, Token, normalize, tokenize
+from core.text.normalize import Normalized, Token, normalize, tokenize_columns
 from core.text.numbers import number_at_word, parse_number
 from core.records import CountryMention, DateMention, Span
 from core.text.phrases import phrase_tokens
@@ -248,12 +248,13 @@ class DocContext:
 
 def build_context(text: str, published: str = "") -> DocContext:
     norm = normalize(text)
-    tokens = tokenize(norm)
+    tokens, texts, starts, ends = tokenize_columns(norm)
     pub = Published.parse(published)
-    index = TokenIndex.of(tokens)
-    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens),
-                     clauses=clauses(norm.text, tokens, index), mentions=find_mentions(norm, tokens, index),
+    index = TokenIndex(texts)
+    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends),
+                     clauses=clauses(norm.text, tokens, index, ends), mentions=find_mentions(norm, tokens, index),
                      dates=find_dates(norm, tokens, pub, index), published=pub, index=index)
+    ctx.memo["token_starts"] = starts  # token_index's bisect list
     ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text, index)
     for m in ctx.mentions:
         a = ctx.token_index(m.nstart)

@@ -301,6 +301,13 @@ _TOKEN_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
 
 def tokenize(norm: Normalized) -> list[Token]:
     """Tokens of the normalized text, each remembering its normalized span."""
+    return tokenize_columns(norm)[0]
+
+
+def tokenize_columns(norm: Normalized) -> tuple[list[Token], list[str], list[int], list[int]]:
+    """(tokens, their texts, starts, ends): the columns come with the split, so a caller that needs
+    them as lists does not read them back from the tokens."""
     parts = _TOKEN_SPLIT.split(norm.text)  # gap, token, gap, token, ..., gap
     offsets = list(accumulate(map(len, parts), initial=0))
-    return list(map(Token, parts[1::2], offsets[1::2], offsets[2::2]))
+    texts, starts, ends = parts[1::2], offsets[1::2], offsets[2::2]
+    return list(map(Token, texts, starts, ends)), texts, starts, ends

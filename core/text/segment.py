@@ -144,11 +144,12 @@ def _is_sentence_dot(text: str, pos: int, parens: _Parens | None = None) -> bool
 _END = attrgetter("end")
 
 
-def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]:
-    """Segments of tokens between character cut positions."""
+def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] | None = None) -> list[Segment]:
+    """Segments of tokens between character cut positions (`ends`: the tokens' ends, if known)."""
     segments = []
     cuts = sorted(set(cuts)) + [text_len + 1]
-    ends = list(map(_END, tokens))  # increasing
+    if ends is None:
+        ends = list(map(_END, tokens))  # increasing
     k = 0
     first = 0
     for cut in cuts:
@@ -197,20 +198,21 @@ def _sentence_cuts(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _sentence_marks(text) if _is_sentence_break(text, m, parens))
 
 
-def sentences(text: str, tokens: list[Token]) -> list[Segment]:
-    return _split(tokens, list(_sentence_cuts(text)), len(text))
+def sentences(text: str, tokens: list[Token], ends: list[int] | None = None) -> list[Segment]:
+    return _split(tokens, list(_sentence_cuts(text)), len(text), ends)
 
 
 CLAUSE_OPENER = kind("clause_opener", _opens_clause)
 
 
-def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None) -> list[Segment]:
+def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None,
+            ends: list[int] | None = None) -> list[Segment]:
     """Clauses: sentences cut again at clause marks and before the words that open a clause (only
     those tokens, from `index`, are looked at)."""
     cuts = list(_sentence_cuts(text))
     cuts += _clause_marks(text)
     cuts += [tokens[i].start - 1 for i in (index or TokenIndex.of(tokens)).positions(CLAUSE_OPENER)]
-    return _split(tokens, cuts, len(text))
+    return _split(tokens, cuts, len(text), ends)
 
 
 def segment_of(segments: list[Segment], token_index: int) -> Segment:
