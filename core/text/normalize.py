@@ -309,5 +309,5 @@ def tokenize_columns(norm: Normalized) -> tuple[list[Token], list[str], list[int
     them as lists does not read them back from the tokens."""
     parts = _TOKEN_SPLIT.split(norm.text)  # gap, token, gap, token, ..., gap
     offsets = list(accumulate(map(len, parts), initial=0))
-    texts, starts, ends = parts[1::2], offsets[1::2], offsets[2::2]
+    texts, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
     return list(map(Token, texts, starts, ends)), texts, starts, ends
