@@ -101,13 +101,14 @@ def tag_tokens(tokens: list[Token], text: str, index: TokenIndex | None = None
     """
     positions: dict[str, list[int]] = {name: [] for name in word_groups().names}
     lengths: dict[tuple[str, int], int] = {}
-    for i in (index or TokenIndex.of(tokens)).positions(WORD_GROUP):
-        tok = tokens[i]
-        single, multi = _groups_of(tok.text)
+    index = index or TokenIndex.of(tokens)
+    texts = index.texts  # the tokens' texts, as a list
+    for i in index.positions(WORD_GROUP):
+        single, multi = _groups_of(texts[i])
         found = set(single) if multi else single
         for rest, group in multi:
             end = i + 1 + len(rest)
-            if end <= len(tokens) and tuple(t.text for t in tokens[i + 1:end]) == rest and \
+            if end <= len(tokens) and tuple(texts[i + 1:end]) == rest and \
                     not any(text[a.end:b.start].strip() for a, b in zip(tokens[i:end], tokens[i + 1:end])):
                 found.add(group)
                 lengths[(group, i)] = max(lengths.get((group, i), 1), len(rest) + 1)
