@@ -71,3 +71,23 @@ def test_find_dates(text, published, expected):
 def test_published_parse(value, expected):
     p = Published.parse(value)
     assert (p.year, p.month, p.day) == expected
+
+
+def test_numeric_patterns_match_as_the_look_behind_forms():
+    """The numeric date patterns test "no digit before" after their first digit: the matches and
+    groups of the plain look-behind forms, on random strings of digits and separators."""
+    import random
+    import re
+
+    from core.text.dates import NUMERIC_DMY, NUMERIC_YMD
+
+    plain_ymd = re.compile(r"(?<!\d)(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)")
+    plain_dmy = re.compile(r"(?<!\d)(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})(?!\d)")
+    rnd = random.Random(24)
+    texts = ["".join(rnd.choice("0123456789/-. ب") for _ in range(rnd.randint(0, 20))) for _ in range(50_000)]
+    texts += ["12013/06/26", "2013/06/26", "1/2/2013", "11/12/20134", "9 26/06/2013 و2013-6-1"]
+    for text in texts:
+        for new, old in ((NUMERIC_YMD, plain_ymd), (NUMERIC_DMY, plain_dmy)):
+            assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
+                [(m.span(), m.groups()) for m in old.finditer(text)], text
+    assert NUMERIC_YMD.search("12013/06/26") is None and NUMERIC_DMY.findall("26/06/2013") == [("26", "06", "2013")]

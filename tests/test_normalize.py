@@ -52,3 +52,34 @@ def test_inserted_space_has_no_width_in_the_original():
 def test_empty_and_plain_text():
     assert normalize("").text == ""
     assert normalize("abc 123").text == "abc 123"
+
+
+def test_offset_map_gives_every_original_index():
+    from core.text.normalize import OffsetMap
+
+    original = "قَالَ الــوزير\u200f"  # harakat, tatweel and a direction mark are deleted
+    norm = normalize(original)
+    expected = [i for i, ch in enumerate(original) if ch not in "\u064e\u0640\u200f"] + [len(original)]
+    assert isinstance(norm.index, OffsetMap)
+    assert list(norm.index) == expected and len(norm.index) == len(expected) == len(norm.text) + 1
+    assert [norm.index[i] for i in range(len(expected))] == expected
+    assert norm.index[-1] == len(original) and norm.index[1:4] == tuple(expected[1:4])
+    assert norm.index == tuple(expected) and hash(norm.index) == hash(tuple(expected))
+    with pytest.raises(IndexError):
+        norm.index[len(expected)]
+    assert norm.surface(0, 3) == ("قَالَ", 0, 5)  # the fatha after the last letter comes with it
+
+
+def test_offset_map_with_nothing_deleted_is_the_identity():
+    norm = normalize("abc def")
+    assert list(norm.index) == list(range(8))
+
+
+def test_tokenize_columns_are_the_tokens_fields():
+    from core.text.normalize import tokenize_columns
+
+    norm = normalize("زار وفدٌ من الكويت، 12 مارس")
+    tokens, texts, starts, ends = tokenize_columns(norm)
+    assert tokens == tokenize(norm)
+    assert texts == [t.text for t in tokens] == ["زار", "وفد", "من", "الكويت", "12", "مارس"]
+    assert starts == [t.start for t in tokens] and ends == [t.end for t in tokens]

@@ -66,7 +66,7 @@ def phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:
         lex = event_lexicon()
         found = ctx.memo["event_phrases"] = find_all_many(
             {"cues": lex.cues, "organizations": lex.organizations, "topics": lex.topics, "rankings": lex.rankings},
-            ctx.tokens, ctx.text, ctx.index.positions(EVENT_PHRASE))
+            ctx.tokens, ctx.text, ctx.index.positions(EVENT_PHRASE), ctx.index.texts)
     return found[name]
 
 

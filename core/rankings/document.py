@@ -132,18 +132,20 @@ def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str,
     starts = _CUE_STARTS.setdefault(tuple(sorted(matchers)), {})
     if len(starts) >= MEMO_MAX:
         starts.clear()
+    texts = ctx.index.texts  # the tokens' texts, as a list
+    n = len(texts)
     for i in ctx.index.positions(RANK_CUE):
-        tok = toks[i]
-        groups = starts.get(tok.text)
+        word = texts[i]
+        groups = starts.get(word)
         if groups is None:  # (group, its one-token match, the next tokens that may extend a phrase)
-            groups = starts[tok.text] = tuple((g, *m.at_token(tok.text)) for g, m in matchers.items()
-                                              if m.first_variants(tok.text))
+            groups = starts[word] = tuple((g, *m.at_token(word)) for g, m in matchers.items()
+                                          if m.first_variants(word))
+        after = texts[i + 1] if i + 1 < n else None  # None extends no phrase
         for g, single, followers in groups:
             if i < free[g]:
                 continue
             # index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue words may not
-            extends = i + 1 < len(toks) and toks[i + 1].text in followers
-            m = matchers[g].match(toks, i, None if g == "index" else text) if extends else single
+            m = matchers[g].match(toks, i, None if g == "index" else text) if after in followers else single
             if m:
                 hits[g].append((i, m[1], m[0]))
                 free[g] = i + m[1]

@@ -21,6 +21,7 @@ from core.reading.guard import extraction_limit, guard_warning
 from core.reading.ingest import DEFAULT_MAX_BYTES, SourceDocument, read_corpus
 from core.rankings.extract import find_rank_claims
 from core.records import DocumentExtraction
+from core.run.collector import fewer_collections
 from core.run.progress import Progress
 from core.review import apply_reviews
 from core.review.stories import with_stories
@@ -74,7 +75,8 @@ def title_of(text: str) -> str:
 
 
 def _extract_chunk(jobs: list[tuple[str, str]]) -> list[DocumentExtraction]:
-    return [extract_document(text, published) for text, published in jobs]
+    with fewer_collections():
+        return [extract_document(text, published) for text, published in jobs]
 
 
 def extract_many(jobs: list[tuple[str, str]], workers: int = 1,
@@ -93,9 +95,10 @@ def extract_many(jobs: list[tuple[str, str]], workers: int = 1,
         if progress is None:
             return _extract_chunk(jobs)
         results = []
-        for text, published in jobs:
-            results.append(extract_document(text, published))
-            progress(len(results), len(jobs))
+        with fewer_collections():
+            for text, published in jobs:
+                results.append(extract_document(text, published))
+                progress(len(results), len(jobs))
         return results
     size = max(1, min(MAX_CHUNK, math.ceil(len(jobs) / (workers * 4))))
     chunks = [jobs[k:k + size] for k in range(0, len(jobs), size)]

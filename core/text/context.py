@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
 from operator import attrgetter
 
 from core.text.dates import Published, find_dates
@@ -18,7 +19,7 @@ from core.text.gazetteer import find_mentions
 from core.lexicon import load_table
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
-from core.text.normalize import Normalized, Token, normalize, tokenize
+from core.text.normalize import Normalized, Token, normalize, tokenize_columns
 from core.text.numbers import number_at_word, parse_number
 from core.records import CountryMention, DateMention, Span
 from core.text.phrases import phrase_tokens
@@ -100,13 +101,14 @@ def tag_tokens(tokens: list[Token], text: str, index: TokenIndex | None = None
     """
     positions: dict[str, list[int]] = {name: [] for name in word_groups().names}
     lengths: dict[tuple[str, int], int] = {}
-    for i in (index or TokenIndex.of(tokens)).positions(WORD_GROUP):
-        tok = tokens[i]
-        single, multi = _groups_of(tok.text)
+    index = index or TokenIndex.of(tokens)
+    texts = index.texts  # the tokens' texts, as a list
+    for i in index.positions(WORD_GROUP):
+        single, multi = _groups_of(texts[i])
         found = set(single) if multi else single
         for rest, group in multi:
             end = i + 1 + len(rest)
-            if end <= len(tokens) and tuple(t.text for t in tokens[i + 1:end]) == rest and \
+            if end <= len(tokens) and tuple(texts[i + 1:end]) == rest and \
                     not any(text[a.end:b.start].strip() for a, b in zip(tokens[i:end], tokens[i + 1:end])):
                 found.add(group)
                 lengths[(group, i)] = max(lengths.get((group, i), 1), len(rest) + 1)
@@ -148,19 +150,19 @@ class DocContext:
     def first_tag(self, group: str, lo: int, hi: int) -> int | None:
         """The first token index in [lo, hi) tagged with `group`, else None."""
         found = self.tags[group]
-        k = bisect_left(found, max(lo, 0))
+        k = bisect_left(found, lo if lo > 0 else 0)
         return found[k] if k < len(found) and found[k] < hi else None
 
     def has(self, group: str, lo: int, hi: int) -> bool:
         """Some token in [lo, hi) carries `group` (first_tag, inlined: rules ask this very often)."""
         found = self.tags[group]
-        k = bisect_left(found, max(lo, 0))
+        k = bisect_left(found, lo if lo > 0 else 0)
         return k < len(found) and found[k] < hi
 
     def tag_positions(self, group: str, lo: int, hi: int) -> list[int]:
         """Every token index in [lo, hi) tagged with `group`, in order."""
         found = self.tags[group]
-        return found[bisect_left(found, max(lo, 0)):bisect_left(found, hi)]
+        return found[bisect_left(found, lo if lo > 0 else 0):bisect_left(found, hi)]
 
     def tag_length(self, group: str, i: int) -> int:
         """How many tokens the `group` tag at token i covers (1 for a one-word tag)."""
@@ -216,17 +218,24 @@ class DocContext:
         return min(lo, len(self.tokens) - 1)
 
     def sentence_of(self, i: int) -> Segment:
-        return self._segment_of("sentence_lasts", self.sentences, i)
+        return self._segment_of("sentence_at", self.sentences, i)
 
     def clause_of(self, i: int) -> Segment:
-        return self._segment_of("clause_lasts", self.clauses, i)
+        return self._segment_of("clause_at", self.clauses, i)
 
     def _segment_of(self, key: str, segments: list[Segment], i: int) -> Segment:
-        """segment.segment_of by bisect over the segments' ends (kept in the memo)."""
-        lasts = self.memo.get(key)
-        if lasts is None:
-            lasts = self.memo[key] = [seg.last for seg in segments]
-        return segments[min(bisect_right(lasts, i), len(segments) - 1)]
+        """segment.segment_of by bisect over the segments' ends. Segments that follow one another from
+        token 0 (as segment.sentences and clauses make them) give each token's segment to the memo,
+        then one list look-up answers; an index past them, or other segments, by bisect."""
+        at = self.memo.get(key)
+        if at is None:
+            follow = all(a.last == b.first for a, b in zip(segments, segments[1:])) and \
+                all(seg.first <= seg.last for seg in segments) and (not segments or segments[0].first == 0)
+            at = self.memo[key] = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in segments)) \
+                if follow else []
+        if 0 <= i < len(at):
+            return at[i]
+        return segments[min(bisect_right([seg.last for seg in segments], i), len(segments) - 1)]
 
     def span(self, first: int, last: int) -> Span:
         """Evidence for tokens[first:last] in original offsets."""
@@ -240,12 +249,13 @@ class DocContext:
 
 def build_context(text: str, published: str = "") -> DocContext:
     norm = normalize(text)
-    tokens = tokenize(norm)
+    tokens, texts, starts, ends = tokenize_columns(norm)
     pub = Published.parse(published)
-    index = TokenIndex.of(tokens)
-    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens),
-                     clauses=clauses(norm.text, tokens, index), mentions=find_mentions(norm, tokens, index),
+    index = TokenIndex(texts)
+    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends),
+                     clauses=clauses(norm.text, tokens, index, ends), mentions=find_mentions(norm, tokens, index),
                      dates=find_dates(norm, tokens, pub, index), published=pub, index=index)
+    ctx.memo["token_starts"] = starts  # token_index's bisect list
     ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text, index)
     for m in ctx.mentions:
         a = ctx.token_index(m.nstart)

@@ -20,10 +20,12 @@ from core.records import DateMention
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 HIJRI_MIN, HIJRI_MAX = 1410, 1500
-NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)")
-NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})(?!\d)")
-# Both numeric forms hold a digit, a separator and a digit: a text without one has neither (the
-# patterns above start with a look-behind, which makes the regex engine try every position).
+# 2013/06/26 and 26/06/2013, not inside a longer run of digits. The look-behind ("no digit before
+# the first digit") is tested after the first digit, (?<!\d\d), the same condition: a pattern that
+# starts with a digit lets the regex engine skip to the digits instead of trying every position.
+NUMERIC_YMD = re.compile(r"(\d(?<!\d\d)\d{3})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)")
+NUMERIC_DMY = re.compile(r"(\d(?<!\d\d)\d?)[/\-.](\d{1,2})[/\-.](\d{4})(?!\d)")
+# Both numeric forms hold a digit, a separator and a digit: a text without one has neither.
 NUMERIC_ANY = re.compile(r"\d[/\-.]\d")
 
 

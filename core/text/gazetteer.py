@@ -161,17 +161,20 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
     mentions: list[CountryMention] = []
     i = 0
     n = len(tokens)
-    for cand in (index or TokenIndex.of(tokens)).positions(KEY_START):
+    index = index or TokenIndex.of(tokens)
+    texts = index.texts  # the tokens' texts, as a list
+    for cand in index.positions(KEY_START):
         if cand < i:
             continue  # inside the mention just found
         i = cand
         hit = None
-        for first in key_forms(tokens[i].text):
+        for first in key_forms(texts[i]):
             # Longest contiguous run (only spaces between tokens) that is a key: the keys this
             # variant can grow into, as long as the tokens so far begin some key.
-            keys = [(first,)]
-            for t in tokens[i + 1:i + min(gz.longest, n - i)]:
-                key = keys[-1] + (t.text,)
+            key = (first,)
+            keys = [key]
+            for j in range(i + 1, min(i + gz.longest, n)):
+                key = key + (texts[j],)
                 if key not in prefixes:
                     break
                 keys.append(key)

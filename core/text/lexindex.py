@@ -5,15 +5,17 @@ token text that is true when the token may start one of its entries (a gazetteer
 a month name, a relative-date phrase, a word group, a number...). The tests of every kind are run
 once per distinct token text and kept as one bit mask (memoized across documents, bounded); a
 document's `TokenIndex` then hands each stage the sorted positions of its candidate tokens, so the
-stage visits those instead of every token. A kind's test must be true wherever the stage could do
+stage visits those instead of every token (the masks as one integer array: a kind's positions are
+one vectorized test, with no Python call per token). A kind's test must be true wherever the stage could do
 anything (it narrows the loop; it never decides).
 """
 
 from __future__ import annotations
 
-from itertools import compress
 from operator import attrgetter
 from typing import Callable, Sequence
+
+import numpy as np
 
 _TEXT = attrgetter("text")
 MEMO_MAX = 200_000  # distinct token texts remembered before the memo starts over
@@ -46,6 +48,8 @@ def kind(name: str, test: Callable[[str], object]) -> str:
         bit = _BITS[name]
         _TESTS[:] = [(b, t) for b, t in _TESTS if b != bit]
     else:
+        if len(_BITS) >= 63:  # the masks are 64-bit integers in a document's array
+            raise ValueError(f"too many kinds to register {name!r}: 63 at most")
         bit = _BITS[name] = 1 << len(_BITS)
     _TESTS.append((bit, test))
     _MASKS.clear()
@@ -55,13 +59,13 @@ def kind(name: str, test: Callable[[str], object]) -> str:
 class TokenIndex:
     """The kinds of every token of one document, and each kind's candidate positions (lazily)."""
 
-    __slots__ = ("texts", "masks", "_positions", "_some")
+    __slots__ = ("texts", "masks", "_positions", "_array")
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts
         self.masks = list(map(_MASKS.__getitem__, texts))  # one dict look-up per token, in C
         self._positions: dict[str, list[int]] = {}
-        self._some: tuple[list[int], list[int]] | None = None  # the tokens of some kind, and their masks
+        self._array: np.ndarray | None = None  # the masks as an array, built on the first kind asked
 
     @classmethod
     def of(cls, tokens) -> "TokenIndex":
@@ -71,10 +75,9 @@ class TokenIndex:
         """Sorted indices of the tokens that may start an entry of kind `name`."""
         found = self._positions.get(name)
         if found is None:
-            if self._some is None:  # most tokens are of no kind: each kind then scans the others only
-                self._some = list(compress(range(len(self.masks)), self.masks)), list(compress(self.masks, self.masks))
-            where, masks = self._some
-            found = self._positions[name] = list(compress(where, map(_BITS[name].__and__, masks)))
+            if self._array is None:
+                self._array = np.array(self.masks, dtype=np.int64)
+            found = self._positions[name] = np.flatnonzero(self._array & _BITS[name]).tolist()
         return found
 
     def has(self, name: str, i: int) -> bool:

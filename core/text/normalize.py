@@ -12,6 +12,8 @@ digits_to_ascii, lower_latin, then split_glued_words (the only step that inserts
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -141,6 +143,60 @@ def normalize_chars(text: str) -> str:
     return text
 
 
+class OffsetMap(Sequence):
+    """For each normalized character, its index in the original, kept as the runs of deleted
+    characters rather than one integer per character: normalized position p is original position
+    p + (characters deleted before it). Indexing gives the same integers a tuple would."""
+
+    __slots__ = ("_cuts", "_shifts", "_len")
+
+    def __init__(self, length: int, deleted_runs: Sequence[tuple[int, int]] = ()):
+        """`length`: of the original; `deleted_runs`: (start, end) original spans deleted, in order."""
+        cuts, shifts, deleted = [], [], 0
+        for a, b in deleted_runs:
+            cuts.append(a - deleted)  # the normalized position of the character after the run
+            deleted += b - a
+            shifts.append(deleted)
+        self._cuts, self._shifts, self._len = cuts, shifts, length - deleted + 1
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self._all()[i]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("OffsetMap index out of range")
+        k = bisect_right(self._cuts, i)
+        return i + self._shifts[k - 1] if k else i
+
+    def _all(self) -> tuple[int, ...]:
+        """Every entry, one integer per normalized character (ranges between the runs)."""
+        out: list[int] = []
+        prev = shift = 0
+        for cut, next_shift in zip(self._cuts, self._shifts):
+            out.extend(range(prev + shift, cut + shift))
+            prev, shift = cut, next_shift
+        out.extend(range(prev + shift, self._len + shift))
+        return tuple(out)
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, OffsetMap):
+            return (self._len, self._cuts, self._shifts) == (other._len, other._cuts, other._shifts)
+        return isinstance(other, Sequence) and self._all() == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
 @dataclass(frozen=True)
 class Normalized:
     """Normalized text plus, for each normalized character, its index in the original.
@@ -150,7 +206,7 @@ class Normalized:
 
     original: str
     text: str
-    index: tuple[int, ...]
+    index: Sequence[int]  # an OffsetMap, or a tuple when normalization inserted characters
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original half-open span for normalized [start, end). Trailing deleted marks
@@ -176,17 +232,12 @@ def normalize(original: str) -> Normalized:
     """Normalize `original`, keeping the map to original offsets. Never raises on str input."""
     if not _CHANGED.search(original):
         text = original
-        index = list(range(len(original) + 1))
+        index = OffsetMap(len(original))
     elif _ONE_TO_ONE:
         # Every step maps a character to one character or deletes it: translate in C, and keep
-        # the original index of every character that is not deleted.
+        # the runs of deleted characters (the map to the original, with no integer per character).
         text = normalize_chars(original)
-        index = []
-        pos = 0
-        for m in _DELETED_RUN.finditer(original):
-            index.extend(range(pos, m.start()))
-            pos = m.end()
-        index.extend(range(pos, len(original) + 1))
+        index = OffsetMap(len(original), [m.span() for m in _DELETED_RUN.finditer(original)])
     else:
         out: list[str] = []
         index = []
@@ -206,6 +257,7 @@ def normalize(original: str) -> Normalized:
     # The glued forms are literal strings: one substring search each (in C) is much cheaper than the
     # regex alternation trying every position, and most texts hold none.
     if pattern is not None and any(glued in text for glued in mapping) and pattern.search(text):
+        index = list(index)  # inserted spaces: one integer per character from here on
         out2: list[str] = []
         index2: list[int] = []
         pos = 0
@@ -228,7 +280,7 @@ def normalize(original: str) -> Normalized:
         index2.extend(index[pos:])
         text = "".join(out2)
         index = index2
-    return Normalized(original=original, text=text, index=tuple(index))
+    return Normalized(original=original, text=text, index=index if isinstance(index, OffsetMap) else tuple(index))
 
 
 # Tokens: runs of Arabic letters, Latin letters or digits.
@@ -249,6 +301,13 @@ _TOKEN_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
 
 def tokenize(norm: Normalized) -> list[Token]:
     """Tokens of the normalized text, each remembering its normalized span."""
+    return tokenize_columns(norm)[0]
+
+
+def tokenize_columns(norm: Normalized) -> tuple[list[Token], list[str], list[int], list[int]]:
+    """(tokens, their texts, starts, ends): the columns come with the split, so a caller that needs
+    them as lists does not read them back from the tokens."""
     parts = _TOKEN_SPLIT.split(norm.text)  # gap, token, gap, token, ..., gap
     offsets = list(accumulate(map(len, parts), initial=0))
-    return list(map(Token, parts[1::2], offsets[1::2], offsets[2::2]))
+    texts, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    return list(map(Token, texts, starts, ends)), texts, starts, ends

@@ -134,27 +134,32 @@ class PhraseMatcher:
 
 
 def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], text: str | None = None,
-                  positions: Iterable[int] | None = None) -> dict[str, list[tuple[int, int, object]]]:
+                  positions: Iterable[int] | None = None, texts: list[str] | None = None
+                  ) -> dict[str, list[tuple[int, int, object]]]:
     """find_all of several lexicons in one pass over the tokens: each token is looked up once for
     the lexicons it can start a phrase of (memoized per distinct token), most tokens start none.
-    `positions` (sorted) limits the pass to the tokens that may start a phrase of some lexicon."""
+    `positions` (sorted) limits the pass to the tokens that may start a phrase of some lexicon;
+    `texts`, the tokens' texts as a list, when the caller has it."""
     hits: dict[str, list[tuple[int, int, object]]] = {name: [] for name in matchers}
     free = dict.fromkeys(matchers, 0)  # the first token each lexicon may match at again
     key = tuple(sorted(matchers))
     starts = _STARTS.setdefault(key, {})
     if len(starts) >= MEMO_MAX:
         starts.clear()
-    for i in range(len(tokens)) if positions is None else positions:
-        tok = tokens[i]
-        names = starts.get(tok.text)
+    if texts is None:
+        texts = [t.text for t in tokens]
+    n_tokens = len(texts)
+    for i in range(n_tokens) if positions is None else positions:
+        word = texts[i]
+        names = starts.get(word)
         if names is None:  # (lexicon, its one-token match, the next tokens that may extend a phrase)
-            names = starts[tok.text] = tuple((n, *matchers[n].at_token(tok.text)) for n in key
-                                             if matchers[n].first_variants(tok.text))
+            names = starts[word] = tuple((n, *matchers[n].at_token(word)) for n in key
+                                         if matchers[n].first_variants(word))
+        after = texts[i + 1] if i + 1 < n_tokens else None  # None extends no phrase
         for name, single, followers in names:
             if i < free[name]:
                 continue
-            extends = i + 1 < len(tokens) and tokens[i + 1].text in followers
-            found = matchers[name].match(tokens, i, text) if extends else single
+            found = matchers[name].match(tokens, i, text) if after in followers else single
             if found:
                 hits[name].append((i, found[1], found[0]))
                 free[name] = i + found[1]

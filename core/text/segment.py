@@ -35,6 +35,50 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _split_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """The two patterns() as four simpler searches, the same matches in C with no alternation tried
+    at every character: (runs of sentence marks and line breaks, dots not before a digit, clause
+    marks, a dash before a space). None when the marks would make the two differ (a sentence mark
+    that is a dot, a clause mark that is a dash or a space)."""
+    sentence_end, clause_break = marks("sentence_end"), marks("clause_break")
+    if "." in sentence_end or "-" in clause_break or re.search(r"\s", clause_break.replace("\\", "")):
+        return None
+    return (re.compile(r"[" + sentence_end + r"\n]+"), re.compile(r"\.(?!\d)"),
+            re.compile(r"[" + clause_break + r"]"), re.compile(r"-(?=\s)"))
+
+
+def _sentence_marks(text: str) -> list[re.Match[str]]:
+    """The matches of patterns()'s sentence end, in order."""
+    split = _split_patterns()
+    if split is None:
+        return list(patterns()[0].finditer(text))
+    runs, dots, _, _ = split
+    found = list(runs.finditer(text))
+    if "." in text:  # a run never holds a dot: the two searches never overlap
+        found += dots.finditer(text)
+        found.sort(key=re.Match.start)
+    return found
+
+
+def _clause_marks(text: str) -> list[int]:
+    """Start offsets of patterns()'s clause breaks (a clause mark, or a space-dash-space), in order."""
+    split = _split_patterns()
+    if split is None:
+        return [m.start() for m in patterns()[1].finditer(text)]
+    _, _, clause_mark, dash = split
+    found = [m.start() for m in clause_mark.finditer(text)]
+    if "-" in text:
+        after = 0  # a spaced dash's three characters are not searched again (matches do not overlap)
+        for m in dash.finditer(text, 1):
+            p = m.start() - 1
+            if p >= after and text[p].isspace():
+                found.append(p)
+                after = p + 3
+        found.sort()
+    return found
+
+
+@lru_cache(maxsize=1)
 def clause_words() -> frozenset[str]:
     """Words that open a new clause ("فيما", "بينما"): group clause_start of event_context.tsv."""
     return frozenset(normalize_chars(r["word"]) for r in load_table("event_context.tsv", ["group", "word"])
@@ -100,11 +144,12 @@ def _is_sentence_dot(text: str, pos: int, parens: _Parens | None = None) -> bool
 _END = attrgetter("end")
 
 
-def _split(tokens: list[Token], cuts: list[int], text_len: int) -> list[Segment]:
-    """Segments of tokens between character cut positions."""
+def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] | None = None) -> list[Segment]:
+    """Segments of tokens between character cut positions (`ends`: the tokens' ends, if known)."""
     segments = []
     cuts = sorted(set(cuts)) + [text_len + 1]
-    ends = list(map(_END, tokens))  # increasing
+    if ends is None:
+        ends = list(map(_END, tokens))  # increasing
     k = 0
     first = 0
     for cut in cuts:
@@ -149,26 +194,25 @@ def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool
 def _sentence_cuts(text: str) -> tuple[int, ...]:
     """Character positions where a sentence ends; kept for the last texts (sentences and clauses
     of one document both need them)."""
-    sentence_end, _ = patterns()
     parens = _Parens(text)
-    return tuple(m.start() for m in sentence_end.finditer(text) if _is_sentence_break(text, m, parens))
+    return tuple(m.start() for m in _sentence_marks(text) if _is_sentence_break(text, m, parens))
 
 
-def sentences(text: str, tokens: list[Token]) -> list[Segment]:
-    return _split(tokens, list(_sentence_cuts(text)), len(text))
+def sentences(text: str, tokens: list[Token], ends: list[int] | None = None) -> list[Segment]:
+    return _split(tokens, list(_sentence_cuts(text)), len(text), ends)
 
 
 CLAUSE_OPENER = kind("clause_opener", _opens_clause)
 
 
-def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None) -> list[Segment]:
+def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None,
+            ends: list[int] | None = None) -> list[Segment]:
     """Clauses: sentences cut again at clause marks and before the words that open a clause (only
     those tokens, from `index`, are looked at)."""
-    _, clause_break = patterns()
     cuts = list(_sentence_cuts(text))
-    cuts += [m.start() for m in clause_break.finditer(text)]
+    cuts += _clause_marks(text)
     cuts += [tokens[i].start - 1 for i in (index or TokenIndex.of(tokens)).positions(CLAUSE_OPENER)]
-    return _split(tokens, cuts, len(text))
+    return _split(tokens, cuts, len(text), ends)
 
 
 def segment_of(segments: list[Segment], token_index: int) -> Segment:

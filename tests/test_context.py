@@ -1,0 +1,29 @@
+"""core.text.context: the segment of a token (per-token memo) is the one segment_of finds by
+bisect, for every token and past the ends (sentences written for this project)."""
+
+from core.text.context import build_context
+from core.text.segment import Segment, segment_of
+
+TEXT = ("استقبلت المملكة أمس وفدا من دولة الكويت، فيما زار الوزير مصر. وقال المسؤول إن المنتدى "
+        "سيعقد في الرياض - الشهر المقبل - بحضور 15 دولة.\nعنوان آخر")
+
+
+def test_sentence_and_clause_of_every_token():
+    ctx = build_context(TEXT, "2019")
+    n = len(ctx.tokens)
+    assert len(ctx.sentences) == 3 and len(ctx.clauses) > len(ctx.sentences)
+    for i in range(-2, n + 3):
+        j = min(max(i, 0), n - 1)
+        assert ctx.sentence_of(i) == segment_of(ctx.sentences, j)
+        assert ctx.clause_of(i) == segment_of(ctx.clauses, j)
+    assert ctx.sentence_of(0) == Segment(0, ctx.sentences[0].last, 0, ctx.sentences[0].end)
+
+
+def test_segments_with_a_gap_are_found_by_bisect():
+    ctx = build_context(TEXT, "2019")
+    n = len(ctx.tokens)
+    ctx.sentences = [Segment(0, 3, 0, 10), Segment(5, n, 20, 30)]  # tokens 3 and 4 in no segment
+    ctx.memo.pop("sentence_at", None)
+    assert ctx.sentence_of(2).first == 0
+    assert ctx.sentence_of(3).first == 5  # the next segment, as the bisect over the ends says
+    assert ctx.sentence_of(n + 4).first == 5
