@@ -37,6 +37,14 @@ def _plain(title: str) -> str:
     return TAG.sub("", str(title)).strip() or "(untitled)"
 
 
+def _live_chart_title(data: str) -> str:
+    try:
+        figure = json.loads(data).get("figure")
+    except ValueError:
+        return "?"
+    return _chart_title(figure) if isinstance(figure, str) else ""
+
+
 def _chart_title(spec: str) -> str:
     try:
         title = json.loads(spec).get("layout", {}).get("title", {})
@@ -89,7 +97,11 @@ def describe_redraw(record: dict) -> dict:
             elements[element] += 1
             size = len(payload)
             if size > heaviest[0]:
-                title = _chart_title(msg.delta.new_element.plotly_chart.spec) if element == "plotly_chart" else ""
+                title = ""
+                if element == "plotly_chart":
+                    title = _chart_title(msg.delta.new_element.plotly_chart.spec)
+                elif element == "bidi_component":  # ui.charts.live: the figure is a string in the JSON data
+                    title = _live_chart_title(msg.delta.new_element.bidi_component.json)
                 heaviest = (size, element, title)
         elif kind == "script_finished" and msg.script_finished != _EARLY:
             finished = frame["t"] - t0

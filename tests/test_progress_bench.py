@@ -140,3 +140,20 @@ def test_full_draws_and_restyles_are_counted_per_chart():
     once = rr.describe_redraw(record(True))
     lines = rr.explain([0.3, 0.2], [d, once])
     assert "  full draws of a chart per redraw: at most 2, median 1.5 (restyles not counted)" in lines
+
+
+def live_chart(title: str, points: int) -> ForwardMsg:
+    """A chart as ui.charts.live sends it: the figure as a string inside the component's JSON data."""
+    msg = ForwardMsg()
+    figure = json.dumps({"data": [{"x": list(range(points))}], "layout": {"title": {"text": title}}})
+    msg.delta.new_element.bidi_component.component_name = "egov_live_plotly"
+    msg.delta.new_element.bidi_component.json = json.dumps({"figure": figure, "config": "{}"})
+    return msg
+
+
+def test_describe_redraw_names_the_heaviest_live_chart():
+    rec = record(True)
+    rec["received"][1] = frame(live_chart("World map", 800), 1080.0)
+    d = rr.describe_redraw(rec)
+    assert d["elements"] == {"markdown": 1, "bidi_component": 1}
+    assert d["heaviest"]["element"] == "bidi_component" and d["heaviest"]["title"] == "World map"
