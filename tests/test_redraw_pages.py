@@ -33,3 +33,18 @@ def test_delegations_back_to_an_earlier_filter_state_shows_the_same_page():
     by_size = shown(at)
     # the order changes the bar chart only: the frequency chart and the map are sent as before
     assert by_size[2][1:] == first[2][1:] and by_size[1][0] != first[1][0]
+
+
+def test_gcc_back_to_an_earlier_filter_state_shows_the_same_page():
+    at = AppTest.from_file(str(ROOT / "pages/3_GCC_cooperation.py"))
+    at.run(timeout=60)
+    assert not at.exception
+    first = shown(at)
+    assert first[1], "the page drew no chart"
+    at.multiselect(key="gcc_member").set_value(["SAU"]).run(timeout=60)
+    chosen = shown(at)
+    assert not at.exception and chosen != first
+    at.multiselect(key="gcc_member").set_value([]).run(timeout=60)
+    assert shown(at) == first  # the same events, charts sent identical, the same element ids
+    at.radio(key="gcc_mode").set_value("body").run(timeout=60)
+    assert shown(at)[1:] == first[1:]  # without a member chosen the mode changes nothing drawn
