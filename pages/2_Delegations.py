@@ -13,7 +13,7 @@ from ui.filters import URL, active_filters, filter_events, pick_many, show_list,
 from ui.i18n import N_, _, number
 from ui.labels import state_label, clean_title, is_missing, kind_label, map_distinct, via_label, when_label
 from ui.review import reviewed_only
-from ui.charts.stories import DOT_THRESHOLD, delegation_dots, story_ranges
+from ui.charts.stories import BY_SIZE_AND_YEAR, DOT_THRESHOLD, delegation_dots, story_ranges
 from ui.stories import count_switch, one_per_story, reports_text, story_reports
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, filtered_view, follow_click,
                        setup_page, table, to_evidence, to_profile)
@@ -80,14 +80,24 @@ def delegations_view(corpus: core.Corpus) -> None:
 
     if len(shown) > DOT_THRESHOLD:
         known = int((measure["size"].notna() & shown["year"].notna()).sum())
-        chart(memo(corpus, (*state, "dots"), lambda: delegation_dots(shown, measure, titles, story_text,
-                                                                     story_ranges(corpus.stories, shown))), key="dl_dots",
-              on_click=to_evidence,
-              caption=_("Dot plot, one dot per {what} of known size and year ({known} of {n}): x the year, y the "
+        dots = memo(corpus, (*state, "dots"), lambda: delegation_dots(shown, measure, titles, story_text,
+                                                                     story_ranges(corpus.stories, shown)))
+        if dots.layout.meta == BY_SIZE_AND_YEAR:  # many events: one marker per year, size and basis
+            caption = _("Dot plot of {known} of {n} {what} (those of known size and year), too many for a dot each: "
+                        "each marker is the {what} of one delegation size in one year, its area their number; x the "
+                        "year, y the delegation size (orange: the number stated; blue: the states named; light "
+                        "orange: the GCC's members). Hover for the count and an article title, click for that "
+                        "article.")
+        else:
+            caption = _("Dot plot, one dot per {what} of known size and year ({known} of {n}): x the year, y the "
                         "delegation size (orange: the number stated; blue: the states named; light orange: the GCC's "
                         "members). A vertical line spans the different sizes the reports of one story state; hover for "
-                        "each outlet's figure, click for the article.").format(
-                  what=_("story") if count_mode == "stories" else _("event"), known=number(known), n=number(len(shown))))
+                        "each outlet's figure, click for the article.")
+        many = _("stories") if count_mode == "stories" else _("events")
+        one = _("story") if count_mode == "stories" else _("event")
+        chart(dots, key="dl_dots", on_click=to_evidence,
+              caption=caption.format(what=many if dots.layout.meta == BY_SIZE_AND_YEAR else one,
+                                     known=number(known), n=number(len(shown))))
     else:
         chart(memo(corpus, (*state, order, "bars"),
                    lambda: charts.delegation_bars(shown, measure, titles, order, limit=charts.BAR_LIMIT)),

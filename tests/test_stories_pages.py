@@ -130,3 +130,29 @@ def test_review_page_joins_and_splits_stories(folder):
     assert not at.exception
     after = page("pages/2_Delegations.py")
     assert any("**2** stories told by **4** reports" in m for m in markdowns(after))
+
+
+def test_dot_plot_of_many_events_is_one_marker_per_year_size_and_basis():
+    from ui.charts.stories import BY_SIZE_AND_YEAR, DOTS_MAX_EVENTS
+
+    n = DOTS_MAX_EVENTS + 500
+    events = pd.DataFrame({"event_id": [f"d{i}.txt#e1" for i in range(n)], "doc": [f"d{i}.txt" for i in range(n)],
+                           "year": [2010 + i % 12 for i in range(n)], "date": [""] * n, "kind": ["meeting"] * n,
+                           "countries_stated": [5 + i % 7 if i % 3 else None for i in range(n)],
+                           "countries_named": [0] * n})
+    participants = pd.DataFrame({"event_id": [f"d{i}.txt#e1" for i in range(0, n, 3)],
+                                 "iso3": ["SAU"] * len(range(0, n, 3)), "via": ["name"] * len(range(0, n, 3))})
+    measure = measures.delegation_measure(events, participants)
+    fig = delegation_dots(events, measure, {"d0.txt": "A title"}, {}, {})
+    assert fig.layout.meta == BY_SIZE_AND_YEAR
+    known = events.join(measure[["size", "basis"]]).dropna(subset=["size"])
+    expected = known.groupby(["basis", "year", "size"]).size()
+    drawn = {}
+    for trace in fig.data:
+        basis = {"number stated in the article": "stated", "states named in the article": "named"}[trace.name]
+        for x, y, area in zip(trace.x, trace.y, trace.marker.size):
+            drawn[(basis, int(x), float(y))] = int(area)
+    assert drawn == {(b, int(y), float(s)): int(c) for (b, y, s), c in expected.items()}
+    assert sum(drawn.values()) == len(known) == n  # every event of known size is in one marker
+    assert len(fig.data[0].x) < 200  # markers, not thousands of dots
+    assert all(t.mode == "markers" and t.error_y.array is None for t in fig.data)

@@ -15,6 +15,10 @@ from ui.labels import clean_title, is_missing
 from ui.measures import BASIS_LABELS, event_labels
 
 DOT_THRESHOLD = 30  # above this many bars the event labels of a bar chart run into each other
+# Above this many dots, one marker per year, size and basis (its area the events): 10,000 articles
+# drew 19,000 overlapping dots, each with its hover, 9.4 MB sent and drawn again on every filter change.
+DOTS_MAX_EVENTS = 2000
+BY_SIZE_AND_YEAR = "events by year and size"  # layout.meta of the grouped chart
 
 
 def delegation_dots(events: pd.DataFrame, measure: pd.DataFrame, titles: dict[str, str],
@@ -27,6 +31,8 @@ def delegation_dots(events: pd.DataFrame, measure: pd.DataFrame, titles: dict[st
     customdata holds the event_id (a click opens its article)."""
     frame = events.join(measure[["size", "basis"]])
     frame = frame[frame["size"].notna() & frame["year"].notna()]
+    if len(frame) > DOTS_MAX_EVENTS:
+        return delegation_dots_grouped(frame, titles)
     frame = frame.assign(label=event_labels(frame))
     fig = go.Figure()
     for basis in ("stated", "named", "gcc_body"):
@@ -66,3 +72,40 @@ def story_ranges(stories: pd.DataFrame, shown: pd.DataFrame) -> dict[str, tuple[
             if not is_missing(row["size_min"]) and row["size_min"] != row["size_max"]:
                 out[str(event_id)] = (int(row["size_min"]), int(row["size_max"]))
     return out
+
+
+def delegation_dots_grouped(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
+    """The dot plot of many events: one marker per (year, delegation size, basis), its area ~ the
+    events there (hover: how many, one article title; a click opens the first event's article).
+
+    `frame`: events of known size and year with the delegation measure's `size` and `basis`. The
+    ranges a story's reports state are not drawn here (each marker stands for many events).
+    """
+    groups = (frame.assign(year=frame["year"].astype(int), size=frame["size"].astype(int))
+              .groupby(["basis", "year", "size"], sort=True, observed=True)
+              .agg(events=("event_id", "size"), doc=("doc", "first"), first=("event_id", "first"))
+              .reset_index())
+    biggest = max(int(groups["events"].max()) if len(groups) else 1, 1)
+    fig = go.Figure()
+    for basis in ("stated", "named", "gcc_body"):
+        part = groups[groups["basis"] == basis]
+        if part.empty:
+            continue
+        hover = [f"<b>{html.escape(number(int(y)))} · "
+                 + html.escape(_("delegation size: {size}").format(size=number(int(s)))) + "</b><br>"
+                 + html.escape(_("{n} events; size from: {basis}").format(n=number(int(n)), basis=_(BASIS_LABELS[basis])))
+                 + "<br>" + html.escape(_("e.g. {title}").format(title=clean_title(titles.get(str(d), ""))[:80]))
+                 for y, s, n, d in zip(part["year"], part["size"], part["events"], part["doc"])]
+        fig.add_trace(go.Scatter(
+            x=part["year"].to_numpy(), y=part["size"].to_numpy(dtype=float), mode="markers", name=_(BASIS_LABELS[basis]),
+            marker={"color": BASIS_COLOURS[basis], "size": part["events"].to_numpy(dtype=float), "sizemode": "area",
+                    "sizeref": 2.0 * biggest / 30 ** 2, "sizemin": 4, "opacity": 0.75},
+            customdata=part["first"].astype(str).to_numpy(dtype=object), hovertext=np.array(hover, dtype=object),
+            hoverinfo="text"))
+    ticks, text = integer_ticks([v for v in frame["size"].dropna()] or [1])
+    fig.update_xaxes(title=_("Year"), dtick=1, tickformat="d")
+    fig.update_yaxes(title=_("States in the delegation"), tickvals=ticks, ticktext=text, rangemode="tozero")
+    fig.update_layout(meta=BY_SIZE_AND_YEAR, height=420, legend={"orientation": "h", "y": 1.1},
+                      title=_("Delegation size by year ({n} events; marker area = events of that size in the year)").format(
+                          n=number(len(frame))))
+    return finish(fig)
