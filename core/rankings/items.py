@@ -10,6 +10,7 @@ token, or a bisect in positions computed once per document (RankDoc), so the pas
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from core.text.numbers import number_at_word
 from core.text.lexindex import kind
@@ -39,11 +40,51 @@ def _could_start(token: str) -> bool:
 ITEM_START = kind("rank_item_start", _could_start)
 
 
+@lru_cache(maxsize=1)
+def _first_word_tests() -> tuple:
+    """For each rule of ITEM_RULES, a test on the text of token i that holds wherever the rule can
+    fire at i (each rule returns None at once otherwise): its rank noun, leader or verb of leading
+    starts there (a phrase's first word), a number starts there (digits or a number word, a joiner
+    before digits for the rules that allow one), an adverbial ordinal, or و before the next state
+    of a leader's coordination."""
+    lex = rank_lexicon()
+
+    def number(token: str) -> bool:  # rank_number_at(doc, i): parse_number needs digits or a number word
+        return token.isdigit() or number_at_word(token)
+
+    def joined_number(token: str) -> bool:  # rank_number_at(doc, i, joiners >= 1)
+        return token in lex.joiners or number(token)
+
+    tests = (
+        (rule_rank_list, lambda t: bool(lex.trigger_list.first_variants(t) or lex.trigger.first_variants(t))),
+        (rule_rank_noun, lambda t: bool(lex.trigger.first_variants(t))),
+        (rule_leader, lambda t: bool(lex.leader.first_variants(t) or lex.lead_verb.first_variants(t))),
+        (rule_leader_gapped, lambda t: t[:1] in lex.and_words),
+        (rule_leader_of_named_group, lambda t: lead_verb_with_pronoun(lex, t)),
+        (rule_chained, joined_number),
+        (rule_was_number, number),
+        (rule_bracketed, number),
+        (rule_bracketed_earlier, number),
+        (rule_placed_ordinal, joined_number),
+        (rule_adverbial, lambda t: t in lex.adverbial),
+    )
+    assert tuple(rule for rule, _ in tests) == ITEM_RULES, "one test per rule, in ITEM_RULES' order"
+    return tests
+
+
+@lru_cache(maxsize=200_000)
+def rules_at(token: str) -> tuple:
+    """The rules of ITEM_RULES, in order, that can fire at a token with this text (memoized per
+    distinct text): the others are not tried there."""
+    return tuple(rule for rule, test in _first_word_tests() if test(token))
+
+
 def find_items(doc: RankDoc) -> list[RankItem]:
     """Every rank expression, left to right; the first rule of ITEM_RULES that fires at a token wins.
     The rules are tried at the tokens that may start one (the context's index) and at the tokens
     just after a leader's expression."""
     toks, index = doc.ctx.tokens, doc.ctx.index
+    texts = index.texts
     items: list[RankItem] = []
     i = 0
     starts = index.positions(ITEM_START)
@@ -54,7 +95,7 @@ def find_items(doc: RankDoc) -> list[RankItem]:
             i = starts[k] if k < len(starts) else len(toks)
             continue
         last = items[-1] if items else None
-        found = next((it for rule in ITEM_RULES if (it := rule(doc, i, last)) is not None), None)
+        found = next((it for rule in rules_at(texts[i]) if (it := rule(doc, i, last)) is not None), None)
         if found is None:
             i += 1
             continue
