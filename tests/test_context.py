@@ -27,3 +27,28 @@ def test_segments_with_a_gap_are_found_by_bisect():
     assert ctx.sentence_of(2).first == 0
     assert ctx.sentence_of(3).first == 5  # the next segment, as the bisect over the ends says
     assert ctx.sentence_of(n + 4).first == 5
+
+
+def test_mentions_and_segments_are_the_objects_their_constructors_make():
+    """core.records.frozen_record builds the gazetteer's mentions and the sentences and clauses without
+    the frozen constructor: every field set, in the declared order, so equality, hash, repr and pickle
+    are the constructor's."""
+    import pickle
+    from dataclasses import fields
+
+    import pytest
+
+    from core.records import CountryMention
+    from core.text.context import build_context
+    from core.text.segment import Segment
+
+    ctx = build_context("زار وفد من دولة الكويت مملكة البحرين، واطلع على تجربة سنغافورة. ثم التقى الوزير.", "")
+    records = [(m, CountryMention) for m in ctx.mentions] + [(s, Segment) for s in ctx.sentences + ctx.clauses]
+    assert {cls for _, cls in records} == {CountryMention, Segment} and len(ctx.mentions) >= 3
+    for obj, cls in records:
+        made = cls(**vars(obj))
+        assert list(vars(obj)) == [f.name for f in fields(cls)]
+        assert obj == made and hash(obj) == hash(made) and repr(obj) == repr(made)
+        assert pickle.dumps(obj) == pickle.dumps(made) and pickle.loads(pickle.dumps(obj)) == obj
+        with pytest.raises(AttributeError):
+            obj.first = 0  # still frozen

@@ -21,7 +21,7 @@ from core.lexicon import load_table
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Normalized, Token, normalize_chars
-from core.records import CountryMention
+from core.records import CountryMention, frozen_record
 
 GCC_MEMBERS = ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")  # GCC Charter, 1981
 GCC = "GCC"
@@ -198,8 +198,8 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
                 start_tok = i - 1
         nstart, nend = tokens[start_tok].start, tokens[i + length - 1].end
         surface, start, end = norm.surface(nstart, nend)
-        mentions.append(CountryMention(iso3=iso3, surface=surface, start=start, end=end, via=via,
-                                       nstart=nstart, nend=nend))
+        mentions.append(frozen_record(CountryMention, {"iso3": iso3, "surface": surface, "start": start, "end": end,
+                                                       "via": via, "nstart": nstart, "nend": nend}))
         i += length
     return mentions
 
