@@ -153,3 +153,27 @@ def test_glued_spans_are_the_alternations_matches():
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         assert _glued_spans(text, mapping) == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_span_reads_the_runs_as_the_entries_would():
+    """Normalized.span over an OffsetMap (read from the runs directly) gives what the same map as a
+    tuple gives, for every span of random texts, the ends and past them included."""
+    import random
+
+    from core.text.normalize import Normalized
+
+    pieces = ["الأممالمتحدة", "ِ", "ـ", "\u200f", " ", "،", "ب", "وزير", "أ", "مجلسالتعاون", "ّ"]
+    rng = random.Random(5)
+    for _ in range(300):
+        original = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        norm = normalize(original)
+        plain = Normalized(norm.original, norm.text, tuple(norm.index))
+        for a in range(-2, len(norm.text) + 2):
+            for b in range(a, len(norm.text) + 3):
+                try:
+                    expected = plain.span(a, b)
+                except IndexError:
+                    with pytest.raises(IndexError):
+                        norm.span(a, b)
+                    continue
+                assert norm.span(a, b) == expected, (original, a, b)

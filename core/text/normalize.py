@@ -240,9 +240,20 @@ class Normalized:
         if end <= start:
             o = self.index[start]
             return o, o
-        o_start = self.index[start]
-        o_end = self.index[end - 1] + 1
-        nxt = self.index[end]
+        index = self.index
+        if index.__class__ is OffsetMap and 0 <= start and end < index._len:
+            # the three entries read from the runs at once (OffsetMap.__getitem__, inlined)
+            cuts, shifts = index._cuts, index._shifts
+            k = bisect_right(cuts, start)
+            o_start = start + shifts[k - 1] if k else start
+            k = bisect_right(cuts, end - 1, k)
+            o_end = end + shifts[k - 1] if k else end  # the entry of end - 1, plus one
+            k = bisect_right(cuts, end, k)
+            nxt = end + shifts[k - 1] if k else end
+        else:
+            o_start = index[start]
+            o_end = index[end - 1] + 1
+            nxt = index[end]
         # Extend over characters that normalization deleted (harakat after the last letter).
         while o_end < nxt and o_end < len(self.original) and self.original[o_end] in DELETED:
             o_end += 1
