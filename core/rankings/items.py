@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
+from core.text.morphology import stems
 from core.text.numbers import number_at_word
 from core.text.lexindex import kind
 from core.rankings.document import RankDoc, RankItem
@@ -31,10 +32,18 @@ def _could_start(token: str) -> bool:
     """A token that may start a rank expression (a rank noun, a leader noun, digits, a number word,
     an adverbial ordinal, "كانت")."""
     lex = rank_lexicon()
+    firsts = phrase_firsts()  # a rank noun, a leader or a verb of leading may start here
     return bool(token.isdigit() or token in lex.joiners or token in lex.adverbial or token in lex.was
-                or lex.trigger.first_variants(token) or lex.trigger_list.first_variants(token)
-                or lex.leader.first_variants(token) or lex.lead_verb.first_variants(token) or number_at_word(token)
+                or any(form in firsts for form in stems(token)) or number_at_word(token)
                 or lead_verb_with_pronoun(lex, token))
+
+
+@lru_cache(maxsize=1)
+def phrase_firsts() -> frozenset[str]:
+    """The first words of the rank nouns (one and several), the leaders and the verbs of leading
+    together: a token starts one of them when one of its forms (stems, as the matchers read it) is here."""
+    lex = rank_lexicon()
+    return lex.trigger.first | lex.trigger_list.first | lex.leader.first | lex.lead_verb.first
 
 
 ITEM_START = kind("rank_item_start", _could_start)
