@@ -113,3 +113,16 @@ class DocumentExtraction:
     events: tuple[Event, ...]
     rankings: tuple[RankClaim, ...]
     warnings: tuple[str, ...] = ()  # document-level, e.g. the guard's "too long to extract fully"
+
+
+_new_object, _set_attribute = object.__new__, object.__setattr__
+
+
+def frozen_record(cls, fields: dict):
+    """An instance of a frozen dataclass from all its fields, given in the order the class declares
+    them: the same object its constructor makes (the same __dict__, so the same equality, hash, repr
+    and pickle), without the constructor's one object.__setattr__ call per field. For the records a
+    document makes by the dozen (mentions, segments)."""
+    obj = _new_object(cls)
+    _set_attribute(obj, "__dict__", fields)
+    return obj

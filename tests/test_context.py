@@ -1,6 +1,8 @@
 """core.text.context: the segment of a token (per-token memo) is the one segment_of finds by
 bisect, for every token and past the ends (sentences written for this project)."""
 
+import pytest
+
 from core.text.context import build_context
 from core.text.segment import Segment, segment_of
 
@@ -27,3 +29,70 @@ def test_segments_with_a_gap_are_found_by_bisect():
     assert ctx.sentence_of(2).first == 0
     assert ctx.sentence_of(3).first == 5  # the next segment, as the bisect over the ends says
     assert ctx.sentence_of(n + 4).first == 5
+
+
+def test_mentions_and_segments_are_the_objects_their_constructors_make():
+    """core.records.frozen_record builds the gazetteer's mentions and the sentences and clauses without
+    the frozen constructor: every field set, in the declared order, so equality, hash, repr and pickle
+    are the constructor's."""
+    import pickle
+    from dataclasses import fields
+
+    from core.records import CountryMention
+    from core.text.context import build_context
+    from core.text.segment import Segment
+
+    ctx = build_context("زار وفد من دولة الكويت مملكة البحرين، واطلع على تجربة سنغافورة. ثم التقى الوزير.", "")
+    records = [(m, CountryMention) for m in ctx.mentions] + [(s, Segment) for s in ctx.sentences + ctx.clauses]
+    assert {cls for _, cls in records} == {CountryMention, Segment} and len(ctx.mentions) >= 3
+    for obj, cls in records:
+        made = cls(**vars(obj))
+        assert list(vars(obj)) == [f.name for f in fields(cls)]
+        assert obj == made and hash(obj) == hash(made) and repr(obj) == repr(made)
+        assert pickle.dumps(obj) == pickle.dumps(made) and pickle.loads(pickle.dumps(obj)) == obj
+        with pytest.raises(AttributeError):
+            obj.first = 0  # still frozen
+
+
+def _visitor_by_every_candidate(ctx, a):
+    """subject._visitor written plainly: every candidate word collected, the last one decides."""
+    from core.text import subject as S
+
+    clause = ctx.clause_of(a)
+    before = ctx.mentions_in(clause.first, a)
+    if before and ctx.mention_tokens[before[-1]][1] == a and S.conjoined(ctx.tokens[a].text):
+        return _visitor_by_every_candidate(ctx, before[-1])
+    lo = max(clause.first, a - S.VISITOR_WINDOW)
+    found = [k for group in S.OTHER_SIDE for k in ctx.tag_positions(group, lo, a)]
+    if a > 0 and ctx.tagged(a - 1, "accredited"):
+        return False
+    found += [k for k in ctx.tag_positions("comparison", a - S.COMPARISON_WINDOW, a)
+              if not ctx.tokens[k].text.startswith(S.DEFINITE) and not S._learned_about(ctx, k, clause.first)]
+    receive = ctx.first_tag("receive_verb", clause.first, a)
+    if receive is not None:
+        found += ctx.tag_positions("visitor_noun", max(receive, lo), a)
+    if not found:
+        return False
+    k = max(found)
+    if ctx.tagged(k, "additive"):
+        return True
+    return not ctx.has("place_preposition", k + 1, a) or ctx.has("origin_preposition", k + 1, a)
+
+
+@pytest.mark.parametrize("text", [
+    "استقبلت الهيئة وفد سلطنة عمان وسفير ماليزيا لدى البحرين، بمشاركة ممثلين من الأردن والعراق.",
+    "اطلع وفد من أوزبكستان على تجربة البحرين مقارنة بالهند، إضافة إلى الأردن ومصر وتونس.",
+    "زار وفد بحريني إلى سنغافورة الاجتماع الذي عقد في الجزائر مع وزير الاتصالات الأردني.",
+    "وقعت البحرين مع دولة الكويت مذكرة تفاهم، واستعرضت التجربة السعودية بتجربة سنغافورة.",
+])
+def test_visitor_reads_only_the_last_candidate_word(text):
+    """subject._visitor keeps only the last candidate word before the state (what decides); the
+    answer for every mention is the one collecting every candidate gives."""
+    from core.text.subject import SUBJECT_VIA, _visitor
+
+    ctx = build_context(text, "")
+    firsts = [a for a, m in ctx.mention_at.items() if m.via in SUBJECT_VIA]
+    assert len(firsts) >= 3
+    answers = [_visitor(ctx, a) for a in firsts]
+    assert answers == [_visitor_by_every_candidate(ctx, a) for a in firsts]
+    assert True in answers and False in answers

@@ -91,3 +91,37 @@ def test_numeric_patterns_match_as_the_look_behind_forms():
             assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
                 [(m.span(), m.groups()) for m in old.finditer(text)], text
     assert NUMERIC_YMD.search("12013/06/26") is None and NUMERIC_DMY.findall("26/06/2013") == [("26", "06", "2013")]
+
+
+def test_relative_phrase_at_a_token_is_the_longest_of_either_reading():
+    """dates._relative_at grows the phrase token by token; it finds what trying every length from
+    the longest down finds (the token as written before its proclitic-less reading), on random
+    runs of the relative phrases' own words with proclitics."""
+    import random
+
+    from core.text.dates import _relative_at, _strip_proclitic, date_words, relative_phrases
+    from core.text.normalize import Token
+
+    phrases = relative_phrases()
+    longest = max(len(p) for p in phrases)
+
+    def every_length(tokens, i):
+        for length in range(min(longest, len(tokens) - i), 0, -1):
+            words = tuple(t.text for t in tokens[i:i + length])
+            bare = _strip_proclitic(words[0], "relative_prefix")
+            for cand in (words, (bare,) + words[1:] if bare is not None else None):
+                if cand and cand in phrases:
+                    return length, phrases[cand]
+        return None
+
+    words = sorted({w for p in phrases for w in p}) + ["في", "من", "الاجتماع"]
+    clitics = sorted(date_words()["relative_prefix"]) + [""]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(3000):
+        texts = [rng.choice(clitics) + rng.choice(words) for _ in range(rng.randint(1, 6))]
+        tokens = [Token(t, 0, 0) for t in texts]
+        for i in range(len(tokens)):
+            assert _relative_at(tokens, i, phrases, longest) == every_length(tokens, i), texts
+            found += every_length(tokens, i) is not None
+    assert found > 1000

@@ -162,6 +162,24 @@ def test_too_many_number_candidates_are_bounded():
     assert any("too long to extract fully" in w for w in result.warnings), result.warnings
 
 
+@pytest.mark.parametrize("numbers,expected", [(guard.MAX_NUMBERS, ""), (guard.MAX_NUMBERS + 1, "numbers")])
+def test_the_number_limit_is_passed_by_one_number_more(numbers, expected):
+    """Exactly MAX_NUMBERS runs of digits pass; one more is cut before its sentence."""
+    text = "عقدت الورشة في 25 يونيو. " * numbers
+    limit, why = guard.extraction_limit(text)
+    assert expected in why and (limit < len(text)) == bool(expected)
+    if expected:
+        assert text[:limit].endswith(".") and len(guard.NUMBER.findall(text[:limit])) == guard.MAX_NUMBERS
+
+
+@pytest.mark.parametrize("length,cut", [(guard.MAX_SENTENCE_CHARS, False), (guard.MAX_SENTENCE_CHARS + 1, True)])
+def test_the_sentence_limit_is_passed_by_one_character_more(length, cut):
+    """A text of exactly MAX_SENTENCE_CHARS characters with no sentence end passes; one more is cut at a space."""
+    text = ("وفد " * length)[:length]
+    limit, why = guard.extraction_limit(text)
+    assert (limit < len(text)) == cut and ("sentence" in why) == cut
+
+
 def test_a_normal_article_has_no_guard_warning():
     assert extract_document(VISIT * 20, "2015-01-01").warnings == ()
 

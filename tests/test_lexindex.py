@@ -87,3 +87,51 @@ def test_find_all_many_finds_what_each_lexicon_finds_alone(text):
     together = find_all_many(matchers, tokens, norm.text)
     assert together == {name: m.find_all(tokens, norm.text) for name, m in matchers.items()}
     assert any(together.values())
+
+
+def test_the_rank_cue_kind_is_some_groups_first_word():
+    """The rank cue kind (one set of every group's first words) accepts exactly the tokens at which
+    some cue group's matcher has a first word: on the words of these sentences and of the groups'
+    own phrases, with and without proclitics."""
+    from core.rankings.document import _starts_a_cue, cue_matchers
+
+    matchers = cue_matchers().values()
+    words = {t.text for s in SENTENCES for t in _tokens(s.values[0])}
+    words |= {w for m in matchers for key in list(m.entries)[:40] for w in key}
+    words |= {p + w for w in list(words) for p in ("و", "ب", "ل", "ال", "وال", "بال")}
+    accepted = [w for w in sorted(words) if _starts_a_cue(w)]
+    assert accepted == [w for w in sorted(words) if any(m.first_variants(w) for m in matchers)]
+    assert 0 < len(accepted) < len(words)
+
+
+def test_the_rank_expression_start_kind_reads_the_matchers_first_words():
+    """items._could_start and extract._rank_word (the rank nouns', leaders' and verbs of leading's first words in one set)
+    accept what asking each of those matchers accepts, on the same kind of word list."""
+    from core.rankings.items import _could_start
+    from core.rankings.leaders import lead_verb_with_pronoun
+    from core.rankings.lexicon import rank_lexicon
+    from core.text.numbers import number_at_word
+
+    lex = rank_lexicon()
+    matchers = (lex.trigger, lex.trigger_list, lex.leader, lex.lead_verb)
+    words = {t.text for s in SENTENCES for t in _tokens(s.values[0])}
+    words |= {w for m in matchers for key in list(m.entries)[:40] for w in key}
+    words |= {p + w for w in list(words) for p in ("و", "ب", "ل", "ال", "وال", "بال", "ف")}
+    words |= {w + "ها" for w in list(words)}
+
+    def asking_each(token):
+        return bool(token.isdigit() or token in lex.joiners or token in lex.adverbial or token in lex.was
+                    or any(m.first_variants(token) for m in matchers) or number_at_word(token)
+                    or lead_verb_with_pronoun(lex, token))
+
+    accepted = [w for w in sorted(words) if _could_start(w)]
+    assert accepted == [w for w in sorted(words) if asking_each(w)]
+    assert 0 < len(accepted) < len(words)
+    # the rank word kind of the ranking stage's "could this article rank" test, the same way
+    from core.rankings.extract import _rank_word
+    from core.text.numbers import ordinal_word
+
+    article = lex.joiners - lex.and_words
+    plain = [w for w in sorted(words) if any(m.first_variants(w) for m in matchers) or ordinal_word(w)
+             or lead_verb_with_pronoun(lex, w) or w in article]
+    assert [w for w in sorted(words) if _rank_word(w)] == plain and plain

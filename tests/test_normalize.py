@@ -83,3 +83,97 @@ def test_tokenize_columns_are_the_tokens_fields():
     assert tokens == tokenize(norm)
     assert texts == [t.text for t in tokens] == ["زار", "وفد", "من", "الكويت", "12", "مارس"]
     assert starts == [t.start for t in tokens] and ends == [t.end for t in tokens]
+
+
+def _per_character_map(original):
+    """The map as one integer per character, built the plain way (the reference the runs must equal):
+    deleted characters dropped, then a space inserted inside each glued form pointing at the next
+    real character."""
+    from core.text.normalize import CHAR_TABLE, glued_words
+
+    text, index = [], []
+    for i, ch in enumerate(original):
+        for r in CHAR_TABLE.get(ord(ch), ch):
+            text.append(r)
+            index.append(i)
+    text, index = "".join(text), index + [len(original)]
+    pattern, mapping = glued_words()
+    out, out_index, pos = [], [], 0
+    for m in pattern.finditer(text):
+        out.append(text[pos:m.start()])
+        out_index.extend(index[pos:m.start()])
+        k = m.start()
+        for ch in mapping[m.group(0)]:
+            if ch == " " and (k >= m.end() or text[k] != " "):
+                out.append(" ")
+                out_index.append(index[k])
+            else:
+                out.append(text[k])
+                out_index.append(index[k])
+                k += 1
+        pos = m.end()
+    out.append(text[pos:])
+    out_index.extend(index[pos:])
+    return "".join(out), tuple(out_index)
+
+
+def test_offset_map_with_glued_words_gives_every_original_index():
+    """Glued forms split by inserted spaces keep the map as runs, with the entries a per-character map has
+    (random texts of glued forms, harakat, tatweel, marks and letters)."""
+    import random
+
+    from core.text.normalize import OffsetMap
+
+    pieces = ["الأممالمتحدة", "مجلسالتعاون", "للأممالمتحدة", "ِ", "ـ", "\u200f", " ", "،", "ب", "ة", "وزير", "أ"]
+    rng = random.Random(24)
+    texts = ["الأممالمتحدة", "ـالأممالمتحدةَ", " مجلسالتعاون", "ِمجلسالتعاونِ"] + \
+        ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(400)]
+    glued = 0
+    for original in texts:
+        norm = normalize(original)
+        text, expected = _per_character_map(original)
+        assert norm.text == text, original
+        assert isinstance(norm.index, OffsetMap)
+        assert tuple(norm.index) == expected and norm.index == expected and len(norm.index) == len(expected)
+        assert [norm.index[i] for i in range(len(expected))] == list(expected), original
+        glued += len(text) > len(normalize_chars(original))
+    assert glued > 100  # most texts held a glued form
+
+
+def test_glued_spans_are_the_alternations_matches():
+    """The glued forms found by substring search are the spans the regex alternation (longest first)
+    matches, on random texts of overlapping forms ("بالأممالمتحدة" holds "الأممالمتحدة")."""
+    import random
+
+    from core.text.normalize import _glued_spans, glued_words
+
+    pattern, mapping = glued_words()
+    pieces = list(mapping) + ["ب", "و", "ل", " ", "ال", "امم", "التعاون"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert _glued_spans(text, mapping) == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_span_reads_the_runs_as_the_entries_would():
+    """Normalized.span over an OffsetMap (read from the runs directly) gives what the same map as a
+    tuple gives, for every span of random texts, the ends and past them included."""
+    import random
+
+    from core.text.normalize import Normalized
+
+    pieces = ["الأممالمتحدة", "ِ", "ـ", "\u200f", " ", "،", "ب", "وزير", "أ", "مجلسالتعاون", "ّ"]
+    rng = random.Random(5)
+    for _ in range(300):
+        original = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        norm = normalize(original)
+        plain = Normalized(norm.original, norm.text, tuple(norm.index))
+        for a in range(-2, len(norm.text) + 2):
+            for b in range(a, len(norm.text) + 3):
+                try:
+                    expected = plain.span(a, b)
+                except IndexError:
+                    with pytest.raises(IndexError):
+                        norm.span(a, b)
+                    continue
+                assert norm.span(a, b) == expected, (original, a, b)

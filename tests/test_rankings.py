@@ -239,3 +239,42 @@ def test_implied_first_place_among_arab_states():
     text = ("وحلت مملكة الأردن في المركز العشرين عالميا في تقرير الأمم المتحدة للحكومة الإلكترونية 2018، "
             "متقدمة على الدول العربية كافة.")
     assert ("JOR", 2018, "arab", 1) in claims(text, "2018")
+
+
+def _every_rule_everywhere(doc):
+    """The rank expressions of find_items' loop with every rule tried at every token (no first-word test)."""
+    from core.rankings import items as I
+    found, i, n = [], 0, len(doc.ctx.tokens)
+    while i < n:
+        last = found[-1] if found else None
+        hit = next((it for rule in I.ITEM_RULES if (it := rule(doc, i, last)) is not None), None)
+        if hit is None:
+            i += 1
+            continue
+        for item in hit if isinstance(hit, list) else [hit]:
+            found.append(item)
+        i = max(found[-1].scope_end, i + 1)
+    return [(it.rank, it.first, it.end, it.scope_end, it.scopes, it.rule, it.previous, it.subject) for it in found]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in CLAIMS + NOT_CLAIMS + ITEM_RULES + INDEX_RULES + SCOPE_RULES
+                                  + SUBJECT_RULES + YEAR_RULES if isinstance(c[1], str)])
+def test_rules_are_tried_only_where_their_first_word_can_occur(text):
+    """items.rules_at leaves out a rule only at tokens where it cannot fire, whatever came before:
+    the rules left out return None there, with no item before and after each item the sentence
+    has; and find_items finds what trying every rule at every token finds."""
+    from core.rankings import items as I
+    from core.rankings.document import RankDoc
+    from core.text.context import build_context
+    doc = RankDoc.build(build_context(text, "2024"))
+    everywhere = _every_rule_everywhere(doc)
+    assert [(it.rank, it.first, it.end, it.scope_end, it.scopes, it.rule, it.previous, it.subject)
+            for it in I.find_items(doc) if it.rule != "table"] == everywhere
+    lasts = [None] + [it for it in I.find_items(doc)]
+    texts = doc.ctx.index.texts
+    for i, word in enumerate(texts):
+        tried = I.rules_at(word)
+        assert set(tried) <= set(I.ITEM_RULES)
+        for rule in I.ITEM_RULES:
+            if rule not in tried:
+                assert all(rule(doc, i, last) is None for last in lasts), (rule.__name__, word)

@@ -10,6 +10,7 @@ from itertools import chain, repeat
 from core.text.context import DocContext
 from core.text.gazetteer import gazetteer
 from core.text.lexindex import kind
+from core.text.morphology import stems
 from core.text.phrases import MEMO_MAX, PhraseMatcher
 from core.rankings.lexicon import RankLexicon, rank_lexicon
 
@@ -114,8 +115,18 @@ def cue_matchers() -> dict[str, PhraseMatcher]:
     return matchers
 
 
+@lru_cache(maxsize=1)
+def _cue_firsts() -> frozenset[str]:
+    """The first words of every cue group's phrases, together."""
+    return frozenset().union(*(m.first for m in cue_matchers().values()))
+
+
 def _starts_a_cue(token: str) -> bool:
-    return any(m.first_variants(token) for m in cue_matchers().values())
+    """Some group's phrase may start at the token: one of its forms (core.text.morphology.stems, as
+    every matcher reads it) is a first word of some group (one set for all groups, not one look-up
+    of the forms per group)."""
+    firsts = _cue_firsts()
+    return any(form in firsts for form in stems(token))
 
 
 RANK_CUE = kind("rank_cue", _starts_a_cue)

@@ -18,11 +18,12 @@ from __future__ import annotations
 from core.text.context import DocContext
 from core.text.dates import DIGITS
 from core.text.lexindex import kind
+from core.text.morphology import stems
 from core.text.numbers import ordinal_word
 from core.rankings.document import RankDoc, RankItem
 from core.rankings.editions import Edition, find_edition, kept_comparison, year_of
 from core.rankings.indexes import index_of
-from core.rankings.items import find_items
+from core.rankings.items import find_items, phrase_firsts
 from core.rankings.leaders import lead_verb_with_pronoun
 from core.rankings.lexicon import rank_lexicon
 from core.rankings.scopes import CONTINENT, scopes_of
@@ -125,8 +126,8 @@ def _rank_word(token: str) -> bool:
     """A rank noun, a leader noun or verb, an ordinal word, or digits with the article ("الـ18")."""
     lex = rank_lexicon()
     article = lex.joiners - lex.and_words  # "الـ18": digits with the article read as an ordinal
-    return bool(lex.trigger.first_variants(token) or lex.trigger_list.first_variants(token)
-                or lex.leader.first_variants(token) or lex.lead_verb.first_variants(token) or ordinal_word(token)
+    firsts = phrase_firsts()  # the rank nouns', leaders' and verbs of leading's first words
+    return bool(any(form in firsts for form in stems(token)) or ordinal_word(token)
                 or lead_verb_with_pronoun(lex, token) or token in article)
 
 

@@ -10,7 +10,9 @@ token, or a bisect in positions computed once per document (RankDoc), so the pas
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
+from core.text.morphology import stems
 from core.text.numbers import number_at_word
 from core.text.lexindex import kind
 from core.rankings.document import RankDoc, RankItem
@@ -30,13 +32,60 @@ def _could_start(token: str) -> bool:
     """A token that may start a rank expression (a rank noun, a leader noun, digits, a number word,
     an adverbial ordinal, "كانت")."""
     lex = rank_lexicon()
+    firsts = phrase_firsts()  # a rank noun, a leader or a verb of leading may start here
     return bool(token.isdigit() or token in lex.joiners or token in lex.adverbial or token in lex.was
-                or lex.trigger.first_variants(token) or lex.trigger_list.first_variants(token)
-                or lex.leader.first_variants(token) or lex.lead_verb.first_variants(token) or number_at_word(token)
+                or any(form in firsts for form in stems(token)) or number_at_word(token)
                 or lead_verb_with_pronoun(lex, token))
 
 
+@lru_cache(maxsize=1)
+def phrase_firsts() -> frozenset[str]:
+    """The first words of the rank nouns (one and several), the leaders and the verbs of leading
+    together: a token starts one of them when one of its forms (stems, as the matchers read it) is here."""
+    lex = rank_lexicon()
+    return lex.trigger.first | lex.trigger_list.first | lex.leader.first | lex.lead_verb.first
+
+
 ITEM_START = kind("rank_item_start", _could_start)
+
+
+@lru_cache(maxsize=1)
+def _first_word_tests() -> tuple:
+    """For each rule of ITEM_RULES, a test on the text of token i that holds wherever the rule can
+    fire at i (each rule returns None at once otherwise): its rank noun, leader or verb of leading
+    starts there (a phrase's first word), a number starts there (digits or a number word, a joiner
+    before digits for the rules that allow one), an adverbial ordinal, or و before the next state
+    of a leader's coordination."""
+    lex = rank_lexicon()
+
+    def number(token: str) -> bool:  # rank_number_at(doc, i): parse_number needs digits or a number word
+        return token.isdigit() or number_at_word(token)
+
+    def joined_number(token: str) -> bool:  # rank_number_at(doc, i, joiners >= 1)
+        return token in lex.joiners or number(token)
+
+    tests = (
+        (rule_rank_list, lambda t: bool(lex.trigger_list.first_variants(t) or lex.trigger.first_variants(t))),
+        (rule_rank_noun, lambda t: bool(lex.trigger.first_variants(t))),
+        (rule_leader, lambda t: bool(lex.leader.first_variants(t) or lex.lead_verb.first_variants(t))),
+        (rule_leader_gapped, lambda t: t[:1] in lex.and_words),
+        (rule_leader_of_named_group, lambda t: lead_verb_with_pronoun(lex, t)),
+        (rule_chained, joined_number),
+        (rule_was_number, number),
+        (rule_bracketed, number),
+        (rule_bracketed_earlier, number),
+        (rule_placed_ordinal, joined_number),
+        (rule_adverbial, lambda t: t in lex.adverbial),
+    )
+    assert tuple(rule for rule, _ in tests) == ITEM_RULES, "one test per rule, in ITEM_RULES' order"
+    return tests
+
+
+@lru_cache(maxsize=200_000)
+def rules_at(token: str) -> tuple:
+    """The rules of ITEM_RULES, in order, that can fire at a token with this text (memoized per
+    distinct text): the others are not tried there."""
+    return tuple(rule for rule, test in _first_word_tests() if test(token))
 
 
 def find_items(doc: RankDoc) -> list[RankItem]:
@@ -44,6 +93,7 @@ def find_items(doc: RankDoc) -> list[RankItem]:
     The rules are tried at the tokens that may start one (the context's index) and at the tokens
     just after a leader's expression."""
     toks, index = doc.ctx.tokens, doc.ctx.index
+    texts = index.texts
     items: list[RankItem] = []
     i = 0
     starts = index.positions(ITEM_START)
@@ -54,7 +104,7 @@ def find_items(doc: RankDoc) -> list[RankItem]:
             i = starts[k] if k < len(starts) else len(toks)
             continue
         last = items[-1] if items else None
-        found = next((it for rule in ITEM_RULES if (it := rule(doc, i, last)) is not None), None)
+        found = next((it for rule in rules_at(texts[i]) if (it := rule(doc, i, last)) is not None), None)
         if found is None:
             i += 1
             continue

@@ -47,9 +47,13 @@ class RankLexicon:
     editions: tuple[int, ...]
 
     def __getattr__(self, name: str) -> PhraseMatcher:
+        """A cue group's matcher by its name (lex.trigger); kept in the instance's __dict__ on first
+        use, so the rules' many later reads find it there without this call (not a field: equality,
+        hash and repr stay the fields')."""
         matchers = self.__dict__.get("matchers", {})
         if name in matchers:
-            return matchers[name]
+            found = self.__dict__[name] = matchers[name]
+            return found
         raise AttributeError(name)
 
 

@@ -45,6 +45,8 @@ def _last_end_before(text: str, pos: int, floor: int = 0) -> int:
 def _long_sentence_cut(text: str, limit: int) -> int | None:
     """Where to cut in the first sentence of text[:limit] longer than MAX_SENTENCE_CHARS: at the last
     space before MAX_SENTENCE_CHARS of it (None when there is no such sentence)."""
+    if limit <= MAX_SENTENCE_CHARS:
+        return None  # no sentence of text[:limit] can be longer (most articles: no scan)
     start = 0
     for m in SENTENCE_END.finditer(text, 0, limit):
         if m.start() - start > MAX_SENTENCE_CHARS:
@@ -66,7 +68,8 @@ def extraction_limit(text: str) -> tuple[int, str]:
     if limit > MAX_EXTRACT_CHARS:
         limit, why = _last_end_before(text, MAX_EXTRACT_CHARS, MAX_EXTRACT_CHARS - MAX_SENTENCE_CHARS), \
             f"over {MAX_EXTRACT_CHARS:,} characters"
-    numbers = NUMBER.finditer(text, 0, limit)
+    # counted in C first: only an article over the limit is scanned for where the limit is passed
+    numbers = NUMBER.finditer(text, 0, limit) if len(NUMBER.findall(text, 0, limit)) > MAX_NUMBERS else ()
     for n, m in enumerate(numbers, start=1):
         if n > MAX_NUMBERS:
             limit, why = _last_end_before(text, m.start(), max(0, m.start() - MAX_SENTENCE_CHARS)), \

@@ -345,14 +345,33 @@ def _month_dates(norm: Normalized, tokens: list[Token], published: Published, us
 
 
 def _relative_at(tokens: list[Token], i: int, phrases, longest: int):
-    """(length, (unit, offset)) of the longest relative phrase at tokens[i], a proclitic allowed."""
-    for length in range(min(longest, len(tokens) - i), 0, -1):
-        words = tuple(t.text for t in tokens[i:i + length])
-        bare = _strip_proclitic(words[0], "relative_prefix")
-        for cand in (words, (bare,) + words[1:] if bare is not None else None):
-            if cand and cand in phrases:
-                return length, phrases[cand]
-    return None
+    """(length, (unit, offset)) of the longest relative phrase at tokens[i], a proclitic allowed (at
+    equal length the token as written first). Each reading of the first token grows token by token
+    while it begins some phrase."""
+    limit = min(longest, len(tokens) - i)
+    if limit <= 0:
+        return None
+    prefixes = _relative_prefixes()
+    first = tokens[i].text
+    best_length, best_key = 0, None
+    for start in (first, _strip_proclitic(first, "relative_prefix")):
+        if start is None:
+            continue
+        key, length = (start,), 1
+        while key in prefixes:
+            if length > best_length and key in phrases:
+                best_length, best_key = length, key
+            if length == limit:
+                break
+            key += (tokens[i + length].text,)
+            length += 1
+    return None if best_key is None else (best_length, phrases[best_key])
+
+
+@lru_cache(maxsize=1)
+def _relative_prefixes() -> frozenset[tuple[str, ...]]:
+    """Every beginning of a relative phrase (the phrases themselves included)."""
+    return frozenset(p[:j] for p in relative_phrases() for j in range(1, len(p) + 1))
 
 
 @lru_cache(maxsize=1)

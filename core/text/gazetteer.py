@@ -21,7 +21,7 @@ from core.lexicon import load_table
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Normalized, Token, normalize_chars
-from core.records import CountryMention
+from core.records import CountryMention, frozen_record
 
 GCC_MEMBERS = ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")  # GCC Charter, 1981
 GCC = "GCC"
@@ -157,6 +157,7 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
     Only the tokens that start a key (`index`, built here when not given) are tried."""
     gz = gazetteer()
     prefixes = key_prefixes()
+    entries, longest = gz.entries, gz.longest
     text = norm.text
     mentions: list[CountryMention] = []
     i = 0
@@ -168,23 +169,25 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
             continue  # inside the mention just found
         i = cand
         hit = None
+        stop = min(i + longest, n)
         for first in key_forms(texts[i]):
             # Longest contiguous run (only spaces between tokens) that is a key: the keys this
             # variant can grow into, as long as the tokens so far begin some key.
             key = (first,)
             keys = [key]
-            for j in range(i + 1, min(i + gz.longest, n)):
+            for j in range(i + 1, stop):
                 key = key + (texts[j],)
                 if key not in prefixes:
                     break
                 keys.append(key)
             for key in reversed(keys):
-                if key in gz.entries:
+                if key in entries:
                     # Punctuation depends on the length alone: checked only for a key that exists.
-                    seq = tokens[i:i + len(key)]
-                    if any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
-                        continue
-                    hit = (len(key), gz.entries[key])
+                    if len(key) > 1:
+                        seq = tokens[i:i + len(key)]
+                        if any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
+                            continue
+                    hit = (len(key), entries[key])
                     break
             if hit:
                 break
@@ -192,14 +195,17 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
             continue
         length, (iso3, via) = hit
         start_tok = i
+        tok = tokens[i]
         # Include a formal prefix word in the evidence ("بدولة الكويت", "جمهوريتي تونس").
-        if via == "name" and i > 0 and not text[tokens[i - 1].end:tokens[i].start].strip():
-            if any(v in gz.prefixes for v in stems(tokens[i - 1].text, article=False)):
+        if via == "name" and i > 0:
+            before = tokens[i - 1]
+            if not text[before.end:tok.start].strip() and \
+                    any(v in gz.prefixes for v in stems(before.text, article=False)):
                 start_tok = i - 1
         nstart, nend = tokens[start_tok].start, tokens[i + length - 1].end
         surface, start, end = norm.surface(nstart, nend)
-        mentions.append(CountryMention(iso3=iso3, surface=surface, start=start, end=end, via=via,
-                                       nstart=nstart, nend=nend))
+        mentions.append(frozen_record(CountryMention, {"iso3": iso3, "surface": surface, "start": start, "end": end,
+                                                       "via": via, "nstart": nstart, "nend": nend}))
         i += length
     return mentions
 

@@ -12,7 +12,7 @@ digits_to_ascii, lower_latin, then split_glued_words (the only step that inserts
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -162,6 +162,32 @@ class OffsetMap(Sequence):
     def __len__(self) -> int:
         return self._len
 
+    def with_insertions(self, inserted: Sequence[int]) -> "OffsetMap":
+        """The map of the text with characters inserted at `inserted` (positions in the new text,
+        ascending), each pointing at the original index of the real character after it: new position
+        q reads old position q - (insertions before q). Kept as runs, the same entries a list would get."""
+        n = len(inserted)
+        length = self._len + n
+        # The shift (entry - position) changes only after an inserted character, or where an old cut lands.
+        candidates = {q + 1 for q in inserted}
+        j = 0
+        for cut in self._cuts:
+            while j < n and inserted[j] < cut + j:
+                j += 1
+            candidates.add(cut + j)
+        cuts, shifts, shift = [], [], 0
+        for q in sorted(candidates):
+            if q >= length:
+                break
+            new_shift = self[q - bisect_left(inserted, q)] - q
+            if new_shift != shift:
+                cuts.append(q)
+                shifts.append(new_shift)
+                shift = new_shift
+        out = OffsetMap.__new__(OffsetMap)
+        out._cuts, out._shifts, out._len = cuts, shifts, length
+        return out
+
     def __getitem__(self, i):
         if isinstance(i, slice):
             return self._all()[i]
@@ -214,9 +240,20 @@ class Normalized:
         if end <= start:
             o = self.index[start]
             return o, o
-        o_start = self.index[start]
-        o_end = self.index[end - 1] + 1
-        nxt = self.index[end]
+        index = self.index
+        if index.__class__ is OffsetMap and 0 <= start and end < index._len:
+            # the three entries read from the runs at once (OffsetMap.__getitem__, inlined)
+            cuts, shifts = index._cuts, index._shifts
+            k = bisect_right(cuts, start)
+            o_start = start + shifts[k - 1] if k else start
+            k = bisect_right(cuts, end - 1, k)
+            o_end = end + shifts[k - 1] if k else end  # the entry of end - 1, plus one
+            k = bisect_right(cuts, end, k)
+            nxt = end + shifts[k - 1] if k else end
+        else:
+            o_start = index[start]
+            o_end = index[end - 1] + 1
+            nxt = index[end]
         # Extend over characters that normalization deleted (harakat after the last letter).
         while o_end < nxt and o_end < len(self.original) and self.original[o_end] in DELETED:
             o_end += 1
@@ -226,6 +263,47 @@ class Normalized:
         """(original text, start, end) for normalized [start, end)."""
         s, e = self.span(start, end)
         return self.original[s:e], s, e
+
+
+def _glued_spans(text: str, mapping: dict[str, str]) -> list[tuple[int, int]]:
+    """The spans the alternation of the glued forms (longest first) matches, left to right, without
+    overlap: each form's occurrences found by substring search (in C), then at each place the
+    leftmost, longest one, as the regex engine would take them (it tries every position of the text)."""
+    found = []
+    for glued in mapping:
+        k = text.find(glued)
+        while k != -1:
+            found.append((k, -len(glued)))
+            k = text.find(glued, k + 1)
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for start, minus_length in found:
+        if start >= pos:
+            pos = start - minus_length
+            spans.append((start, pos))
+    return spans
+
+
+def _split_glued(text: str, mapping: dict[str, str]) -> tuple[str, list[int]]:
+    """(text with a space inserted inside each glued form, the positions of the inserted spaces in it,
+    ascending). A space of the split form that is already in the text is kept, not inserted."""
+    out: list[str] = []
+    inserted: list[int] = []
+    pos = 0
+    for start, end in _glued_spans(text, mapping):
+        out.append(text[pos:start])
+        k = start
+        for ch in mapping[text[start:end]]:
+            if ch == " " and (k >= end or text[k] != " "):
+                inserted.append(k + len(inserted))  # its position in the new text
+                out.append(" ")
+            else:
+                out.append(text[k])
+                k += 1
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), inserted
 
 
 def normalize(original: str) -> Normalized:
@@ -256,30 +334,13 @@ def normalize(original: str) -> Normalized:
     pattern, mapping = glued_words()
     # The glued forms are literal strings: one substring search each (in C) is much cheaper than the
     # regex alternation trying every position, and most texts hold none.
-    if pattern is not None and any(glued in text for glued in mapping) and pattern.search(text):
-        index = list(index)  # inserted spaces: one integer per character from here on
-        out2: list[str] = []
-        index2: list[int] = []
-        pos = 0
-        for m in pattern.finditer(text):
-            out2.append(text[pos:m.start()])
-            index2.extend(index[pos:m.start()])
-            glued = m.group(0)
-            split = mapping[glued]
-            k = m.start()
-            for ch in split:
-                if ch == " " and (k >= m.end() or text[k] != " "):
-                    out2.append(" ")
-                    index2.append(index[k])  # an inserted space points at the next real character
-                else:
-                    out2.append(text[k])
-                    index2.append(index[k])
-                    k += 1
-            pos = m.end()
-        out2.append(text[pos:])
-        index2.extend(index[pos:])
-        text = "".join(out2)
-        index = index2
+    if pattern is not None and any(glued in text for glued in mapping):
+        text, inserted = _split_glued(text, mapping)
+        # an inserted space points at the next real character: new position q reads old q - (insertions before q)
+        if isinstance(index, OffsetMap):
+            index = index.with_insertions(inserted)  # still runs, no integer per character
+        else:
+            index = [index[q - bisect_left(inserted, q)] for q in range(len(text) + 1)]
     return Normalized(original=original, text=text, index=index if isinstance(index, OffsetMap) else tuple(index))
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from core.lexicon import load_table
+from core.records import frozen_record
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import conjoined, stems
 from core.text.normalize import Token, normalize_chars
@@ -155,7 +156,8 @@ def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] 
     for cut in cuts:
         k = bisect_right(ends, cut, k)  # past every token that ends at or before the cut
         if k > first:
-            segments.append(Segment(first, k, tokens[first].start, tokens[k - 1].end))
+            segments.append(frozen_record(Segment, {"first": first, "last": k, "start": tokens[first].start,
+                                                    "end": tokens[k - 1].end}))
             first = k
     return segments
 

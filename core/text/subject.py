@@ -11,6 +11,7 @@ the document's mentions so every later rule reads them as the state they stand f
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -80,22 +81,40 @@ def _visitor(ctx: "DocContext", a: int) -> bool:
     before = ctx.mentions_in(clause.first, a)
     if before and ctx.mention_tokens[before[-1]][1] == a and conjoined(ctx.tokens[a].text):
         return _visitor(ctx, before[-1])
-    lo = max(clause.first, a - VISITOR_WINDOW)
-    found = [k for group in OTHER_SIDE for k in ctx.tag_positions(group, lo, a)]
     if a > 0 and ctx.tagged(a - 1, "accredited"):
         return False  # "سفير ماليزيا لدى البحرين": the state an envoy serves in is the side received
+    # The last word before the state that makes it the other side decides (only the last one is read):
+    # a word of the other side in the window, a comparison right before it, a visitor noun after a
+    # verb of receiving in the clause.
+    lo = max(clause.first, a - VISITOR_WINDOW)
+    other = _other_side_tags(ctx)
+    j = bisect_left(other, a)
+    k = other[j - 1] if j and other[j - 1] >= lo else -1
     # "بتجربة سنغافورة" compares; "التجربة السعودية" (definite) is the side's own experience
-    found += [k for k in ctx.tag_positions("comparison", a - COMPARISON_WINDOW, a)
-              if not ctx.tokens[k].text.startswith(DEFINITE) and not _learned_about(ctx, k, clause.first)]
+    for c in reversed(ctx.tag_positions("comparison", a - COMPARISON_WINDOW, a)):
+        if c <= k:
+            break
+        if not ctx.tokens[c].text.startswith(DEFINITE) and not _learned_about(ctx, c, clause.first):
+            k = c
+            break
     receive = ctx.first_tag("receive_verb", clause.first, a)
     if receive is not None:
-        found += ctx.tag_positions("visitor_noun", max(receive, lo), a)
-    if not found:
+        nouns = ctx.tag_positions("visitor_noun", max(receive, lo), a)
+        if nouns and nouns[-1] > k:
+            k = nouns[-1]
+    if k < 0:
         return False
-    k = max(found)
     if ctx.tagged(k, "additive"):
         return True  # "إضافة إلى الأردن": the إلى belongs to the addition
     return not ctx.has("place_preposition", k + 1, a) or ctx.has("origin_preposition", k + 1, a)
+
+
+def _other_side_tags(ctx: "DocContext") -> list[int]:
+    """The tokens tagged with a group of OTHER_SIDE, sorted (once per document)."""
+    found = ctx.memo.get("other_side_tags")
+    if found is None:
+        found = ctx.memo["other_side_tags"] = sorted(set().union(*(ctx.tags[group] for group in OTHER_SIDE)))
+    return found
 
 
 def _counts(ctx: "DocContext", mentions: list[tuple[int, CountryMention]], visitors: set[int]) -> Counter:
