@@ -72,12 +72,13 @@ export default function (component) {
     gd.__egovRevision = 0;
     // A chart drawn while hidden (a closed tab or expander) or in a column that changes width is
     // fitted again when its box changes: Plotly itself only follows the window's size.
+    // Only a width that differs by a pixel or more from the one Plotly drew with counts: a column's
+    // fractional width, or a box that grows in height as the chart is drawn, is no reason to draw again.
     if (window.ResizeObserver) {
-      let width = 0;
       const observer = new ResizeObserver((entries) => {
-        const now = Math.round(entries[0].contentRect.width);
-        if (now > 0 && now !== width && gd._fullLayout && window.Plotly) {
-          width = now;
+        const now = entries[0].contentRect.width;
+        const drawn = gd._fullLayout && gd._fullLayout.width;
+        if (now > 0 && drawn && Math.abs(now - drawn) >= 1 && window.Plotly) {
           window.Plotly.Plots.resize(gd);
         }
       });
