@@ -105,50 +105,66 @@ def gcc_view(corpus: core.Corpus) -> None:
                    "organizations": _("organizations"), "topics": _("topics"), "title": _("article title"),
                    "event_id": _("event"), "evidence": _("evidence (Arabic)")}
     csv_download(export, "gcc_events.csv", key="gcc_csv", headers=gcc_headers)
-    event_cards(shown, shown_participants, positions, names)
+    cards = memo(corpus, (*state, "cards"), lambda: card_texts(shown, shown_participants, positions, names))
+    event_cards(cards, len(shown))
 
 
-def event_cards(shown, shown_participants, positions, names) -> None:
-    """The first CARD_LIMIT events by date, a card each, with the evidence."""
-    st.subheader(_("Events"))
-    cards = shown.sort_values(["year", "date"], na_position="last")
-    if len(cards) > CARD_LIMIT:
-        st.caption(_("The first {limit} of {n} events by date; narrow the filters to see the others.").format(
-            limit=number(CARD_LIMIT), n=number(len(cards))))
-    for row in cards.head(CARD_LIMIT).itertuples():
+def card_texts(shown, shown_participants, positions, names) -> list[dict]:
+    """What the first CARD_LIMIT event cards show, in date order: computed once per filter state
+    (ui.data.memo), so that a state seen before only draws the cards."""
+    cards = []
+    for row in shown.sort_values(["year", "date"], na_position="last").head(CARD_LIMIT).itertuples():
         record = row._asdict()
         named = shown_participants.iloc[positions.get(str(row.event_id), [])]
-        with st.container(border=True, key=f"gcc_card_{row.Index}"):
-            # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
-            host = labels.host_text(record.get("host_iso3"), record.get("host_basis"), names)
-            st.markdown(f"**{md_escape(when_label(row.date, row.year))} · {md_escape(kind_label(str(row.kind)))}** — "
-                        f"{md_escape(host)}")
-            facts = [year_basis_label(text_of(record.get("year_basis")) or text_of(record.get("date_basis")))]
-            if text_of(record.get("tense")):
-                facts.append(_("tense: {tense}").format(tense=tense_label(record["tense"])))
-            if text_of(record.get("note")):
-                facts.append(_("note: {note}").format(note=note_text(text_of(record["note"]))))
-            st.caption(md_escape(" · ".join(f for f in facts if f)))
-            by_via = {via: _(", ").join(state_label(i, names) for i in group["iso3"])
-                      for via, group in named.groupby(named["via"].astype("string").fillna("name"))}
-            states = by_via.get("name") or _("none named")
-            lines = [_("States named: {states}").format(states=md_escape(states))]
-            if by_via.get("gcc_body"):
-                lines.append(_("Reached {how}: {states}").format(how=via_label("gcc_body"),
-                                                                states=md_escape(by_via["gcc_body"])))
-            organizations = _(", ").join(split_list(row.organizations)) or _("none named")
-            lines.append(_("Organizations: {organizations}").format(organizations=md_escape(organizations)))
-            st.markdown("  \n".join(lines))
-            if split_list(row.topics):
+        # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
+        host = labels.host_text(record.get("host_iso3"), record.get("host_basis"), names)
+        facts = [year_basis_label(text_of(record.get("year_basis")) or text_of(record.get("date_basis")))]
+        if text_of(record.get("tense")):
+            facts.append(_("tense: {tense}").format(tense=tense_label(record["tense"])))
+        if text_of(record.get("note")):
+            facts.append(_("note: {note}").format(note=note_text(text_of(record["note"]))))
+        by_via = {via: _(", ").join(state_label(i, names) for i in group["iso3"])
+                  for via, group in named.groupby(named["via"].astype("string").fillna("name"))}
+        states = by_via.get("name") or _("none named")
+        lines = [_("States named: {states}").format(states=md_escape(states))]
+        if by_via.get("gcc_body"):
+            lines.append(_("Reached {how}: {states}").format(how=via_label("gcc_body"),
+                                                            states=md_escape(by_via["gcc_body"])))
+        organizations = _(", ").join(split_list(row.organizations)) or _("none named")
+        lines.append(_("Organizations: {organizations}").format(organizations=md_escape(organizations)))
+        cards.append({
+            "key": f"gcc_card_{row.Index}", "record": record,
+            "heading": f"**{md_escape(when_label(row.date, row.year))} · {md_escape(kind_label(str(row.kind)))}** — "
+                       f"{md_escape(host)}",
+            "facts": md_escape(" · ".join(f for f in facts if f)), "lines": "  \n".join(lines),
+            "topics": [topic_label(topic) for topic in split_list(row.topics)],
+            "evidence": rtl_block(row.evidence),
+            "source": _("Evidence from {doc} (characters {start}–{end}); see the Sources page.").format(
+                doc=isolate(md_escape(row.doc)), start=number(row.start), end=number(row.end)),
+            "doc": row.doc,
+        })
+    return cards
+
+
+def event_cards(cards: list[dict], total: int) -> None:
+    """The event cards (card_texts), with the evidence; says when more events match than are shown."""
+    st.subheader(_("Events"))
+    if total > CARD_LIMIT:
+        st.caption(_("The first {limit} of {n} events by date; narrow the filters to see the others.").format(
+            limit=number(CARD_LIMIT), n=number(total)))
+    for card in cards:
+        with st.container(border=True, key=card["key"]):
+            st.markdown(card["heading"])
+            st.caption(card["facts"])
+            st.markdown(card["lines"])
+            if card["topics"]:
                 with st.container(horizontal=True, gap="small"):
-                    for topic in split_list(row.topics):
-                        st.badge(topic_label(topic), color="green")
-            review_mark(row._asdict())
-            st.html(rtl_block(row.evidence))
-            st.caption(_("Evidence from {doc} (characters {start}–{end}); see the Sources page.").format(
-                doc=isolate(md_escape(row.doc)), start=number(row.start),
-                end=number(row.end)))
-            page_link(SOURCES_PAGE, _("Open the article and its highlighted evidence"), {"src_doc": row.doc},
+                    for topic in card["topics"]:
+                        st.badge(topic, color="green")
+            review_mark(card["record"])
+            st.html(card["evidence"])
+            st.caption(card["source"])
+            page_link(SOURCES_PAGE, _("Open the article and its highlighted evidence"), {"src_doc": card["doc"]},
                       icon=":material/article:")
 
 
