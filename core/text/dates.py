@@ -3,23 +3,18 @@ years, and relative phrases resolved against the publication date — never agai
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
-import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from hijridate import Gregorian, Hijri
-
 from core.lexicon import load_table
+from core.text.datecalc import (HIJRI_MAX, HIJRI_MIN, YEAR_MAX, YEAR_MIN, Published, hijri_to_gregorian,
+                                hijri_without_year, resolve_year, shift, valid)
 from core.text.lexindex import TokenIndex, kind
 from core.text.normalize import Normalized, Token, normalize_chars
 from core.text.numbers import ordinal_word
 from core.records import DateMention
 
-YEAR_MIN, YEAR_MAX = 1990, 2100
-HIJRI_MIN, HIJRI_MAX = 1410, 1500
 # 2013/06/26 and 26/06/2013, not inside a longer run of digits. The look-behind ("no digit before
 # the first digit") is tested after the first digit, (?<!\d\d), the same condition: a pattern that
 # starts with a digit lets the regex engine skip to the digits instead of trying every position.
@@ -27,30 +22,6 @@ NUMERIC_YMD = re.compile(r"(\d(?<!\d\d)\d{3})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d
 NUMERIC_DMY = re.compile(r"(\d(?<!\d\d)\d?)[/\-.](\d{1,2})[/\-.](\d{4})(?!\d)")
 # Both numeric forms hold a digit, a separator and a digit: a text without one has neither.
 NUMERIC_ANY = re.compile(r"\d[/\-.]\d")
-
-
-@dataclass(frozen=True)
-class Published:
-    """The article's publication date at the precision the manifest gives."""
-
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, value: str | None) -> "Published":
-        m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", value or "")
-        if not m:
-            return cls()
-        y, mo, d = (int(g) if g else None for g in m.groups())
-        try:
-            if d:
-                dt.date(y, mo, d)
-            elif mo and not 1 <= mo <= 12:
-                return cls()
-        except ValueError:
-            return cls()
-        return cls(y, mo, d)
 
 
 @lru_cache(maxsize=1)
@@ -129,78 +100,12 @@ def _year(tok: str) -> int | None:
     return None
 
 
-def _valid(y: int, m: int, d: int | None) -> bool:
-    if not (YEAR_MIN <= y <= YEAR_MAX and 1 <= m <= 12):
-        return False
-    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
-
-
-def _hijri_to_gregorian(hy: int, hm: int, hd: int) -> dt.date | None:
-    try:
-        g = Hijri(hy, hm, hd).to_gregorian()
-        return dt.date(g.year, g.month, g.day)
-    except (ValueError, OverflowError):
-        return None
-
-
-def _resolve_year(month: int, cal: str, day: int | None, relation: str, pub: Published) -> int | None:
-    """Year of a month named without one: the next/previous occurrence, else the publication year."""
-    if pub.year is None:
-        return None
-    if cal == "hijri":
-        return None  # handled by the caller with the Hijri calendar
-    if relation in ("this_year", "next_year", "prev_year"):
-        return pub.year + {"this_year": 0, "next_year": 1, "prev_year": -1}[relation]
-    if relation == "next" and pub.month is not None and month < pub.month:
-        return pub.year + 1
-    if relation == "prev" and pub.month is not None and month > pub.month:
-        return pub.year - 1
-    return pub.year
-
-
-def _hijri_without_year(hm: int, hd: int, relation: str, pub: Published) -> dt.date | None:
-    """The first Gregorian date of Hijri (hm, hd) on or after the publication date (before it for 'prev')."""
-    if pub.year is None:
-        return None
-    anchor = dt.date(pub.year, pub.month or 1, pub.day or 1)
-    try:
-        h = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri()
-    except (ValueError, OverflowError):
-        return None
-    for hy in (h.year - 1, h.year, h.year + 1):
-        g = _hijri_to_gregorian(hy, hm, hd)
-        if g is None:
-            continue
-        if relation == "prev" and g <= anchor and (anchor - g).days < 360:
-            return g
-        if relation != "prev" and g >= anchor:
-            return g
-    return None
-
-
 def _mention(norm: Normalized, tokens: list[Token], first: int, last: int, year: int, month: int | None,
              day: int | None, basis: str, cal: str = "gregorian") -> DateMention:
     nstart, nend = tokens[first].start, tokens[last - 1].end
     surface, start, end = norm.surface(nstart, nend)
     return DateMention(year=year, month=month, day=day, basis=basis, surface=surface, start=start, end=end,
                        nstart=nstart, nend=nend, calendar=cal)
-
-
-def _shift(pub: Published, unit: str, offset: int) -> tuple[int, int | None, int | None] | None:
-    if pub.year is None:
-        return None
-    if unit == "year":
-        return pub.year + offset, None, None
-    if unit == "month":
-        if pub.month is None:
-            return None
-        total = pub.year * 12 + (pub.month - 1) + offset
-        return total // 12, total % 12 + 1, None
-    if pub.day is None:
-        # Day-level phrase, day unknown: keep what is known (the month, or the year).
-        return (pub.year, pub.month, None) if offset == 0 or pub.month is None else (pub.year, pub.month, None)
-    d = dt.date(pub.year, pub.month, pub.day) + dt.timedelta(days=offset)
-    return d.year, d.month, d.day
 
 
 DIGITS = kind("digits", str.isdigit)
@@ -220,7 +125,7 @@ def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int], index:
             a, b, c = (int(g) for g in m.groups())
             y, mo, d = (a, b, c) if order == "ymd" else (c, b, a)
             k0, k1 = by_start.get(m.start()), by_end.get(m.end())
-            if k0 is None or k1 is None or any(k in used for k in range(k0, k1 + 1)) or not _valid(y, mo, d):
+            if k0 is None or k1 is None or any(k in used for k in range(k0, k1 + 1)) or not valid(y, mo, d):
                 continue
             used.update(range(k0, k1 + 1))
             found.append(_mention(norm, tokens, k0, k1 + 1, y, mo, d, "text"))
@@ -294,9 +199,9 @@ def _month_date(norm, tokens, i, j, day, month, published) -> tuple[DateMention 
         return None, -1  # a bare month name ("رجب" is also a first name; "آب" a noun): not a date
     if cal == "hijri":
         if year is not None and HIJRI_MIN <= year <= HIJRI_MAX:
-            g = _hijri_to_gregorian(year, mnum, day or 1)
+            g = hijri_to_gregorian(year, mnum, day or 1)
         elif year is None and day is not None:
-            g = _hijri_without_year(mnum, day, relation, published)
+            g = hijri_without_year(mnum, day, relation, published)
         else:
             g = None
         if g is None:
@@ -305,9 +210,9 @@ def _month_date(norm, tokens, i, j, day, month, published) -> tuple[DateMention 
                         "relative" if relation or year is None else "text", "hijri"), k
     basis = "text"
     if year is None:
-        year = _resolve_year(mnum, cal, day, relation, published)
+        year = resolve_year(mnum, cal, day, relation, published)
         basis = "relative" if relation else "text"
-    if year is None or not _valid(year, mnum, day):
+    if year is None or not valid(year, mnum, day):
         return None, k
     return _mention(norm, tokens, i, k, year, mnum, day, basis), k
 
@@ -405,7 +310,7 @@ def _relative_dates(norm: Normalized, tokens: list[Token], published: Published,
         if i + length < len(tokens) and ordinal_word(tokens[i + length].text):
             i += length  # "في اليوم الأول من زيارته": a day counted within an event, not today
             continue
-        shifted = _shift(published, unit, offset)
+        shifted = shift(published, unit, offset)
         if shifted is not None:
             mention = _mention(norm, tokens, i, i + length, *shifted, "relative")
             found.append(dataclasses.replace(mention, unit=unit))
@@ -434,7 +339,7 @@ def _bare_years(norm: Normalized, tokens: list[Token], used: set[int], index: To
                                                    or not text[t.end:tokens[i + 1].start].strip()) else ""
         if nxt in words["hijri_suffix"] and HIJRI_MIN <= y <= HIJRI_MAX:
             # A Hijri year spans two Gregorian years; the one holding its middle holds most of it.
-            g = _hijri_to_gregorian(y, 6, 15)
+            g = hijri_to_gregorian(y, 6, 15)
             if g:
                 found.append(_mention(norm, tokens, i, i + 2, g.year, None, None, "text", "hijri"))
             continue
