@@ -38,8 +38,3 @@ def charts(at) -> list[Chart]:
         else:
             out.append(Chart(proto.id, proto.spec, proto.config, getattr(proto, "alt", "")))
     return out
-
-
-def figures(at) -> list[dict]:
-    """The figure dict of every chart of the page, in page order."""
-    return [chart.figure for chart in charts(at)]

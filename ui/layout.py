@@ -226,11 +226,7 @@ def open_clicked(key: str, target: Callable[[dict], tuple[str, dict[str, str]] |
     state = st.session_state.get(key)
     points = (state or {}).get("selection", {}).get("points", []) if state else []
     for point in points:
-        found = target(point)
-        if found:
-            page, params = found
-            st.session_state["_ui_open"] = (page, link_params(params))
-            st.rerun()  # a whole-app run, also from a chart inside a fragment: follow_click opens the page
+        open_point(point, target)
 
 
 def open_point(point: dict, target: Callable[[dict], tuple[str, dict[str, str]] | None]) -> None:

@@ -24,6 +24,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import plotly
 import streamlit as st
 from plotly.io.json import to_json_plotly
 
@@ -33,10 +34,7 @@ _ASSETS = "plotly_assets"
 
 
 def _plotly_dir() -> Path | None:
-    try:
-        import plotly
-    except ImportError:  # plotly is a pinned requirement; without it no chart can be drawn anyway
-        return None
+    """The installed plotly package's folder holding plotly.min.js, if it ships one."""
     folder = Path(plotly.__file__).resolve().parent / "package_data"
     return folder if (folder / "plotly.min.js").is_file() else None
 
@@ -71,9 +69,9 @@ export default function (component) {
     gd.__egovChain = Promise.resolve();
     gd.__egovRevision = 0;
     // A chart drawn while hidden (a closed tab or expander) or in a column that changes width is
-    // fitted again when its box changes: Plotly itself only follows the window's size.
-    // Only a width that differs by a pixel or more from the one Plotly drew with counts: a column's
-    // fractional width, or a box that grows in height as the chart is drawn, is no reason to draw again.
+    // fitted again when its box's width differs by a pixel or more from the width Plotly drew with
+    // (Plotly itself only follows the window's size); a column's fractional width, or a box that
+    // grows in height as the chart is drawn, is no reason to draw again.
     if (window.ResizeObserver) {
       const observer = new ResizeObserver((entries) => {
         const now = entries[0].contentRect.width;

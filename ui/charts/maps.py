@@ -50,8 +50,9 @@ def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", hos
     """World choropleth of events per state named, the states reached only through the GCC as a body
     in their own colour, and the host in its own colour.
 
-    Uses the 1:110m topojson with the small states added from the 1:50m file (GEO_CONFIG: the plain
-    1:110m file has no Bahrain) and dots at each state's centroid so small states stay visible. The page must pass GEO_CONFIG to st.plotly_chart (offline topojson).
+    Uses the 1:110m topojson with the small states added from the 1:50m file (the plain 1:110m file
+    has no Bahrain) and dots at each state's centroid so small states stay visible. The chart needs
+    GEO_CONFIG (the offline topojson; ui.layout.chart passes it with geo=True).
     customdata holds the ISO3 code (a click opens the state's profile).
     """
     host_name = host_name or country(host_iso3, "Bahrain")
