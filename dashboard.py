@@ -7,7 +7,7 @@ import streamlit as st
 
 import core
 from ui import charts, measures
-from ui.data import country_names, load_reference, memo, ranking_tables
+from ui.data import country_names, doc_titles, load_reference, memo, ranking_tables
 from ui.filters import URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years, year_range
 from ui.i18n import N_, _, number
 from ui.labels import column_headers, kind_label
@@ -70,7 +70,7 @@ def overview_view(corpus: core.Corpus) -> None:
             ("ov_kind", _("Kind of event"), kinds, [], show_list(kind_label)),
             ("ov_gcc", _("GCC events only"), gcc_only, False, show_flag)]), key="ov_empty")
     else:
-        titles = memo(corpus, "titles", lambda: dict(zip(corpus.documents["doc"], corpus.documents["title"])))
+        titles = doc_titles(corpus)
         timeline = memo(corpus, (*state, "timeline"), lambda: charts.timeline_figure(shown, titles, names))
         if timeline.layout.meta != charts.BY_MONTH:
             caption = _("Timeline of {n} events: each marker is an event placed at the start of the period the "

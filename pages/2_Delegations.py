@@ -8,7 +8,7 @@ import streamlit as st
 import core
 
 from ui import charts, measures
-from ui.data import country_names, memo
+from ui.data import country_names, doc_titles, memo
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
 from ui.i18n import N_, _, number
 from ui.labels import state_label, clean_title, is_missing, kind_label, map_distinct, via_label, when_label
@@ -62,7 +62,7 @@ def delegations_view(corpus: core.Corpus) -> None:
 
     state = ("delegations", years, tuple(kinds), tuple(host_choice), count_mode)
     shown, reports_shown, counts, measure, story_text = memo(corpus, (*state, "tables"), filtered)
-    titles = memo(corpus, "titles", lambda: dict(zip(corpus.documents["doc"], corpus.documents["title"])))
+    titles = doc_titles(corpus)
 
     if count_mode == "stories":
         st.markdown(_("**{stories}** stories told by **{reports}** reports (articles reporting the same occasion are "

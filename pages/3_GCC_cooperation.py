@@ -7,7 +7,7 @@ import streamlit as st
 import core
 
 from ui import charts, labels, measures
-from ui.data import country_names, gcc_members, memo
+from ui.data import country_names, doc_titles, gcc_members, memo
 from ui.evidence import rtl_block
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
 from ui.i18n import N_, _, isolate, number
@@ -93,8 +93,9 @@ def gcc_view(corpus: core.Corpus) -> None:
         else:
             st.info(_("No topics recorded for the GCC events that match the filters."))
 
+    titles = doc_titles(corpus)
+
     def rows_for_export():
-        titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
         shown_participants, positions = measures.participants_by_event(shown, participants)
         export = measures.gcc_event_rows(shown, shown_participants, names, titles)
         columns = ["when", "kind", "host", "states_named", "organizations", "topics", "title", "event_id", "evidence"]

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import charts, measures
+from ui.data import doc_titles
 from ui.i18n import N_, _, frozen, number
 from ui.labels import (state_label, SCOPE_ORDER, clean_title, kind_label, map_distinct, scope_label, verdict_label, via_label,
                        when_label)
@@ -78,7 +79,7 @@ else:
 # ------------------------------------------------------------------ events
 st.subheader(_("Events in the articles"))
 events = corpus.events
-titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
+titles = doc_titles(corpus)
 took_part = corpus.participants[corpus.participants["iso3"] == iso3][["event_id", "via"]].drop_duplicates("event_id")
 hosted = events[events["host_iso3"].astype("string").fillna("") == iso3]["event_id"]
 involved = events[events["event_id"].isin(set(took_part["event_id"]) | set(hosted))]

@@ -192,3 +192,8 @@ def memo(corpus: core.Corpus, key: Hashable, compute: Callable[[], T]) -> T:
         while len(store) > MEMO_SIZE:
             store.popitem(last=False)
     return value
+
+
+def doc_titles(corpus: core.Corpus) -> dict[str, str]:
+    """File name -> article title, once per corpus object (memo; the pages' hovers and cards read it)."""
+    return memo(corpus, "titles", lambda: dict(zip(corpus.documents["doc"], corpus.documents["title"])))

@@ -7,6 +7,7 @@ from urllib.parse import urlencode, urlparse
 import pandas as pd
 import streamlit as st
 
+from ui.data import doc_titles
 from ui.filters import URL
 from ui.i18n import _, number
 from ui.i18n import url_params
@@ -79,7 +80,7 @@ def also_reported(corpus, events: pd.DataFrame, doc: str) -> list[str]:
     """Markdown links to the other articles that report a story of `doc` ('outlet · title'), each once."""
     stories = {str(s) for s in events["story_id"].dropna() if str(s)} if "story_id" in events.columns else set()
     others = corpus.events[corpus.events["story_id"].isin(stories) & (corpus.events["doc"] != doc)]
-    titles = dict(zip(corpus.documents["doc"], corpus.documents["title"]))
+    titles = doc_titles(corpus)
     urls = dict(zip(corpus.documents["doc"], corpus.documents["source_url"]))
     links = []
     for other in sorted(set(others["doc"].astype(str))):
