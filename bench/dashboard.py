@@ -185,12 +185,13 @@ PAGE_FILTERS = {
     "/Delegations": ["Count reports, not stories"],
     "/GCC_cooperation": ["choose a member", "clear the member"],
 }
-PAGE_QUERY: dict[str, str] = {}
 PAGE_MEMBER = "Saudi Arabia"
 MEMBER_KEY = "gcc_member"
 # A filter change after which no chart is drawn within this long is reported as an error, not waited for.
 REDRAW_TIMEOUT_MS = 30_000
 _clicks: list[str] = PAGE_FILTERS["/"]
+
+
 def change_filter(page, case: str, step: int) -> None:
     if case == "bare":
         page.locator('[data-testid="stSelectbox"]').first.click()
@@ -226,7 +227,7 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
         result["healthy_s"] = time.monotonic() - start
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.add_init_script(RECORD_JS)
-        target = _path + PAGE_QUERY.get(_path, "") if script.name == "dashboard.py" else "/"
+        target = _path if script.name == "dashboard.py" else "/"
         page.goto(f"http://127.0.0.1:{port}{target}", wait_until="commit")
         page.wait_for_selector(CHART, state="visible", timeout=max(1.0, deadline - time.monotonic()) * 1000)
         result["first_chart_s"] = time.monotonic() - start
@@ -345,12 +346,10 @@ def main(argv: list[str] | None = None) -> int:
     cache_seeds = Path(tempfile.mkdtemp(prefix="egov-bench-cache-seeds-"))
     cache_big = args.cache_dir or Path(tempfile.mkdtemp(prefix="egov-bench-cache-big-"))
     label = f"{args.size // 1000}k" if args.size >= 1000 else str(args.size)
-    cases = [
-        ("bare", ROOT / "bench" / "bare_app.py", {}, 60),
-        ("seeds", app_root / "dashboard.py", {"EGOV_SEEDS_DIR": str(ROOT / "seeds"), "EGOV_CACHE_DIR": str(cache_seeds)}, 120),
-    ]
-    if "seeds" not in chosen:
-        cases.pop()
+    seeds_env = {"EGOV_SEEDS_DIR": str(ROOT / "seeds"), "EGOV_CACHE_DIR": str(cache_seeds)}
+    cases = [("bare", ROOT / "bench" / "bare_app.py", {}, 60)]
+    if "seeds" in chosen:
+        cases.append(("seeds", app_root / "dashboard.py", seeds_env, 120))
     if big is not None and not args.no_cold:
         cases.append((f"{label}-cold", app_root / "dashboard.py",
                       {"EGOV_SEEDS_DIR": str(big), "EGOV_CACHE_DIR": str(cache_big)}, 900))
@@ -369,8 +368,7 @@ def main(argv: list[str] | None = None) -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             try:
                 # Seeds' cache is warmed by a throw-away run, so "seeds" measures the usual start.
-                run_case(browser, "seeds-warmup", app_root / "dashboard.py",
-                         {"EGOV_SEEDS_DIR": str(ROOT / "seeds"), "EGOV_CACHE_DIR": str(cache_seeds)}, 0, 120)
+                run_case(browser, "seeds-warmup", app_root / "dashboard.py", seeds_env, 0, 120)
                 for case, script, env, timeout in cases:
                     r = run_case(browser, case, script, env, args.redraws, timeout)
                     r["loadavg"] = os.getloadavg()[0]
