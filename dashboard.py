@@ -72,20 +72,23 @@ def overview_view(corpus: core.Corpus) -> None:
     else:
         titles = doc_titles(corpus)
         timeline = memo(corpus, (*state, "timeline"), lambda: charts.timeline_figure(shown, titles, names))
-        if timeline.layout.meta != charts.BY_MONTH:
+        period = ""
+        if timeline.layout.meta not in charts.BY_PERIOD.values():
             caption = _("Timeline of {n} events: each marker is an event placed at the start of the period the "
                         "article gives (day, month or year), on the row of its kind; its area grows with the number "
                         "of states in the delegation (the number stated, else the states named; grey when the "
                         "article gives neither). Open circles are earlier events an article mentions, open "
                         "diamonds upcoming ones. Hover for the host, how the host and year were found, and the "
                         "article title; click for the article.")
-        else:  # many events: one marker per month and kind (charts.timeline_by_month)
+        else:  # many events: one marker per period and kind (charts.timeline_by_period)
+            period = {charts.BY_PERIOD["M"]: _("a month"), charts.BY_PERIOD["Q"]: _("a quarter of a year"),
+                      charts.BY_PERIOD["Y"]: _("a year")}[timeline.layout.meta]
             caption = _("Timeline of {n} events, too many for a marker each: each marker is the events of one kind "
-                        "in one month (placed at the start of the period the article gives), its area the number "
-                        "of events. Open circles are earlier events articles mention, open diamonds upcoming ones. "
-                        "Hover for the count, the states in their delegations and an article title; click for "
-                        "that article.")
-        chart(timeline, key="ov_timeline", on_click=to_evidence, caption=caption.format(n=number(len(shown))))
+                        "in one period ({period}), placed at the period's start; its area is the number of events. "
+                        "Open circles are earlier events articles mention, open diamonds upcoming ones. Hover for the "
+                        "count, the states in their delegations and an article title; click for that article.")
+        chart(timeline, key="ov_timeline", on_click=to_evidence,
+              caption=caption.format(n=number(len(shown)), period=period))
         chart(memo(corpus, (*state, "map"), lambda: charts.engagement_map(counts, _("States engaged: events per state"))),
               key="ov_map", geo=True,
               on_click=to_profile,

@@ -1,5 +1,6 @@
 """The timeline at scale: up to TIMELINE_MAX_EVENTS one marker per event, above it one marker per
-(month, kind, status) whose areas add up to the events drawn; colour bars of large counts."""
+(period, kind, status) whose areas add up to the events drawn, the period (month, quarter, year) the
+finest with at most PERIOD_COLUMNS_MAX columns; colour bars of large counts."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ui import charts, measures
-from ui.i18n import _
+from ui.i18n import _, set_language
 
 
 def decode(value):
@@ -20,9 +21,9 @@ def decode(value):
     return list(value)
 
 
-def events_frame(n: int) -> pd.DataFrame:
+def events_frame(n: int, first_year: int = 2010, last_year: int = 2024) -> pd.DataFrame:
     rng = np.random.default_rng(7)
-    years = rng.integers(2010, 2025, n)
+    years = rng.integers(first_year, last_year + 1, n)
     months = rng.integers(1, 13, n)
     dated = rng.random(n) < 0.7
     return pd.DataFrame({
@@ -40,18 +41,18 @@ def events_frame(n: int) -> pd.DataFrame:
 def test_small_timeline_keeps_one_svg_marker_per_event():
     events = events_frame(300)
     fig = charts.timeline_figure(events, {})
-    assert {t.type for t in fig.data} == {"scatter"} and fig.layout.meta != charts.BY_MONTH
+    assert {t.type for t in fig.data} == {"scatter"} and fig.layout.meta not in charts.BY_PERIOD.values()
     drawn = measures.event_dates(events).notna().sum()
     assert sum(len(t.x) for t in fig.data) == drawn
 
 
-def test_large_timeline_is_one_marker_per_month_and_kind():
+def test_large_timeline_is_one_marker_per_quarter_and_kind_over_fifteen_years():
     events = events_frame(charts.TIMELINE_MAX_EVENTS * 3)
     when = measures.event_dates(events)
     dated = events[when.notna()]
     status = measures.event_status(dated)
     fig = charts.timeline_figure(events, {"d0": "عنوان <b>"})
-    assert fig.layout.meta == charts.BY_MONTH
+    assert fig.layout.meta == charts.BY_PERIOD["Q"]  # 180 months, 60 quarters
     payload = json.loads(fig.to_json())
     # Marker area is the number of events; the areas of a status add up to its dated events.
     drawn = {t["name"]: sum(decode(t["marker"]["size"])) for t in payload["data"]}
@@ -61,14 +62,57 @@ def test_large_timeline_is_one_marker_per_month_and_kind():
             expected[_(name)] = int((status == code).sum())
     assert drawn == expected
     markers = sum(len(t["x"]) for t in payload["data"])
-    months = when.dropna().dt.to_period("M").nunique()
-    assert markers <= months * 3 * len(charts.STATUS_STYLE) and markers < len(dated) / 2
+    hovers = [h for t in payload["data"] for h in t["hovertext"]]
+    quarters = when.dropna().dt.to_period("Q").nunique()
+    assert quarters == 60 and markers <= quarters * 3 * len(charts.STATUS_STYLE) and markers < len(dated) / 2
+    # Every marker sits at the first day of its quarter, and its hover names that quarter.
+    starts = {pd.Timestamp(x) for t in payload["data"] for x in t["x"]}
+    assert {(s.month, s.day) for s in starts} <= {(1, 1), (4, 1), (7, 1), (10, 1)}
+    assert any(h.startswith("<b>Q3 2016 · ") for h in hovers)
     # customdata: an event of the marker (a click opens its evidence), one that exists and was drawn.
     firsts = [e for t in payload["data"] for e in decode(t["customdata"])]
     assert set(firsts) <= set(dated["event_id"])
-    hovers = [h for t in payload["data"] for h in t["hovertext"]]
     assert any("عنوان &lt;b&gt;" in h for h in hovers)  # an article title, escaped
     assert not any("عنوان <b>" in h for h in hovers)
+
+
+def test_the_period_is_the_finest_with_at_most_the_column_limit():
+    def spanning(first: str, last: str) -> pd.Series:
+        return pd.Series(pd.to_datetime([first, last]))
+
+    limit = charts.timeline.PERIOD_COLUMNS_MAX
+    assert limit == 100
+    assert charts.timeline.period_of(spanning("2015-01-01", "2023-04-30")) == "M"  # 100 months
+    assert charts.timeline.period_of(spanning("2015-01-01", "2023-05-01")) == "Q"  # 101 months, 34 quarters
+    assert charts.timeline.period_of(spanning("2000-01-01", "2024-12-31")) == "Q"  # 100 quarters
+    assert charts.timeline.period_of(spanning("2000-01-01", "2025-01-01")) == "Y"  # 101 quarters
+    assert charts.timeline.period_of(spanning("2020-06-15", "2020-06-15")) == "M"
+
+
+def test_months_and_years_as_the_period_and_the_quarters_in_arabic():
+    short = charts.timeline_figure(events_frame(charts.TIMELINE_MAX_EVENTS * 3, 2016, 2020), {})
+    assert short.layout.meta == charts.BY_PERIOD["M"]  # 60 months
+    assert {(pd.Timestamp(x).day) for t in short.data for x in t.x} == {1}
+    long = charts.timeline_figure(events_frame(charts.TIMELINE_MAX_EVENTS * 3, 1990, 2024), {})
+    assert long.layout.meta == charts.BY_PERIOD["Y"]  # 140 quarters
+    assert {(pd.Timestamp(x).month, pd.Timestamp(x).day) for t in long.data for x in t.x} == {(1, 1)}
+    set_language("ar")
+    try:
+        fig = charts.timeline_figure(events_frame(charts.TIMELINE_MAX_EVENTS * 3), {})
+        hovers = [h for t in fig.data for h in t.hovertext]
+        assert any(h.startswith("<b>الربع الثالث 2016 · ")
+                   for h in hovers)  # CLDR's Arabic third quarter
+    finally:
+        set_language("en")
+
+
+def test_filled_markers_have_no_outline_and_open_ones_keep_theirs():
+    for size, open_width in ((300, 2), (charts.TIMELINE_MAX_EVENTS * 3, 1.5)):  # one per event; aggregated
+        fig = charts.timeline_figure(events_frame(size), {})
+        widths = {t.marker.symbol: t.marker.line.width for t in fig.data}
+        assert widths["circle"] == 0  # reported events: filled, an outline in the fill's colour adds nothing
+        assert {w for symbol, w in widths.items() if symbol.endswith("-open")} == {open_width}
+        assert len(widths) >= 3
 
 
 def test_count_colour_bars_do_not_tick_every_unit_of_a_large_count():

@@ -1,4 +1,4 @@
-"""The interface language: gettext catalogs read with Babel, Arabic country names and months from CLDR, digits.
+"""The interface language: gettext catalogs read with Babel, Arabic country names, months and quarters from CLDR, digits.
 
 Messages are English msgids wrapped in `_()`; `locale/<lang>/LC_MESSAGES/messages.po` holds the
 translations (one catalog per language, standard gettext). The .po files are compiled in memory
@@ -201,3 +201,14 @@ def _months(lang: str) -> list[str]:
 def month(number_1_12: int) -> str:
     """The name of month 1–12 in this run's language (CLDR)."""
     return _months(_language.get())[number_1_12 - 1]
+
+
+@lru_cache(maxsize=4)
+def _quarters(lang: str) -> list[str]:
+    quarters = Locale.parse(lang).quarters["format"]["abbreviated"]
+    return [str(quarters[q]) for q in range(1, 5)]
+
+
+def quarter(number_1_4: int) -> str:
+    """The short name of quarter 1–4 in this run's language (CLDR: 'Q2' in English, the quarter in words in Arabic)."""
+    return _quarters(_language.get())[number_1_4 - 1]

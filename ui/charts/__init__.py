@@ -13,8 +13,8 @@ from ui.charts.bars import BAR_LIMIT, delegation_bars, frequency_bars, member_ba
 from ui.charts.common import GEO_CONFIG, count_ticks
 from ui.charts.maps import engagement_map, survey_map
 from ui.charts.rankings import CLAIM_DODGE, rank_figure
-from ui.charts.timeline import BY_MONTH, STATUS_STYLE, TIMELINE_MAX_EVENTS, timeline_by_month, timeline_figure
+from ui.charts.timeline import BY_PERIOD, STATUS_STYLE, TIMELINE_MAX_EVENTS, timeline_by_period, timeline_figure
 
-__all__ = ["BAR_LIMIT", "BY_MONTH", "CLAIM_DODGE", "GEO_CONFIG", "STATUS_STYLE", "TIMELINE_MAX_EVENTS",
+__all__ = ["BAR_LIMIT", "BY_PERIOD", "CLAIM_DODGE", "GEO_CONFIG", "STATUS_STYLE", "TIMELINE_MAX_EVENTS",
            "count_ticks", "delegation_bars", "engagement_map", "frequency_bars", "member_bars", "rank_figure",
-           "survey_map", "timeline_by_month", "timeline_figure", "topic_heatmap"]
+           "survey_map", "timeline_by_period", "timeline_figure", "topic_heatmap"]

@@ -1,4 +1,4 @@
-"""The events timeline: one marker per event sized by its delegation, or events by month when many."""
+"""The events timeline: one marker per event sized by its delegation, or events by period when many."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.i18n import N_, _, number
+from ui.i18n import N_, _, number, quarter
 from ui.messages import note_text
 from ui.labels import (clean_title, is_missing, kind_label, map_distinct, tense_label, text_of, when_label, year_basis_label)
 
@@ -17,12 +17,22 @@ from ui.labels import host_text
 from ui.measures import delegation_size, event_dates, event_status
 
 
-# Above this many dated events the timeline draws one marker per month and kind (timeline_by_month),
+# Above this many dated events the timeline draws one marker per period and kind (timeline_by_period),
 # and says so in layout.meta.
 TIMELINE_MAX_EVENTS = 2000
 
-
-BY_MONTH = "events by month"
+# The period of the aggregated timeline: the finest of month, quarter and year whose columns over the
+# events' span are at most PERIOD_COLUMNS_MAX. A chart about 1,000 px wide gives 220 months (19 years)
+# 4-5 px each, under the smallest marker; each column is also one more SVG marker per kind and status
+# to draw on every filter change.
+PERIOD_COLUMNS_MAX = 100
+BY_PERIOD = {"M": "events by month", "Q": "events by quarter", "Y": "events by year"}
+_PERIOD_TEXT = {  # title, x axis title
+    "M": (N_("Events by month and kind ({n} events; marker area = events in the month)"), N_("Month of the event")),
+    "Q": (N_("Events by quarter and kind ({n} events; marker area = events in the quarter)"),
+          N_("Quarter of the event")),
+    "Y": (N_("Events by year and kind ({n} events; marker area = events in the year)"), N_("Year of the event")),
+}
 
 
 STATUS_STYLE = {  # trace name msgid, marker symbol
@@ -63,13 +73,15 @@ def timeline_figure(events: pd.DataFrame, titles: dict[str, str], names: dict[st
     """Events on a date axis, one row per kind; marker area ~ delegation size (grey when unknown);
     one trace per status (reported, earlier, upcoming); hover shows host, bases and the title.
 
-    Undated events are left out. customdata holds the event_id (a click opens its evidence).
+    Undated events are left out. customdata holds the event_id (a click opens its evidence). Filled
+    markers have no outline (an open symbol's outline is the symbol): Plotly redraws every marker on a
+    filter change, and an outline in the fill's colour is a second stroke per marker for 2 px.
     """
     names = names or {}
     frame = events.assign(when=event_dates(events), size=delegation_size(events), status=event_status(events))
     frame = frame.dropna(subset=["when"])
     if len(frame) > TIMELINE_MAX_EVENTS:
-        return timeline_by_month(frame, titles)
+        return timeline_by_period(frame, titles)
     fig = go.Figure()
     biggest = max(int(frame["size"].max()) if frame["size"].notna().any() else 1, 1)
     fields = [c for c in ("date", "year", "kind", "countries_stated", "countries_named", "host_iso3", "host_basis",
@@ -89,7 +101,7 @@ def timeline_figure(events: pd.DataFrame, titles: dict[str, str], names: dict[st
             mode="markers", name=_(name),
             marker={"size": part["size"].fillna(1).clip(lower=1).to_numpy(dtype=float), "sizemode": "area",
                     "sizeref": 2.0 * biggest / 44 ** 2, "sizemin": 7, "symbol": symbol,
-                    "color": colours, "line": {"width": 2, "color": colours}},
+                    "color": colours, "line": {"width": 2 if symbol.endswith("-open") else 0, "color": colours}},
             hovertext=np.array(hover, dtype=object), hoverinfo="text",
             customdata=part["event_id"].astype(str).to_numpy(dtype=object),
         ))
@@ -109,22 +121,43 @@ def _year_ticks(fig: go.Figure, frame: pd.DataFrame) -> None:
                          range=[pd.Timestamp(years[0] - 1, 7, 1), pd.Timestamp(years[-1] + 1, 7, 1)])
 
 
-def timeline_by_month(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
-    """The timeline of many events: one marker per (month, kind, status), its area ~ the events.
+def period_of(when: pd.Series) -> str:
+    """"M", "Q" or "Y": the finest period with at most PERIOD_COLUMNS_MAX columns over the span of `when`."""
+    first, last = when.min(), when.max()
+    for period in ("M", "Q"):
+        if (last.to_period(period) - first.to_period(period)).n + 1 <= PERIOD_COLUMNS_MAX:
+            return period
+    return "Y"
+
+
+def _period_label(start: pd.Timestamp, period: str) -> str:
+    if period == "M":
+        return when_label(f"{start.year:04d}-{start.month:02d}", start.year)
+    if period == "Q":
+        return f"{quarter((start.month - 1) // 3 + 1)} {number(start.year)}"
+    return number(start.year)
+
+
+def timeline_by_period(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
+    """The timeline of many events: one marker per (period, kind, status), its area ~ the events.
 
     `frame`: events with `when` (event_dates), `size` (delegation_size) and `status` (event_status),
-    undated ones removed. Hundreds of markers with a short hover (count, states in the delegations,
-    one title) instead of one SVG marker and hover per event (10,000 articles: 19,000 markers and
-    10 MB of JSON on every rerun). customdata is the first event of each marker (a click opens it).
-    SVG, not WebGL (Scattergl): a few hundred markers draw quickly either way, and WebGL in a browser
-    without a GPU (software rendering) stalls on reading pixels back.
+    undated ones removed. The period is a month, a quarter or a year (period_of: at most
+    PERIOD_COLUMNS_MAX columns), named in layout.meta (BY_PERIOD). Hundreds of markers with a short
+    hover (count, states in the delegations, one title) instead of one SVG marker and hover per event
+    (10,000 articles: 19,000 markers and 10 MB of JSON on every rerun). customdata is the first event
+    of each marker (a click opens it). SVG, not WebGL (Scattergl): a few hundred markers draw quickly
+    either way, and WebGL in a browser without a GPU (software rendering) stalls on reading pixels
+    back. Filled markers have no outline (the outline of an open symbol is the symbol): Plotly
+    redraws every marker on a filter change, and an outline is a second stroke for each.
     """
-    frame = frame.assign(month=frame["when"].dt.to_period("M").dt.to_timestamp())
+    period = period_of(frame["when"])
+    frame = frame.assign(start=frame["when"].dt.to_period(period).dt.to_timestamp())
     groups = {}
     for status in STATUS_STYLE:
         part = frame[frame["status"] == status]
         if len(part):
-            groups[status] = (part.groupby(["month", "kind"], sort=True, observed=True)
+            groups[status] = (part.groupby(["start", "kind"], sort=True, observed=True)
                               .agg(events=("event_id", "size"), states=("size", "sum"), doc=("doc", "first"),
                                    first=("event_id", "first"))
                               .reset_index())
@@ -135,23 +168,23 @@ def timeline_by_month(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
             continue
         g = groups[status]
         kinds = map_distinct(lambda k: kind_label(str(k)), g["kind"])
-        months = map_distinct(lambda m: when_label(f"{m.year:04d}-{m.month:02d}", m.year), g["month"])
+        periods = map_distinct(lambda m: _period_label(m, period), g["start"])
         hover = [f"<b>{html.escape(m)} · {html.escape(k)}</b><br>"
                  + html.escape(_("{n} × {what}; {states} states in their delegations").format(
                      n=number(int(n)), what=_(name), states=number(int(st))))
                  + "<br>" + html.escape(_("e.g. {title}").format(title=shorten(clean_title(titles.get(str(d), "")), 80)))
-                 for m, k, n, st, d in zip(months, kinds, g["events"], g["states"], g["doc"])]
+                 for m, k, n, st, d in zip(periods, kinds, g["events"], g["states"], g["doc"])]
         fig.add_trace(go.Scatter(
-            x=g["month"].to_numpy(), y=np.array(kinds, dtype=object), mode="markers", name=_(name),
+            x=g["start"].to_numpy(), y=np.array(kinds, dtype=object), mode="markers", name=_(name),
             marker={"size": g["events"].to_numpy(dtype=float), "sizemode": "area",
                     "sizeref": 2.0 * biggest / 40 ** 2, "sizemin": 4, "symbol": symbol, "color": "#1f77b4",
-                    "line": {"width": 1.5, "color": "#1f77b4"}},
+                    "line": {"width": 1.5 if symbol.endswith("-open") else 0, "color": "#1f77b4"}},
             hovertext=np.array(hover, dtype=object), hoverinfo="text",
             customdata=g["first"].astype(str).to_numpy(dtype=object),
         ))
-    fig.update_layout(meta=BY_MONTH, title=_("Events by month and kind ({n} events; marker area = events in the month)").format(
-                          n=number(len(frame))),
-                      xaxis_title=_("Month of the event"), yaxis_title=_("Kind of event"), height=360,
+    title, axis = _PERIOD_TEXT[period]
+    fig.update_layout(meta=BY_PERIOD[period], title=_(title).format(n=number(len(frame))),
+                      xaxis_title=_(axis), yaxis_title=_("Kind of event"), height=360,
                       legend={"orientation": "h", "y": -0.25}, margin={"t": 60, "b": 40})
     fig.update_yaxes(categoryorder="category ascending")
     _year_ticks(fig, frame)
