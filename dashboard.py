@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-import core
-from ui import charts, measures
-from ui.data import country_names, doc_titles, load_reference, memo, ranking_tables
-from ui.filters import URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years, year_range
-from ui.i18n import N_, _, number
-from ui.labels import column_headers, kind_label
-from ui.review import reviewed_only
-from ui.stories import count_switch, one_per_story
-from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sources, empty_state, filtered_view,
-                       follow_click, language_switch, setup_page, table, to_evidence, to_profile)
+from ui import plotly_loader
+
+# First, before the imports below (pandas, plotly, the extractor: most of a second on a new server):
+# the browser starts fetching and compiling plotly.js while the server works.
+plotly_loader.preload()
+
+import core  # noqa: E402
+from ui import charts, measures  # noqa: E402
+from ui.data import country_names, doc_titles, load_reference, memo, ranking_tables  # noqa: E402
+from ui.filters import (URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years,  # noqa: E402
+                        year_range)
+from ui.i18n import N_, _, number  # noqa: E402
+from ui.labels import column_headers, kind_label  # noqa: E402
+from ui.review import reviewed_only  # noqa: E402
+from ui.stories import count_switch, one_per_story  # noqa: E402
+from ui.layout import (NAVIGATED, chart, corpus_or_stop, csv_download, data_sources, empty_state,  # noqa: E402
+                       filtered_view, follow_click, language_switch, setup_page, table, to_evidence, to_profile)
 
 
 def overview() -> None:

@@ -32,8 +32,6 @@ def charts(at) -> list[Chart]:
             if proto.component_name != "egov_live_plotly":
                 continue
             data = json.loads(proto.json)
-            if "figure" not in data:  # the element that only starts loading plotly.js (live.preload)
-                continue
             out.append(Chart(proto.id, data["figure"], data["config"], data.get("alt", "")))
         else:
             out.append(Chart(proto.id, proto.spec, proto.config, getattr(proto, "alt", "")))

@@ -122,15 +122,37 @@ def test_the_overview_sends_themed_figures_without_a_template_or_base64():
         assert spec["layout"]["clickmode"] == "event+select"  # both charts open a page on click
 
 
+def test_the_page_starts_loading_plotly_js_first_with_the_loader_the_charts_use():
+    from ui import plotly_loader
+    from ui.charts import live
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    scripts = [h.proto.body for h in at.get("html") if "loadPlotly" in h.proto.body]
+    assert len(scripts) == 1 and scripts[0].startswith("<script>")
+    url = "component/ui.plotly_loader.plotly_assets/plotly.min.js"
+    assert plotly_loader.script_url() == url and f'new URL("{url}"' in scripts[0]
+    assert plotly_loader.loader_js() in scripts[0]  # the same loader (and promise) as the charts'
+    assert live.available() and (plotly_loader.plotly_dir() / "plotly.min.js").stat().st_size > 1_000_000
+    # In a container hidden by its key (the style goes to the event container: no room taken).
+    hidden = [h.proto.body for h in at.get("html") if f".st-key-{plotly_loader.PRELOAD_KEY}" in h.proto.body]
+    assert hidden == [f"<style>{plotly_loader.PRELOAD_CSS}</style>"]
+    assert len(page_charts(at)) == 2
+
+
 def test_without_the_live_component_the_charts_are_sent_by_st_plotly_chart(monkeypatch):
+    from ui import plotly_loader
     from ui.charts import live
 
     monkeypatch.setattr(live, "_mount", None)
-    monkeypatch.setattr(live, "_plotly_dir", lambda: None)  # plotly.js not found: no live chart
+    monkeypatch.setattr(plotly_loader, "_url", None)
+    monkeypatch.setattr(plotly_loader, "plotly_dir", lambda: None)  # plotly.js not found: no live chart
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.run()
     assert not at.exception
     assert not at.get("bidi_component")
+    assert not any("loadPlotly" in h.proto.body for h in at.get("html"))  # nothing to preload
     elements = at.get("plotly_chart")
     assert len(elements) == 2
     for el in elements:

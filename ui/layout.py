@@ -132,7 +132,6 @@ def setup_page(title: str) -> None:
     elif st.session_state.get("_ui_was_rtl"):
         st.html(LTR_SCRIPT_FREE_CSS)
     st.session_state["_ui_was_rtl"] = st.session_state.get("_ui_was_rtl") or i18n.is_rtl()
-    live.preload()
     st.title(title)
 
 

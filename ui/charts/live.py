@@ -8,10 +8,8 @@ recomputes what changed (the shading of the states, the markers of the timeline)
 (the base map, the axes, the DOM). A rerun with the same figure sends the same string and draws
 nothing.
 
-plotly.js is the copy in the installed `plotly` package (`plotly/package_data/plotly.min.js`, the
-version that `requirements.txt` pins), served by Streamlit as the static files of a declared
-component: nothing is fetched from outside, and the file is not copied into the project. The
-browser loads it once per page and caches it.
+plotly.js is the copy in the installed `plotly` package, served and loaded as ui.plotly_loader says
+(the entry point starts loading it before anything else; the charts share its loader).
 
 Clicks come back as the clicked point's `customdata` (a trigger value, as `st.plotly_chart`'s
 selection gave it).
@@ -22,43 +20,16 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from pathlib import Path
-
-import plotly
 import streamlit as st
 from plotly.io.json import to_json_plotly
 
+from ui import plotly_loader
+
 LOG = logging.getLogger(__name__)
 
-_ASSETS = "plotly_assets"
-
-
-def _plotly_dir() -> Path | None:
-    """The installed plotly package's folder holding plotly.min.js, if it ships one."""
-    folder = Path(plotly.__file__).resolve().parent / "package_data"
-    return folder if (folder / "plotly.min.js").is_file() else None
-
-
 JS = r"""
-const SRC = "__SRC__";
-function loadPlotly() {
-  if (window.Plotly && window.Plotly.react) { return Promise.resolve(window.Plotly); }
-  if (!window.__egovPlotly) {
-    window.__egovPlotly = new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = new URL(SRC, document.baseURI).href;
-      script.async = true;
-      script.onload = () => resolve(window.Plotly);
-      script.onerror = () => { window.__egovPlotly = null; reject(new Error('plotly.js could not be loaded')); };
-      document.head.appendChild(script);
-    });
-  }
-  return window.__egovPlotly;
-}
-
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
-  if (data && data.preload) { loadPlotly().catch(() => {}); return; }  // start loading while the page runs
   if (!data || typeof data.figure !== 'string') { return; }
   let gd = parentElement.querySelector(':scope > .egov-live-chart');
   if (!gd) {
@@ -118,40 +89,19 @@ _mount = None
 
 
 def available() -> bool:
-    """Whether the live chart can be drawn here (plotly.js found, components registered)."""
+    """Whether the live chart can be drawn here (plotly.js served, the component registered)."""
     global _mount
     if _mount is not None:
         return True
-    folder = _plotly_dir()
-    if folder is None:
+    loader = plotly_loader.loader_js()
+    if loader is None:
         return False
     try:
-        import streamlit.components.v1 as components_v1
-
-        # Declared for its static files only (never mounted): Streamlit serves the folder at
-        # component/<module>.<name>/, which is how the browser gets plotly.min.js offline.
-        components_v1.declare_component(_ASSETS, path=str(folder))
-        src = f"component/{__name__}.{_ASSETS}/plotly.min.js"
-        _mount = st.components.v2.component("egov_live_plotly", js=JS.replace("__SRC__", src),
-                                             isolate_styles=False)
-    except Exception:  # an older or newer Streamlit without these APIs: st.plotly_chart is used
+        _mount = st.components.v2.component("egov_live_plotly", js=loader + JS, isolate_styles=False)
+    except Exception:  # an older or newer Streamlit without this API: st.plotly_chart is used
         LOG.exception("the live chart component could not be registered; charts use st.plotly_chart")
         return False
     return True
-
-
-PRELOAD_KEY = "egov_plotly_preload"
-
-
-def preload() -> None:
-    """Start loading plotly.js in the browser now, before the page's first chart is computed.
-
-    An element that draws nothing, hidden with its gap (a style-only st.html takes no room): the
-    browser fetches and compiles plotly.js (4.8 MB) while the server still loads the corpus and
-    builds the figures, instead of after the first chart arrives."""
-    if available():
-        st.html(f"<style>.st-key-{PRELOAD_KEY} {{ display: none; }}</style>")
-        _mount(key=PRELOAD_KEY, data={"preload": True}, height="content")
 
 
 def live_chart(fig, key: str, config: dict, alt: str, on_click: Callable[[dict], None] | None = None) -> None:
