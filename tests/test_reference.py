@@ -401,3 +401,31 @@ def test_export_writes_both_tables_in_utf8(tmp_path):
 def test_importing_core_reference_does_not_import_streamlit():
     code = "import core.reference, sys; assert 'streamlit' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_each_distinct_claim_is_checked_once_with_the_verdicts_of_checking_every_row(ref, monkeypatch):
+    """check_claims keeps one verdict per distinct (country, year, scope, rank): the same three columns
+    as _check_one on every row, over every branch (each missing value kind, a year between editions,
+    each scope, ranks as integers and floats, repeats in any order)."""
+    import itertools
+    import random
+
+    codes = ["BHR", "ARE", "ISR", "XXX", None, "", " "]
+    years = [2010, 2010.0, 2011, 2024, 1999, None]
+    scopes = ["world", "gcc", "arab", "middle_east", "regional", "galaxy", None]
+    ranks = [1, 1.0, 13, 18, 200, None]
+    specs = list(itertools.product(codes, years, scopes, ranks)) * 2
+    random.Random(5).shuffle(specs)
+    claims = _claims(*specs)
+    calls = []
+    plain = R._check_one
+    monkeypatch.setattr(R, "_check_one", lambda *a: calls.append(a) or plain(*a))
+    checked = R.check_claims(claims, ref)
+    lookup = R._Lookup(ref, R.derive_regional_ranks(ref))
+    every = [plain(*values, lookup) for values in
+             zip(claims["country_iso3"], claims["survey_year"], claims["scope"], claims["rank"])]
+    assert checked["verdict"].tolist() == [v for v, _o, _n in every]
+    assert checked["official_rank"].tolist() == pd.Series([o for _v, o, _n in every], dtype="Int64").tolist()
+    assert checked["verdict_note"].tolist() == [n for _v, _o, n in every]
+    assert {"matches", "differs", "unverifiable"} <= set(checked["verdict"])
+    assert len(calls) < len(specs) / 2  # the repeats (and 1 / 1.0, 2010 / 2010.0 once typed) not checked again
