@@ -107,12 +107,23 @@ def test_every_widget_has_a_key():
 
 # ------------------------------------------------------------------ overview
 
-def test_overview_headline_figures():
+def test_overview_headline_figures(seeds_corpus):
     at = run_page("overview")
     metrics = {m.label: m for m in at.metric}
     assert metrics["Bahrain UN rank 2024"].value == "18"
     assert "+36 places since 2022" in metrics["Bahrain UN rank 2024"].proto.delta
     assert int(metrics["States engaged"].value) == len(map_states(chart(at, "States engaged")))
+    # The fourth, filled after the charts (dashboard.claims_metric), stays in the fourth column.
+    from core import reference
+    checked = reference.check_claims(seeds_corpus.rankings, reference.load_reference())
+    matching = int((checked["verdict"] == "matches").sum())
+    assert 0 < matching <= len(checked)
+    assert metrics["Claims matching UN"].value == f"{matching} of {len(checked)}"
+    assert [m.label for m in at.metric] == ["Stories", "States engaged", "Bahrain UN rank 2024", "Claims matching UN"]
+    # Also when the filters leave no event.
+    at = run_page("overview", ov_years=["2014", "2015"], ov_kind="workshop")
+    assert not page_charts(at)
+    assert {m.label: m.value for m in at.metric}["Claims matching UN"] == f"{matching} of {len(checked)}"
 
 
 def test_overview_kind_filter_leaves_the_workshops():
