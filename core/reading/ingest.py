@@ -49,9 +49,10 @@ class SourceDocument:
 
 
 
-def _read_document(folder: Path, real: str, name: str, limit: int) -> SourceDocument:
-    """The document of the entry `real`, shown as `name` (safe_name of `real`)."""
-    raw, problem = read_limited(folder / real, name, limit, folder)
+def _read_document(folder: Path, real: str, name: str, limit: int, real_folder: str | None = None) -> SourceDocument:
+    """The document of the entry `real`, shown as `name` (safe_name of `real`); `real_folder`:
+    the folder's resolved path, when the caller resolved it once for every entry."""
+    raw, problem = read_limited(folder / real, name, limit, folder, real_folder=real_folder)
     if raw is None:
         size = 0
         try:
@@ -118,6 +119,7 @@ def _scan(folder: Path, entries: list[os.DirEntry], limit: int):
     skipped: list[str] = []
     skipped_names: list[str] = []
     present: dict[str, str] = {}
+    real_folder = os.path.realpath(folder)  # once, not once per file
     for entry in entries:
         name = safe_name(entry.name)
         present[unicodedata.normalize("NFC", name)] = name
@@ -128,7 +130,7 @@ def _scan(folder: Path, entries: list[os.DirEntry], limit: int):
             skipped.append(f"{name}: skipped (only .txt, .html and .htm files are read{hint})")
             skipped_names.append(shorten(name))
             continue
-        docs.append(_read_document(folder, entry.name, name, limit))
+        docs.append(_read_document(folder, entry.name, name, limit, real_folder))
     return docs, skipped, skipped_names, present
 
 
