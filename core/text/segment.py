@@ -35,29 +35,55 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"[" + marks("clause_break") + r"]|\s-\s"))
 
 
+@lru_cache(maxsize=None)
+def _mark_chars(group: str) -> str:
+    """The marks of one group of core/data/punctuation.tsv, as written (not escaped)."""
+    return "".join(r["mark"] for r in load_table("punctuation.tsv", ["group", "mark"]) if r["group"] == group)
+
+
 @lru_cache(maxsize=1)
-def _split_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
-    """The two patterns() as four simpler searches, the same matches in C with no alternation tried
-    at every character: (runs of sentence marks and line breaks, dots not before a digit, clause
-    marks, a dash before a space). None when the marks would make the two differ (a sentence mark
-    that is a dot, a clause mark that is a dash or a space)."""
-    sentence_end, clause_break = marks("sentence_end"), marks("clause_break")
-    if "." in sentence_end or "-" in clause_break or re.search(r"\s", clause_break.replace("\\", "")):
+def _split_patterns() -> tuple[str, str] | None:
+    """The two patterns() as searches for single characters, the same matches found by substring
+    search (in C; most marks occur a few times in an article) instead of an alternation tried at
+    every character: (the characters whose runs end a sentence, besides a dot not before a digit;
+    the clause marks, besides a dash before a space). None when the marks would make the two
+    differ (a sentence mark that is a dot, a clause mark that is a dash or a space)."""
+    sentence_end, clause_break = _mark_chars("sentence_end"), _mark_chars("clause_break")
+    if "." in sentence_end or "-" in clause_break or re.search(r"\s", clause_break):
         return None
-    return (re.compile(r"[" + sentence_end + r"\n]+"), re.compile(r"\.(?!\d)"),
-            re.compile(r"[" + clause_break + r"]"), re.compile(r"-(?=\s)"))
+    return sentence_end + "\n", clause_break
 
 
-def _sentence_marks(text: str) -> list[re.Match[str]]:
-    """The matches of patterns()'s sentence end, in order."""
+def _positions(text: str, chars: str) -> list[int]:
+    """Every offset of `text` holding one of `chars`, ascending."""
+    found: list[int] = []
+    for ch in set(chars):
+        k = text.find(ch)
+        while k != -1:
+            found.append(k)
+            k = text.find(ch, k + 1)
+    found.sort()
+    return found
+
+
+def _sentence_marks(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of patterns()'s sentence end matches, in order."""
     split = _split_patterns()
     if split is None:
-        return list(patterns()[0].finditer(text))
-    runs, dots, _, _ = split
-    found = list(runs.finditer(text))
+        return [m.span() for m in patterns()[0].finditer(text)]
+    found: list[tuple[int, int]] = []
+    positions = _positions(text, split[0])
+    if positions:  # runs of the marks: consecutive positions joined
+        start = prev = positions[0]
+        for p in positions[1:]:
+            if p != prev + 1:
+                found.append((start, prev + 1))
+                start = p
+            prev = p
+        found.append((start, prev + 1))
     if "." in text:  # a run never holds a dot: the two searches never overlap
-        found += dots.finditer(text)
-        found.sort(key=re.Match.start)
+        found += [(p, p + 1) for p in _positions(text, ".") if not text[p + 1:p + 2].isdecimal()]
+        found.sort()
     return found
 
 
@@ -66,17 +92,19 @@ def _clause_marks(text: str) -> list[int]:
     split = _split_patterns()
     if split is None:
         return [m.start() for m in patterns()[1].finditer(text)]
-    _, _, clause_mark, dash = split
-    found = [m.start() for m in clause_mark.finditer(text)]
+    found = _positions(text, split[1])
     if "-" in text:
         after = 0  # a spaced dash's three characters are not searched again (matches do not overlap)
-        for m in dash.finditer(text, 1):
+        for m in _DASH.finditer(text, 1):
             p = m.start() - 1
             if p >= after and text[p].isspace():
                 found.append(p)
                 after = p + 3
         found.sort()
     return found
+
+
+_DASH = re.compile(r"-(?=\s)")
 
 
 @lru_cache(maxsize=1)
@@ -168,20 +196,21 @@ LONG_LINE = 15  # words: a line this long that stops with no mark was wrapped, n
 WRAPPED_LINE = 7
 
 
-def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool:
-    """A mark or a line break that ends a sentence (see patterns); a single line break after a
-    long line with no final mark is a wrapped line ("المنتدى العالمي للحكومة⏎الإلكترونية")."""
-    mark = match.group(0)
+def _is_sentence_break(text: str, start: int, end: int, parens: _Parens) -> bool:
+    """A mark or a line break (text[start:end], a match of patterns()'s sentence end) that ends a
+    sentence; a single line break after a long line with no final mark is a wrapped line
+    ("المنتدى العالمي للحكومة⏎الإلكترونية")."""
+    mark = text[start:end]
     if mark == ".":
-        return _is_sentence_dot(text, match.start(), parens)
+        return _is_sentence_dot(text, start, parens)
     if mark.strip(" \t\r") == "\n":
-        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()
+        line = text[text.rfind("\n", 0, start) + 1:start].rstrip()
         if line[-1:] in marks("clause_break"):
             return False  # "ترأس مصر، ممثلة في وزارة الاتصالات،⏎الاجتماع …": a comma goes on
         words = len(line.split())
         if not line[-1:].isalpha():
             return True
-        following = text[match.end():match.end() + 40].split()
+        following = text[end:end + 40].split()
         # "… عدد من الوزراء المعنيين⏎من خمس دول": a coordinated word or a preposition goes on
         goes_on = bool(following) and (conjoined(following[0]) or
                                        normalize_chars(following[0]) in wrap_prepositions())
@@ -197,7 +226,7 @@ def _sentence_cuts(text: str) -> tuple[int, ...]:
     """Character positions where a sentence ends; kept for the last texts (sentences and clauses
     of one document both need them)."""
     parens = _Parens(text)
-    return tuple(m.start() for m in _sentence_marks(text) if _is_sentence_break(text, m, parens))
+    return tuple(start for start, end in _sentence_marks(text) if _is_sentence_break(text, start, end, parens))
 
 
 def sentences(text: str, tokens: list[Token], ends: list[int] | None = None) -> list[Segment]:
