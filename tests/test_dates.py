@@ -93,6 +93,24 @@ def test_numeric_patterns_match_as_the_look_behind_forms():
     assert NUMERIC_YMD.search("12013/06/26") is None and NUMERIC_DMY.findall("26/06/2013") == [("26", "06", "2013")]
 
 
+def test_numeric_shape_is_the_regexs_search():
+    """has_numeric_shape (each separator found and its neighbours tested) answers as NUMERIC_ANY's
+    search, on random strings of digits (ASCII, Arabic-Indic), separators, spaces and letters."""
+    import random
+
+    from core.text.dates import NUMERIC_ANY, has_numeric_shape
+
+    rnd = random.Random(25)
+    texts = ["".join(rnd.choice("019/-. ب٣a") for _ in range(rnd.randint(0, 8))) for _ in range(30_000)]
+    texts += ["", "1", "/1", "1/", "1/2", "ب-1", "٣.٣"]
+    shaped = 0
+    for text in texts:
+        expected = NUMERIC_ANY.search(text) is not None
+        assert has_numeric_shape(text) == expected, text
+        shaped += expected
+    assert 1000 < shaped < len(texts) - 1000  # both answers well represented
+
+
 def test_relative_phrase_at_a_token_is_the_longest_of_either_reading():
     """dates._relative_at grows the phrase token by token; it finds what trying every length from
     the longest down finds (the token as written before its proclitic-less reading), on random
