@@ -218,9 +218,15 @@ class DocContext:
         return min(lo, len(self.tokens) - 1)
 
     def sentence_of(self, i: int) -> Segment:
+        at = self.memo.get("sentence_at")  # _segment_of's per-token list, read here once it exists
+        if at is not None and 0 <= i < len(at):
+            return at[i]
         return self._segment_of("sentence_at", self.sentences, i)
 
     def clause_of(self, i: int) -> Segment:
+        at = self.memo.get("clause_at")
+        if at is not None and 0 <= i < len(at):
+            return at[i]
         return self._segment_of("clause_at", self.clauses, i)
 
     def _segment_of(self, key: str, segments: list[Segment], i: int) -> Segment:
@@ -252,8 +258,8 @@ def build_context(text: str, published: str = "") -> DocContext:
     tokens, texts, starts, ends = tokenize_columns(norm)
     pub = Published.parse(published)
     index = TokenIndex(texts)
-    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends),
-                     clauses=clauses(norm.text, tokens, index, ends), mentions=find_mentions(norm, tokens, index),
+    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends, starts),
+                     clauses=clauses(norm.text, tokens, index, ends, starts), mentions=find_mentions(norm, tokens, index),
                      dates=find_dates(norm, tokens, pub, index), published=pub, index=index)
     ctx.memo["token_starts"] = starts  # token_index's bisect list
     ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text, index)

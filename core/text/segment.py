@@ -9,7 +9,6 @@ from functools import lru_cache
 from operator import attrgetter
 
 from core.lexicon import load_table
-from core.records import frozen_record
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import conjoined, stems
 from core.text.normalize import Token, normalize_chars
@@ -170,23 +169,35 @@ def _is_sentence_dot(text: str, pos: int, parens: _Parens | None = None) -> bool
     return True
 
 
-_END = attrgetter("end")
+_END, _START = attrgetter("end"), attrgetter("start")
 
 
-def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] | None = None) -> list[Segment]:
-    """Segments of tokens between character cut positions (`ends`: the tokens' ends, if known)."""
-    segments = []
-    cuts = sorted(set(cuts)) + [text_len + 1]
+_new_object, _set_attribute = object.__new__, object.__setattr__
+
+
+def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] | None = None,
+           starts: list[int] | None = None) -> list[Segment]:
+    """Segments of tokens between character cut positions (`ends`, `starts`: the tokens' ends and
+    starts, if known). Each Segment is made as core.records.frozen_record makes it (its __dict__ set
+    at once), inline: a document makes about a hundred."""
     if ends is None:
         ends = list(map(_END, tokens))  # increasing
-    k = 0
-    first = 0
-    for cut in cuts:
+    if starts is None:
+        starts = list(map(_START, tokens))
+    segments = []
+    k = first = 0
+    for cut in sorted(set(cuts)):
         k = bisect_right(ends, cut, k)  # past every token that ends at or before the cut
         if k > first:
-            segments.append(frozen_record(Segment, {"first": first, "last": k, "start": tokens[first].start,
-                                                    "end": tokens[k - 1].end}))
+            segment = _new_object(Segment)
+            _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
+            segments.append(segment)
             first = k
+    k = len(ends)  # the text's end (every token ends at or before it) closes the last segment
+    if k > first:
+        segment = _new_object(Segment)
+        _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
+        segments.append(segment)
     return segments
 
 
@@ -229,21 +240,22 @@ def _sentence_cuts(text: str) -> tuple[int, ...]:
     return tuple(start for start, end in _sentence_marks(text) if _is_sentence_break(text, start, end, parens))
 
 
-def sentences(text: str, tokens: list[Token], ends: list[int] | None = None) -> list[Segment]:
-    return _split(tokens, list(_sentence_cuts(text)), len(text), ends)
+def sentences(text: str, tokens: list[Token], ends: list[int] | None = None,
+              starts: list[int] | None = None) -> list[Segment]:
+    return _split(tokens, list(_sentence_cuts(text)), len(text), ends, starts)
 
 
 CLAUSE_OPENER = kind("clause_opener", _opens_clause)
 
 
 def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None,
-            ends: list[int] | None = None) -> list[Segment]:
+            ends: list[int] | None = None, starts: list[int] | None = None) -> list[Segment]:
     """Clauses: sentences cut again at clause marks and before the words that open a clause (only
     those tokens, from `index`, are looked at)."""
     cuts = list(_sentence_cuts(text))
     cuts += _clause_marks(text)
     cuts += [tokens[i].start - 1 for i in (index or TokenIndex.of(tokens)).positions(CLAUSE_OPENER)]
-    return _split(tokens, cuts, len(text), ends)
+    return _split(tokens, cuts, len(text), ends, starts)
 
 
 def segment_of(segments: list[Segment], token_index: int) -> Segment:
