@@ -96,3 +96,29 @@ def test_visitor_reads_only_the_last_candidate_word(text):
     answers = [_visitor(ctx, a) for a in firsts]
     assert answers == [_visitor_by_every_candidate(ctx, a) for a in firsts]
     assert True in answers and False in answers
+
+
+def test_mention_tokens_are_the_token_index_look_ups():
+    """build_context takes each mention's tokens from the gazetteer (the token it starts at and the
+    token after its last) instead of two bisects per mention: the same mention_at and mention_tokens,
+    in the same order, as token_index(nstart) and token_index(nend), on random sentences of state
+    names, prefixes, adjectives and punctuation."""
+    import random
+
+    pieces = ["دولة الكويت", "مملكة البحرين", "بدولة قطر", "الإمارات العربية المتحدة", "السعودية", "مصر",
+              "وفد", "زار", "مجلس التعاون", "لدول الخليج العربية", "وفدا سعوديا", "جمهورية", "،", ".", "-",
+              "والأردن", "عمان", "الرياض", "\n", "في", "2019", "الأممالمتحدة"]
+    rnd = random.Random(27)
+    seen = 0
+    for _ in range(400):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        ctx = build_context(text, "")
+        expected_at, expected_tokens = {}, {}
+        for m in ctx.mentions:
+            a, b = ctx.token_index(m.nstart), ctx.token_index(m.nend)
+            expected_at[a] = m
+            expected_tokens[a] = (a, b)
+        assert list(ctx.mention_at.items()) == list(expected_at.items()), text
+        assert list(ctx.mention_tokens.items()) == list(expected_tokens.items()), text
+        seen += len(ctx.mentions)
+    assert seen > 500

@@ -258,16 +258,17 @@ def build_context(text: str, published: str = "") -> DocContext:
     tokens, texts, starts, ends = tokenize_columns(norm)
     pub = Published.parse(published)
     index = TokenIndex(texts)
+    spans: list[tuple[int, int]] = []  # each mention's tokens, as the gazetteer found them
     ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends, starts),
-                     clauses=clauses(norm.text, tokens, index, ends, starts), mentions=find_mentions(norm, tokens, index),
+                     clauses=clauses(norm.text, tokens, index, ends, starts),
+                     mentions=find_mentions(norm, tokens, index, spans),
                      dates=find_dates(norm, tokens, pub, index), published=pub, index=index)
     ctx.memo["token_starts"] = starts  # token_index's bisect list
     ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text, index)
-    for m in ctx.mentions:
-        a = ctx.token_index(m.nstart)
-        b = ctx.token_index(m.nend)
-        ctx.mention_at[a] = m
-        ctx.mention_tokens[a] = (a, b)
+    # A mention's first token is the one starting at its nstart and the token after it the first one
+    # starting at or after its nend: what token_index(nstart), token_index(nend) would find by bisect.
+    ctx.mention_at.update(zip((a for a, _ in spans), ctx.mentions))
+    ctx.mention_tokens.update((span[0], span) for span in spans)
     for d in ctx.dates:
         ctx.date_tokens.append((ctx.token_index(d.nstart), ctx.token_index(d.nend), d))
     ctx.date_tokens.sort(key=lambda item: item[0])

@@ -159,9 +159,11 @@ def _is_prefix_word(token: str) -> bool:
     return any(v in prefixes for v in stems(token, article=False))
 
 
-def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | None = None) -> list[CountryMention]:
+def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | None = None,
+                  token_spans: list[tuple[int, int]] | None = None) -> list[CountryMention]:
     """Every state-like mention, longest match first, left to right; offsets into the original.
-    Only the tokens that start a key (`index`, built here when not given) are tried."""
+    Only the tokens that start a key (`index`, built here when not given) are tried. `token_spans`,
+    when given, receives each mention's (first token, token after its last), in the same order."""
     gz = gazetteer()
     prefixes = key_prefixes()
     entries, longest = gz.entries, gz.longest
@@ -212,6 +214,8 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
         surface, start, end = norm.surface(nstart, nend)
         mentions.append(frozen_record(CountryMention, {"iso3": iso3, "surface": surface, "start": start, "end": end,
                                                        "via": via, "nstart": nstart, "nend": nend}))
+        if token_spans is not None:
+            token_spans.append((start_tok, i + length))
         i += length
     return mentions
 
