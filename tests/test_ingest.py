@@ -605,3 +605,27 @@ def test_upload_refuses_dates_it_cannot_record(tmp_path, manifest, published, pr
 def test_upload_to_an_unusable_folder(tmp_path):
     with pytest.raises(CorpusFolderError, match="folder not found"):
         save_upload(tmp_path / "nope", "a.txt", VISIT.encode("utf-8"))
+
+
+def test_control_share_from_utf8_bytes_is_the_regexs_count():
+    """The control share of a strictly decoded UTF-8 text, counted on its bytes (ASCII controls deleted
+    in C, the regex only when a C2 byte occurs), equals the regex count over the text, on random texts
+    of controls (C0, DEL, C1), tabs and line breaks, Arabic and Latin letters, with and without a byte
+    order mark; decode_bytes gives the same status and messages either way."""
+    import random
+
+    from core.reading.decode import _control_share, decode_bytes
+
+    pieces = ["\x00", "\x01", "\x08", "\t", "\n", "\x0b", "\r", "\x0e", "\x1b", "\x1f", "\x7f", "\x80",
+              "\x85", "\x9f", "\xa0", "é", "a", " ", "ب", "الكويت", "\ufeff", "€"]
+    rnd = random.Random(28)
+    controls = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        raw = text.encode("utf-8")
+        for data, decoded in ((raw, text), (b"\xef\xbb\xbf" + raw, text)):
+            assert _control_share(decoded, data) == _control_share(decoded), text
+        controls += _control_share(text) > 0
+    assert controls > 2000
+    arabic = ("وزار الوفد " * 40 + "\x1b\x07").encode("utf-8")
+    assert decode_bytes(arabic, "a.txt").messages == ("a.txt: contains 2 control character(s)",)

@@ -118,10 +118,19 @@ def _arabic_score(text: str) -> tuple[float, int]:
     return arabic / len(high), sample.count(ARTICLE)
 
 
-def _control_share(text: str) -> float:
+def _control_share(text: str, utf8: bytes | None = None) -> float:
+    """Share of `text`'s characters that CONTROL_RE matches. `utf8`: the bytes `text` was strictly
+    decoded from as UTF-8 (a byte order mark allowed), when it was: there the controls below U+0080
+    are single bytes (never inside a multi-byte sequence), counted by deleting them in C, and the
+    ones from U+0080 (C2 80 to C2 9F) are looked for only when a C2 byte occurs at all."""
     if not text:
         return 0.0
+    if utf8 is not None and b"\xc2" not in utf8:
+        return (len(utf8) - len(utf8.translate(None, _ASCII_CONTROL_BYTES))) / len(text)
     return len(CONTROL_RE.findall(text)) / len(text)
+
+
+_ASCII_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 
 
 def is_blank(text: str) -> bool:
@@ -194,6 +203,7 @@ def decode_bytes(raw: bytes, name: str) -> Decoded:
     text: str | None = None
     encoding = ""
     status = "ok"
+    utf8: bytes | None = None  # the bytes, when the text is their strict UTF-8 decoding
     for bom, enc in BOMS:
         if raw.startswith(bom):
             text = strict_decode(raw, enc)
@@ -203,6 +213,7 @@ def decode_bytes(raw: bytes, name: str) -> Decoded:
                                         f"valid {label}; binary or damaged file",), "error")
             encoding = enc
             if enc == "utf-8-sig":
+                utf8 = raw
                 messages.append(f"{name}: note: UTF-8 with a byte order mark (removed)")
             else:
                 status = "warning"
@@ -224,6 +235,7 @@ def decode_bytes(raw: bytes, name: str) -> Decoded:
     if text is None:
         text = strict_decode(raw, "utf-8")
         encoding = "utf-8"
+        utf8 = raw if text is not None else None
     if text is None:
         lenient = raw.decode("utf-8", errors="replace")
         bad = lenient.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
@@ -238,7 +250,7 @@ def decode_bytes(raw: bytes, name: str) -> Decoded:
         text, encoding, how = found
         status = "warning"
         messages.append(f"{name}: not UTF-8; decoded as {encoding_label(encoding)} ({how})")
-    share = _control_share(text)
+    share = _control_share(text, utf8)
     if share > MAX_CONTROL_SHARE:
         return Decoded("", "", (f"{name}: binary file ({share:.0%} control characters), not text",), "error")
     if is_blank(text):
