@@ -122,3 +122,35 @@ def test_mention_tokens_are_the_token_index_look_ups():
         assert list(ctx.mention_tokens.items()) == list(expected_tokens.items()), text
         seen += len(ctx.mentions)
     assert seen > 500
+
+
+def test_segment_memo_is_the_plain_rule_on_random_segments():
+    """_segment_of's checks (segments following one another from token 0, each first <= last) and its
+    per-token list, built in C, answer as the plain per-segment version does, for every token and past
+    the ends, on random segment lists: following, with gaps or overlaps, not from 0, empty, reversed."""
+    import random
+    from bisect import bisect_right
+    from itertools import chain, repeat
+
+    def plain(segments, i):
+        follow = all(a.last == b.first for a, b in zip(segments, segments[1:])) and \
+            all(seg.first <= seg.last for seg in segments) and (not segments or segments[0].first == 0)
+        at = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in segments)) if follow else []
+        if 0 <= i < len(at):
+            return at[i]
+        return segments[min(bisect_right([seg.last for seg in segments], i), len(segments) - 1)]
+
+    ctx = build_context(TEXT, "2019")
+    rnd = random.Random(31)
+    following = 0
+    for _ in range(2000):
+        segments, first = [], rnd.choice([0, 0, 0, 1])
+        for _ in range(rnd.randint(1, 6)):
+            last = first + rnd.randint(-1, 4) if rnd.random() < 0.1 else first + rnd.randint(0, 4)
+            segments.append(Segment(first, last, first, last))
+            first = last + (rnd.choice([-1, 1]) if rnd.random() < 0.1 else 0)
+        ctx.memo.pop("k", None)
+        for i in range(-2, segments[-1].last + 3):
+            assert ctx._segment_of("k", segments, i) is plain(segments, i), (segments, i)
+        following += bool(ctx.memo["k"])
+    assert 500 < following < 1900

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
-from operator import attrgetter
+from operator import attrgetter, le, sub
 
 from core.text.dates import Published, find_dates
 from core.text.gazetteer import find_mentions
@@ -27,6 +27,7 @@ from core.text.segment import Segment, clauses, sentences
 from core.text.subject import resolve
 
 WORD_GROUPS = "event_context.tsv"
+_FIRST, _LAST = attrgetter("first"), attrgetter("last")
 
 
 @dataclass(frozen=True)
@@ -234,10 +235,10 @@ class DocContext:
         token 0 (as segment.sentences and clauses make them) give each token's segment to the memo,
         then one list look-up answers; an index past them, or other segments, by bisect."""
         at = self.memo.get(key)
-        if at is None:
-            follow = all(a.last == b.first for a, b in zip(segments, segments[1:])) and \
-                all(seg.first <= seg.last for seg in segments) and (not segments or segments[0].first == 0)
-            at = self.memo[key] = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in segments)) \
+        if at is None:  # the checks and the list built in C, with no Python step per segment
+            firsts, lasts = list(map(_FIRST, segments)), list(map(_LAST, segments))
+            follow = lasts[:-1] == firsts[1:] and all(map(le, firsts, lasts)) and (not segments or firsts[0] == 0)
+            at = self.memo[key] = list(chain.from_iterable(map(repeat, segments, map(sub, lasts, firsts)))) \
                 if follow else []
         if 0 <= i < len(at):
             return at[i]
