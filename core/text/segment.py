@@ -178,8 +178,9 @@ _new_object, _set_attribute = object.__new__, object.__setattr__
 def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] | None = None,
            starts: list[int] | None = None) -> list[Segment]:
     """Segments of tokens between character cut positions (`ends`, `starts`: the tokens' ends and
-    starts, if known). Each Segment is made as core.records.frozen_record makes it (its __dict__ set
-    at once), inline: a document makes about a hundred."""
+    starts, if known); the text's end (`text_len`, past every token) closes the last one. Each Segment
+    is made as core.records.frozen_record makes it (its __dict__ set at once), inline: a document
+    makes about a hundred."""
     if ends is None:
         ends = list(map(_END, tokens))  # increasing
     if starts is None:
