@@ -96,3 +96,61 @@ def test_visitor_reads_only_the_last_candidate_word(text):
     answers = [_visitor(ctx, a) for a in firsts]
     assert answers == [_visitor_by_every_candidate(ctx, a) for a in firsts]
     assert True in answers and False in answers
+
+
+def test_mention_tokens_are_the_token_index_look_ups():
+    """build_context takes each mention's tokens from the gazetteer (the token it starts at and the
+    token after its last) instead of two bisects per mention: the same mention_at and mention_tokens,
+    in the same order, as token_index(nstart) and token_index(nend), on random sentences of state
+    names, prefixes, adjectives and punctuation."""
+    import random
+
+    pieces = ["دولة الكويت", "مملكة البحرين", "بدولة قطر", "الإمارات العربية المتحدة", "السعودية", "مصر",
+              "وفد", "زار", "مجلس التعاون", "لدول الخليج العربية", "وفدا سعوديا", "جمهورية", "،", ".", "-",
+              "والأردن", "عمان", "الرياض", "\n", "في", "2019", "الأممالمتحدة"]
+    rnd = random.Random(27)
+    seen = 0
+    for _ in range(400):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        ctx = build_context(text, "")
+        expected_at, expected_tokens = {}, {}
+        for m in ctx.mentions:
+            a, b = ctx.token_index(m.nstart), ctx.token_index(m.nend)
+            expected_at[a] = m
+            expected_tokens[a] = (a, b)
+        assert list(ctx.mention_at.items()) == list(expected_at.items()), text
+        assert list(ctx.mention_tokens.items()) == list(expected_tokens.items()), text
+        seen += len(ctx.mentions)
+    assert seen > 500
+
+
+def test_segment_memo_is_the_plain_rule_on_random_segments():
+    """_segment_of's checks (segments following one another from token 0, each first <= last) and its
+    per-token list, built in C, answer as the plain per-segment version does, for every token and past
+    the ends, on random segment lists: following, with gaps or overlaps, not from 0, empty, reversed."""
+    import random
+    from bisect import bisect_right
+    from itertools import chain, repeat
+
+    def plain(segments, i):
+        follow = all(a.last == b.first for a, b in zip(segments, segments[1:])) and \
+            all(seg.first <= seg.last for seg in segments) and (not segments or segments[0].first == 0)
+        at = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in segments)) if follow else []
+        if 0 <= i < len(at):
+            return at[i]
+        return segments[min(bisect_right([seg.last for seg in segments], i), len(segments) - 1)]
+
+    ctx = build_context(TEXT, "2019")
+    rnd = random.Random(31)
+    following = 0
+    for _ in range(2000):
+        segments, first = [], rnd.choice([0, 0, 0, 1])
+        for _ in range(rnd.randint(1, 6)):
+            last = first + rnd.randint(-1, 4) if rnd.random() < 0.1 else first + rnd.randint(0, 4)
+            segments.append(Segment(first, last, first, last))
+            first = last + (rnd.choice([-1, 1]) if rnd.random() < 0.1 else 0)
+        ctx.memo.pop("k", None)
+        for i in range(-2, segments[-1].last + 3):
+            assert ctx._segment_of("k", segments, i) is plain(segments, i), (segments, i)
+        following += bool(ctx.memo["k"])
+    assert 500 < following < 1900

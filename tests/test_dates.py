@@ -93,6 +93,36 @@ def test_numeric_patterns_match_as_the_look_behind_forms():
     assert NUMERIC_YMD.search("12013/06/26") is None and NUMERIC_DMY.findall("26/06/2013") == [("26", "06", "2013")]
 
 
+def test_numeric_shapes_and_matches_are_the_regexs():
+    """numeric_shapes (each separator found and its neighbours tested) gives every separator with a
+    digit on each side, and numeric_matches (each pattern tried only before those separators) gives
+    finditer's matches and groups, on random strings of digits (ASCII, Arabic-Indic), separators,
+    spaces and letters."""
+    import random
+    import re
+
+    from core.text.dates import NUMERIC_ANY, NUMERIC_STARTS, numeric_matches, numeric_shapes
+
+    separators = re.compile(r"(?<=\d)[/\-.](?=\d)")
+    rnd = random.Random(25)
+    texts = ["".join(rnd.choice("0129/-. ب٣a") for _ in range(rnd.randint(0, 24))) for _ in range(30_000)]
+    pieces = ["2013/", "2013", "12013.", "06-", "6/", "26", "26.", "/", "-", " ", "1", "٣", "ب"]  # date-like runs
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14))) for _ in range(20_000)]
+    texts += ["", "1", "/1", "1/", "1/2", "ب-1", "٣.٣", "12013/06/26", "2013/06/26", "1/2/2013", "11/12/20134",
+              "9 26/06/2013 و2013-6-1", "2013/06/26/2014/1/1"]
+    shaped = matched = 0
+    for text in texts:
+        shapes = numeric_shapes(text)
+        assert shapes == [m.start() for m in separators.finditer(text)], text
+        assert bool(shapes) == (NUMERIC_ANY.search(text) is not None), text
+        shaped += bool(shapes)
+        for rx, _, offsets in NUMERIC_STARTS:
+            expected = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert [(m.span(), m.groups()) for m in numeric_matches(rx, offsets, text, shapes)] == expected, text
+            matched += len(expected)
+    assert 1000 < shaped < len(texts) - 1000 and matched > 1000  # both answers, and matches, well represented
+
+
 def test_relative_phrase_at_a_token_is_the_longest_of_either_reading():
     """dates._relative_at grows the phrase token by token; it finds what trying every length from
     the longest down finds (the token as written before its proclitic-less reading), on random

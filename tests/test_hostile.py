@@ -172,6 +172,43 @@ def test_the_number_limit_is_passed_by_one_number_more(numbers, expected):
         assert text[:limit].endswith(".") and len(guard.NUMBER.findall(text[:limit])) == guard.MAX_NUMBERS
 
 
+def test_the_densest_numbers_are_counted_at_the_length_bound():
+    """A text too short to hold more than MAX_NUMBERS runs of digits is not counted: at the densest
+    ("1.1.1…", one run every two characters) the guard still cuts one run past the limit, and the
+    text of exactly MAX_NUMBERS runs (2 * MAX_NUMBERS - 1 characters, the longest not counted) passes."""
+    at_bound = ".".join(["1"] * guard.MAX_NUMBERS)  # (len + 1) // 2 == MAX_NUMBERS: not counted
+    assert len(at_bound) == 2 * guard.MAX_NUMBERS - 1 and guard.extraction_limit(at_bound) == (len(at_bound), "")
+    for tail in (".1", ".1.", "1"):  # one run more, or the same runs in a text one character longer
+        text = at_bound + tail
+        runs = len(guard.NUMBER.findall(text))
+        limit, why = guard.extraction_limit(text)
+        assert ("numbers" in why) == (runs > guard.MAX_NUMBERS), tail
+        assert len(guard.NUMBER.findall(text[:limit])) <= guard.MAX_NUMBERS
+
+
+def test_the_number_count_bound_gives_the_plain_limits(monkeypatch):
+    """extraction_limit with the length bound before counting gives what counting every text gives,
+    on random strings of digits, marks and letters around the bound (MAX_NUMBERS set to 6)."""
+    import random
+
+    def plain(text):
+        limit, why = len(text), ""
+        for n, m in enumerate(guard.NUMBER.finditer(text), start=1):
+            if n > guard.MAX_NUMBERS:
+                return guard._last_end_before(text, m.start(), max(0, m.start() - guard.MAX_SENTENCE_CHARS)), \
+                    f"over {guard.MAX_NUMBERS:,} numbers"
+        return limit, why
+
+    monkeypatch.setattr(guard, "MAX_NUMBERS", 6)
+    rnd = random.Random(30)
+    cut = 0
+    for _ in range(20_000):
+        text = "".join(rnd.choice(["1.", "١ ", "9\n", "ب", "1", "."]) for _ in range(rnd.randint(0, 10)))
+        assert guard.extraction_limit(text) == plain(text), text
+        cut += guard.extraction_limit(text)[1] != ""
+    assert 500 < cut < 19_000  # both answers well represented
+
+
 @pytest.mark.parametrize("length,cut", [(guard.MAX_SENTENCE_CHARS, False), (guard.MAX_SENTENCE_CHARS + 1, True)])
 def test_the_sentence_limit_is_passed_by_one_character_more(length, cut):
     """A text of exactly MAX_SENTENCE_CHARS characters with no sentence end passes; one more is cut at a space."""

@@ -605,3 +605,62 @@ def test_upload_refuses_dates_it_cannot_record(tmp_path, manifest, published, pr
 def test_upload_to_an_unusable_folder(tmp_path):
     with pytest.raises(CorpusFolderError, match="folder not found"):
         save_upload(tmp_path / "nope", "a.txt", VISIT.encode("utf-8"))
+
+
+def test_control_share_from_utf8_bytes_is_the_regexs_count():
+    """The control share of a strictly decoded UTF-8 text, counted on its bytes (ASCII controls deleted
+    in C, the regex only when a C2 byte occurs), equals the regex count over the text, on random texts
+    of controls (C0, DEL, C1), tabs and line breaks, Arabic and Latin letters, with and without a byte
+    order mark; decode_bytes gives the same status and messages either way."""
+    import random
+
+    from core.reading.decode import _control_share, decode_bytes
+
+    pieces = ["\x00", "\x01", "\x08", "\t", "\n", "\x0b", "\r", "\x0e", "\x1b", "\x1f", "\x7f", "\x80",
+              "\x85", "\x9f", "\xa0", "é", "a", " ", "ب", "الكويت", "\ufeff", "€"]
+    rnd = random.Random(28)
+    controls = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        raw = text.encode("utf-8")
+        for data, decoded in ((raw, text), (b"\xef\xbb\xbf" + raw, text)):
+            assert _control_share(decoded, data) == _control_share(decoded), text
+        controls += _control_share(text) > 0
+    assert controls > 2000
+    arabic = ("وزار الوفد " * 40 + "\x1b\x07").encode("utf-8")
+    assert decode_bytes(arabic, "a.txt").messages == ("a.txt: contains 2 control character(s)",)
+
+
+def test_text_keys_only_where_a_signature_is_shared_mark_the_same_duplicates():
+    """read_corpus computes the content key only for texts whose text_signature another readable text
+    shares: on random folders of near-identical texts (harakat, tatweel, letter variants, layout,
+    invisible marks, NFD, unreadable files, byte duplicates), the duplicates, statuses and messages are
+    those found with every key computed, and equal keys always come with equal signatures."""
+    from dataclasses import replace
+
+    from core.reading.decode import content_key, text_signature
+    from core.reading.ingest import SourceDocument, _mark_duplicates, _with_text_keys
+
+    words = [["وفد", "وفـد", "وَفْد"], ["أرسل", "ارسل", "إرسل"], ["منتدى", "منتدي"], ["آب", "\u0627\u0653ب"],
+             ["بيت", "بيت\u200f"], ["ثبت"], ["ءا"], ["مدرسة", "مدرسه"], ["١٢", "12"], ["Bahrain", "bahrain"]]
+    gaps = [" ", "  ", "\n", "\t ", " \u200f", ""]
+    rnd = random.Random(29)
+    keyed = 0
+    for _ in range(400):
+        docs = []
+        for n in range(rnd.randint(0, 9)):
+            text = rnd.choice(gaps) + rnd.choice(gaps).join(
+                rnd.choice(rnd.choice(words[:rnd.randint(1, len(words))])) for _ in range(rnd.randint(1, 3)))
+            error = rnd.random() < 0.1
+            docs.append(SourceDocument(doc=f"{n:02}.txt", text="" if error else text,
+                                       status="error" if error else "ok", messages=(), encoding="utf-8",
+                                       sha256=f"{rnd.randint(0, 12)}", published="", source_url=""))
+        every = [replace(d, text_sha256=content_key(d.text)) if d.status != "error" else d for d in docs]
+        seen = [(d.doc, d.status, d.messages, d.duplicate_of) for d in _mark_duplicates(_with_text_keys(docs))]
+        assert seen == [(d.doc, d.status, d.messages, d.duplicate_of) for d in _mark_duplicates(every)]
+        keyed += sum(1 for d in _with_text_keys(docs) if d.text_sha256)
+        for a in every:
+            for b in every:
+                if a.status != "error" and b.status != "error" and a.text_sha256 == b.text_sha256:
+                    assert text_signature(a.text) == text_signature(b.text), (a.text, b.text)
+    assert keyed > 300

@@ -177,3 +177,23 @@ def test_span_reads_the_runs_as_the_entries_would():
                         norm.span(a, b)
                     continue
                 assert norm.span(a, b) == expected, (original, a, b)
+
+
+def test_deleted_runs_are_the_regexs_matches():
+    """deleted_runs (substring search per deleted character, positions joined into runs) gives the
+    spans the character-class regex matches, on random texts of harakat, tatweel, invisible marks
+    (alone, in runs, at both ends) and letters."""
+    import random
+
+    from core.text.normalize import _DELETED_CHARS, _DELETED_RUN, deleted_runs
+
+    pieces = list(_DELETED_CHARS) + ["ب", "ة", " ", "وزير", "1", "\n", "أ", "ـــ", "َّ"]
+    rng = random.Random(11)
+    texts = ["", "ب", "ـ", "ـب", "بـ", "ـَـ"] + \
+        ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(3000)]
+    runs = 0
+    for text in texts:
+        expected = [m.span() for m in _DELETED_RUN.finditer(text)]
+        assert deleted_runs(text) == expected, text
+        runs += len(expected)
+    assert runs > 3000

@@ -31,8 +31,8 @@ def test_sentence_count(text, n):
 
 
 def test_split_searches_find_the_matches_of_the_two_patterns():
-    """The four simple searches give exactly the matches of patterns()'s two alternations (random
-    strings of marks, spaces, dashes, digits and letters; overlapping spaced dashes)."""
+    """The searches for single characters give exactly the matches of patterns()'s two alternations
+    (random strings of marks, spaces, dashes, digits and letters; overlapping spaced dashes)."""
     import random
 
     from core.text.segment import _clause_marks, _sentence_marks, _split_patterns, patterns
@@ -40,11 +40,47 @@ def test_split_searches_find_the_matches_of_the_two_patterns():
     assert _split_patterns() is not None  # the shipped punctuation data allows the split
     sentence_end, clause_break = patterns()
     rnd = random.Random(24)
-    alphabet = [" ", "-", "\n", ".", "،", "a", "1", "!", "؟", "\t", "\u00a0", "ب", ":", "?", "\r"]
+    alphabet = [" ", "-", "\n", ".", "،", "a", "1", "!", "؟", "\t", "\u00a0", "ب", ":", "?", "\r", "٣", "«", "\""]
     texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24))) for _ in range(20_000)]
     texts += [" - - ", "ا - - - ب", "زار الوفد - الكويت -\nثم عاد. 3.5 و... ؟!"]
     for text in texts:
-        assert [(m.start(), m.group(0)) for m in _sentence_marks(text)] == \
-            [(m.start(), m.group(0)) for m in sentence_end.finditer(text)], text
+        assert _sentence_marks(text) == [m.span() for m in sentence_end.finditer(text)], text
         assert _clause_marks(text) == [m.start() for m in clause_break.finditer(text)], text
     assert _clause_marks(" - - ") == [0]  # the second dash's space was taken by the first match
+
+
+def test_split_makes_the_segments_of_the_plain_cut_loop():
+    """segment._split (cuts deduplicated, the text's end closing the last segment, each Segment's
+    __dict__ set at once) makes the segments the plain loop makes with the constructor, with and
+    without the token columns, on random token layouts and cuts (before, inside, between and after
+    the tokens, repeated)."""
+    import random
+    from bisect import bisect_right
+
+    from core.text.normalize import Token
+    from core.text.segment import Segment, _split
+
+    def plain(tokens, cuts, text_len):
+        segments, ends, k, first = [], [t.end for t in tokens], 0, 0
+        for cut in sorted(set(cuts)) + [text_len + 1]:
+            k = bisect_right(ends, cut, k)
+            if k > first:
+                segments.append(Segment(first, k, tokens[first].start, tokens[k - 1].end))
+                first = k
+        return segments
+
+    rnd = random.Random(26)
+    for _ in range(3000):
+        tokens, pos = [], 0
+        for _ in range(rnd.randint(0, 12)):
+            pos += rnd.randint(0, 3)
+            end = pos + rnd.randint(1, 4)
+            tokens.append(Token("x", pos, end))
+            pos = end
+        text_len = pos + rnd.randint(0, 3)
+        cuts = [rnd.randint(-1, text_len) for _ in range(rnd.randint(0, 10))]
+        expected = plain(tokens, cuts, text_len)
+        assert _split(tokens, cuts, text_len) == expected
+        got = _split(tokens, cuts, text_len, [t.end for t in tokens], [t.start for t in tokens])
+        assert got == expected and [s.__dict__ for s in got] == [s.__dict__ for s in expected]
+        assert repr(got) == repr(expected) and all(hash(a) == hash(b) for a, b in zip(got, expected))

@@ -17,6 +17,7 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
+from functools import lru_cache
 from typing import NamedTuple
 
 TEXT_SUFFIXES = (".txt",)
@@ -118,10 +119,19 @@ def _arabic_score(text: str) -> tuple[float, int]:
     return arabic / len(high), sample.count(ARTICLE)
 
 
-def _control_share(text: str) -> float:
+def _control_share(text: str, utf8: bytes | None = None) -> float:
+    """Share of `text`'s characters that CONTROL_RE matches. `utf8`: the bytes `text` was strictly
+    decoded from as UTF-8 (a byte order mark allowed), when it was: there the controls below U+0080
+    are single bytes (never inside a multi-byte sequence), counted by deleting them in C, and the
+    ones from U+0080 (C2 80 to C2 9F) are looked for only when a C2 byte occurs at all."""
     if not text:
         return 0.0
+    if utf8 is not None and b"\xc2" not in utf8:
+        return (len(utf8) - len(utf8.translate(None, _ASCII_CONTROL_BYTES))) / len(text)
     return len(CONTROL_RE.findall(text)) / len(text)
+
+
+_ASCII_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 
 
 def is_blank(text: str) -> bool:
@@ -194,6 +204,7 @@ def decode_bytes(raw: bytes, name: str) -> Decoded:
     text: str | None = None
     encoding = ""
     status = "ok"
+    utf8: bytes | None = None  # the bytes, when the text is their strict UTF-8 decoding
     for bom, enc in BOMS:
         if raw.startswith(bom):
             text = strict_decode(raw, enc)
@@ -203,6 +214,7 @@ def decode_bytes(raw: bytes, name: str) -> Decoded:
                                         f"valid {label}; binary or damaged file",), "error")
             encoding = enc
             if enc == "utf-8-sig":
+                utf8 = raw
                 messages.append(f"{name}: note: UTF-8 with a byte order mark (removed)")
             else:
                 status = "warning"
@@ -224,6 +236,7 @@ def decode_bytes(raw: bytes, name: str) -> Decoded:
     if text is None:
         text = strict_decode(raw, "utf-8")
         encoding = "utf-8"
+        utf8 = raw if text is not None else None
     if text is None:
         lenient = raw.decode("utf-8", errors="replace")
         bad = lenient.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
@@ -238,7 +251,7 @@ def decode_bytes(raw: bytes, name: str) -> Decoded:
         text, encoding, how = found
         status = "warning"
         messages.append(f"{name}: not UTF-8; decoded as {encoding_label(encoding)} ({how})")
-    share = _control_share(text)
+    share = _control_share(text, utf8)
     if share > MAX_CONTROL_SHARE:
         return Decoded("", "", (f"{name}: binary file ({share:.0%} control characters), not text",), "error")
     if is_blank(text):
@@ -319,6 +332,29 @@ def content_key(text: str) -> str:
 
     flat = " ".join(normalize_chars(unicodedata.normalize("NFC", text)).split())
     return hashlib.sha256(flat.encode("utf-8")).hexdigest()
+
+
+SIGNATURE_LETTERS = 3  # letters counted by text_signature
+
+
+@lru_cache(maxsize=1)
+def _signature_letters() -> str:
+    """The first SIGNATURE_LETTERS Arabic letters (from U+0621, by code point) that the character steps
+    of core.text.normalize neither delete, replace nor produce (so content_key keeps every one)."""
+    from core.text.normalize import CHAR_TABLE
+
+    touched = {chr(k) for k in CHAR_TABLE} | set("".join(CHAR_TABLE.values()))
+    letters = [chr(c) for c in range(0x0621, 0x064B) if chr(c) not in touched and not chr(c).isspace()]
+    return "".join(letters[:SIGNATURE_LETTERS])
+
+
+def text_signature(text: str) -> tuple[int, ...]:
+    """How many times each of a few letters occurs in the NFC text. Two texts with the same content_key
+    have the same signature (neither the character steps nor the whitespace collapse adds or removes
+    one of these letters), so a text whose signature no other text has cannot share its content key
+    with one: its key need not be computed. Counting three letters costs a third of the key."""
+    nfc = unicodedata.normalize("NFC", text)
+    return tuple(nfc.count(letter) for letter in _signature_letters())
 
 
 def read_article_bytes(name: str, raw: bytes) -> Decoded:

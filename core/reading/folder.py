@@ -88,17 +88,23 @@ def inside(path: Path, folder: Path | None) -> bool:
     return os.path.commonpath([real_folder, os.path.realpath(path)]) == real_folder
 
 
-def read_limited(path: Path, name: str, limit: int, folder: Path | None = None) -> tuple[bytes | None, str]:
+def read_limited(path: Path, name: str, limit: int, folder: Path | None = None, *,
+                 real_folder: str | None = None) -> tuple[bytes | None, str]:
     """(bytes, '') or (None, message naming `name`). Never reads more than limit + 1 bytes.
 
     With `folder`, a path that resolves outside it is refused before anything is opened. The file
     is opened without blocking and checked to be a regular file on the open descriptor.
+    `real_folder`: os.path.realpath(folder) when the caller has it (one per folder, not per file).
     """
-    if not inside(path, folder):
-        return None, f"{name}: {OUTSIDE}"
+    real = os.path.realpath(path)  # resolved once: the path checked is the path opened
+    if folder is not None:
+        if real_folder is None:
+            real_folder = os.path.realpath(folder)
+        if os.path.commonpath([real_folder, real]) != real_folder:
+            return None, f"{name}: {OUTSIDE}"
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
-        with open(os.path.realpath(path), "rb", opener=lambda p, _: os.open(p, flags)) as fh:
+        with open(real, "rb", opener=lambda p, _: os.open(p, flags)) as fh:
             info = os.fstat(fh.fileno())
             if not stat.S_ISREG(info.st_mode):
                 return None, f"{name}: not a regular file"

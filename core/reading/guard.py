@@ -68,8 +68,10 @@ def extraction_limit(text: str) -> tuple[int, str]:
     if limit > MAX_EXTRACT_CHARS:
         limit, why = _last_end_before(text, MAX_EXTRACT_CHARS, MAX_EXTRACT_CHARS - MAX_SENTENCE_CHARS), \
             f"over {MAX_EXTRACT_CHARS:,} characters"
-    # counted in C first: only an article over the limit is scanned for where the limit is passed
-    numbers = NUMBER.finditer(text, 0, limit) if len(NUMBER.findall(text, 0, limit)) > MAX_NUMBERS else ()
+    # counted in C first: only an article over the limit is scanned for where the limit is passed; a
+    # text of L characters holds at most (L + 1) // 2 runs of digits, so a short one is not counted
+    numbers = NUMBER.finditer(text, 0, limit) \
+        if (limit + 1) // 2 > MAX_NUMBERS and len(NUMBER.findall(text, 0, limit)) > MAX_NUMBERS else ()
     for n, m in enumerate(numbers, start=1):
         if n > MAX_NUMBERS:
             limit, why = _last_end_before(text, m.start(), max(0, m.start() - MAX_SENTENCE_CHARS)), \

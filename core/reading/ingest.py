@@ -17,12 +17,13 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from core.reading.decode import (ARTICLE_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES, Decoded,  # noqa: F401
                          content_key, decode_bytes, encoding_label, has_arabic_letters,
-                         html_to_text, read_article_bytes, worst)
+                         html_to_text, read_article_bytes, text_signature, worst)
 from core.reading.folder import (DEFAULT_MAX_BYTES, MAX_BYTES_ENV, CorpusFolderError,  # noqa: F401
                          effective_max_bytes, inside, is_dir, list_folder, read_limited, safe_name,
                          shorten, too_big_message)
@@ -44,14 +45,16 @@ class SourceDocument:
     published: str           # YYYY-MM-DD, YYYY-MM, YYYY or ''
     source_url: str
     duplicate_of: str = ""
-    text_sha256: str = ""    # of the normalized text (content_key), for duplicate detection
+    text_sha256: str = ""    # of the normalized text (content_key), for duplicate detection; '' when no
+                             # other article of the folder has its text_signature (so none has its text)
     size: int = 0            # bytes on disk (0 when unknown)
 
 
 
-def _read_document(folder: Path, real: str, name: str, limit: int) -> SourceDocument:
-    """The document of the entry `real`, shown as `name` (safe_name of `real`)."""
-    raw, problem = read_limited(folder / real, name, limit, folder)
+def _read_document(folder: Path, real: str, name: str, limit: int, real_folder: str | None = None) -> SourceDocument:
+    """The document of the entry `real`, shown as `name` (safe_name of `real`); `real_folder`:
+    the folder's resolved path, when the caller resolved it once for every entry."""
+    raw, problem = read_limited(folder / real, name, limit, folder, real_folder=real_folder)
     if raw is None:
         size = 0
         try:
@@ -67,8 +70,16 @@ def _read_document(folder: Path, real: str, name: str, limit: int) -> SourceDocu
         messages = (f"{name}: file name is not valid UTF-8 (shown with \\xNN for each bad byte); "
                     "rename the file to give it a manifest row", *messages)
     return SourceDocument(doc=name, text=text, status=status, messages=messages, encoding=encoding,
-                          sha256=hashlib.sha256(raw).hexdigest(), published="", source_url="",
-                          text_sha256=content_key(text) if status != "error" else "", size=len(raw))
+                          sha256=hashlib.sha256(raw).hexdigest(), published="", source_url="", size=len(raw))
+
+
+def _with_text_keys(docs: list[SourceDocument]) -> list[SourceDocument]:
+    """`docs`, each readable one whose text_signature another readable one shares given its content_key
+    (text_sha256): only those can have the same text as another article."""
+    signatures = [text_signature(d.text) if d.status != "error" else None for d in docs]
+    shared = Counter(s for s in signatures if s is not None)
+    return [replace(d, text_sha256=content_key(d.text)) if s is not None and shared[s] > 1 else d
+            for d, s in zip(docs, signatures)]
 
 
 def _with(doc: SourceDocument, status: str, message: str, **changes) -> SourceDocument:
@@ -87,13 +98,14 @@ def _mark_duplicates(docs: list[SourceDocument]) -> list[SourceDocument]:
             first = by_bytes[doc.sha256]
             doc = _with(doc, "warning", f"{doc.doc}: duplicate of {first} (identical bytes); not extracted",
                         duplicate_of=first)
-        elif doc.text_sha256 in by_text:
+        elif doc.text_sha256 and doc.text_sha256 in by_text:
             first = by_text[doc.text_sha256]
             doc = _with(doc, "warning", f"{doc.doc}: duplicate of {first} (same text); not extracted",
                         duplicate_of=first)
         else:
             by_bytes[doc.sha256] = doc.doc
-            by_text[doc.text_sha256] = doc.doc
+            if doc.text_sha256:  # '' : no other article has this text
+                by_text[doc.text_sha256] = doc.doc
         out.append(doc)
     return out
 
@@ -118,6 +130,7 @@ def _scan(folder: Path, entries: list[os.DirEntry], limit: int):
     skipped: list[str] = []
     skipped_names: list[str] = []
     present: dict[str, str] = {}
+    real_folder = os.path.realpath(folder)  # once, not once per file
     for entry in entries:
         name = safe_name(entry.name)
         present[unicodedata.normalize("NFC", name)] = name
@@ -128,7 +141,7 @@ def _scan(folder: Path, entries: list[os.DirEntry], limit: int):
             skipped.append(f"{name}: skipped (only .txt, .html and .htm files are read{hint})")
             skipped_names.append(shorten(name))
             continue
-        docs.append(_read_document(folder, entry.name, name, limit))
+        docs.append(_read_document(folder, entry.name, name, limit, real_folder))
     return docs, skipped, skipped_names, present
 
 
@@ -180,7 +193,7 @@ def read_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tu
     docs, skipped, skipped_names, present = _scan(folder, entries, limit)
     messages.extend(grouped(skipped, "{n} files skipped (only .txt, .html and .htm files are read)",
                             skipped_names))
-    docs = _mark_duplicates(docs)
+    docs = _mark_duplicates(_with_text_keys(docs))
     messages.extend(_apply_manifest(docs, manifest, present))
     if not manifest.present:
         if docs:

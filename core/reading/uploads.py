@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from core.reading.decode import (ARTICLE_SUFFIXES, INVISIBLE, Decoded, content_key, is_blank, read_article_bytes,
-                         strict_decode)
+                         strict_decode, text_signature)
 from core.reading.folder import (DEFAULT_MAX_BYTES, effective_max_bytes, folder_lock, list_folder, read_limited,
                          replace_file, safe_name, shorten, too_big_message, write_new)
 from core.reading.ingest import read_corpus
@@ -125,11 +125,15 @@ def _store(folder: Path, name: str, data: bytes, decoded: Decoded, date: str, li
            messages: list[str]) -> tuple[str, list[str]]:
     """save_upload's second half, under the folder lock: duplicates, the name, the writes."""
     docs, _ = read_corpus(folder, max_bytes=limit)
-    digest, key = hashlib.sha256(data).hexdigest(), content_key(decoded.text)
+    digest, key, signature = hashlib.sha256(data).hexdigest(), content_key(decoded.text), text_signature(decoded.text)
     for doc in docs:
         if doc.sha256 == digest:
             return "", messages + [f"refused: same content as {doc.doc}, already in the folder (identical bytes)"]
-        if doc.text_sha256 and doc.text_sha256 == key:
+        # read_corpus gives the key only to texts whose signature another article shares: the others'
+        # key is computed here when their signature is the upload's (else their texts differ)
+        doc_key = doc.text_sha256 or (content_key(doc.text) if doc.status != "error" and
+                                      text_signature(doc.text) == signature else "")
+        if doc_key and doc_key == key:
             return "", messages + [f"refused: same text as {doc.doc}, already in the folder"]
     header, existing, problem = (None, b"", "")
     if date:

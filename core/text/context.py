@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
-from operator import attrgetter
+from operator import attrgetter, le, sub
 
 from core.text.dates import Published, find_dates
 from core.text.gazetteer import find_mentions
@@ -27,6 +27,7 @@ from core.text.segment import Segment, clauses, sentences
 from core.text.subject import resolve
 
 WORD_GROUPS = "event_context.tsv"
+_FIRST, _LAST = attrgetter("first"), attrgetter("last")
 
 
 @dataclass(frozen=True)
@@ -218,9 +219,15 @@ class DocContext:
         return min(lo, len(self.tokens) - 1)
 
     def sentence_of(self, i: int) -> Segment:
+        at = self.memo.get("sentence_at")  # _segment_of's per-token list, read here once it exists
+        if at is not None and 0 <= i < len(at):
+            return at[i]
         return self._segment_of("sentence_at", self.sentences, i)
 
     def clause_of(self, i: int) -> Segment:
+        at = self.memo.get("clause_at")
+        if at is not None and 0 <= i < len(at):
+            return at[i]
         return self._segment_of("clause_at", self.clauses, i)
 
     def _segment_of(self, key: str, segments: list[Segment], i: int) -> Segment:
@@ -228,10 +235,10 @@ class DocContext:
         token 0 (as segment.sentences and clauses make them) give each token's segment to the memo,
         then one list look-up answers; an index past them, or other segments, by bisect."""
         at = self.memo.get(key)
-        if at is None:
-            follow = all(a.last == b.first for a, b in zip(segments, segments[1:])) and \
-                all(seg.first <= seg.last for seg in segments) and (not segments or segments[0].first == 0)
-            at = self.memo[key] = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in segments)) \
+        if at is None:  # the checks and the list built in C, with no Python step per segment
+            firsts, lasts = list(map(_FIRST, segments)), list(map(_LAST, segments))
+            follow = lasts[:-1] == firsts[1:] and all(map(le, firsts, lasts)) and (not segments or firsts[0] == 0)
+            at = self.memo[key] = list(chain.from_iterable(map(repeat, segments, map(sub, lasts, firsts)))) \
                 if follow else []
         if 0 <= i < len(at):
             return at[i]
@@ -252,16 +259,17 @@ def build_context(text: str, published: str = "") -> DocContext:
     tokens, texts, starts, ends = tokenize_columns(norm)
     pub = Published.parse(published)
     index = TokenIndex(texts)
-    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends),
-                     clauses=clauses(norm.text, tokens, index, ends), mentions=find_mentions(norm, tokens, index),
+    spans: list[tuple[int, int]] = []  # each mention's tokens, as the gazetteer found them
+    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends, starts),
+                     clauses=clauses(norm.text, tokens, index, ends, starts),
+                     mentions=find_mentions(norm, tokens, index, spans),
                      dates=find_dates(norm, tokens, pub, index), published=pub, index=index)
     ctx.memo["token_starts"] = starts  # token_index's bisect list
     ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text, index)
-    for m in ctx.mentions:
-        a = ctx.token_index(m.nstart)
-        b = ctx.token_index(m.nend)
-        ctx.mention_at[a] = m
-        ctx.mention_tokens[a] = (a, b)
+    # A mention's first token is the one starting at its nstart and the token after it the first one
+    # starting at or after its nend: what token_index(nstart), token_index(nend) would find by bisect.
+    ctx.mention_at.update(zip((a for a, _ in spans), ctx.mentions))
+    ctx.mention_tokens.update((span[0], span) for span in spans)
     for d in ctx.dates:
         ctx.date_tokens.append((ctx.token_index(d.nstart), ctx.token_index(d.nend), d))
     ctx.date_tokens.sort(key=lambda item: item[0])

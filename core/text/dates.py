@@ -22,6 +22,40 @@ NUMERIC_YMD = re.compile(r"(\d(?<!\d\d)\d{3})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d
 NUMERIC_DMY = re.compile(r"(\d(?<!\d\d)\d?)[/\-.](\d{1,2})[/\-.](\d{4})(?!\d)")
 # Both numeric forms hold a digit, a separator and a digit: a text without one has neither.
 NUMERIC_ANY = re.compile(r"\d[/\-.]\d")
+NUMERIC_SEPARATORS = "/-."
+# Where a match of each numeric pattern can start, before its first separator (a digit, a separator
+# and a digit): YMD four characters before it, DMY one or two.
+NUMERIC_STARTS = ((NUMERIC_YMD, "ymd", (4,)), (NUMERIC_DMY, "dmy", (2, 1)))
+
+
+def numeric_shapes(text: str) -> list[int]:
+    """Offsets of the separators with a digit on each side (NUMERIC_ANY's separators, overlapping
+    ones too), ascending: each separator found by substring search (in C) and its two neighbours
+    tested, instead of a regex testing every character of the text for a digit."""
+    found = []
+    for sep in NUMERIC_SEPARATORS:
+        k = text.find(sep, 1)
+        while k != -1:
+            if text[k - 1].isdecimal() and text[k + 1:k + 2].isdecimal():
+                found.append(k)
+            k = text.find(sep, k + 1)
+    found.sort()
+    return found
+
+
+def numeric_matches(rx: re.Pattern[str], offsets: tuple[int, ...], text: str, shapes: list[int]) -> list[re.Match[str]]:
+    """rx.finditer(text)'s matches, found by trying rx only where one can start: `offsets` characters
+    before a separator of `shapes` (every match's first separator is one). Left to right without
+    overlap, as finditer takes them; the look-behind still sees the text before the start."""
+    found = []
+    end = 0
+    for start in sorted({p - d for p in shapes for d in offsets if p >= d}):
+        if start >= end:
+            m = rx.match(text, start)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -114,11 +148,12 @@ DIGITS = kind("digits", str.isdigit)
 def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int], index: TokenIndex) -> list[DateMention]:
     """2013/06/26 and 26/06/2013."""
     found: list[DateMention] = []
-    if not NUMERIC_ANY.search(norm.text):
+    shapes = numeric_shapes(norm.text)
+    if not shapes:
         return found
     by_start: dict[int, int] | None = None  # built at the first match: most documents have none
-    for rx, order in ((NUMERIC_YMD, "ymd"), (NUMERIC_DMY, "dmy")):
-        for m in rx.finditer(norm.text):
+    for rx, order, offsets in NUMERIC_STARTS:
+        for m in numeric_matches(rx, offsets, norm.text, shapes):
             if by_start is None:  # a numeric date starts and ends with digits: only digit tokens
                 by_start = {tokens[k].start: k for k in index.positions(DIGITS)}
                 by_end = {tokens[k].end: k for k in index.positions(DIGITS)}

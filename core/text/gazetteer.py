@@ -152,9 +152,18 @@ def key_prefixes() -> frozenset[tuple[str, ...]]:
 KEY_START = kind("gazetteer_key", key_forms)  # a token one of whose forms starts a key
 
 
-def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | None = None) -> list[CountryMention]:
+@lru_cache(maxsize=200_000)
+def _is_prefix_word(token: str) -> bool:
+    """A form of `token` (article kept) is a formal prefix word ("بدولة", "جمهوريتي"); memoized."""
+    prefixes = gazetteer().prefixes
+    return any(v in prefixes for v in stems(token, article=False))
+
+
+def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | None = None,
+                  token_spans: list[tuple[int, int]] | None = None) -> list[CountryMention]:
     """Every state-like mention, longest match first, left to right; offsets into the original.
-    Only the tokens that start a key (`index`, built here when not given) are tried."""
+    Only the tokens that start a key (`index`, built here when not given) are tried. `token_spans`,
+    when given, receives each mention's (first token, token after its last), in the same order."""
     gz = gazetteer()
     prefixes = key_prefixes()
     entries, longest = gz.entries, gz.longest
@@ -199,13 +208,14 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
         # Include a formal prefix word in the evidence ("بدولة الكويت", "جمهوريتي تونس").
         if via == "name" and i > 0:
             before = tokens[i - 1]
-            if not text[before.end:tok.start].strip() and \
-                    any(v in gz.prefixes for v in stems(before.text, article=False)):
+            if not text[before.end:tok.start].strip() and _is_prefix_word(before.text):
                 start_tok = i - 1
         nstart, nend = tokens[start_tok].start, tokens[i + length - 1].end
         surface, start, end = norm.surface(nstart, nend)
         mentions.append(frozen_record(CountryMention, {"iso3": iso3, "surface": surface, "start": start, "end": end,
                                                        "via": via, "nstart": nstart, "nend": nend}))
+        if token_spans is not None:
+            token_spans.append((start_tok, i + length))
         i += length
     return mentions
 

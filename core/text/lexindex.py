@@ -77,7 +77,8 @@ class TokenIndex:
         if found is None:
             if self._array is None:
                 self._array = np.array(self.masks, dtype=np.int64)
-            found = self._positions[name] = np.flatnonzero(self._array & _BITS[name]).tolist()
+            # np.flatnonzero's own steps (ravel, nonzero) with no Python call between: the array is flat
+            found = self._positions[name] = (self._array & _BITS[name]).nonzero()[0].tolist()
         return found
 
     def has(self, name: str, i: int) -> bool:

@@ -111,7 +111,32 @@ _CHANGED = re.compile("[" + re.escape("".join(chr(k) for k in CHAR_TABLE)) + "]"
 _ONE_TO_ONE = all(len(v) <= 1 for v in CHAR_TABLE.values())
 _REPLACEMENTS = tuple((chr(k), v) for k, v in CHAR_TABLE.items())
 _CHAINABLE = not {chr(k) for k in CHAR_TABLE} & set("".join(CHAR_TABLE.values()))
-_DELETED_RUN = re.compile("[" + re.escape("".join(chr(k) for k, v in CHAR_TABLE.items() if not v)) + "]+")
+_DELETED_CHARS = tuple(chr(k) for k, v in CHAR_TABLE.items() if not v)
+_DELETED_RUN = re.compile("[" + re.escape("".join(_DELETED_CHARS)) + "]+")
+
+
+def deleted_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of _DELETED_RUN's matches in `text` (maximal runs of characters the steps delete),
+    in order: each deleted character found by substring search (in C; most are absent from a text),
+    the positions then joined into runs, instead of the regex testing every character of the text."""
+    positions: list[int] = []
+    for ch in _DELETED_CHARS:
+        k = text.find(ch)
+        while k != -1:
+            positions.append(k)
+            k = text.find(ch, k + 1)
+    if not positions:
+        return []
+    positions.sort()
+    runs: list[tuple[int, int]] = []
+    start = prev = positions[0]
+    for p in positions[1:]:
+        if p != prev + 1:
+            runs.append((start, prev + 1))
+            start = p
+        prev = p
+    runs.append((start, prev + 1))
+    return runs
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +340,7 @@ def normalize(original: str) -> Normalized:
         # Every step maps a character to one character or deletes it: translate in C, and keep
         # the runs of deleted characters (the map to the original, with no integer per character).
         text = normalize_chars(original)
-        index = OffsetMap(len(original), [m.span() for m in _DELETED_RUN.finditer(original)])
+        index = OffsetMap(len(original), deleted_runs(original))
     else:
         out: list[str] = []
         index = []

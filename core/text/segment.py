@@ -9,7 +9,6 @@ from functools import lru_cache
 from operator import attrgetter
 
 from core.lexicon import load_table
-from core.records import frozen_record
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import conjoined, stems
 from core.text.normalize import Token, normalize_chars
@@ -35,29 +34,55 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"[" + marks("clause_break") + r"]|\s-\s"))
 
 
+@lru_cache(maxsize=None)
+def _mark_chars(group: str) -> str:
+    """The marks of one group of core/data/punctuation.tsv, as written (not escaped)."""
+    return "".join(r["mark"] for r in load_table("punctuation.tsv", ["group", "mark"]) if r["group"] == group)
+
+
 @lru_cache(maxsize=1)
-def _split_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
-    """The two patterns() as four simpler searches, the same matches in C with no alternation tried
-    at every character: (runs of sentence marks and line breaks, dots not before a digit, clause
-    marks, a dash before a space). None when the marks would make the two differ (a sentence mark
-    that is a dot, a clause mark that is a dash or a space)."""
-    sentence_end, clause_break = marks("sentence_end"), marks("clause_break")
-    if "." in sentence_end or "-" in clause_break or re.search(r"\s", clause_break.replace("\\", "")):
+def _split_patterns() -> tuple[str, str] | None:
+    """The two patterns() as searches for single characters, the same matches found by substring
+    search (in C; most marks occur a few times in an article) instead of an alternation tried at
+    every character: (the characters whose runs end a sentence, besides a dot not before a digit;
+    the clause marks, besides a dash before a space). None when the marks would make the two
+    differ (a sentence mark that is a dot, a clause mark that is a dash or a space)."""
+    sentence_end, clause_break = _mark_chars("sentence_end"), _mark_chars("clause_break")
+    if "." in sentence_end or "-" in clause_break or re.search(r"\s", clause_break):
         return None
-    return (re.compile(r"[" + sentence_end + r"\n]+"), re.compile(r"\.(?!\d)"),
-            re.compile(r"[" + clause_break + r"]"), re.compile(r"-(?=\s)"))
+    return sentence_end + "\n", clause_break
 
 
-def _sentence_marks(text: str) -> list[re.Match[str]]:
-    """The matches of patterns()'s sentence end, in order."""
+def _positions(text: str, chars: str) -> list[int]:
+    """Every offset of `text` holding one of `chars`, ascending."""
+    found: list[int] = []
+    for ch in set(chars):
+        k = text.find(ch)
+        while k != -1:
+            found.append(k)
+            k = text.find(ch, k + 1)
+    found.sort()
+    return found
+
+
+def _sentence_marks(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of patterns()'s sentence end matches, in order."""
     split = _split_patterns()
     if split is None:
-        return list(patterns()[0].finditer(text))
-    runs, dots, _, _ = split
-    found = list(runs.finditer(text))
+        return [m.span() for m in patterns()[0].finditer(text)]
+    found: list[tuple[int, int]] = []
+    positions = _positions(text, split[0])
+    if positions:  # runs of the marks: consecutive positions joined
+        start = prev = positions[0]
+        for p in positions[1:]:
+            if p != prev + 1:
+                found.append((start, prev + 1))
+                start = p
+            prev = p
+        found.append((start, prev + 1))
     if "." in text:  # a run never holds a dot: the two searches never overlap
-        found += dots.finditer(text)
-        found.sort(key=re.Match.start)
+        found += [(p, p + 1) for p in _positions(text, ".") if not text[p + 1:p + 2].isdecimal()]
+        found.sort()
     return found
 
 
@@ -66,17 +91,19 @@ def _clause_marks(text: str) -> list[int]:
     split = _split_patterns()
     if split is None:
         return [m.start() for m in patterns()[1].finditer(text)]
-    _, _, clause_mark, dash = split
-    found = [m.start() for m in clause_mark.finditer(text)]
+    found = _positions(text, split[1])
     if "-" in text:
         after = 0  # a spaced dash's three characters are not searched again (matches do not overlap)
-        for m in dash.finditer(text, 1):
+        for m in _DASH.finditer(text, 1):
             p = m.start() - 1
             if p >= after and text[p].isspace():
                 found.append(p)
                 after = p + 3
         found.sort()
     return found
+
+
+_DASH = re.compile(r"-(?=\s)")
 
 
 @lru_cache(maxsize=1)
@@ -142,23 +169,36 @@ def _is_sentence_dot(text: str, pos: int, parens: _Parens | None = None) -> bool
     return True
 
 
-_END = attrgetter("end")
+_END, _START = attrgetter("end"), attrgetter("start")
 
 
-def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] | None = None) -> list[Segment]:
-    """Segments of tokens between character cut positions (`ends`: the tokens' ends, if known)."""
-    segments = []
-    cuts = sorted(set(cuts)) + [text_len + 1]
+_new_object, _set_attribute = object.__new__, object.__setattr__
+
+
+def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] | None = None,
+           starts: list[int] | None = None) -> list[Segment]:
+    """Segments of tokens between character cut positions (`ends`, `starts`: the tokens' ends and
+    starts, if known); the text's end (`text_len`, past every token) closes the last one. Each Segment
+    is made as core.records.frozen_record makes it (its __dict__ set at once), inline: a document
+    makes about a hundred."""
     if ends is None:
         ends = list(map(_END, tokens))  # increasing
-    k = 0
-    first = 0
-    for cut in cuts:
+    if starts is None:
+        starts = list(map(_START, tokens))
+    segments = []
+    k = first = 0
+    for cut in sorted(set(cuts)):
         k = bisect_right(ends, cut, k)  # past every token that ends at or before the cut
         if k > first:
-            segments.append(frozen_record(Segment, {"first": first, "last": k, "start": tokens[first].start,
-                                                    "end": tokens[k - 1].end}))
+            segment = _new_object(Segment)
+            _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
+            segments.append(segment)
             first = k
+    k = len(ends)  # the text's end (every token ends at or before it) closes the last segment
+    if k > first:
+        segment = _new_object(Segment)
+        _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
+        segments.append(segment)
     return segments
 
 
@@ -168,20 +208,21 @@ LONG_LINE = 15  # words: a line this long that stops with no mark was wrapped, n
 WRAPPED_LINE = 7
 
 
-def _is_sentence_break(text: str, match: re.Match[str], parens: _Parens) -> bool:
-    """A mark or a line break that ends a sentence (see patterns); a single line break after a
-    long line with no final mark is a wrapped line ("المنتدى العالمي للحكومة⏎الإلكترونية")."""
-    mark = match.group(0)
+def _is_sentence_break(text: str, start: int, end: int, parens: _Parens) -> bool:
+    """A mark or a line break (text[start:end], a match of patterns()'s sentence end) that ends a
+    sentence; a single line break after a long line with no final mark is a wrapped line
+    ("المنتدى العالمي للحكومة⏎الإلكترونية")."""
+    mark = text[start:end]
     if mark == ".":
-        return _is_sentence_dot(text, match.start(), parens)
+        return _is_sentence_dot(text, start, parens)
     if mark.strip(" \t\r") == "\n":
-        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()
+        line = text[text.rfind("\n", 0, start) + 1:start].rstrip()
         if line[-1:] in marks("clause_break"):
             return False  # "ترأس مصر، ممثلة في وزارة الاتصالات،⏎الاجتماع …": a comma goes on
         words = len(line.split())
         if not line[-1:].isalpha():
             return True
-        following = text[match.end():match.end() + 40].split()
+        following = text[end:end + 40].split()
         # "… عدد من الوزراء المعنيين⏎من خمس دول": a coordinated word or a preposition goes on
         goes_on = bool(following) and (conjoined(following[0]) or
                                        normalize_chars(following[0]) in wrap_prepositions())
@@ -197,24 +238,25 @@ def _sentence_cuts(text: str) -> tuple[int, ...]:
     """Character positions where a sentence ends; kept for the last texts (sentences and clauses
     of one document both need them)."""
     parens = _Parens(text)
-    return tuple(m.start() for m in _sentence_marks(text) if _is_sentence_break(text, m, parens))
+    return tuple(start for start, end in _sentence_marks(text) if _is_sentence_break(text, start, end, parens))
 
 
-def sentences(text: str, tokens: list[Token], ends: list[int] | None = None) -> list[Segment]:
-    return _split(tokens, list(_sentence_cuts(text)), len(text), ends)
+def sentences(text: str, tokens: list[Token], ends: list[int] | None = None,
+              starts: list[int] | None = None) -> list[Segment]:
+    return _split(tokens, list(_sentence_cuts(text)), len(text), ends, starts)
 
 
 CLAUSE_OPENER = kind("clause_opener", _opens_clause)
 
 
 def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None,
-            ends: list[int] | None = None) -> list[Segment]:
+            ends: list[int] | None = None, starts: list[int] | None = None) -> list[Segment]:
     """Clauses: sentences cut again at clause marks and before the words that open a clause (only
     those tokens, from `index`, are looked at)."""
     cuts = list(_sentence_cuts(text))
     cuts += _clause_marks(text)
     cuts += [tokens[i].start - 1 for i in (index or TokenIndex.of(tokens)).positions(CLAUSE_OPENER)]
-    return _split(tokens, cuts, len(text), ends)
+    return _split(tokens, cuts, len(text), ends, starts)
 
 
 def segment_of(segments: list[Segment], token_index: int) -> Segment:
