@@ -100,7 +100,7 @@ def find_cues(ctx: DocContext) -> list[Cue]:
             continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
         if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
             continue
-        if cues and conjoined(ctx.tokens[i].text) and ctx.tagged(nxt, "accompanying") and \
+        if cues and ctx.tagged(nxt, "accompanying") and conjoined(ctx.tokens[i].text) and \
                 ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
             continue  # "لجائزة ومؤتمر الحكومة الإلكترونية والمعرض المصاحب له": part of the event before it
         cues.append(Cue(kind, i, nxt))

@@ -36,7 +36,19 @@ def _cue_starts(ctx: DocContext) -> list[int]:
 
 def edition_of(ctx: DocContext, cue_last: int, gap: int) -> int | None:
     """The edition after a cue, or after a cue word merged into it ("اللجنة في اجتماعها السادس عشر":
-    the meeting word `gap` tokens on is part of the same name)."""
+    the meeting word `gap` tokens on is part of the same name). Kept per document (with the cues it
+    was read from): every cue of the main event's kind asks for the main cue's edition."""
+    at = ctx.memo.get("cue_kind_at", {})
+    kept = ctx.memo.get("editions")
+    if kept is None or kept[0] is not at:
+        kept = ctx.memo["editions"] = (at, {})
+    known = kept[1]
+    if (cue_last, gap) not in known:
+        known[(cue_last, gap)] = _edition_of(ctx, cue_last, gap)
+    return known[(cue_last, gap)]
+
+
+def _edition_of(ctx: DocContext, cue_last: int, gap: int) -> int | None:
     found = edition_after(ctx, cue_last)
     if found is not None:
         return found
@@ -54,5 +66,8 @@ def other_edition(ctx: DocContext, cue_first: int, cue_last: int, main_first: in
     meetings held together are told as one occasion."""
     if conjoined(ctx.tokens[cue_first].text) and ctx.sentence_of(cue_first) == ctx.sentence_of(main_first):
         return False
-    mine, theirs = edition_of(ctx, cue_last, gap), edition_of(ctx, main_last, gap)
-    return mine is not None and theirs is not None and mine != theirs
+    mine = edition_of(ctx, cue_last, gap)
+    if mine is None:
+        return False
+    theirs = edition_of(ctx, main_last, gap)
+    return theirs is not None and mine != theirs

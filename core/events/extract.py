@@ -171,16 +171,19 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     # "بالتزامن مع مؤتمر …", "يليه الاجتماع …": another event beside the main one, at its time.
     beside = cue.kind != main.cue.kind and (ctx.has("concurrent", cue.first - CONCURRENT_BEFORE, cue.first) or
                                             ctx.has("accompanying", cue.last, min(hi, cue.last + ACCOMPANYING_AFTER)))
-    host = rules.mentioned_host(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host)
     year, main_year = (time.value.year if time else None), _year(ctx, main)
     other_year = year is not None and main_year is not None and year != main_year
     # "حفل تتويج الفائزين بجائزة التميز الرقمي 2008" in an article that dates nothing else
     own_year = year is not None and main_year is None and cue.kind != main.cue.kind
-    other_place = host.basis in ("stated", "event_name") and host.value != main.host.value
     # "الندوة … التي عقدت في سبتمبر 2024" beside a meeting of 21 October 2024: another month, another event
     mine, theirs = (time.value if time else None), (main.time.value if main.time else None)
     other_month = bool(mine and theirs and mine.month and theirs.month) and \
         (mine.year, mine.month) != (theirs.year, theirs.month)
+    if not beside and not _kept_without_place(ctx, cue, hi, main, time, other_year, own_year or anchored_in_time or other_month) \
+            and not rules.mentioned_host_elsewhere(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host):
+        return None  # nothing but another place could keep it, and no other state is named where the host is read
+    host = rules.mentioned_host(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host)
+    other_place = host.basis in ("stated", "event_name") and host.value != main.host.value
     if beside:
         if time is None and main.time is not None:
             time = rules.Decision(main.time.value, "main_event", "date_of_main_event_beside")
@@ -199,6 +202,19 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     if time is None and tense.value == "upcoming" and ctx.published.year is not None and not saw_date:
         time = rules.Decision(None, "publication_date", "year_from_publication_upcoming")
     return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time or beside)
+
+
+def _kept_without_place(ctx: DocContext, cue: Cue, hi: int, main: _Draft, time: rules.Decision | None,
+                        other_year: bool, elsewhere_in_time: bool) -> bool:
+    """The tests of `_mentioned_draft` that keep a draft not beside the main event, less its other
+    place: another year or edition (or told as an earlier one) for the main event's kind, else
+    another year, its own year, an anchor in time or another month (`elsewhere_in_time`)."""
+    if cue.kind != main.cue.kind:
+        return other_year or elsewhere_in_time
+    mine, theirs = (time.value if time else None), (main.time.value if main.time else None)
+    same_time = bool(mine and theirs) and (mine.year, mine.month, mine.day) == (theirs.year, theirs.month, theirs.day)
+    return other_year or (_told_as_earlier(ctx, cue, hi, time) and not same_time) or \
+        other_edition(ctx, cue.first, cue.last, main.cue.first, main.cue.last, MERGE_GAP)
 
 
 def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:

@@ -1,0 +1,80 @@
+"""The events stage's short cuts give the events the plain rules give.
+
+Each short cut skips work whose answer cannot change the result (a host read for a draft that no
+other place could keep, an edition read again, a participant's exclusion rules where no rule's word
+stands). Here each is switched back to the plain version and the events of many generated
+articles compared: articles made of three to seven sentences of the capability suite's cases
+(tests/capabilities, written for this project), in random order, with and without a publication
+date, so that one article holds many cues of several kinds, places and years.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from capabilities import events as event_capabilities
+from core import extract_document
+from core.events import editions, participants, rules
+
+ARTICLES = 400
+
+
+def _articles() -> list[tuple[str, str]]:
+    sentences = [case.text for cap in event_capabilities.CAPABILITIES for case in cap.cases]
+    dates = ["", "2011-03-02", "2024-06-15", "2019"]
+    pick = random.Random(24)
+    out = []
+    for _ in range(ARTICLES):
+        chosen = pick.sample(sentences, pick.randint(3, 7))
+        out.append(("\n".join(chosen), pick.choice(dates)))
+    return out
+
+
+def _events(articles):
+    return [repr(extract_document(text, published).events) for text, published in articles]
+
+
+PLAIN = {
+    # the host of every draft read, whatever names stand near it
+    "host": (rules, "mentioned_host_elsewhere", lambda *args: True),
+    # the edition after a cue read each time it is asked for
+    "edition": (editions, "edition_of", lambda ctx, last, gap: editions._edition_of(ctx, last, gap)),
+    # every exclusion rule tried at every mention
+    "exclusions": (participants, "_no_exclusion_word", lambda ctx, a, m: False),
+}
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return _articles()
+
+
+@pytest.fixture(scope="module")
+def fast(articles):
+    return _events(articles)
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_short_cut_gives_the_plain_events(name, articles, fast, monkeypatch):
+    module, attribute, plain = PLAIN[name]
+    monkeypatch.setattr(module, attribute, plain)
+    assert _events(articles) == fast
+
+
+def test_generated_articles_exercise_the_short_cuts(articles, monkeypatch):
+    """The comparison above means something: the articles hold mentioned events of their own, drafts
+    whose host is skipped and drafts whose host is read."""
+    asked = {True: 0, False: 0}
+    real = rules.mentioned_host_elsewhere
+
+    def counting(*args):
+        found = real(*args)
+        asked[found] += 1
+        return found
+
+    monkeypatch.setattr(rules, "mentioned_host_elsewhere", counting)
+    found = [extract_document(text, published).events for text, published in articles]
+    assert sum(e.role == "mentioned" for events in found for e in events) >= 50
+    assert asked[True] >= 100 and asked[False] >= 100
