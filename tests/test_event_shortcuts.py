@@ -78,3 +78,21 @@ def test_generated_articles_exercise_the_short_cuts(articles, monkeypatch):
     found = [extract_document(text, published).events for text, published in articles]
     assert sum(e.role == "mentioned" for events in found for e in events) >= 50
     assert asked[True] >= 100 and asked[False] >= 100
+
+
+def test_numbers_parsed_when_asked_are_the_numbers_of_the_document(articles):
+    """DocContext.memo_numbers parses lazily, span by span: the same positions as parsing every token
+    that may start a number, and number_at is parse_number."""
+    from core.text.context import NUMBER_START, build_context
+    from core.text.numbers import parse_number
+
+    pick = random.Random(7)
+    for text, published in articles[:150]:
+        ctx = build_context(text, published)
+        every = [i for i in ctx.index.positions(NUMBER_START) if parse_number(ctx.tokens, i)]
+        n = len(ctx.tokens)
+        for _ in range(20):
+            lo, hi = sorted(pick.randint(-3, n + 3) for _ in range(2))
+            assert ctx.memo_numbers(lo, hi) == [i for i in every if max(lo, 0) <= i < hi]
+        assert [i for i in range(n) if ctx.number_at(i)] == [i for i in range(n) if parse_number(ctx.tokens, i)]
+        assert all(ctx.number_at(i) == parse_number(ctx.tokens, i) for i in range(n))

@@ -6,7 +6,6 @@ from bisect import bisect_left
 
 from core.text.context import DocContext
 from core.text.morphology import conjoined
-from core.text.numbers import parse_number
 
 EDITION_MAX = 99  # an edition is a small ordinal; a year after a cue ("مؤتمر 2013") is no edition
 
@@ -18,7 +17,7 @@ def edition_after(ctx: DocContext, last: int) -> int | None:
         i += 1  # "الـ26" is two tokens after normalization
     if i >= len(ctx.tokens):
         return None
-    found = parse_number(ctx.tokens, i)
+    found = ctx.number_at(i)
     if found is None or not (found.ordinal or ctx.tokens[i].text.isdigit()) or not 0 < found.value <= EDITION_MAX:
         return None
     return found.value

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from core.text.context import DocContext
-from core.text.numbers import parse_number
 
 SIZE_CONTEXT_BEFORE = 4
 SIZE_NEGATIVE_AFTER = 2
@@ -56,7 +55,7 @@ def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
     """
     toks = ctx.tokens
     for i in ctx.memo_numbers(lo, hi):
-        num = parse_number(toks, i)
+        num = ctx.number_at(i)
         if num is None or num.ordinal or not MIN_STATES <= num.value < MAX_STATES:
             continue
         if ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):

@@ -20,7 +20,7 @@ from core.lexicon import load_table
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import Normalized, Token, normalize, tokenize_columns
-from core.text.numbers import number_at_word, parse_number
+from core.text.numbers import NumberMatch, number_at_word, parse_number
 from core.records import CountryMention, DateMention, Span
 from core.text.phrases import phrase_tokens
 from core.text.segment import Segment, clauses, sentences
@@ -173,12 +173,20 @@ class DocContext:
         return word_groups().words(group)
 
     def memo_numbers(self, lo: int, hi: int) -> list[int]:
-        """Token indices in [lo, hi) where a number (digits or number words) starts."""
-        starts = self.memo.get("number_starts")
-        if starts is None:
-            from_tokens = [i for i in self.index.positions(NUMBER_START) if parse_number(self.tokens, i)]
-            starts = self.memo["number_starts"] = from_tokens
-        return starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)]
+        """Token indices in [lo, hi) where a number (digits or number words) starts; each token that
+        may start one is parsed once per document, when a span holding it is first asked for."""
+        starts = self.index.positions(NUMBER_START)
+        number_at = self.number_at
+        return [i for i in starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)] if number_at(i)]
+
+    def number_at(self, i: int) -> NumberMatch | None:
+        """core.text.numbers.parse_number at token i, kept per document."""
+        found = self.memo.get("numbers")
+        if found is None:
+            found = self.memo["numbers"] = {}
+        if i not in found:
+            found[i] = parse_number(self.tokens, i)
+        return found[i]
 
     def mentions_in(self, lo: int, hi: int) -> list[int]:
         """First token indices of the mentions starting in [lo, hi), in order."""
