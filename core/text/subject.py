@@ -81,12 +81,17 @@ def _visitor(ctx: "DocContext", a: int) -> bool:
     before = ctx.mentions_in(clause.first, a)
     if before and ctx.mention_tokens[before[-1]][1] == a and conjoined(ctx.tokens[a].text):
         return _visitor(ctx, before[-1])
+    # no word that could make it the other side stands as far back as any is read: most mentions
+    lo = max(clause.first, a - VISITOR_WINDOW)
+    words = _candidate_words(ctx)
+    j = bisect_left(words, min(lo, a - COMPARISON_WINDOW))
+    if j == len(words) or words[j] >= a:
+        return False
     if a > 0 and ctx.tagged(a - 1, "accredited"):
         return False  # "سفير ماليزيا لدى البحرين": the state an envoy serves in is the side received
     # The last word before the state that makes it the other side decides (only the last one is read):
     # a word of the other side in the window, a comparison right before it, a visitor noun after a
     # verb of receiving in the clause.
-    lo = max(clause.first, a - VISITOR_WINDOW)
     other = _other_side_tags(ctx)
     j = bisect_left(other, a)
     k = other[j - 1] if j and other[j - 1] >= lo else -1
@@ -114,6 +119,16 @@ def _other_side_tags(ctx: "DocContext") -> list[int]:
     found = ctx.memo.get("other_side_tags")
     if found is None:
         found = ctx.memo["other_side_tags"] = sorted(set().union(*(ctx.tags[group] for group in OTHER_SIDE)))
+    return found
+
+
+def _candidate_words(ctx: "DocContext") -> list[int]:
+    """The tokens tagged with a group of OTHER_SIDE, a comparison or a visitor noun, sorted (once
+    per document): every word `_visitor` may read as the one that decides."""
+    found = ctx.memo.get("visitor_candidates")
+    if found is None:
+        found = ctx.memo["visitor_candidates"] = sorted(
+            set(_other_side_tags(ctx)).union(ctx.tags["comparison"], ctx.tags["visitor_noun"]))
     return found
 
 
