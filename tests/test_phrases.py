@@ -79,3 +79,28 @@ def test_walk_gives_the_plain_longest_match(name):
                 found += got is not None and got[1] > 1
     # longer phrases were matched, not only single words (in a lexicon that has some)
     assert found > 20 or matcher.longest == 1
+
+
+def test_one_pass_over_several_lexicons_gives_each_lexicon_own_matches():
+    """find_all_many (the events' lexicons in one pass, words that go on with no phrase skipped)
+    and the ranking rules' cue pass give each lexicon's find_all, on random texts of their words."""
+    from core.rankings.document import _find_cues
+    from core.text.context import build_context
+    from core.text.phrases import find_all_many
+
+    events = {name: MATCHERS[name] for name in ("cues", "topics", "organizations", "rankings")}
+    ranks = cue_matchers()
+    pick = random.Random(3)
+    found = 0
+    for _ in range(40):
+        for lexicons in (events, ranks):
+            raw = " ".join(_random_text(pick, m) for m in pick.sample(list(lexicons.values()), 4))
+            ctx = build_context(raw)
+            expected = {name: m.find_all(ctx.tokens, None if name == "index" and lexicons is ranks else ctx.text)
+                        for name, m in lexicons.items()}
+            if lexicons is events:
+                assert find_all_many(lexicons, ctx.tokens, ctx.text) == expected
+            else:
+                assert _find_cues(ctx, ranks) == expected
+            found += sum(map(len, expected.values()))
+    assert found > 5000

@@ -165,11 +165,15 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
     n_tokens = len(texts)
     for i in range(n_tokens) if positions is None else positions:
         word = texts[i]
-        names = starts.get(word)
-        if names is None:  # (lexicon, its one-token match, the next tokens that may extend a phrase)
-            names = starts[word] = tuple((n, *matchers[n].at_token(word)) for n in key
-                                         if matchers[n].first_variants(word))
+        known = starts.get(word)
+        if known is None:  # (lexicon, its one-token match, the next tokens that may extend a phrase)
+            names = tuple((n, *matchers[n].at_token(word)) for n in key if matchers[n].first_variants(word))
+            known = starts[word] = (names, any(single for _, single, _ in names),
+                                    frozenset().union(*(followers for _, _, followers in names)))
+        names, some_single, some_followers = known
         after = texts[i + 1] if i + 1 < n_tokens else None  # None extends no phrase
+        if not some_single and after not in some_followers:
+            continue  # the word starts only longer phrases, and none goes on with the next word
         for name, single, followers in names:
             if i < free[name]:
                 continue
@@ -180,4 +184,4 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
     return hits
 
 
-_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[str, object, frozenset[str]], ...]]] = {}
+_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[tuple[str, object, frozenset[str]], ...], bool, frozenset[str]]]] = {}
