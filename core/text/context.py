@@ -226,9 +226,15 @@ class DocContext:
         return min(lo, len(self.tokens) - 1)
 
     def sentence_of(self, i: int) -> Segment:
+        at = self.memo.get("sentence_at")  # the per-token list, once built: one look-up (rules ask very often)
+        if at is not None and 0 <= i < len(at):
+            return at[i]
         return self._segment_of("sentence_at", self.sentences, i)
 
     def clause_of(self, i: int) -> Segment:
+        at = self.memo.get("clause_at")
+        if at is not None and 0 <= i < len(at):
+            return at[i]
         return self._segment_of("clause_at", self.clauses, i)
 
     def _segment_of(self, key: str, segments: list[Segment], i: int) -> Segment:
