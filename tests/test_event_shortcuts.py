@@ -96,3 +96,22 @@ def test_numbers_parsed_when_asked_are_the_numbers_of_the_document(articles):
             assert ctx.memo_numbers(lo, hi) == [i for i in every if max(lo, 0) <= i < hi]
         assert [i for i in range(n) if ctx.number_at(i)] == [i for i in range(n) if parse_number(ctx.tokens, i)]
         assert all(ctx.number_at(i) == parse_number(ctx.tokens, i) for i in range(n))
+
+
+def test_any_of_several_groups_is_any_group(articles):
+    """DocContext.has_any (the groups' tokens merged once) answers as has() of each group."""
+    from core.text.context import build_context
+
+    pick = random.Random(9)
+    groups = [("future", "present_host", "past"), ("future", "present_host"), ("comparison",), ("past", "survey")]
+    answers = []
+    for text, published in articles[:100]:
+        ctx = build_context(text, published)
+        n = len(ctx.tokens)
+        for _ in range(40):
+            lo, hi = sorted(pick.randint(-3, n + 3) for _ in range(2))
+            for names in groups:
+                found = ctx.has_any(names, lo, hi)
+                assert found == any(ctx.has(g, lo, hi) for g in names)
+                answers.append(found)
+    assert answers.count(True) > 500 and answers.count(False) > 500

@@ -36,6 +36,7 @@ RELATIVE_VERB = 3       # "الذي عقد", "التي انعقدت": the verb t
 QUOTES = ('"', "«", "“")  # marks that open a quoted title
 RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
+TIME_WORDS = ("future", "present_host", "past")  # a word of these next to a cue places it at another time
 
 
 def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
@@ -167,7 +168,7 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     relative = ctx.first_tag("relative_pronoun", cue.last, min(hi, cue.last + RELATIVE_AFTER))
     if relative is not None:
         near = min(hi, relative + 3)  # "والمعرض المصاحب له والتي ستستضيفها المملكة"
-    anchored_in_time = ctx.has("future", lo, near) or ctx.has("present_host", lo, near) or ctx.has("past", lo, near)
+    anchored_in_time = ctx.has_any(TIME_WORDS, lo, near)  # a future, present-hosting or past word
     # "بالتزامن مع مؤتمر …", "يليه الاجتماع …": another event beside the main one, at its time.
     beside = cue.kind != main.cue.kind and (ctx.has("concurrent", cue.first - CONCURRENT_BEFORE, cue.first) or
                                             ctx.has("accompanying", cue.last, min(hi, cue.last + ACCOMPANYING_AFTER)))
@@ -221,10 +222,10 @@ def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
     """"ويُنظَم المؤتمر مرة كل عامين، وعُقد أولًا في سلطنة عُمان في عام 2009، ثم الكويت في 2011،
     واستضافت الإمارات الدورة السابقة في عام 2013": a recurring event's editions listed after it,
     each a clause with a place and a year, from the first clause with a verb of holding on."""
-    sentence = ctx.sentence_of(cue.first)
     clause = ctx.clause_of(cue.first)
     if not ctx.has("recurring", clause.first, clause.last):
         return []
+    sentence = ctx.sentence_of(cue.first)
     drafts: list[_Draft] = []
     started = False
     for part in (c for c in ctx.clauses if clause.last <= c.first < sentence.last):

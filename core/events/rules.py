@@ -325,7 +325,7 @@ def mentioned_host_elsewhere(ctx: DocContext, lo: int, hi: int, cue_first: int, 
     other = main.value
     if any(ctx.mention_at[a].iso3 != other for a in ctx.mentions_in(lo, hi)):
         return True
-    if ctx.has("future", lo, cue_first) or ctx.has("present_host", lo, cue_first):
+    if ctx.has_any(("future", "present_host"), lo, cue_first):
         start = max(ctx.sentence_of(cue_first).first, lo - HOST_BEFORE_FUTURE)
         if any(ctx.mention_at[a].iso3 != other for a in ctx.mentions_in(start, cue_first)):
             return True

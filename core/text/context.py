@@ -159,6 +159,16 @@ class DocContext:
         k = bisect_left(found, lo if lo > 0 else 0)
         return k < len(found) and found[k] < hi
 
+    def has_any(self, groups: tuple[str, ...], lo: int, hi: int) -> bool:
+        """Some token in [lo, hi) carries one of `groups` (has() of each, in one look-up: the groups'
+        tokens merged once per document)."""
+        key = "tags " + " ".join(groups)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = sorted(set().union(*(self.tags[group] for group in groups)))
+        k = bisect_left(found, lo if lo > 0 else 0)
+        return k < len(found) and found[k] < hi
+
     def tag_positions(self, group: str, lo: int, hi: int) -> list[int]:
         """Every token index in [lo, hi) tagged with `group`, in order."""
         found = self.tags[group]
