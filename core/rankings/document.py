@@ -59,8 +59,11 @@ class RankDoc:
         doc.governed = {a for a, _ in names if _governed(doc, ctx.tokens[a].text)}
         doc.date_pos = [a for a, _, _ in ctx.date_tokens]
         doc.index_classes = frozenset(h[2] for h in doc.cues["index"])
-        doc.sentence_at = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.sentences))
-        doc.clause_at = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.clauses))
+        # the context's lists when the segments follow one another (the same lists), else built here
+        doc.sentence_at = ctx.segments_by_token("sentence_at", ctx.sentences) or \
+            list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.sentences))
+        doc.clause_at = ctx.segments_by_token("clause_at", ctx.clauses) or \
+            list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.clauses))
         return doc
 
     def sentence(self, i: int):

@@ -251,15 +251,21 @@ class DocContext:
         """segment.segment_of by bisect over the segments' ends. Segments that follow one another from
         token 0 (as segment.sentences and clauses make them) give each token's segment to the memo,
         then one list look-up answers; an index past them, or other segments, by bisect."""
+        at = self.segments_by_token(key, segments)
+        if 0 <= i < len(at):
+            return at[i]
+        return segments[min(bisect_right([seg.last for seg in segments], i), len(segments) - 1)]
+
+    def segments_by_token(self, key: str, segments: list[Segment]) -> list[Segment]:
+        """Each token's segment, in a list kept in the memo under `key` ("sentence_at" / "clause_at"
+        for the sentences / clauses); [] when the segments do not follow one another from token 0."""
         at = self.memo.get(key)
         if at is None:
             follow = all(a.last == b.first for a, b in zip(segments, segments[1:])) and \
                 all(seg.first <= seg.last for seg in segments) and (not segments or segments[0].first == 0)
             at = self.memo[key] = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in segments)) \
                 if follow else []
-        if 0 <= i < len(at):
-            return at[i]
-        return segments[min(bisect_right([seg.last for seg in segments], i), len(segments) - 1)]
+        return at
 
     def span(self, first: int, last: int) -> Span:
         """Evidence for tokens[first:last] in original offsets."""
