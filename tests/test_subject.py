@@ -27,3 +27,17 @@ def test_visitor_gives_the_plain_answers_on_generated_articles():
                 assert found == _visitor_by_every_candidate(ctx, a), (a, ctx.tokens[a].text)
                 answers.append(found)
     assert answers.count(True) >= 200 and answers.count(False) >= 200
+
+
+def test_the_context_map_holds_each_mention_at_its_first_token():
+    """resolve() reads each mention's first token from ctx.mention_at when it holds as many entries
+    as there are mentions: then it is each mention at token_index(its start), in text order."""
+    sentences = [case.text for cap in event_capabilities.CAPABILITIES for case in cap.cases]
+    pick = random.Random(6)
+    checked = 0
+    for _ in range(300):
+        ctx = build_context("\n".join(pick.sample(sentences, pick.randint(3, 7))))
+        if len(ctx.mention_at) == len(ctx.mentions):
+            assert sorted(ctx.mention_at.items()) == [(ctx.token_index(m.nstart), m) for m in ctx.mentions]
+            checked += 1
+    assert checked >= 250

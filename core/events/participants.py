@@ -164,11 +164,14 @@ EXCLUSION_RULES: tuple[Callable[[DocContext, int, CountryMention], str | None], 
 EXCLUSION_WORDS = ("comparison", "decline_verb", "except_word", "leader_verb", "obstacle", "performer", "span_word")
 
 
-def _exclusion_words(ctx: DocContext) -> list[int]:
-    """The tokens tagged with a group of EXCLUSION_WORDS, sorted (once per document)."""
+def _exclusion_words(ctx: DocContext) -> tuple[set[int], set[int], list[int], set[int]]:
+    """(the postings, the organizations' ends, the tokens tagged with a group of EXCLUSION_WORDS
+    sorted, the sentences about rankings) of the document, read once."""
     found = ctx.memo.get("exclusion_words")
     if found is None:
-        found = ctx.memo["exclusion_words"] = sorted(set().union(*(ctx.tags[group] for group in EXCLUSION_WORDS)))
+        found = ctx.memo["exclusion_words"] = (
+            posting_tokens(ctx), organization_ends(ctx),
+            sorted(set().union(*(ctx.tags[group] for group in EXCLUSION_WORDS))), survey_sentences(ctx))
     return found
 
 
@@ -177,14 +180,12 @@ def _no_exclusion_word(ctx: DocContext, a: int, m: CountryMention) -> bool:
     back as any rule reads (its clause, PERFORMER_WINDOW tokens), no verb of declining after it, it
     is no posting, no organization's seat, no adjective and no name in a sentence about rankings.
     (False says only that the rules must be asked.)"""
-    if m.via == "demonym" or a in posting_tokens(ctx):
+    postings, ends, words, surveys = _exclusion_words(ctx)
+    if m.via == "demonym" or a in postings or a in ends or a - 1 in ends or \
+            ctx.tagged(ctx.mention_tokens[a][1], "decline_verb"):
         return False
-    ends = organization_ends(ctx)
-    if a in ends or a - 1 in ends or ctx.tagged(ctx.mention_tokens[a][1], "decline_verb"):
+    if m.via == "name" and ctx.sentence_of(a).first in surveys:
         return False
-    if m.via == "name" and ctx.sentence_of(a).first in survey_sentences(ctx):
-        return False
-    words = _exclusion_words(ctx)
     k = bisect_left(words, min(ctx.clause_of(a).first, a - PERFORMER_WINDOW))
     return k == len(words) or words[k] >= a
 

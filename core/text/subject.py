@@ -166,7 +166,9 @@ def _short_form_at(ctx: "DocContext", i: int, covered: set[int]) -> str | None:
 
 def resolve(ctx: "DocContext") -> str:
     """Add the short-form mentions to the context and return the subject ('' for none named)."""
-    located = [(ctx.token_index(m.nstart), m) for m in ctx.mentions]
+    # each mention with its first token: the context's map when it holds every mention (no two on one token)
+    located = sorted(ctx.mention_at.items()) if len(ctx.mention_at) == len(ctx.mentions) else \
+        [(ctx.token_index(m.nstart), m) for m in ctx.mentions]
     covered = {k for a, b in ctx.mention_tokens.values() for k in range(a, b)}
     found = [(i, f) for i in ctx.index.positions(SHORT_FORM) if (f := _short_form_at(ctx, i, covered))]
     forms = short_forms()
