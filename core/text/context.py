@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
-from operator import attrgetter
+from operator import attrgetter, le
 
 from core.text.dates import Published, find_dates
 from core.text.gazetteer import find_mentions
@@ -27,6 +27,7 @@ from core.text.segment import Segment, clauses, sentences
 from core.text.subject import resolve
 
 WORD_GROUPS = "event_context.tsv"
+_FIRST, _LAST = attrgetter("first"), attrgetter("last")
 
 
 @dataclass(frozen=True)
@@ -261,8 +262,8 @@ class DocContext:
         for the sentences / clauses); [] when the segments do not follow one another from token 0."""
         at = self.memo.get(key)
         if at is None:
-            follow = all(a.last == b.first for a, b in zip(segments, segments[1:])) and \
-                all(seg.first <= seg.last for seg in segments) and (not segments or segments[0].first == 0)
+            firsts, lasts = list(map(_FIRST, segments)), list(map(_LAST, segments))
+            follow = firsts[1:] == lasts[:-1] and all(map(le, firsts, lasts)) and (not segments or firsts[0] == 0)
             at = self.memo[key] = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in segments)) \
                 if follow else []
         return at
