@@ -115,3 +115,42 @@ def test_any_of_several_groups_is_any_group(articles):
                 assert found == any(ctx.has(g, lo, hi) for g in names)
                 answers.append(found)
     assert answers.count(True) > 500 and answers.count(False) > 500
+
+
+def _plain_stated_size(ctx, lo, hi):
+    """sizes.stated_size as it read every number of the span and skipped those no count of states."""
+    from core.events import sizes as S
+
+    toks = ctx.tokens
+    for i in ctx.memo_numbers(lo, hi):
+        num = ctx.number_at(i)
+        if num is None or num.ordinal or not S.MIN_STATES <= num.value < S.MAX_STATES:
+            continue
+        if ctx.has("size_negative", i - S.SIZE_CONTEXT_BEFORE, i):
+            continue
+        if num.last < len(toks) and ctx.tagged(num.last, "state_noun"):
+            if ctx.has("size_negative", num.last + 1, num.last + 1 + S.SIZE_NEGATIVE_AFTER):
+                continue
+            if any(rule(ctx, i, num.last) for rule in S.SIZE_RULES):
+                return num.value, ctx.has("lower_bound", i - S.LOWER_BOUND_BEFORE, i)
+        elif S.size_definite_states(ctx, i, num.last):
+            return num.value, False
+    return S.size_dual(ctx, lo, hi)
+
+
+def test_sizes_read_from_the_counts_of_states_are_the_plain_sizes(articles):
+    from core.events.sizes import stated_size
+    from core.text.context import build_context
+
+    pick = random.Random(4)
+    sizes = []
+    for text, published in articles:
+        ctx = build_context(text, published)
+        n = len(ctx.tokens)
+        for _ in range(10):
+            lo, hi = sorted(pick.randint(-3, n + 3) for _ in range(2))
+            found = stated_size(ctx, lo, hi)
+            assert found == _plain_stated_size(ctx, lo, hi)
+            sizes.append(found[0])
+        assert stated_size(ctx, 0, n) == _plain_stated_size(ctx, 0, n)
+    assert sum(size is not None for size in sizes) >= 100

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from core.text.context import DocContext
 
 SIZE_CONTEXT_BEFORE = 4
@@ -47,6 +49,17 @@ def size_definite_states(ctx: DocContext, i: int, last: int) -> bool:
 SIZE_RULES = (size_after_context_word, size_people_from_states)
 
 
+def _state_counts(ctx: DocContext) -> list[int]:
+    """The tokens where a cardinal from MIN_STATES to below MAX_STATES starts (a count a size rule
+    may read), in order, once per document."""
+    found = ctx.memo.get("state_counts")
+    if found is None:
+        found = ctx.memo["state_counts"] = [
+            i for i in ctx.memo_numbers(0, len(ctx.tokens))
+            if not (num := ctx.number_at(i)).ordinal and MIN_STATES <= num.value < MAX_STATES]
+    return found
+
+
 def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
     """Delegation size stated in tokens[lo:hi] by the first size rule that fires, and lower-bound flag.
 
@@ -54,10 +67,9 @@ def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
     people, entities or sessions, UN membership and beneficiaries are not.
     """
     toks = ctx.tokens
-    for i in ctx.memo_numbers(lo, hi):
+    counts = _state_counts(ctx)
+    for i in counts[bisect_left(counts, max(lo, 0)):bisect_left(counts, hi)]:
         num = ctx.number_at(i)
-        if num is None or num.ordinal or not MIN_STATES <= num.value < MAX_STATES:
-            continue
         if ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):
             continue
         if num.last < len(toks) and ctx.tagged(num.last, "state_noun"):
