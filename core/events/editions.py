@@ -63,10 +63,10 @@ def other_edition(ctx: DocContext, cue_first: int, cue_last: int, main_first: in
     event's kind with another edition number is another event of the series. Not one coordinated
     with the main cue in its sentence ("خلال الاجتماع الثامن للجنة …، والاجتماع الـ28 للجنة …"):
     meetings held together are told as one occasion."""
-    if conjoined(ctx.tokens[cue_first].text) and ctx.sentence_of(cue_first) == ctx.sentence_of(main_first):
-        return False
     mine = edition_of(ctx, cue_last, gap)
     if mine is None:
+        return False
+    if conjoined(ctx.tokens[cue_first].text) and ctx.sentence_of(cue_first) == ctx.sentence_of(main_first):
         return False
     theirs = edition_of(ctx, main_last, gap)
     return theirs is not None and mine != theirs
