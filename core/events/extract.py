@@ -262,7 +262,9 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
             continue
         next_first = cues[n + 1].first if n + 1 < len(cues) else len(ctx.tokens)
         cue = Cue(kind_of_compound(ctx, cue) or cue.kind, cue.first, cue.last)  # "لجائزة ومؤتمر ومعرض"
-        drafts.extend(d for d in _earlier_editions(ctx, cue) if all(_year(ctx, o) != _year(ctx, d) for o in drafts))
+        editions = _earlier_editions(ctx, cue)
+        if editions:
+            drafts.extend(d for d in editions if all(_year(ctx, o) != _year(ctx, d) for o in drafts))
         draft = _mentioned_draft(ctx, cue, next_first, main)
         if draft is None:
             continue
