@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from core.text.context import DocContext
+from core.text.context import NUMBER_START, DocContext
 
 SIZE_CONTEXT_BEFORE = 4
 SIZE_NEGATIVE_AFTER = 2
@@ -54,9 +54,17 @@ def _state_counts(ctx: DocContext) -> list[int]:
     may read), in order, once per document."""
     found = ctx.memo.get("state_counts")
     if found is None:
-        found = ctx.memo["state_counts"] = [
-            i for i in ctx.memo_numbers(0, len(ctx.tokens))
-            if not (num := ctx.number_at(i)).ordinal and MIN_STATES <= num.value < MAX_STATES]
+        found = ctx.memo["state_counts"] = []
+        texts = ctx.index.texts
+        for i in ctx.index.positions(NUMBER_START):
+            word = texts[i]
+            if word.isdigit() and len(word) <= 9:  # parse_number reads digits as their cardinal value
+                counts = MIN_STATES <= int(word) < MAX_STATES
+            else:
+                num = ctx.number_at(i)
+                counts = num is not None and not num.ordinal and MIN_STATES <= num.value < MAX_STATES
+            if counts:
+                found.append(i)
     return found
 
 
