@@ -206,7 +206,7 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
     for lo, hi in regions:
         for a in ctx.mentions_in(lo, hi):
             m = ctx.mention_at[a]
-            if m.via in GCC_VIA or ctx.sentence_of(a).first in excluded_sentences:
+            if m.via in GCC_VIA or (excluded_sentences and ctx.sentence_of(a).first in excluded_sentences):
                 continue
             if m.via == "city" and not delegation_origin(ctx, a):
                 continue  # a city names a participant only as where a delegation comes from ("وفد … بدبي")
@@ -244,7 +244,7 @@ def gcc_body(ctx: DocContext, regions: Regions, excluded_sentences: set[int]) ->
     for lo, hi in regions:
         for a in ctx.mentions_in(lo, hi):
             m = ctx.mention_at[a]
-            if ctx.sentence_of(a).first in excluded_sentences:
+            if excluded_sentences and ctx.sentence_of(a).first in excluded_sentences:
                 continue
             if m.via == "gcc_body" or m.via == "gcc_region" and gulf_as_origin(ctx, a):
                 return m
