@@ -78,9 +78,10 @@ def _visitor(ctx: "DocContext", a: int) -> bool:
     where, not who; a delegation the side sends ("وفد بحريني إلى سنغافورة") is the side itself.
     A state coordinated with the one before it ("وفود من الأردن ومصر وتونس والمغرب") shares its role."""
     clause = ctx.clause_of(a)
-    before = ctx.mentions_in(clause.first, a)
-    if before and ctx.mention_tokens[before[-1]][1] == a and conjoined(ctx.tokens[a].text):
-        return _visitor(ctx, before[-1])
+    if a in _mention_ends(ctx):  # a mention ends right before it: it may be coordinated with that one
+        before = ctx.mentions_in(clause.first, a)
+        if before and ctx.mention_tokens[before[-1]][1] == a and conjoined(ctx.tokens[a].text):
+            return _visitor(ctx, before[-1])
     # no word that could make it the other side stands as far back as any is read: most mentions
     lo = max(clause.first, a - VISITOR_WINDOW)
     words = _candidate_words(ctx)
@@ -120,6 +121,14 @@ def _other_side_tags(ctx: "DocContext") -> list[int]:
     if found is None:
         found = ctx.memo["other_side_tags"] = sorted(set().union(*(ctx.tags[group] for group in OTHER_SIDE)))
     return found
+
+
+def _mention_ends(ctx: "DocContext") -> set[int]:
+    """The token after each mention (kept per document while no mention is added)."""
+    kept = ctx.memo.get("mention_ends")
+    if kept is None or kept[0] != len(ctx.mention_tokens):
+        kept = ctx.memo["mention_ends"] = (len(ctx.mention_tokens), {b for _, b in ctx.mention_tokens.values()})
+    return kept[1]
 
 
 def _candidate_words(ctx: "DocContext") -> list[int]:
