@@ -10,7 +10,9 @@ core.events.participants; organizations, topics and the GCC flag by core.events.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from core.events import attributes, rules, sizes, timing
 from core.events import participants as parts
@@ -36,6 +38,7 @@ RELATIVE_VERB = 3       # "الذي عقد", "التي انعقدت": the verb t
 QUOTES = ('"', "«", "“")  # marks that open a quoted title
 RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
+CUE_FIRST = attrgetter("first")
 TIME_WORDS = ("future", "present_host", "past")  # a word of these next to a cue places it at another time
 
 
@@ -127,7 +130,8 @@ def _lead_sentences(ctx: DocContext) -> set[int]:
 def _restating(ctx: DocContext, cues: list[Cue], cue: Cue, s) -> bool:
     """A sentence after the main one that may restate it: its cues are of the main kind (or the
     delegation that attended, "بمشاركة وفد بحريني") and no word places them at another time ("الاجتماع الثالث في مارس الماضي بالكويت")."""
-    return all(c.kind == cue.kind or ctx.tagged(c.first, "delegation") for c in cues if s.first <= c.first < s.last) and \
+    inside = cues[bisect_left(cues, s.first, key=CUE_FIRST):bisect_left(cues, s.last, key=CUE_FIRST)]  # in text order
+    return all(c.kind == cue.kind or ctx.tagged(c.first, "delegation") for c in inside) and \
         not ctx.has("past", s.first, s.last) and not ctx.has("future", s.first, s.last)
 
 
