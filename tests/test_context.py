@@ -154,3 +154,27 @@ def test_segment_memo_is_the_plain_rule_on_random_segments():
             assert ctx._segment_of("k", segments, i) is plain(segments, i), (segments, i)
         following += bool(ctx.memo["k"])
     assert 500 < following < 1900
+
+def test_segments_by_token_is_the_plain_per_token_list():
+    """DocContext.segments_by_token: each token's segment when the segments follow one another from
+    token 0, else []; the same answer as the test written plainly, on random segment lists."""
+    import random
+
+    from core.text.segment import Segment
+
+    ctx = build_context(TEXT, "2019")
+    pick = random.Random(2)
+    for n in range(300):
+        bounds = sorted(pick.randint(0, 30) for _ in range(pick.randint(0, 6)))
+        segments = [Segment(a, b, 0, 0) for a, b in zip([0] + bounds, bounds + [31])]
+        if n % 3 == 1 and segments:  # a gap, an overlap or a start past token 0
+            k = pick.randrange(len(segments))
+            seg = segments[k]
+            segments[k] = Segment(seg.first + pick.choice([-1, 1]), seg.last, 0, 0)
+        elif n % 3 == 2 and segments:
+            segments[-1] = Segment(segments[-1].first, segments[-1].first - 1, 0, 0)  # ends before it starts
+        follow = all(a.last == b.first for a, b in zip(segments, segments[1:])) and \
+            all(seg.first <= seg.last for seg in segments) and (not segments or segments[0].first == 0)
+        plain = [seg for seg in segments for _ in range(seg.last - seg.first)] if follow else []
+        ctx.memo.pop("test_at", None)
+        assert ctx.segments_by_token("test_at", segments) == plain

@@ -16,7 +16,9 @@ GCC_NAMED_MIN = 4       # this many GCC members named one by one make a GCC even
 def matched_values(ctx: DocContext, name: str, regions) -> list[str]:
     """Distinct values of a lexicon's matches inside the regions, in text order."""
     hits = phrase_hits(ctx, name)
-    starts = [i for i, _, _ in hits]
+    starts = ctx.memo.get("phrase_starts " + name)  # each event of the document asks
+    if starts is None:
+        starts = ctx.memo["phrase_starts " + name] = [i for i, _, _ in hits]
     inside = sorted((i, value) for lo, hi in regions
                     for i, length, value in hits[bisect_left(starts, lo):bisect_left(starts, hi)] if i + length <= hi)
     return list(dict.fromkeys(value for _, value in inside))

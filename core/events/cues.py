@@ -88,19 +88,23 @@ def find_cues(ctx: DocContext) -> list[Cue]:
     cues: list[Cue] = []
     hits = phrase_hits(ctx, "cues")
     ctx.memo["cue_kind_at"] = {i: kind for i, _, kind in hits}
+    tags = ctx.tags  # each group's tokens as a set, for the many cues asked about
+    not_after, needs_win, needs_number, accompanying = (
+        set(tags[group]) for group in ("not_event_after", "needs_win", "needs_number", "accompanying"))
+    titled = {k + 1 for group in ("title_word", "decision_word") for k in tags[group]}
     for i, length, kind in hits:
         nxt = i + length
-        if i in in_org or (i in in_ranking and kind != "award") or ctx.tagged(nxt, "not_event_after"):
+        if i in in_org or (i in in_ranking and kind != "award") or nxt in not_after:
             continue  # "مؤتمر صحافي" is a press briefing
-        if i > 0 and (ctx.tagged(i - 1, "title_word") or ctx.tagged(i - 1, "decision_word")):
+        if i in titled:
             continue  # "رئيس اللجنة الوزارية": a title; "اعتماد جائزة التميز": a prize adopted
-        if ctx.tagged(i, "needs_win") and not ctx.has("win_verb", max(0, i - WIN_BEFORE), i):
+        if i in needs_win and not ctx.has("win_verb", max(0, i - WIN_BEFORE), i):
             continue  # "فازت ثمانية مواقع سعودية بدرع": a shield won is an award; one handed over is not
-        if ctx.tagged(i, "needs_number") and not (nxt < len(ctx.tokens) and ctx.tokens[nxt].text.isdigit()):
+        if i in needs_number and not (nxt < len(ctx.tokens) and ctx.tokens[nxt].text.isdigit()):
             continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
         if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
             continue
-        if cues and conjoined(ctx.tokens[i].text) and ctx.tagged(nxt, "accompanying") and \
+        if cues and nxt in accompanying and conjoined(ctx.tokens[i].text) and \
                 ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
             continue  # "لجائزة ومؤتمر الحكومة الإلكترونية والمعرض المصاحب له": part of the event before it
         cues.append(Cue(kind, i, nxt))

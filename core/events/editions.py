@@ -6,7 +6,6 @@ from bisect import bisect_left
 
 from core.text.context import DocContext
 from core.text.morphology import conjoined
-from core.text.numbers import parse_number
 
 EDITION_MAX = 99  # an edition is a small ordinal; a year after a cue ("مؤتمر 2013") is no edition
 
@@ -18,7 +17,7 @@ def edition_after(ctx: DocContext, last: int) -> int | None:
         i += 1  # "الـ26" is two tokens after normalization
     if i >= len(ctx.tokens):
         return None
-    found = parse_number(ctx.tokens, i)
+    found = ctx.number_at(i)
     if found is None or not (found.ordinal or ctx.tokens[i].text.isdigit()) or not 0 < found.value <= EDITION_MAX:
         return None
     return found.value
@@ -36,7 +35,19 @@ def _cue_starts(ctx: DocContext) -> list[int]:
 
 def edition_of(ctx: DocContext, cue_last: int, gap: int) -> int | None:
     """The edition after a cue, or after a cue word merged into it ("اللجنة في اجتماعها السادس عشر":
-    the meeting word `gap` tokens on is part of the same name)."""
+    the meeting word `gap` tokens on is part of the same name). Kept per document (with the cues it
+    was read from): every cue of the main event's kind asks for the main cue's edition."""
+    at = ctx.memo.get("cue_kind_at", {})
+    kept = ctx.memo.get("editions")
+    if kept is None or kept[0] is not at:
+        kept = ctx.memo["editions"] = (at, {})
+    known = kept[1]
+    if (cue_last, gap) not in known:
+        known[(cue_last, gap)] = _edition_of(ctx, cue_last, gap)
+    return known[(cue_last, gap)]
+
+
+def _edition_of(ctx: DocContext, cue_last: int, gap: int) -> int | None:
     found = edition_after(ctx, cue_last)
     if found is not None:
         return found
@@ -52,7 +63,10 @@ def other_edition(ctx: DocContext, cue_first: int, cue_last: int, main_first: in
     event's kind with another edition number is another event of the series. Not one coordinated
     with the main cue in its sentence ("خلال الاجتماع الثامن للجنة …، والاجتماع الـ28 للجنة …"):
     meetings held together are told as one occasion."""
+    mine = edition_of(ctx, cue_last, gap)
+    if mine is None:
+        return False
     if conjoined(ctx.tokens[cue_first].text) and ctx.sentence_of(cue_first) == ctx.sentence_of(main_first):
         return False
-    mine, theirs = edition_of(ctx, cue_last, gap), edition_of(ctx, main_last, gap)
-    return mine is not None and theirs is not None and mine != theirs
+    theirs = edition_of(ctx, main_last, gap)
+    return theirs is not None and mine != theirs

@@ -10,7 +10,9 @@ core.events.participants; organizations, topics and the GCC flag by core.events.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from core.events import attributes, rules, sizes, timing
 from core.events import participants as parts
@@ -36,6 +38,8 @@ RELATIVE_VERB = 3       # "الذي عقد", "التي انعقدت": the verb t
 QUOTES = ('"', "«", "“")  # marks that open a quoted title
 RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
+CUE_FIRST = attrgetter("first")
+TIME_WORDS = ("future", "present_host", "past")  # a word of these next to a cue places it at another time
 
 
 def _main_cue(ctx: DocContext, cues: list[Cue], lead: set[int]) -> Cue | None:
@@ -126,7 +130,8 @@ def _lead_sentences(ctx: DocContext) -> set[int]:
 def _restating(ctx: DocContext, cues: list[Cue], cue: Cue, s) -> bool:
     """A sentence after the main one that may restate it: its cues are of the main kind (or the
     delegation that attended, "بمشاركة وفد بحريني") and no word places them at another time ("الاجتماع الثالث في مارس الماضي بالكويت")."""
-    return all(c.kind == cue.kind or ctx.tagged(c.first, "delegation") for c in cues if s.first <= c.first < s.last) and \
+    inside = cues[bisect_left(cues, s.first, key=CUE_FIRST):bisect_left(cues, s.last, key=CUE_FIRST)]  # in text order
+    return all(c.kind == cue.kind or ctx.tagged(c.first, "delegation") for c in inside) and \
         not ctx.has("past", s.first, s.last) and not ctx.has("future", s.first, s.last)
 
 
@@ -167,20 +172,23 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     relative = ctx.first_tag("relative_pronoun", cue.last, min(hi, cue.last + RELATIVE_AFTER))
     if relative is not None:
         near = min(hi, relative + 3)  # "والمعرض المصاحب له والتي ستستضيفها المملكة"
-    anchored_in_time = ctx.has("future", lo, near) or ctx.has("present_host", lo, near) or ctx.has("past", lo, near)
+    anchored_in_time = ctx.has_any(TIME_WORDS, lo, near)  # a future, present-hosting or past word
     # "بالتزامن مع مؤتمر …", "يليه الاجتماع …": another event beside the main one, at its time.
     beside = cue.kind != main.cue.kind and (ctx.has("concurrent", cue.first - CONCURRENT_BEFORE, cue.first) or
                                             ctx.has("accompanying", cue.last, min(hi, cue.last + ACCOMPANYING_AFTER)))
-    host = rules.mentioned_host(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host)
     year, main_year = (time.value.year if time else None), _year(ctx, main)
     other_year = year is not None and main_year is not None and year != main_year
     # "حفل تتويج الفائزين بجائزة التميز الرقمي 2008" in an article that dates nothing else
     own_year = year is not None and main_year is None and cue.kind != main.cue.kind
-    other_place = host.basis in ("stated", "event_name") and host.value != main.host.value
     # "الندوة … التي عقدت في سبتمبر 2024" beside a meeting of 21 October 2024: another month, another event
     mine, theirs = (time.value if time else None), (main.time.value if main.time else None)
     other_month = bool(mine and theirs and mine.month and theirs.month) and \
         (mine.year, mine.month) != (theirs.year, theirs.month)
+    if not beside and not _kept_without_place(ctx, cue, hi, main, time, other_year, own_year or anchored_in_time or other_month) \
+            and not rules.mentioned_host_elsewhere(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host):
+        return None  # nothing but another place could keep it, and no other state is named where the host is read
+    host = rules.mentioned_host(ctx, lo, hi, cue.first, cue.last, cue.kind, main.host)
+    other_place = host.basis in ("stated", "event_name") and host.value != main.host.value
     if beside:
         if time is None and main.time is not None:
             time = rules.Decision(main.time.value, "main_event", "date_of_main_event_beside")
@@ -201,14 +209,27 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time or beside)
 
 
+def _kept_without_place(ctx: DocContext, cue: Cue, hi: int, main: _Draft, time: rules.Decision | None,
+                        other_year: bool, elsewhere_in_time: bool) -> bool:
+    """The tests of `_mentioned_draft` that keep a draft not beside the main event, less its other
+    place: another year or edition (or told as an earlier one) for the main event's kind, else
+    another year, its own year, an anchor in time or another month (`elsewhere_in_time`)."""
+    if cue.kind != main.cue.kind:
+        return other_year or elsewhere_in_time
+    mine, theirs = (time.value if time else None), (main.time.value if main.time else None)
+    same_time = bool(mine and theirs) and (mine.year, mine.month, mine.day) == (theirs.year, theirs.month, theirs.day)
+    return other_year or (_told_as_earlier(ctx, cue, hi, time) and not same_time) or \
+        other_edition(ctx, cue.first, cue.last, main.cue.first, main.cue.last, MERGE_GAP)
+
+
 def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
     """"ويُنظَم المؤتمر مرة كل عامين، وعُقد أولًا في سلطنة عُمان في عام 2009، ثم الكويت في 2011،
     واستضافت الإمارات الدورة السابقة في عام 2013": a recurring event's editions listed after it,
     each a clause with a place and a year, from the first clause with a verb of holding on."""
-    sentence = ctx.sentence_of(cue.first)
     clause = ctx.clause_of(cue.first)
     if not ctx.has("recurring", clause.first, clause.last):
         return []
+    sentence = ctx.sentence_of(cue.first)
     drafts: list[_Draft] = []
     started = False
     for part in (c for c in ctx.clauses if clause.last <= c.first < sentence.last):
@@ -245,7 +266,9 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
             continue
         next_first = cues[n + 1].first if n + 1 < len(cues) else len(ctx.tokens)
         cue = Cue(kind_of_compound(ctx, cue) or cue.kind, cue.first, cue.last)  # "لجائزة ومؤتمر ومعرض"
-        drafts.extend(d for d in _earlier_editions(ctx, cue) if all(_year(ctx, o) != _year(ctx, d) for o in drafts))
+        editions = _earlier_editions(ctx, cue)
+        if editions:
+            drafts.extend(d for d in editions if all(_year(ctx, o) != _year(ctx, d) for o in drafts))
         draft = _mentioned_draft(ctx, cue, next_first, main)
         if draft is None:
             continue

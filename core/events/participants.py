@@ -7,6 +7,7 @@ A state reached only through "دول المجلس" (the GCC as a body) is a part
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Callable
 
 from core.text.context import DocContext
@@ -159,6 +160,43 @@ EXCLUSION_RULES: tuple[Callable[[DocContext, int, CountryMention], str | None], 
     rule_posting, rule_organization_seat, rule_comparison, rule_declined, rule_except, rule_ranking_leader, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
 
 
+# The groups whose word before a mention (in its clause, or PERFORMER_WINDOW tokens) some exclusion rule reads.
+EXCLUSION_WORDS = ("comparison", "decline_verb", "except_word", "leader_verb", "obstacle", "performer", "span_word")
+
+
+def _exclusion_words(ctx: DocContext) -> tuple[set[int], set[int], list[int], set[int]]:
+    """(the postings, the organizations' ends, the tokens tagged with a group of EXCLUSION_WORDS
+    sorted, the sentences about rankings) of the document, read once."""
+    found = ctx.memo.get("exclusion_words")
+    if found is None:
+        found = ctx.memo["exclusion_words"] = (
+            posting_tokens(ctx), organization_ends(ctx),
+            sorted(set().union(*(ctx.tags[group] for group in EXCLUSION_WORDS))), survey_sentences(ctx))
+    return found
+
+
+def _no_exclusion_word(ctx: DocContext, a: int, m: CountryMention) -> bool:
+    """No exclusion rule can fire at the mention at a: none of their words stands before it as far
+    back as any rule reads (its clause, PERFORMER_WINDOW tokens), no verb of declining after it, it
+    is no posting, no organization's seat, no adjective and no name in a sentence about rankings.
+    (False says only that the rules must be asked.)"""
+    postings, ends, words, surveys = _exclusion_words(ctx)
+    if m.via == "demonym" or a in postings or a in ends or a - 1 in ends or \
+            ctx.tagged(ctx.mention_tokens[a][1], "decline_verb"):
+        return False
+    if m.via == "name" and ctx.sentence_of(a).first in surveys:
+        return False
+    k = bisect_left(words, min(ctx.clause_of(a).first, a - PERFORMER_WINDOW))
+    return k == len(words) or words[k] >= a
+
+
+def _exclusion(ctx: DocContext, a: int, m: CountryMention) -> str | None:
+    """The reason of the first exclusion rule that fires at the mention at a, else None."""
+    if _no_exclusion_word(ctx, a, m):
+        return None
+    return next((r for rule in EXCLUSION_RULES if (r := rule(ctx, a, m)) is not None), None)
+
+
 def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentences: set[int]
                  ) -> tuple[list[Participant], list[str]]:
     """States named as taking part in `regions` (host left out), and notes on the ones left out."""
@@ -168,7 +206,7 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
     for lo, hi in regions:
         for a in ctx.mentions_in(lo, hi):
             m = ctx.mention_at[a]
-            if m.via in GCC_VIA or ctx.sentence_of(a).first in excluded_sentences:
+            if m.via in GCC_VIA or (excluded_sentences and ctx.sentence_of(a).first in excluded_sentences):
                 continue
             if m.via == "city" and not delegation_origin(ctx, a):
                 continue  # a city names a participant only as where a delegation comes from ("وفد … بدبي")
@@ -177,7 +215,7 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
             if a == listed_end and listed_reason is not None:
                 reason = listed_reason  # "عازفين من إسبانيا، مصر، تركيا": the whole list shares the role
             else:
-                reason = next((r for rule in EXCLUSION_RULES if (r := rule(ctx, a, m)) is not None), None)
+                reason = _exclusion(ctx, a, m)
             listed_end, listed_reason = ctx.mention_tokens[a][1], reason
             if reason is not None:
                 if reason and m.iso3 != host:
@@ -206,7 +244,7 @@ def gcc_body(ctx: DocContext, regions: Regions, excluded_sentences: set[int]) ->
     for lo, hi in regions:
         for a in ctx.mentions_in(lo, hi):
             m = ctx.mention_at[a]
-            if ctx.sentence_of(a).first in excluded_sentences:
+            if excluded_sentences and ctx.sentence_of(a).first in excluded_sentences:
                 continue
             if m.via == "gcc_body" or m.via == "gcc_region" and gulf_as_origin(ctx, a):
                 return m
@@ -272,6 +310,7 @@ def bahrain_abroad(ctx: DocContext, regions: Regions, host: str, participants: l
     for lo, hi in regions:
         for a in ctx.mentions_in(lo, hi):
             m = ctx.mention_at[a]
-            if m.iso3 == "BHR" and m.via == "name" and not any(rule(ctx, a, m) for rule in EXCLUSION_RULES):
+            if m.iso3 == "BHR" and m.via == "name" and \
+                    (_no_exclusion_word(ctx, a, m) or not any(rule(ctx, a, m) for rule in EXCLUSION_RULES)):
                 return [Participant("BHR", m.surface, m.start, m.end, "name")] + participants
     return participants

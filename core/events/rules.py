@@ -315,3 +315,19 @@ def mentioned_host(ctx: DocContext, lo: int, hi: int, cue_first: int, cue_last: 
     if ctx.has("sidelines", lo, hi):
         return Decision(main.value, "stated_elsewhere", "host_of_main_event_sidelines")
     return Decision("", "not_stated", "host_not_stated")
+
+
+def mentioned_host_elsewhere(ctx: DocContext, lo: int, hi: int, cue_first: int, cue_last: int, kind: str,
+                             main: Decision) -> bool:
+    """Whether `mentioned_host` may state a host other than the main event's: a state other than
+    the main event's host is named where its rules read (the window, the place before an announced
+    cue, the event's name). When not, the host places the event nowhere else, whatever it is."""
+    other = main.value
+    if any(ctx.mention_at[a].iso3 != other for a in ctx.mentions_in(lo, hi)):
+        return True
+    if ctx.has_any(("future", "present_host"), lo, cue_first):
+        start = max(ctx.sentence_of(cue_first).first, lo - HOST_BEFORE_FUTURE)
+        if any(ctx.mention_at[a].iso3 != other for a in ctx.mentions_in(start, cue_first)):
+            return True
+    named = host_from_event_name(ctx, cue_first, cue_last, kind)
+    return named is not None and named.value != other

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from core.text.context import DocContext
-from core.text.numbers import parse_number
+from bisect import bisect_left
+
+from core.text.context import NUMBER_START, DocContext
 
 SIZE_CONTEXT_BEFORE = 4
 SIZE_NEGATIVE_AFTER = 2
@@ -48,6 +49,25 @@ def size_definite_states(ctx: DocContext, i: int, last: int) -> bool:
 SIZE_RULES = (size_after_context_word, size_people_from_states)
 
 
+def _state_counts(ctx: DocContext) -> list[int]:
+    """The tokens where a cardinal from MIN_STATES to below MAX_STATES starts (a count a size rule
+    may read), in order, once per document."""
+    found = ctx.memo.get("state_counts")
+    if found is None:
+        found = ctx.memo["state_counts"] = []
+        texts = ctx.index.texts
+        for i in ctx.index.positions(NUMBER_START):
+            word = texts[i]
+            if word.isdigit() and len(word) <= 9:  # parse_number reads digits as their cardinal value
+                counts = MIN_STATES <= int(word) < MAX_STATES
+            else:
+                num = ctx.number_at(i)
+                counts = num is not None and not num.ordinal and MIN_STATES <= num.value < MAX_STATES
+            if counts:
+                found.append(i)
+    return found
+
+
 def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
     """Delegation size stated in tokens[lo:hi] by the first size rule that fires, and lower-bound flag.
 
@@ -55,10 +75,9 @@ def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
     people, entities or sessions, UN membership and beneficiaries are not.
     """
     toks = ctx.tokens
-    for i in ctx.memo_numbers(lo, hi):
-        num = parse_number(toks, i)
-        if num is None or num.ordinal or not MIN_STATES <= num.value < MAX_STATES:
-            continue
+    counts = _state_counts(ctx)
+    for i in counts[bisect_left(counts, max(lo, 0)):bisect_left(counts, hi)]:
+        num = ctx.number_at(i)
         if ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):
             continue
         if num.last < len(toks) and ctx.tagged(num.last, "state_noun"):

@@ -59,8 +59,11 @@ class RankDoc:
         doc.governed = {a for a, _ in names if _governed(doc, ctx.tokens[a].text)}
         doc.date_pos = [a for a, _, _ in ctx.date_tokens]
         doc.index_classes = frozenset(h[2] for h in doc.cues["index"])
-        doc.sentence_at = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.sentences))
-        doc.clause_at = list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.clauses))
+        # the context's lists when the segments follow one another (the same lists), else built here
+        doc.sentence_at = ctx.segments_by_token("sentence_at", ctx.sentences) or \
+            list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.sentences))
+        doc.clause_at = ctx.segments_by_token("clause_at", ctx.clauses) or \
+            list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.clauses))
         return doc
 
     def sentence(self, i: int):
@@ -103,7 +106,8 @@ def _governed(doc: RankDoc, token: str) -> bool:
     return token[:1] in doc.lex.preposition_clitics and token[1:] != ""
 
 
-_CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[str, object, frozenset[str]], ...]]] = {}
+_CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[tuple[str, object, frozenset[str]], ...], bool,
+                                                   frozenset[str]]]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -147,11 +151,15 @@ def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str,
     n = len(texts)
     for i in ctx.index.positions(RANK_CUE):
         word = texts[i]
-        groups = starts.get(word)
-        if groups is None:  # (group, its one-token match, the next tokens that may extend a phrase)
-            groups = starts[word] = tuple((g, *m.at_token(word)) for g, m in matchers.items()
-                                          if m.first_variants(word))
+        found = starts.get(word)
+        if found is None:  # (group, its one-token match, the next tokens that may extend a phrase)
+            groups = tuple((g, *m.at_token(word)) for g, m in matchers.items() if m.first_variants(word))
+            found = starts[word] = (groups, any(single for _, single, _ in groups),
+                                    frozenset().union(*(followers for _, _, followers in groups)))
+        groups, some_single, some_followers = found
         after = texts[i + 1] if i + 1 < n else None  # None extends no phrase
+        if not some_single and after not in some_followers:
+            continue  # "في", "من", "على" start only longer phrases: none goes on with this next word
         for g, single, followers in groups:
             if i < free[g]:
                 continue

@@ -16,7 +16,7 @@ from core.text.morphology import stems
 from core.text.numbers import number_at_word
 from core.text.lexindex import kind
 from core.rankings.document import RankDoc, RankItem
-from core.rankings.expressions import (rule_adverbial, rule_bracketed, rule_bracketed_earlier, rule_chained,
+from core.rankings.expressions import (MAX_RANK, rule_adverbial, rule_bracketed, rule_bracketed_earlier, rule_chained,
                                        rule_placed_ordinal, rule_rank_noun, rule_was_number)
 from core.rankings.lexicon import rank_lexicon
 from core.rankings.leaders import lead_verb_with_pronoun, rule_leader, rule_leader_gapped, rule_leader_of_named_group
@@ -59,7 +59,7 @@ def _first_word_tests() -> tuple:
     lex = rank_lexicon()
 
     def number(token: str) -> bool:  # rank_number_at(doc, i): parse_number needs digits or a number word
-        return token.isdigit() or number_at_word(token)
+        return (token.isdigit() and _rank_sized(token)) or number_at_word(token)
 
     def joined_number(token: str) -> bool:  # rank_number_at(doc, i, joiners >= 1)
         return token in lex.joiners or number(token)
@@ -79,6 +79,14 @@ def _first_word_tests() -> tuple:
     )
     assert tuple(rule for rule, _ in tests) == ITEM_RULES, "one test per rule, in ITEM_RULES' order"
     return tests
+
+
+def _rank_sized(digits: str) -> bool:
+    """Digits that rank_number_at can read as a rank (1 to MAX_RANK): a year ("2024") cannot be one."""
+    try:
+        return len(digits) <= 9 and 1 <= int(digits) <= MAX_RANK
+    except ValueError:  # digits int() does not read: let the rules decide
+        return True
 
 
 @lru_cache(maxsize=200_000)

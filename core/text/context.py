@@ -20,7 +20,7 @@ from core.lexicon import load_table
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import Normalized, Token, normalize, tokenize_columns
-from core.text.numbers import number_at_word, parse_number
+from core.text.numbers import NumberMatch, number_at_word, parse_number
 from core.records import CountryMention, DateMention, Span
 from core.text.phrases import phrase_tokens
 from core.text.segment import Segment, clauses, sentences
@@ -160,6 +160,16 @@ class DocContext:
         k = bisect_left(found, lo if lo > 0 else 0)
         return k < len(found) and found[k] < hi
 
+    def has_any(self, groups: tuple[str, ...], lo: int, hi: int) -> bool:
+        """Some token in [lo, hi) carries one of `groups` (has() of each, in one look-up: the groups'
+        tokens merged once per document)."""
+        key = "tags " + " ".join(groups)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = sorted(set().union(*(self.tags[group] for group in groups)))
+        k = bisect_left(found, lo if lo > 0 else 0)
+        return k < len(found) and found[k] < hi
+
     def tag_positions(self, group: str, lo: int, hi: int) -> list[int]:
         """Every token index in [lo, hi) tagged with `group`, in order."""
         found = self.tags[group]
@@ -174,12 +184,20 @@ class DocContext:
         return word_groups().words(group)
 
     def memo_numbers(self, lo: int, hi: int) -> list[int]:
-        """Token indices in [lo, hi) where a number (digits or number words) starts."""
-        starts = self.memo.get("number_starts")
-        if starts is None:
-            from_tokens = [i for i in self.index.positions(NUMBER_START) if parse_number(self.tokens, i)]
-            starts = self.memo["number_starts"] = from_tokens
-        return starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)]
+        """Token indices in [lo, hi) where a number (digits or number words) starts; each token that
+        may start one is parsed once per document, when a span holding it is first asked for."""
+        starts = self.index.positions(NUMBER_START)
+        number_at = self.number_at
+        return [i for i in starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)] if number_at(i)]
+
+    def number_at(self, i: int) -> NumberMatch | None:
+        """core.text.numbers.parse_number at token i, kept per document."""
+        found = self.memo.get("numbers")
+        if found is None:
+            found = self.memo["numbers"] = {}
+        if i not in found:
+            found[i] = parse_number(self.tokens, i)
+        return found[i]
 
     def mentions_in(self, lo: int, hi: int) -> list[int]:
         """First token indices of the mentions starting in [lo, hi), in order."""
@@ -219,7 +237,7 @@ class DocContext:
         return min(lo, len(self.tokens) - 1)
 
     def sentence_of(self, i: int) -> Segment:
-        at = self.memo.get("sentence_at")  # _segment_of's per-token list, read here once it exists
+        at = self.memo.get("sentence_at")  # the per-token list, once built: one look-up (rules ask very often)
         if at is not None and 0 <= i < len(at):
             return at[i]
         return self._segment_of("sentence_at", self.sentences, i)
@@ -234,15 +252,22 @@ class DocContext:
         """segment.segment_of by bisect over the segments' ends. Segments that follow one another from
         token 0 (as segment.sentences and clauses make them) give each token's segment to the memo,
         then one list look-up answers; an index past them, or other segments, by bisect."""
-        at = self.memo.get(key)
-        if at is None:  # the checks and the list built in C, with no Python step per segment
-            firsts, lasts = list(map(_FIRST, segments)), list(map(_LAST, segments))
-            follow = lasts[:-1] == firsts[1:] and all(map(le, firsts, lasts)) and (not segments or firsts[0] == 0)
-            at = self.memo[key] = list(chain.from_iterable(map(repeat, segments, map(sub, lasts, firsts)))) \
-                if follow else []
+        at = self.segments_by_token(key, segments)
         if 0 <= i < len(at):
             return at[i]
         return segments[min(bisect_right([seg.last for seg in segments], i), len(segments) - 1)]
+
+    def segments_by_token(self, key: str, segments: list[Segment]) -> list[Segment]:
+        """Each token's segment, in a list kept in the memo under `key` ("sentence_at" / "clause_at"
+        for the sentences / clauses); [] when the segments do not follow one another from token 0."""
+        at = self.memo.get(key)
+        if at is None:
+            firsts, lasts = list(map(_FIRST, segments)), list(map(_LAST, segments))
+            follow = firsts[1:] == lasts[:-1] and all(map(le, firsts, lasts)) and (not segments or firsts[0] == 0)
+            # the list built in C, with no Python step per segment
+            at = self.memo[key] = list(chain.from_iterable(map(repeat, segments, map(sub, lasts, firsts)))) \
+                if follow else []
+        return at
 
     def span(self, first: int, last: int) -> Span:
         """Evidence for tokens[first:last] in original offsets."""

@@ -29,19 +29,20 @@ class PhraseMatcher:
     first: frozenset[str]
     # token -> first_variants(token): most tokens are looked up by every matcher in every document.
     _memo: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
-    # Every key and every beginning of a key: a match grows token by token while it stays in here.
-    _prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
-
-    # First words that start no phrase longer than one token: their match never looks further.
-    _alone: frozenset[str] = field(init=False, repr=False, compare=False)
+    # The keys as a tree, token by token: first word -> node, a node is [value or NO_PHRASE, {next token: node}].
+    _tree: dict[str, list] = field(init=False, repr=False, compare=False)
+    # token -> the tree a match walks from it: its first variants' nodes merged; memoized like _memo.
+    _walks: dict[str, list | None] = field(init=False, repr=False, compare=False)
     # first word -> the second words of its longer phrases
     _followers: dict[str, set[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._prefixes = frozenset(k[:j] for k in self.entries for j in range(1, len(k) + 1))
-        self._alone = self.first - {k[0] for k in self.entries if len(k) > 1}
-        self._followers = {}
-        for key in self.entries:
+        self._tree, self._walks, self._followers = {}, {}, {}
+        for key, value in self.entries.items():
+            node = self._tree.setdefault(key[0], [NO_PHRASE, {}])
+            for token in key[1:]:
+                node = node[1].setdefault(token, [NO_PHRASE, {}])
+            node[0] = value
             if len(key) > 1:
                 self._followers.setdefault(key[0], set()).add(key[1])
 
@@ -80,38 +81,38 @@ class PhraseMatcher:
 
         With `text`, a phrase may not run across punctuation between its tokens.
         """
-        firsts = self._memo.get(tokens[i].text)
-        if firsts is None:
-            firsts = self.first_variants(tokens[i].text)
-        if not firsts:
+        word = tokens[i].text
+        node = self._walks.get(word, NO_WALK)
+        if node is NO_WALK:
+            node = self._walk_of(word)
+        if node is None:
             return None
-        # The longest phrase wins; at equal length, the earlier variant in `firsts`. Each variant's
-        # phrase grows token by token while it is the beginning of a key and no punctuation
-        # intervenes (punctuation between two tokens rules out every longer phrase as well).
-        limit = min(self.longest, len(tokens) - i)
-        best_length, best_key = 0, None
-        for first in firsts:
-            key = (first,)
-            if first in self._alone:
-                if key in self.entries and best_length < 1:
-                    best_length, best_key = 1, key
-                continue
-            length = 1
-            while True:
-                if key in self.entries and length > best_length:
-                    best_length, best_key = length, key
-                if length == limit:
-                    break
-                a, b = tokens[i + length - 1], tokens[i + length]
-                if text is not None and text[a.end:b.start].strip():
-                    break
-                key = key + (b.text,)
-                if key not in self._prefixes:
-                    break
-                length += 1
-        if best_key is None:
-            return None
-        return self.entries[best_key], best_length
+        # The tree walked token by token while the next token continues some phrase and no
+        # punctuation intervenes; the deepest phrase that ends on the way wins.
+        best = None if node[0] is NO_PHRASE else (node[0], 1)
+        children = node[1]
+        j, last = i, len(tokens) - 1
+        while children and j < last:
+            b = tokens[j + 1]
+            if text is not None and text[tokens[j].end:b.start].strip():
+                break
+            node = children.get(b.text)
+            if node is None:
+                break
+            j += 1
+            if node[0] is not NO_PHRASE:
+                best = (node[0], j - i + 1)
+            children = node[1]
+        return best
+
+    def _walk_of(self, token: str) -> list | None:
+        """The tree of the phrases a token starts: the nodes of its first variants merged, an earlier
+        variant's phrase before a later one's of the same length (as stems() orders them)."""
+        if len(self._walks) >= MEMO_MAX:
+            self._walks.clear()
+        nodes = [self._tree[f] for f in self.first_variants(token)]
+        found = self._walks[token] = (nodes[0] if len(nodes) == 1 else _merged(nodes)) if nodes else None
+        return found
 
     def find_all(self, tokens: list[Token], text: str | None = None, lo: int = 0, hi: int | None = None):
         """Non-overlapping (token index, length, value) matches in tokens[lo:hi], left to right."""
@@ -133,6 +134,19 @@ class PhraseMatcher:
         return out
 
 
+NO_PHRASE = object()  # a tree node where no phrase ends
+NO_WALK = object()    # a token whose tree is not yet known
+
+
+def _merged(nodes: list[list]) -> list:
+    """One tree node from several, in order: the value of the first that has one, the children merged."""
+    value = next((n[0] for n in nodes if n[0] is not NO_PHRASE), NO_PHRASE)
+    children: dict[str, list] = {}
+    for token in dict.fromkeys(t for n in nodes for t in n[1]):
+        children[token] = _merged([n[1][token] for n in nodes if token in n[1]])
+    return [value, children]
+
+
 def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], text: str | None = None,
                   positions: Iterable[int] | None = None, texts: list[str] | None = None
                   ) -> dict[str, list[tuple[int, int, object]]]:
@@ -151,11 +165,15 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
     n_tokens = len(texts)
     for i in range(n_tokens) if positions is None else positions:
         word = texts[i]
-        names = starts.get(word)
-        if names is None:  # (lexicon, its one-token match, the next tokens that may extend a phrase)
-            names = starts[word] = tuple((n, *matchers[n].at_token(word)) for n in key
-                                         if matchers[n].first_variants(word))
+        known = starts.get(word)
+        if known is None:  # (lexicon, its one-token match, the next tokens that may extend a phrase)
+            names = tuple((n, *matchers[n].at_token(word)) for n in key if matchers[n].first_variants(word))
+            known = starts[word] = (names, any(single for _, single, _ in names),
+                                    frozenset().union(*(followers for _, _, followers in names)))
+        names, some_single, some_followers = known
         after = texts[i + 1] if i + 1 < n_tokens else None  # None extends no phrase
+        if not some_single and after not in some_followers:
+            continue  # the word starts only longer phrases, and none goes on with the next word
         for name, single, followers in names:
             if i < free[name]:
                 continue
@@ -166,4 +184,4 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
     return hits
 
 
-_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[str, object, frozenset[str]], ...]]] = {}
+_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[tuple[str, object, frozenset[str]], ...], bool, frozenset[str]]]] = {}

@@ -78,15 +78,21 @@ def _visitor(ctx: "DocContext", a: int) -> bool:
     where, not who; a delegation the side sends ("وفد بحريني إلى سنغافورة") is the side itself.
     A state coordinated with the one before it ("وفود من الأردن ومصر وتونس والمغرب") shares its role."""
     clause = ctx.clause_of(a)
-    before = ctx.mentions_in(clause.first, a)
-    if before and ctx.mention_tokens[before[-1]][1] == a and conjoined(ctx.tokens[a].text):
-        return _visitor(ctx, before[-1])
+    if a in _mention_ends(ctx):  # a mention ends right before it: it may be coordinated with that one
+        before = ctx.mentions_in(clause.first, a)
+        if before and ctx.mention_tokens[before[-1]][1] == a and conjoined(ctx.tokens[a].text):
+            return _visitor(ctx, before[-1])
+    # no word that could make it the other side stands as far back as any is read: most mentions
+    lo = max(clause.first, a - VISITOR_WINDOW)
+    words = _candidate_words(ctx)
+    j = bisect_left(words, min(lo, a - COMPARISON_WINDOW))
+    if j == len(words) or words[j] >= a:
+        return False
     if a > 0 and ctx.tagged(a - 1, "accredited"):
         return False  # "سفير ماليزيا لدى البحرين": the state an envoy serves in is the side received
     # The last word before the state that makes it the other side decides (only the last one is read):
     # a word of the other side in the window, a comparison right before it, a visitor noun after a
     # verb of receiving in the clause.
-    lo = max(clause.first, a - VISITOR_WINDOW)
     other = _other_side_tags(ctx)
     j = bisect_left(other, a)
     k = other[j - 1] if j and other[j - 1] >= lo else -1
@@ -114,6 +120,24 @@ def _other_side_tags(ctx: "DocContext") -> list[int]:
     found = ctx.memo.get("other_side_tags")
     if found is None:
         found = ctx.memo["other_side_tags"] = sorted(set().union(*(ctx.tags[group] for group in OTHER_SIDE)))
+    return found
+
+
+def _mention_ends(ctx: "DocContext") -> set[int]:
+    """The token after each mention (kept per document while no mention is added)."""
+    kept = ctx.memo.get("mention_ends")
+    if kept is None or kept[0] != len(ctx.mention_tokens):
+        kept = ctx.memo["mention_ends"] = (len(ctx.mention_tokens), {b for _, b in ctx.mention_tokens.values()})
+    return kept[1]
+
+
+def _candidate_words(ctx: "DocContext") -> list[int]:
+    """The tokens tagged with a group of OTHER_SIDE, a comparison or a visitor noun, sorted (once
+    per document): every word `_visitor` may read as the one that decides."""
+    found = ctx.memo.get("visitor_candidates")
+    if found is None:
+        found = ctx.memo["visitor_candidates"] = sorted(
+            set(_other_side_tags(ctx)).union(ctx.tags["comparison"], ctx.tags["visitor_noun"]))
     return found
 
 
@@ -151,7 +175,9 @@ def _short_form_at(ctx: "DocContext", i: int, covered: set[int]) -> str | None:
 
 def resolve(ctx: "DocContext") -> str:
     """Add the short-form mentions to the context and return the subject ('' for none named)."""
-    located = [(ctx.token_index(m.nstart), m) for m in ctx.mentions]
+    # each mention with its first token: the context's map when it holds every mention (no two on one token)
+    located = sorted(ctx.mention_at.items()) if len(ctx.mention_at) == len(ctx.mentions) else \
+        [(ctx.token_index(m.nstart), m) for m in ctx.mentions]
     covered = {k for a, b in ctx.mention_tokens.values() for k in range(a, b)}
     found = [(i, f) for i in ctx.index.positions(SHORT_FORM) if (f := _short_form_at(ctx, i, covered))]
     forms = short_forms()

@@ -1,0 +1,156 @@
+"""The events stage's short cuts give the events the plain rules give.
+
+Each short cut skips work whose answer cannot change the result (a host read for a draft that no
+other place could keep, an edition read again, a participant's exclusion rules where no rule's word
+stands). Here each is switched back to the plain version and the events of many generated
+articles compared: articles made of three to seven sentences of the capability suite's cases
+(tests/capabilities, written for this project), in random order, with and without a publication
+date, so that one article holds many cues of several kinds, places and years.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from capabilities import events as event_capabilities
+from core import extract_document
+from core.events import editions, participants, rules
+
+ARTICLES = 400
+
+
+def _articles() -> list[tuple[str, str]]:
+    sentences = [case.text for cap in event_capabilities.CAPABILITIES for case in cap.cases]
+    dates = ["", "2011-03-02", "2024-06-15", "2019"]
+    pick = random.Random(24)
+    out = []
+    for _ in range(ARTICLES):
+        chosen = pick.sample(sentences, pick.randint(3, 7))
+        out.append(("\n".join(chosen), pick.choice(dates)))
+    return out
+
+
+def _events(articles):
+    return [repr(extract_document(text, published).events) for text, published in articles]
+
+
+PLAIN = {
+    # the host of every draft read, whatever names stand near it
+    "host": (rules, "mentioned_host_elsewhere", lambda *args: True),
+    # the edition after a cue read each time it is asked for
+    "edition": (editions, "edition_of", lambda ctx, last, gap: editions._edition_of(ctx, last, gap)),
+    # every exclusion rule tried at every mention
+    "exclusions": (participants, "_no_exclusion_word", lambda ctx, a, m: False),
+}
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return _articles()
+
+
+@pytest.fixture(scope="module")
+def fast(articles):
+    return _events(articles)
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_short_cut_gives_the_plain_events(name, articles, fast, monkeypatch):
+    module, attribute, plain = PLAIN[name]
+    monkeypatch.setattr(module, attribute, plain)
+    assert _events(articles) == fast
+
+
+def test_generated_articles_exercise_the_short_cuts(articles, monkeypatch):
+    """The comparison above means something: the articles hold mentioned events of their own, drafts
+    whose host is skipped and drafts whose host is read."""
+    asked = {True: 0, False: 0}
+    real = rules.mentioned_host_elsewhere
+
+    def counting(*args):
+        found = real(*args)
+        asked[found] += 1
+        return found
+
+    monkeypatch.setattr(rules, "mentioned_host_elsewhere", counting)
+    found = [extract_document(text, published).events for text, published in articles]
+    assert sum(e.role == "mentioned" for events in found for e in events) >= 50
+    assert asked[True] >= 100 and asked[False] >= 100
+
+
+def test_numbers_parsed_when_asked_are_the_numbers_of_the_document(articles):
+    """DocContext.memo_numbers parses lazily, span by span: the same positions as parsing every token
+    that may start a number, and number_at is parse_number."""
+    from core.text.context import NUMBER_START, build_context
+    from core.text.numbers import parse_number
+
+    pick = random.Random(7)
+    for text, published in articles[:150]:
+        ctx = build_context(text, published)
+        every = [i for i in ctx.index.positions(NUMBER_START) if parse_number(ctx.tokens, i)]
+        n = len(ctx.tokens)
+        for _ in range(20):
+            lo, hi = sorted(pick.randint(-3, n + 3) for _ in range(2))
+            assert ctx.memo_numbers(lo, hi) == [i for i in every if max(lo, 0) <= i < hi]
+        assert [i for i in range(n) if ctx.number_at(i)] == [i for i in range(n) if parse_number(ctx.tokens, i)]
+        assert all(ctx.number_at(i) == parse_number(ctx.tokens, i) for i in range(n))
+
+
+def test_any_of_several_groups_is_any_group(articles):
+    """DocContext.has_any (the groups' tokens merged once) answers as has() of each group."""
+    from core.text.context import build_context
+
+    pick = random.Random(9)
+    groups = [("future", "present_host", "past"), ("future", "present_host"), ("comparison",), ("past", "survey")]
+    answers = []
+    for text, published in articles[:100]:
+        ctx = build_context(text, published)
+        n = len(ctx.tokens)
+        for _ in range(40):
+            lo, hi = sorted(pick.randint(-3, n + 3) for _ in range(2))
+            for names in groups:
+                found = ctx.has_any(names, lo, hi)
+                assert found == any(ctx.has(g, lo, hi) for g in names)
+                answers.append(found)
+    assert answers.count(True) > 500 and answers.count(False) > 500
+
+
+def _plain_stated_size(ctx, lo, hi):
+    """sizes.stated_size as it read every number of the span and skipped those no count of states."""
+    from core.events import sizes as S
+
+    toks = ctx.tokens
+    for i in ctx.memo_numbers(lo, hi):
+        num = ctx.number_at(i)
+        if num is None or num.ordinal or not S.MIN_STATES <= num.value < S.MAX_STATES:
+            continue
+        if ctx.has("size_negative", i - S.SIZE_CONTEXT_BEFORE, i):
+            continue
+        if num.last < len(toks) and ctx.tagged(num.last, "state_noun"):
+            if ctx.has("size_negative", num.last + 1, num.last + 1 + S.SIZE_NEGATIVE_AFTER):
+                continue
+            if any(rule(ctx, i, num.last) for rule in S.SIZE_RULES):
+                return num.value, ctx.has("lower_bound", i - S.LOWER_BOUND_BEFORE, i)
+        elif S.size_definite_states(ctx, i, num.last):
+            return num.value, False
+    return S.size_dual(ctx, lo, hi)
+
+
+def test_sizes_read_from_the_counts_of_states_are_the_plain_sizes(articles):
+    from core.events.sizes import stated_size
+    from core.text.context import build_context
+
+    pick = random.Random(4)
+    sizes = []
+    for text, published in articles:
+        ctx = build_context(text, published)
+        n = len(ctx.tokens)
+        for _ in range(10):
+            lo, hi = sorted(pick.randint(-3, n + 3) for _ in range(2))
+            found = stated_size(ctx, lo, hi)
+            assert found == _plain_stated_size(ctx, lo, hi)
+            sizes.append(found[0])
+        assert stated_size(ctx, 0, n) == _plain_stated_size(ctx, 0, n)
+    assert sum(size is not None for size in sizes) >= 100
