@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from core.lexicon import load_table
+from core.text.charpos import positions, runs
 
 # Harakat (fathatan .. sukun), superscript alef, Quranic marks: deleted (code points, not letters).
 HARAKAT = set(chr(c) for c in range(0x064B, 0x0653)) | {chr(0x0670)} | set(chr(c) for c in range(0x06D6, 0x06DD))
@@ -119,24 +120,7 @@ def deleted_runs(text: str) -> list[tuple[int, int]]:
     """The spans of _DELETED_RUN's matches in `text` (maximal runs of characters the steps delete),
     in order: each deleted character found by substring search (in C; most are absent from a text),
     the positions then joined into runs, instead of the regex testing every character of the text."""
-    positions: list[int] = []
-    for ch in _DELETED_CHARS:
-        k = text.find(ch)
-        while k != -1:
-            positions.append(k)
-            k = text.find(ch, k + 1)
-    if not positions:
-        return []
-    positions.sort()
-    runs: list[tuple[int, int]] = []
-    start = prev = positions[0]
-    for p in positions[1:]:
-        if p != prev + 1:
-            runs.append((start, prev + 1))
-            start = p
-        prev = p
-    runs.append((start, prev + 1))
-    return runs
+    return runs(positions(text, _DELETED_CHARS))
 
 
 @lru_cache(maxsize=1)

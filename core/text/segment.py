@@ -9,6 +9,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from core.lexicon import load_table
+from core.text.charpos import positions, runs
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import conjoined, stems
 from core.text.normalize import Token, normalize_chars
@@ -53,35 +54,14 @@ def _split_patterns() -> tuple[str, str] | None:
     return sentence_end + "\n", clause_break
 
 
-def _positions(text: str, chars: str) -> list[int]:
-    """Every offset of `text` holding one of `chars`, ascending."""
-    found: list[int] = []
-    for ch in set(chars):
-        k = text.find(ch)
-        while k != -1:
-            found.append(k)
-            k = text.find(ch, k + 1)
-    found.sort()
-    return found
-
-
 def _sentence_marks(text: str) -> list[tuple[int, int]]:
     """The (start, end) spans of patterns()'s sentence end matches, in order."""
     split = _split_patterns()
     if split is None:
         return [m.span() for m in patterns()[0].finditer(text)]
-    found: list[tuple[int, int]] = []
-    positions = _positions(text, split[0])
-    if positions:  # runs of the marks: consecutive positions joined
-        start = prev = positions[0]
-        for p in positions[1:]:
-            if p != prev + 1:
-                found.append((start, prev + 1))
-                start = p
-            prev = p
-        found.append((start, prev + 1))
+    found = runs(positions(text, split[0]))  # runs of the marks: consecutive positions joined
     if "." in text:  # a run never holds a dot: the two searches never overlap
-        found += [(p, p + 1) for p in _positions(text, ".") if not text[p + 1:p + 2].isdecimal()]
+        found += [(p, p + 1) for p in positions(text, ".") if not text[p + 1:p + 2].isdecimal()]
         found.sort()
     return found
 
@@ -91,7 +71,7 @@ def _clause_marks(text: str) -> list[int]:
     split = _split_patterns()
     if split is None:
         return [m.start() for m in patterns()[1].finditer(text)]
-    found = _positions(text, split[1])
+    found = positions(text, split[1])
     if "-" in text:
         after = 0  # a spaced dash's three characters are not searched again (matches do not overlap)
         for m in _DASH.finditer(text, 1):
