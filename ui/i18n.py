@@ -192,23 +192,18 @@ def country(iso3: str, english: str | None = None) -> str:
     return name or english or iso3
 
 
-@lru_cache(maxsize=4)
-def _months(lang: str) -> list[str]:
-    months = Locale.parse(lang).months["format"]["wide"]
-    return [str(months[m]) for m in range(1, 13)]
+@lru_cache(maxsize=8)
+def _calendar_names(lang: str, field: str, width: str) -> list[str]:
+    """CLDR's format names of `field` ("months", "quarters") at `width`, in order (1 to 12, 1 to 4)."""
+    names = getattr(Locale.parse(lang), field)["format"][width]
+    return [str(names[k]) for k in sorted(names)]
 
 
 def month(number_1_12: int) -> str:
     """The name of month 1–12 in this run's language (CLDR)."""
-    return _months(_language.get())[number_1_12 - 1]
-
-
-@lru_cache(maxsize=4)
-def _quarters(lang: str) -> list[str]:
-    quarters = Locale.parse(lang).quarters["format"]["abbreviated"]
-    return [str(quarters[q]) for q in range(1, 5)]
+    return _calendar_names(_language.get(), "months", "wide")[number_1_12 - 1]
 
 
 def quarter(number_1_4: int) -> str:
     """The short name of quarter 1–4 in this run's language (CLDR: 'Q2' in English, the quarter in words in Arabic)."""
-    return _quarters(_language.get())[number_1_4 - 1]
+    return _calendar_names(_language.get(), "quarters", "abbreviated")[number_1_4 - 1]
