@@ -130,7 +130,7 @@ def test_the_page_starts_loading_plotly_js_first_with_the_loader_the_charts_use(
     at.run()
     assert not at.exception
     scripts = [h.proto.body for h in at.get("html") if "loadPlotly" in h.proto.body]
-    assert len(scripts) == 1 and scripts[0].startswith("<script>")
+    assert scripts == [plotly_loader.preload_script()] and scripts[0].startswith("<script>")
     url = "component/ui.plotly_loader.plotly_assets/plotly.min.js"
     assert plotly_loader.script_url() == url and f'new URL("{url}"' in scripts[0]
     assert plotly_loader.loader_js() in scripts[0]  # the same loader (and promise) as the charts'

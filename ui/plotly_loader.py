@@ -84,12 +84,18 @@ def loader_js() -> str | None:
     return None if url is None else LOADER_JS.replace("__SRC__", url)
 
 
+def preload_script() -> str | None:
+    """The page's own script that starts loading plotly.js (no article text in it), or None."""
+    loader = loader_js()
+    return None if loader is None else f"<script>{loader}\nloadPlotly().catch(() => {{}});</script>"
+
+
 def preload() -> None:
     """Start loading plotly.js in the browser now: a script in a hidden container (a style-only
     st.html takes no room), run as soon as the browser receives it. Without plotly.js, nothing."""
-    loader = loader_js()
-    if loader is None:
+    script = preload_script()
+    if script is None:
         return
     st.html(f"<style>{PRELOAD_CSS}</style>")
     with st.container(key=PRELOAD_KEY):
-        st.html(f"<script>{loader}\nloadPlotly().catch(() => {{}});</script>", unsafe_allow_javascript=True)
+        st.html(script, unsafe_allow_javascript=True)
