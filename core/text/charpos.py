@@ -1,7 +1,7 @@
 """Where given characters stand in a text, found by substring search (in C, and most of them are
 absent from any one text) instead of a character class tried at every character: the positions,
-and the maximal runs of consecutive positions. normalize (the deleted characters) and segment (the
-sentence and clause marks) read them."""
+and the maximal runs of consecutive positions. normalize (the deleted characters), segment (the
+sentence and clause marks) and dates (the numeric dates' separators) read them."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from core.lexicon import load_table
+from core.text.charpos import positions
 from core.text.datecalc import (HIJRI_MAX, HIJRI_MIN, YEAR_MAX, YEAR_MIN, Published, hijri_to_gregorian,
                                 hijri_without_year, resolve_year, shift, valid)
 from core.text.lexindex import TokenIndex, kind
@@ -32,15 +33,8 @@ def numeric_shapes(text: str) -> list[int]:
     """Offsets of the separators with a digit on each side (NUMERIC_ANY's separators, overlapping
     ones too), ascending: each separator found by substring search (in C) and its two neighbours
     tested, instead of a regex testing every character of the text for a digit."""
-    found = []
-    for sep in NUMERIC_SEPARATORS:
-        k = text.find(sep, 1)
-        while k != -1:
-            if text[k - 1].isdecimal() and text[k + 1:k + 2].isdecimal():
-                found.append(k)
-            k = text.find(sep, k + 1)
-    found.sort()
-    return found
+    return [k for k in positions(text, NUMERIC_SEPARATORS)
+            if k and text[k - 1].isdecimal() and text[k + 1:k + 2].isdecimal()]
 
 
 def numeric_matches(rx: re.Pattern[str], offsets: tuple[int, ...], text: str, shapes: list[int]) -> list[re.Match[str]]:
