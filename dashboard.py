@@ -13,7 +13,7 @@ plotly_loader.preload()
 
 import core  # noqa: E402
 from ui import charts, measures  # noqa: E402
-from ui.data import country_names, doc_titles, load_reference, memo, ranking_tables  # noqa: E402
+from ui.data import doc_titles, load_reference, memo, ranking_tables, state_names  # noqa: E402
 from ui.filters import (URL, active_filters, filter_events, pick_many, show_flag, show_list, show_years,  # noqa: E402
                         year_range)
 from ui.i18n import N_, _, number  # noqa: E402
@@ -52,7 +52,7 @@ def overview() -> None:
 def overview_view(corpus: core.Corpus) -> None:
     """The filters, headline figures, timeline and map: a filter change reruns only these."""
     events = corpus.events
-    names = memo(corpus, "names", lambda: country_names(corpus.participants))  # no frame hashing per rerun
+    names = state_names(corpus)
 
     with st.sidebar:
         st.header(_("Filters"))

@@ -8,7 +8,7 @@ import streamlit as st
 import core
 
 from ui import charts, measures
-from ui.data import country_names, doc_titles, memo
+from ui.data import doc_titles, memo, state_names
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
 from ui.i18n import N_, _, number
 from ui.labels import state_label, clean_title, is_missing, kind_label, map_distinct, via_label, when_label
@@ -31,7 +31,7 @@ def delegations_view(corpus: core.Corpus) -> None:
     participants = corpus.participants
     # What a filter state computes is kept per state (ui.data.memo): a filter change back to a state seen
     # before recomputes nothing, and its charts are sent identical (the browser keeps them as drawn).
-    names = memo(corpus, "names", lambda: country_names(participants))
+    names = state_names(corpus)
     hosts = memo(corpus, "dl_hosts", lambda: sorted({str(h) for h in events["host_iso3"].dropna() if str(h)},
                                                     key=lambda iso: state_label(iso, names)))
     ORDERS = {"date": _("by date"), "size": _("by delegation size")}

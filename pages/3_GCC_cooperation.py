@@ -7,7 +7,7 @@ import streamlit as st
 import core
 
 from ui import charts, labels, measures
-from ui.data import country_names, doc_titles, gcc_members, memo
+from ui.data import doc_titles, gcc_members, memo, state_names
 from ui.evidence import rtl_block
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
 from ui.i18n import N_, _, isolate, number
@@ -35,7 +35,7 @@ def gcc_view(corpus: core.Corpus) -> None:
     # nothing is recomputed and the charts are sent identical.
     participants = corpus.participants
     gcc_events = memo(corpus, "gcc_events", lambda: filter_events(corpus.events, gcc_only=True))
-    names = memo(corpus, "names", lambda: country_names(participants))
+    names = state_names(corpus)
     members = memo(corpus, "gcc_members", lambda: sorted(gcc_members(), key=lambda iso: state_label(iso, names)))
     topics = memo(corpus, "gcc_topics", lambda: sorted({t for cell in gcc_events["topics"] for t in split_list(cell)},
                                                        key=topic_label))

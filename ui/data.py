@@ -198,3 +198,9 @@ def memo(corpus: core.Corpus, key: Hashable, compute: Callable[[], T]) -> T:
 def doc_titles(corpus: core.Corpus) -> dict[str, str]:
     """File name -> article title, once per corpus object (memo; the pages' hovers and cards read it)."""
     return memo(corpus, "titles", lambda: dict(zip(corpus.documents["doc"], corpus.documents["title"])))
+
+
+def state_names(corpus: core.Corpus) -> dict[str, str]:
+    """country_names of the corpus's participants, once per corpus object (memo: the filtered pages
+    read it on every rerun, and the cache would hash the participants table each time)."""
+    return memo(corpus, "names", lambda: country_names(corpus.participants))
