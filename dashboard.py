@@ -79,8 +79,8 @@ def overview_view(corpus: core.Corpus) -> None:
     else:
         titles = doc_titles(corpus)
         timeline = memo(corpus, (*state, "timeline"), lambda: charts.timeline_figure(shown, titles, names))
-        period = ""
-        if timeline.layout.meta not in charts.BY_PERIOD.values():
+        period = charts.period_name(timeline.layout.meta)
+        if period is None:
             caption = _("Timeline of {n} events: each marker is an event placed at the start of the period the "
                         "article gives (day, month or year), on the row of its kind; its area grows with the number "
                         "of states in the delegation (the number stated, else the states named; grey when the "
@@ -88,8 +88,6 @@ def overview_view(corpus: core.Corpus) -> None:
                         "diamonds upcoming ones. Hover for the host, how the host and year were found, and the "
                         "article title; click for the article.")
         else:  # many events: one marker per period and kind (charts.timeline_by_period)
-            period = {charts.BY_PERIOD["M"]: _("a month"), charts.BY_PERIOD["Q"]: _("a quarter of a year"),
-                      charts.BY_PERIOD["Y"]: _("a year")}[timeline.layout.meta]
             caption = _("Timeline of {n} events, too many for a marker each: each marker is the events of one kind "
                         "in one period ({period}), placed at the period's start; its area is the number of events. "
                         "Open circles are earlier events articles mention, open diamonds upcoming ones. Hover for the "

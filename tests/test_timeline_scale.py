@@ -92,9 +92,13 @@ def test_the_period_is_the_finest_with_at_most_the_column_limit():
 def test_months_and_years_as_the_period_and_the_quarters_in_arabic():
     short = charts.timeline_figure(events_frame(charts.TIMELINE_MAX_EVENTS * 3, 2016, 2020), {})
     assert short.layout.meta == charts.BY_PERIOD["M"]  # 60 months
+    assert charts.period_name(short.layout.meta) == "a month"  # what the Overview's caption says
     assert {(pd.Timestamp(x).day) for t in short.data for x in t.x} == {1}
     long = charts.timeline_figure(events_frame(charts.TIMELINE_MAX_EVENTS * 3, 1990, 2024), {})
     assert long.layout.meta == charts.BY_PERIOD["Y"]  # 140 quarters
+    assert charts.period_name(long.layout.meta) == "a year"
+    assert charts.period_name(charts.BY_PERIOD["Q"]) == "a quarter of a year"
+    assert charts.period_name(charts.timeline_figure(events_frame(300), {}).layout.meta) is None  # one per event
     assert {(pd.Timestamp(x).month, pd.Timestamp(x).day) for t in long.data for x in t.x} == {(1, 1)}
     set_language("ar")
     try:
@@ -102,6 +106,7 @@ def test_months_and_years_as_the_period_and_the_quarters_in_arabic():
         hovers = [h for t in fig.data for h in t.hovertext]
         assert any(h.startswith("<b>الربع الثالث 2016 · ")
                    for h in hovers)  # CLDR's Arabic third quarter
+        assert charts.period_name(fig.layout.meta) == "ربع سنة"
     finally:
         set_language("en")
 

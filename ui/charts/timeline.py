@@ -27,12 +27,23 @@ TIMELINE_MAX_EVENTS = 2000
 # to draw on every filter change.
 PERIOD_COLUMNS_MAX = 100
 BY_PERIOD = {"M": "events by month", "Q": "events by quarter", "Y": "events by year"}
-_PERIOD_TEXT = {  # title, x axis title
-    "M": (N_("Events by month and kind ({n} events; marker area = events in the month)"), N_("Month of the event")),
+_PERIOD_TEXT = {  # title, x axis title, the period in a caption
+    "M": (N_("Events by month and kind ({n} events; marker area = events in the month)"), N_("Month of the event"),
+          N_("a month")),
     "Q": (N_("Events by quarter and kind ({n} events; marker area = events in the quarter)"),
-          N_("Quarter of the event")),
-    "Y": (N_("Events by year and kind ({n} events; marker area = events in the year)"), N_("Year of the event")),
+          N_("Quarter of the event"), N_("a quarter of a year")),
+    "Y": (N_("Events by year and kind ({n} events; marker area = events in the year)"), N_("Year of the event"),
+          N_("a year")),
 }
+
+
+def period_name(meta: object) -> str | None:
+    """The period of an aggregated timeline ("a month", ...), from its layout.meta; None for a
+    timeline of one marker per event."""
+    for period, name in BY_PERIOD.items():
+        if meta == name:
+            return _(_PERIOD_TEXT[period][2])
+    return None
 
 
 STATUS_STYLE = {  # trace name msgid, marker symbol
@@ -182,7 +193,7 @@ def timeline_by_period(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure
             hovertext=np.array(hover, dtype=object), hoverinfo="text",
             customdata=g["first"].astype(str).to_numpy(dtype=object),
         ))
-    title, axis = _PERIOD_TEXT[period]
+    title, axis, _word = _PERIOD_TEXT[period]
     fig.update_layout(meta=BY_PERIOD[period], title=_(title).format(n=number(len(frame))),
                       xaxis_title=_(axis), yaxis_title=_("Kind of event"), height=360,
                       legend={"orientation": "h", "y": -0.25}, margin={"t": 60, "b": 40})
