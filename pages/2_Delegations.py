@@ -88,16 +88,15 @@ def delegations_view(corpus: core.Corpus) -> None:
                         "year, y the delegation size (orange: the number stated; blue: the states named; light "
                         "orange: the GCC's members). Hover for the count and an article title, click for that "
                         "article.")
+            what = _("stories") if count_mode == "stories" else _("events")
         else:
             caption = _("Dot plot, one dot per {what} of known size and year ({known} of {n}): x the year, y the "
                         "delegation size (orange: the number stated; blue: the states named; light orange: the GCC's "
                         "members). A vertical line spans the different sizes the reports of one story state; hover for "
                         "each outlet's figure, click for the article.")
-        many = _("stories") if count_mode == "stories" else _("events")
-        one = _("story") if count_mode == "stories" else _("event")
+            what = _("story") if count_mode == "stories" else _("event")
         chart(dots, key="dl_dots", on_click=to_evidence,
-              caption=caption.format(what=many if dots.layout.meta == BY_SIZE_AND_YEAR else one,
-                                     known=number(known), n=number(len(shown))))
+              caption=caption.format(what=what, known=number(known), n=number(len(shown))))
     else:
         chart(memo(corpus, (*state, order, "bars"),
                    lambda: charts.delegation_bars(shown, measure, titles, order, limit=charts.BAR_LIMIT)),

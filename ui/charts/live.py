@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+
 import streamlit as st
 from plotly.io.json import to_json_plotly
 
