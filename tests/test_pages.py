@@ -452,7 +452,5 @@ def test_timeline_marker_size_is_the_delegation_size():
     fig = json.loads(ui_charts.timeline_figure(events, {"a": "عنوان"}).to_json())
     (scatter,) = fig["data"]
     assert decode(scatter["customdata"]) == ["a#e1", "a#e2"]  # the undated event is left out
-    # The marker's area is the delegation size: diameters 44 px x sqrt(size / 21), the biggest 44 px.
-    assert scatter["marker"]["sizemode"] == "diameter"
-    assert [round(21 * (d / 44) ** 2, 9) for d in decode(scatter["marker"]["size"])] == [21, 3]
+    assert decode(scatter["marker"]["size"]) == [21, 3]
     assert "عنوان" in scatter["hovertext"][0] and "21 states stated" in scatter["hovertext"][0]

@@ -148,11 +148,10 @@ def test_dot_plot_of_many_events_is_one_marker_per_year_size_and_basis():
     known = events.join(measure[["size", "basis"]]).dropna(subset=["size"])
     expected = known.groupby(["basis", "year", "size"]).size()
     drawn = {}
-    biggest = int(expected.max())  # drawn 30 px across; a marker's area is its events
     for trace in fig.data:
         basis = {"number stated in the article": "stated", "states named in the article": "named"}[trace.name]
-        for x, y, diameter in zip(trace.x, trace.y, trace.marker.size):
-            drawn[(basis, int(x), float(y))] = round(biggest * (diameter / 30) ** 2, 9)
+        for x, y, area in zip(trace.x, trace.y, trace.marker.size):
+            drawn[(basis, int(x), float(y))] = int(area)
     assert drawn == {(b, int(y), float(s)): int(c) for (b, y, s), c in expected.items()}
     assert sum(drawn.values()) == len(known) == n  # every event of known size is in one marker
     assert len(fig.data[0].x) < 200  # markers, not thousands of dots

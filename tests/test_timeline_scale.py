@@ -5,7 +5,6 @@ finest with at most PERIOD_COLUMNS_MAX columns; colour bars of large counts."""
 from __future__ import annotations
 
 import json
-import math
 
 import numpy as np
 import pandas as pd
@@ -55,12 +54,8 @@ def test_large_timeline_is_one_marker_per_quarter_and_kind_over_fifteen_years():
     fig = charts.timeline_figure(events, {"d0": "عنوان <b>"})
     assert fig.layout.meta == charts.BY_PERIOD["Q"]  # 180 months, 60 quarters
     payload = json.loads(fig.to_json())
-    # Marker area is the number of events (the biggest marker 40 px across); the areas of a status add
-    # up to its dated events.
-    biggest = dated.assign(status=status, start=when.dropna().dt.to_period("Q")).groupby(
-        ["status", "start", "kind"]).size().max()
-    drawn = {t["name"]: round(sum(biggest * (d / 40) ** 2 for d in decode(t["marker"]["size"])), 6)
-             for t in payload["data"]}
+    # Marker area is the number of events; the areas of a status add up to its dated events.
+    drawn = {t["name"]: sum(decode(t["marker"]["size"])) for t in payload["data"]}
     expected = {}
     for code, (name, _symbol) in charts.STATUS_STYLE.items():
         if (status == code).any():
@@ -135,22 +130,3 @@ def test_count_colour_bars_do_not_tick_every_unit_of_a_large_count():
     fig = json.loads(charts.engagement_map(counts, "t").to_json())
     bars = [t["colorbar"] for t in fig["data"] if t.get("colorbar")]
     assert bars and all("dtick" not in bar for bar in bars)
-
-
-def plotly_radius(size: float, sizemode: str, sizeref: float, sizemin: float) -> float:
-    """The radius Plotly draws a scatter marker with (plotly.js src/traces/scatter/make_bubble_size_func.js)."""
-    base = math.sqrt(size / 2 / sizeref) if sizemode == "area" else size / 2 / sizeref
-    return max(base, sizemin) if base > 0 else 0.0
-
-
-def test_area_markers_are_drawn_as_plotly_area_mode_would_draw_them():
-    rng = np.random.default_rng(3)
-    for largest, smallest in ((44, 7), (40, 4), (30, 4)):
-        for _round in range(50):
-            values = rng.integers(1, rng.integers(2, 400), rng.integers(1, 60)).astype(float)
-            biggest = values.max()
-            marker = charts.area_marker(values, biggest, largest, smallest)
-            assert marker["sizemode"] == "diameter" and marker["sizeref"] == 1
-            for value, size in zip(values, marker["size"]):
-                as_area = plotly_radius(value, "area", 2.0 * biggest / largest ** 2, smallest)
-                assert abs(plotly_radius(size, "diameter", 1, marker["sizemin"]) - as_area) < 1e-9

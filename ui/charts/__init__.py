@@ -10,12 +10,12 @@ One module per kind of chart (`timeline`, `maps`, `rankings`, `bars`) over what 
 """
 
 from ui.charts.bars import BAR_LIMIT, delegation_bars, frequency_bars, member_bars, topic_heatmap
-from ui.charts.common import GEO_CONFIG, area_marker, count_ticks
+from ui.charts.common import GEO_CONFIG, count_ticks
 from ui.charts.maps import engagement_map, survey_map
 from ui.charts.rankings import CLAIM_DODGE, rank_figure
 from ui.charts.timeline import (BY_PERIOD, STATUS_STYLE, TIMELINE_MAX_EVENTS, period_name, timeline_by_period,
                                 timeline_figure)
 
 __all__ = ["BAR_LIMIT", "BY_PERIOD", "CLAIM_DODGE", "GEO_CONFIG", "STATUS_STYLE", "TIMELINE_MAX_EVENTS",
-           "area_marker", "count_ticks", "delegation_bars", "engagement_map", "frequency_bars", "member_bars", "period_name",
+           "count_ticks", "delegation_bars", "engagement_map", "frequency_bars", "member_bars", "period_name",
            "rank_figure", "survey_map", "timeline_by_period", "timeline_figure", "topic_heatmap"]

@@ -8,7 +8,6 @@ import math
 import textwrap
 import zlib
 
-import numpy as np
 import plotly.graph_objects as go
 
 from ui.i18n import is_rtl, number
@@ -62,21 +61,6 @@ def state_colour(iso3: str) -> str:
     if iso3 in FIXED_COLOURS:
         return FIXED_COLOURS[iso3]
     return PEER_COLOURS[zlib.crc32(iso3.encode()) % len(PEER_COLOURS)]
-
-
-def area_marker(values, biggest: float, largest_px: float, smallest_px: float) -> dict:
-    """Marker fields drawing each value as a disc whose AREA is proportional to it, the biggest value
-    `largest_px` across, none under `smallest_px`.
-
-    Plotly's sizemode "area" (size=values, sizeref=2*biggest/largest_px**2) draws these same discs,
-    but the browser redraws them about ten times slower on a filter change (Plotly.react of the
-    778-marker timeline: 45-60 ms against 3-4 ms; BENCHMARKS.md), so the diameters are computed here
-    and drawn with sizemode "diameter" and sizeref 1, which Plotly draws as given: the radius
-    max(size / 2, sizemin) is what the area mode gives, sqrt(values / 2 / sizeref), for every value
-    (tests/test_timeline_scale.py).
-    """
-    scale = np.sqrt(np.asarray(values, dtype=float) / max(float(biggest), 1e-12))
-    return {"size": largest_px * scale, "sizemode": "diameter", "sizeref": 1, "sizemin": smallest_px}
 
 
 def hover_text(text: object, width: int = 70) -> str:

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts.bars import BASIS_COLOURS
-from ui.charts.common import area_marker, finish, integer_ticks
+from ui.charts.common import finish, integer_ticks
 from ui.i18n import _, number
 from ui.labels import clean_title, is_missing
 from ui.measures import BASIS_LABELS, event_labels
@@ -98,7 +98,8 @@ def delegation_dots_grouped(frame: pd.DataFrame, titles: dict[str, str]) -> go.F
                  for y, s, n, d in zip(part["year"], part["size"], part["events"], part["doc"])]
         fig.add_trace(go.Scatter(
             x=part["year"].to_numpy(), y=part["size"].to_numpy(dtype=float), mode="markers", name=_(BASIS_LABELS[basis]),
-            marker={"color": BASIS_COLOURS[basis], **area_marker(part["events"], biggest, 30, 4), "opacity": 0.75},
+            marker={"color": BASIS_COLOURS[basis], "size": part["events"].to_numpy(dtype=float), "sizemode": "area",
+                    "sizeref": 2.0 * biggest / 30 ** 2, "sizemin": 4, "opacity": 0.75},
             customdata=part["first"].astype(str).to_numpy(dtype=object), hovertext=np.array(hover, dtype=object),
             hoverinfo="text"))
     ticks, text = integer_ticks([v for v in frame["size"].dropna()] or [1])

@@ -12,7 +12,7 @@ from ui.i18n import N_, _, number, quarter
 from ui.messages import note_text
 from ui.labels import (clean_title, is_missing, kind_label, map_distinct, tense_label, text_of, when_label, year_basis_label)
 
-from ui.charts.common import UNKNOWN_COLOUR, area_marker, shorten, finish, hover_text
+from ui.charts.common import UNKNOWN_COLOUR, shorten, finish, hover_text
 from ui.labels import host_text
 from ui.measures import delegation_size, event_dates, event_status
 
@@ -110,7 +110,8 @@ def timeline_figure(events: pd.DataFrame, titles: dict[str, str], names: dict[st
         fig.add_trace(go.Scatter(
             x=part["when"].to_numpy(), y=np.array([kind_label(str(k)) for k in part["kind"]], dtype=object),
             mode="markers", name=_(name),
-            marker={**area_marker(part["size"].fillna(1).clip(lower=1), biggest, 44, 7), "symbol": symbol,
+            marker={"size": part["size"].fillna(1).clip(lower=1).to_numpy(dtype=float), "sizemode": "area",
+                    "sizeref": 2.0 * biggest / 44 ** 2, "sizemin": 7, "symbol": symbol,
                     "color": colours, "line": {"width": 2 if symbol.endswith("-open") else 0, "color": colours}},
             hovertext=np.array(hover, dtype=object), hoverinfo="text",
             customdata=part["event_id"].astype(str).to_numpy(dtype=object),
@@ -186,7 +187,8 @@ def timeline_by_period(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure
                  for m, k, n, st, d in zip(periods, kinds, g["events"], g["states"], g["doc"])]
         fig.add_trace(go.Scatter(
             x=g["start"].to_numpy(), y=np.array(kinds, dtype=object), mode="markers", name=_(name),
-            marker={**area_marker(g["events"], biggest, 40, 4), "symbol": symbol, "color": "#1f77b4",
+            marker={"size": g["events"].to_numpy(dtype=float), "sizemode": "area",
+                    "sizeref": 2.0 * biggest / 40 ** 2, "sizemin": 4, "symbol": symbol, "color": "#1f77b4",
                     "line": {"width": 1.5 if symbol.endswith("-open") else 0, "color": "#1f77b4"}},
             hovertext=np.array(hover, dtype=object), hoverinfo="text",
             customdata=g["first"].astype(str).to_numpy(dtype=object),
