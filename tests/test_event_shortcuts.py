@@ -16,7 +16,7 @@ import pytest
 
 from capabilities import events as event_capabilities
 from core import extract_document
-from core.events import editions, participants, rules
+from core.events import editions, participants, rules, timing
 
 ARTICLES = 400
 
@@ -36,7 +36,17 @@ def _events(articles):
     return [repr(extract_document(text, published).events) for text, published in articles]
 
 
+def _plain_mentioned_time(ctx, lo, cue_first, hi):
+    dates = timing.usable_dates(ctx, cue_first, hi) or timing.usable_dates(ctx, lo, cue_first)
+    return timing.time_decision(timing.first_date(dates), "stated"), bool(dates)
+
+
 PLAIN = {
+    # a mentioned event's dates read in its window even where no date starts
+    "dates": (timing, "mentioned_time", _plain_mentioned_time),
+    # each mention of the window read for a state other than the main host
+    "other states": (rules, "_names_other_than",
+                     lambda ctx, iso3, lo, hi: any(ctx.mention_at[a].iso3 != iso3 for a in ctx.mentions_in(lo, hi))),
     # the host of every draft read, whatever names stand near it
     "host": (rules, "mentioned_host_elsewhere", lambda *args: True),
     # the edition after a cue read each time it is asked for
@@ -154,3 +164,26 @@ def test_sizes_read_from_the_counts_of_states_are_the_plain_sizes(articles):
             sizes.append(found[0])
         assert stated_size(ctx, 0, n) == _plain_stated_size(ctx, 0, n)
     assert sum(size is not None for size in sizes) >= 100
+
+
+def test_date_and_state_look_ups_by_bisect_are_the_plain_scans(articles):
+    """DocContext.date_starts_in and rules._names_other_than answer as scanning the dates and the
+    mentions of the span."""
+    from core.text.context import build_context
+
+    pick = random.Random(11)
+    answers = []
+    for text, published in articles[:150]:
+        ctx = build_context(text, published)
+        n = len(ctx.tokens)
+        states = sorted({m.iso3 for m in ctx.mention_at.values()}) + ["", "BHR"]
+        for _ in range(30):
+            lo, hi = sorted(pick.randint(-3, n + 3) for _ in range(2))
+            found = ctx.date_starts_in(lo, hi)
+            assert found == any(max(lo, 0) <= a < hi for a, _, _ in ctx.date_tokens)
+            answers.append(found)
+            iso3 = pick.choice(states)
+            found = rules._names_other_than(ctx, iso3, lo, hi)
+            assert found == any(ctx.mention_at[a].iso3 != iso3 for a in ctx.mentions_in(lo, hi))
+            answers.append(found)
+    assert answers.count(True) > 500 and answers.count(False) > 500

@@ -226,6 +226,8 @@ def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
     """"ويُنظَم المؤتمر مرة كل عامين، وعُقد أولًا في سلطنة عُمان في عام 2009، ثم الكويت في 2011،
     واستضافت الإمارات الدورة السابقة في عام 2013": a recurring event's editions listed after it,
     each a clause with a place and a year, from the first clause with a verb of holding on."""
+    if not ctx.tags["recurring"]:
+        return []  # no word of recurrence in the document: every cue's clause lacks one
     clause = ctx.clause_of(cue.first)
     if not ctx.has("recurring", clause.first, clause.last):
         return []
@@ -253,8 +255,10 @@ def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
 def _told_as_earlier(ctx: DocContext, cue: Cue, hi: int, time: rules.Decision | None) -> bool:
     """"اجتماعها الـ26 الذي عقد في يونيو 2024": an event of the main one's kind that a relative clause
     with a verb of holding dates to its own month is another, earlier meeting of the series."""
+    if time is None or time.basis != "stated" or time.value.month is None:
+        return False
     relative = ctx.first_tag("relative_pronoun", cue.last, hi)
-    if relative is None or time is None or time.basis != "stated" or time.value.month is None:
+    if relative is None:
         return False
     return ctx.has("held_verb", relative, relative + RELATIVE_VERB) or ctx.has("past", relative, relative + RELATIVE_VERB)
 

@@ -214,6 +214,14 @@ class DocContext:
         k, end = bisect_left(starts, max(lo, 0)), bisect_left(starts, hi)
         return [item for item in self.date_tokens[k:end] if item[1] <= hi]
 
+    def date_starts_in(self, lo: int, hi: int) -> bool:
+        """Some date starts in tokens [lo, hi) (else dates_in_span of any span inside it is empty)."""
+        starts = self.memo.get("date_starts")
+        if starts is None:
+            starts = self.memo["date_starts"] = [a for a, _, _ in self.date_tokens]
+        k = bisect_left(starts, max(lo, 0))
+        return k < len(starts) and starts[k] < hi
+
     @property
     def text(self) -> str:
         return self.norm.text
