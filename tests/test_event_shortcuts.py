@@ -187,3 +187,44 @@ def test_date_and_state_look_ups_by_bisect_are_the_plain_scans(articles):
             assert found == any(ctx.mention_at[a].iso3 != iso3 for a in ctx.mentions_in(lo, hi))
             answers.append(found)
     assert answers.count(True) > 500 and answers.count(False) > 500
+
+
+def test_clauses_found_by_bisect_are_the_clauses_scanned(articles):
+    """DocContext.clauses_starting_in (the earlier editions' clauses) is the plain filter over the
+    clauses, in text order or not."""
+    from core.text.context import build_context
+
+    pick = random.Random(13)
+    found = 0
+    for text, published in articles[:100]:
+        ctx = build_context(text, published)
+        n = len(ctx.tokens)
+        for shuffled in (False, True):
+            if shuffled:
+                ctx.clauses = pick.sample(ctx.clauses, len(ctx.clauses))
+                ctx.memo.pop("clause_firsts", None)
+            for _ in range(30):
+                lo, hi = sorted(pick.randint(-3, n + 3) for _ in range(2))
+                if pick.random() < 0.2:
+                    lo, hi = hi, lo
+                got = ctx.clauses_starting_in(lo, hi)
+                assert got == [c for c in ctx.clauses if lo <= c.first < hi]
+                found += len(got)
+    assert found > 1000
+
+
+def test_no_exclusion_rule_fires_where_no_exclusion_word_stands(articles):
+    """participants._no_exclusion_word is true only where every exclusion rule returns None, and
+    the rules are spared at most mentions."""
+    from core.text.context import build_context
+
+    spared = asked = 0
+    for text, published in articles:
+        ctx = build_context(text, published)
+        for a, m in ctx.mention_at.items():
+            if participants._no_exclusion_word(ctx, a, m):
+                spared += 1
+                assert all(rule(ctx, a, m) is None for rule in participants.EXCLUSION_RULES), (text, a)
+            else:
+                asked += 1
+    assert spared > 1000 and asked > 200

@@ -234,7 +234,7 @@ def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
     sentence = ctx.sentence_of(cue.first)
     drafts: list[_Draft] = []
     started = False
-    for part in (c for c in ctx.clauses if clause.last <= c.first < sentence.last):
+    for part in ctx.clauses_starting_in(clause.last, sentence.last):
         started = started or ctx.has("held_verb", part.first, part.last) or \
             ctx.has("host_verb", part.first, part.last) or ctx.has("past", part.first, part.last)
         places = [a for a in ctx.mentions_in(part.first, part.last)
