@@ -16,7 +16,7 @@ import pytest
 
 from capabilities import events as event_capabilities
 from core import extract_document
-from core.events import editions, participants, rules, timing
+from core.events import editions, extract, participants, rules, timing
 
 ARTICLES = 400
 
@@ -45,12 +45,14 @@ PLAIN = {
     # a mentioned event's dates read in its window even where no date starts
     "dates": (timing, "mentioned_time", _plain_mentioned_time),
     # each mention of the window read for a state other than the main host
-    "other states": (rules, "_names_other_than",
+    "other states": (rules, "names_other_than",
                      lambda ctx, iso3, lo, hi: any(ctx.mention_at[a].iso3 != iso3 for a in ctx.mentions_in(lo, hi))),
     # the host of every draft read, whatever names stand near it
     "host": (rules, "mentioned_host_elsewhere", lambda *args: True),
     # the edition after a cue read each time it is asked for
     "edition": (editions, "edition_of", lambda ctx, last, gap: editions._edition_of(ctx, last, gap)),
+    # every cue's draft made, whatever its widest window holds
+    "unanchored": (extract, "_unanchored", lambda *args: False),
     # every exclusion rule tried at every mention
     "exclusions": (participants, "_no_exclusion_word", lambda ctx, a, m: False),
 }
@@ -183,7 +185,7 @@ def test_date_and_state_look_ups_by_bisect_are_the_plain_scans(articles):
             assert found == any(max(lo, 0) <= a < hi for a, _, _ in ctx.date_tokens)
             answers.append(found)
             iso3 = pick.choice(states)
-            found = rules._names_other_than(ctx, iso3, lo, hi)
+            found = rules.names_other_than(ctx, iso3, lo, hi)
             assert found == any(ctx.mention_at[a].iso3 != iso3 for a in ctx.mentions_in(lo, hi))
             answers.append(found)
     assert answers.count(True) > 500 and answers.count(False) > 500
@@ -228,3 +230,32 @@ def test_no_exclusion_rule_fires_where_no_exclusion_word_stands(articles):
             else:
                 asked += 1
     assert spared > 1000 and asked > 200
+
+
+def test_a_cue_nothing_anchors_makes_no_draft(articles, monkeypatch):
+    """extract._unanchored is true only where _mentioned_draft returns None, and for many cues; every
+    window lies in its reach."""
+    from core.events import windows
+
+    real_window, real_draft, real_unanchored = windows.window, extract._mentioned_draft, extract._unanchored
+    said = {True: 0, False: 0}
+
+    def checked_window(ctx, cue, next_first):
+        lo, hi = real_window(ctx, cue, next_first)
+        a, b = windows.reach(ctx, cue, next_first)
+        assert a <= lo and hi <= b
+        return lo, hi
+
+    def checked(ctx, cue, next_first, main):
+        unanchored = real_unanchored(ctx, cue, next_first, main)
+        draft = real_draft(ctx, cue, next_first, main)
+        assert not (unanchored and draft is not None)
+        said[unanchored] += 1
+        return draft
+
+    monkeypatch.setattr(extract, "window", checked_window)
+    monkeypatch.setattr(extract, "_unanchored", lambda *args: False)
+    monkeypatch.setattr(extract, "_mentioned_draft", checked)
+    for text, published in articles:
+        extract_document(text, published)
+    assert said[True] >= 200 and said[False] >= 200
