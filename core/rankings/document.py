@@ -11,7 +11,7 @@ from core.text.context import DocContext
 from core.text.gazetteer import gazetteer
 from core.text.lexindex import kind
 from core.text.morphology import stems
-from core.text.phrases import MEMO_MAX, PhraseMatcher
+from core.text.phrases import PhraseMatcher, find_all_many
 from core.rankings.lexicon import RankLexicon, rank_lexicon
 
 @dataclass
@@ -128,10 +128,6 @@ def _governed(doc: RankDoc, token: str) -> bool:
     return token[:1] in doc.lex.preposition_clitics and token[1:] != ""
 
 
-_CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[tuple[str, object, frozenset[str]], ...], bool,
-                                                   frozenset[str]]]] = {}
-
-
 @lru_cache(maxsize=1)
 def cue_matchers() -> dict[str, PhraseMatcher]:
     """Every cue group of the rank lexicon, and the index names (group "index")."""
@@ -212,36 +208,10 @@ class _CuePositions(dict):
 
 def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher], positions: list[int] | None = None
                ) -> dict[str, list[tuple[int, int, object]]]:
-    """Non-overlapping matches of the cue groups `matchers` (some of `cue_matchers()`): only the tokens
-    that start a phrase of some group (the context's index; `positions`, when given, holds at least
-    those of these groups) are tried, each by the groups it can start."""
-    toks, text = ctx.tokens, ctx.text
-    hits: dict[str, list[tuple[int, int, object]]] = {g: [] for g in matchers}
-    free = dict.fromkeys(matchers, 0)  # the first token each group may match at again
-    # token -> groups it can start: the lexicons are loaded once per process, so the memo is kept
-    # across documents (bounded like the phrase matchers' own memos)
-    starts = _CUE_STARTS.setdefault(tuple(sorted(matchers)), {})
-    if len(starts) >= MEMO_MAX:
-        starts.clear()
-    texts = ctx.index.texts  # the tokens' texts, as a list
-    n = len(texts)
-    for i in ctx.index.positions(RANK_CUE) if positions is None else positions:
-        word = texts[i]
-        found = starts.get(word)
-        if found is None:  # (group, its one-token match, the next tokens that may extend a phrase)
-            groups = tuple((g, *m.at_token(word)) for g, m in matchers.items() if m.first_variants(word))
-            found = starts[word] = (groups, any(single for _, single, _ in groups),
-                                    frozenset().union(*(followers for _, _, followers in groups)))
-        groups, some_single, some_followers = found
-        after = texts[i + 1] if i + 1 < n else None  # None extends no phrase
-        if not some_single and after not in some_followers:
-            continue  # "في", "من", "على" start only longer phrases: none goes on with this next word
-        for g, single, followers in groups:
-            if i < free[g]:
-                continue
-            # index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue words may not
-            m = matchers[g].match(toks, i, None if g == "index" else text) if after in followers else single
-            if m:
-                hits[g].append((i, m[1], m[0]))
-                free[g] = i + m[1]
-    return hits
+    """Non-overlapping matches of the cue groups `matchers` (some of `cue_matchers()`), by
+    core.text.phrases.find_all_many: only the tokens that start a phrase of some group (the context's
+    index; `positions`, when given, holds at least those of these groups) are tried, each by the
+    groups it can start. Index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue
+    words may not."""
+    return find_all_many(matchers, ctx.tokens, ctx.text, ctx.index.positions(RANK_CUE) if positions is None else positions,
+                         ctx.index.texts, loose=("index",))
