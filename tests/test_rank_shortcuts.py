@@ -35,13 +35,20 @@ def contexts():
     return [build_context(text, published) for text, published in _articles()]
 
 
+def _every_group():
+    from core.rankings.lexicon import rank_lexicon
+
+    lex = rank_lexicon()
+    return {**lex.matchers, "index": lex.indexes}
+
+
 def _plain_claims(ctx):
-    """find_rank_claims as it was: every cue group found when the document is built, the edition
-    and the claim rules read whether or not an item was found."""
+    """find_rank_claims as it was: every cue group of the lexicon found when the document is built,
+    the edition and the claim rules read whether or not an item was found."""
     if not R.could_rank(ctx):
         return []
     doc = D.RankDoc.build(ctx)
-    doc.cues = dict(D._find_cues(ctx, D.cue_matchers()))
+    doc.cues = dict(D._find_cues(ctx, _every_group(), list(range(len(ctx.tokens)))))
     doc.cue_pos = {group: [h[0] for h in hits] for group, hits in doc.cues.items()}
     return R.claims_from_items(doc, R.find_items(doc), R.find_edition(doc))
 

@@ -128,11 +128,18 @@ def _governed(doc: RankDoc, token: str) -> bool:
     return token[:1] in doc.lex.preposition_clitics and token[1:] != ""
 
 
+# Cue groups no rule reads through RankDoc: their rules match them where they stand (the rank nouns
+# and leaders at an item's first token, the counting phrases after "من بين"), so no pass finds them.
+MATCHED_IN_PLACE = ("count_noun", "count_scope", "lead_verb", "leader", "respectively", "scope_lead", "trigger",
+                    "trigger_list")
+
+
 @lru_cache(maxsize=1)
 def cue_matchers() -> dict[str, PhraseMatcher]:
-    """Every cue group of the rank lexicon, and the index names (group "index")."""
+    """The cue groups of the rank lexicon that the rules read through RankDoc (all but
+    MATCHED_IN_PLACE), and the index names (group "index")."""
     lex = rank_lexicon()
-    matchers: dict[str, PhraseMatcher] = dict(lex.matchers)
+    matchers: dict[str, PhraseMatcher] = {g: m for g, m in lex.matchers.items() if g not in MATCHED_IN_PLACE}
     matchers["index"] = lex.indexes
     return matchers
 
