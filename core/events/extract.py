@@ -257,7 +257,9 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
         if cue is main.cue or main.cue.first <= cue.first < main.cue.last:
             continue
         next_first = cues[n + 1].first if n + 1 < len(cues) else len(ctx.tokens)
-        cue = Cue(kind_of_compound(ctx, cue) or cue.kind, cue.first, cue.last)  # "لجائزة ومؤتمر ومعرض"
+        compound = kind_of_compound(ctx, cue)  # "لجائزة ومؤتمر ومعرض"
+        if compound is not None and compound != cue.kind:
+            cue = Cue(compound, cue.first, cue.last)  # a new cue only when the kind changes
         editions = _earlier_editions(ctx, cue)
         if editions:
             drafts.extend(d for d in editions if all(_year(ctx, o) != _year(ctx, d) for o in drafts))
