@@ -187,7 +187,8 @@ class _Cues(dict):
     """group -> its matches, as `_find_cues` with every group gives them (each group's matches do not
     depend on the others'), found in two passes: the groups of ITEM_GROUPS when the document is
     built, every other group together the first time one of them is asked for. Half the documents
-    that may rank have no rank expression: their claims are none, and the other groups are never read."""
+    that may rank have no rank expression: their claims are none, and the other groups are never read.
+    Read a group with [] (as RankDoc.has and .hits do): get() and iteration see only the groups found so far."""
 
     def __init__(self, ctx: DocContext):
         super().__init__(_find_cues(ctx, _item_matchers(), ctx.index.positions(RANK_ITEM_CUE)))
