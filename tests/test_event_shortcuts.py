@@ -16,7 +16,7 @@ import pytest
 
 from capabilities import events as event_capabilities
 from core import extract_document
-from core.events import editions, participants, rules
+from core.events import editions, extract, participants, rules, timing
 
 ARTICLES = 400
 
@@ -36,11 +36,23 @@ def _events(articles):
     return [repr(extract_document(text, published).events) for text, published in articles]
 
 
+def _plain_mentioned_time(ctx, lo, cue_first, hi):
+    dates = timing.usable_dates(ctx, cue_first, hi) or timing.usable_dates(ctx, lo, cue_first)
+    return timing.time_decision(timing.first_date(dates), "stated"), bool(dates)
+
+
 PLAIN = {
+    # a mentioned event's dates read in its window even where no date starts
+    "dates": (timing, "mentioned_time", _plain_mentioned_time),
+    # each mention of the window read for a state other than the main host
+    "other states": (rules, "names_other_than",
+                     lambda ctx, iso3, lo, hi: any(ctx.mention_at[a].iso3 != iso3 for a in ctx.mentions_in(lo, hi))),
     # the host of every draft read, whatever names stand near it
     "host": (rules, "mentioned_host_elsewhere", lambda *args: True),
     # the edition after a cue read each time it is asked for
     "edition": (editions, "edition_of", lambda ctx, last, gap: editions._edition_of(ctx, last, gap)),
+    # every cue's draft made, whatever its widest window holds
+    "unanchored": (extract, "_unanchored", lambda *args: False),
     # every exclusion rule tried at every mention
     "exclusions": (participants, "_no_exclusion_word", lambda ctx, a, m: False),
 }
@@ -154,3 +166,96 @@ def test_sizes_read_from_the_counts_of_states_are_the_plain_sizes(articles):
             sizes.append(found[0])
         assert stated_size(ctx, 0, n) == _plain_stated_size(ctx, 0, n)
     assert sum(size is not None for size in sizes) >= 100
+
+
+def test_date_and_state_look_ups_by_bisect_are_the_plain_scans(articles):
+    """DocContext.date_starts_in and rules._names_other_than answer as scanning the dates and the
+    mentions of the span."""
+    from core.text.context import build_context
+
+    pick = random.Random(11)
+    answers = []
+    for text, published in articles[:150]:
+        ctx = build_context(text, published)
+        n = len(ctx.tokens)
+        states = sorted({m.iso3 for m in ctx.mention_at.values()}) + ["", "BHR"]
+        for _ in range(30):
+            lo, hi = sorted(pick.randint(-3, n + 3) for _ in range(2))
+            found = ctx.date_starts_in(lo, hi)
+            assert found == any(max(lo, 0) <= a < hi for a, _, _ in ctx.date_tokens)
+            answers.append(found)
+            iso3 = pick.choice(states)
+            found = rules.names_other_than(ctx, iso3, lo, hi)
+            assert found == any(ctx.mention_at[a].iso3 != iso3 for a in ctx.mentions_in(lo, hi))
+            answers.append(found)
+    assert answers.count(True) > 500 and answers.count(False) > 500
+
+
+def test_clauses_found_by_bisect_are_the_clauses_scanned(articles):
+    """DocContext.clauses_starting_in (the earlier editions' clauses) is the plain filter over the
+    clauses, in text order or not."""
+    from core.text.context import build_context
+
+    pick = random.Random(13)
+    found = 0
+    for text, published in articles[:100]:
+        ctx = build_context(text, published)
+        n = len(ctx.tokens)
+        for shuffled in (False, True):
+            if shuffled:
+                ctx.clauses = pick.sample(ctx.clauses, len(ctx.clauses))
+                ctx.memo.pop("clause_firsts", None)
+            for _ in range(30):
+                lo, hi = sorted(pick.randint(-3, n + 3) for _ in range(2))
+                if pick.random() < 0.2:
+                    lo, hi = hi, lo
+                got = ctx.clauses_starting_in(lo, hi)
+                assert got == [c for c in ctx.clauses if lo <= c.first < hi]
+                found += len(got)
+    assert found > 1000
+
+
+def test_no_exclusion_rule_fires_where_no_exclusion_word_stands(articles):
+    """participants._no_exclusion_word is true only where every exclusion rule returns None, and
+    the rules are spared at most mentions."""
+    from core.text.context import build_context
+
+    spared = asked = 0
+    for text, published in articles:
+        ctx = build_context(text, published)
+        for a, m in ctx.mention_at.items():
+            if participants._no_exclusion_word(ctx, a, m):
+                spared += 1
+                assert all(rule(ctx, a, m) is None for rule in participants.EXCLUSION_RULES), (text, a)
+            else:
+                asked += 1
+    assert spared > 1000 and asked > 200
+
+
+def test_a_cue_nothing_anchors_makes_no_draft(articles, monkeypatch):
+    """extract._unanchored is true only where _mentioned_draft returns None, and for many cues; every
+    window lies in its reach."""
+    from core.events import windows
+
+    real_window, real_draft, real_unanchored = windows.window, extract._mentioned_draft, extract._unanchored
+    said = {True: 0, False: 0}
+
+    def checked_window(ctx, cue, next_first):
+        lo, hi = real_window(ctx, cue, next_first)
+        a, b = windows.reach(ctx, cue, next_first)
+        assert a <= lo and hi <= b
+        return lo, hi
+
+    def checked(ctx, cue, next_first, main):
+        unanchored = real_unanchored(ctx, cue, next_first, main)
+        draft = real_draft(ctx, cue, next_first, main)
+        assert not (unanchored and draft is not None)
+        said[unanchored] += 1
+        return draft
+
+    monkeypatch.setattr(extract, "window", checked_window)
+    monkeypatch.setattr(extract, "_unanchored", lambda *args: False)
+    monkeypatch.setattr(extract, "_mentioned_draft", checked)
+    for text, published in articles:
+        extract_document(text, published)
+    assert said[True] >= 200 and said[False] >= 200

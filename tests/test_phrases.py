@@ -9,6 +9,7 @@ import pytest
 
 from core.events.cues import event_lexicon
 from core.rankings.document import cue_matchers
+from core.rankings.lexicon import rank_lexicon
 from core.text.morphology import stems
 from core.text.normalize import normalize, tokenize
 from core.text.phrases import PhraseMatcher
@@ -40,6 +41,7 @@ def _matchers() -> dict[str, PhraseMatcher]:
     lex = event_lexicon()
     found = {"cues": lex.cues, "topics": lex.topics, "organizations": lex.organizations, "rankings": lex.rankings}
     found.update(cue_matchers())
+    found.update(rank_lexicon().matchers)  # the groups matched in place too
     return found
 
 

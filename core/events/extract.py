@@ -20,6 +20,7 @@ from core.events.cues import MERGE_GAP, Cue, event_lexicon, find_cues, ranking_s
 from core.events.destinations import coordinated_hosts
 from core.events.editions import other_edition
 from core.events.kinds import held_after_lead, kind_of_compound, main_kind, restated_statements
+from core.events.windows import RELATIVE_AFTER, reach, window
 from core.text.context import DocContext
 from core.text.gazetteer import GCC_MEMBERS
 from core.text.morphology import stems, without_enclitic
@@ -28,15 +29,12 @@ from core.records import Event, RankClaim, Span
 
 LEAD_SENTENCES = 3      # the main event's cue must stand in the first sentences of the body...
 SHORT_LINE = 6          # ...and lines shorter than this (headline, section names, dateline) come free
-ANCHOR_BEFORE = 4       # tokens before a cue searched for its time/place anchor
 ATTENDED_GAP = 3        # "شارك وفد … في أعمال الاجتماع": في this close before the attended cue
 HOST_ASSUMED_NOTE = "host not stated; Bahrain assumed"
 HOST_SUBJECT_NOTE = "host not stated; the article's main state assumed"
 CONCURRENT_BEFORE = 3   # "بالتزامن مع مؤتمر": a word of concurrence this close before a cue
 ACCOMPANYING_AFTER = 8  # "معرض البحرين لتقنية المعلومات والاتصالات 2010 المرافق": after the event's name
 RELATIVE_VERB = 3       # "الذي عقد", "التي انعقدت": the verb this close after the relative pronoun
-QUOTES = ('"', "«", "“")  # marks that open a quoted title
-RELATIVE_AFTER = 3      # "الملتقى الدولي الذي …": a relative pronoun this close after a cue
 SIDELINES_BEFORE = 2    # "على هامش زيارة": the sidelines word this close before a cue
 CUE_FIRST = attrgetter("first")
 TIME_WORDS = ("future", "present_host", "past")  # a word of these next to a cue places it at another time
@@ -70,34 +68,6 @@ def _statement_end(ctx: DocContext, cues: list[Cue], cue: Cue) -> int:
     end = min(end, next((c.first for c in cues if c.first >= cue.last), end))
     k = ctx.first_tag("clause_start", cue.last, end)
     return end if k is None else k
-
-
-def _window(ctx: DocContext, cue: Cue, next_first: int) -> tuple[int, int]:
-    """Tokens that describe a cue's event: from a little before it to the next cue or clause end."""
-    clause = ctx.clause_of(cue.first)
-    sentence = ctx.sentence_of(cue.first)
-    lo = max(sentence.first, min(clause.first, cue.first), cue.first - ANCHOR_BEFORE)
-    hi = min(sentence.last, max(clause.last, cue.last), next_first)
-    if hi == clause.last and hi < sentence.last and ctx.tagged(hi, "relative_pronoun"):
-        # "الاجتماع الحادي والعشرين للجنة …، الذي استضافته العاصمة السعودية الرياض"
-        hi = min(sentence.last, ctx.clause_of(hi).last, next_first)
-    if hi == clause.last and hi < sentence.last and _quote_between(ctx, hi):
-        # "الندوة عبر الإنترنت "تحديث مكاتب الإحصاء" التي عقدت في سبتمبر 2024": a quoted title after the
-        # event's noun is its name, and a relative clause right after the title still describes it
-        title_end = ctx.clause_of(hi).last
-        if title_end < sentence.last and ctx.tagged(title_end, "relative_pronoun"):
-            hi = min(sentence.last, ctx.clause_of(title_end).last, next_first)
-    if ctx.has("relative_pronoun", cue.last, cue.last + RELATIVE_AFTER):
-        # "الملتقى الدولي الذي نظمته الهيئة …، بحضور خبراء من 17 بلداً … في مملكة البحرين خلال 6 و7
-        # نوفمبر": a relative clause right after the event's name runs on past its commas
-        hi = max(hi, min(sentence.last, next_first))
-    return lo, hi
-
-
-def _quote_between(ctx: DocContext, i: int) -> bool:
-    """A quotation mark opens right before token i."""
-    gap = ctx.norm.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
-    return any(mark in gap for mark in QUOTES)
 
 
 @dataclass
@@ -136,7 +106,7 @@ def _restating(ctx: DocContext, cues: list[Cue], cue: Cue, s) -> bool:
 
 
 def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _Draft:
-    lo, hi = _window(ctx, cue, len(ctx.tokens))
+    lo, hi = window(ctx, cue, len(ctx.tokens))
     sentence = ctx.sentence_of(cue.first)
     time = timing.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first,
                            restated_statements(ctx, cues, cue, lead))
@@ -162,7 +132,7 @@ def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _
 
 def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -> _Draft | None:
     """A cue other than the main one, as a mentioned event, or None when nothing anchors it."""
-    lo, hi = _window(ctx, cue, next_first)
+    lo, hi = window(ctx, cue, next_first)
     if ctx.has("recurring", lo, hi):
         return None
     time, saw_date = timing.mentioned_time(ctx, lo, cue.first, hi)
@@ -209,6 +179,24 @@ def _mentioned_draft(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -
     return _Draft("mentioned", cue, lo, hi, time, host, tense, anchored=anchored_in_time or beside)
 
 
+def _unanchored(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -> bool:
+    """Nothing can keep the cue as a mentioned event (`_mentioned_draft` would return None): in the
+    widest window it can have (windows.reach) no date starts, no word places it at another time or
+    hosting, none sets it beside the main event and no state but the main host is named; its name
+    names no other host, and a cue of the main kind has no other edition. (False says only that
+    `_mentioned_draft` must decide.)"""
+    lo, hi = reach(ctx, cue, next_first)
+    if ctx.date_starts_in(lo, hi) or ctx.has_any(TIME_WORDS, lo, hi) or rules.names_other_than(ctx, main.host.value, lo, hi):
+        return False
+    if cue.kind != main.cue.kind and (ctx.has("concurrent", cue.first - CONCURRENT_BEFORE, cue.first) or
+                                      ctx.has("accompanying", lo, hi)):
+        return False
+    named = rules.host_from_event_name(ctx, cue.first, cue.last, cue.kind)
+    if named is not None and named.value != main.host.value:
+        return False
+    return cue.kind != main.cue.kind or not other_edition(ctx, cue.first, cue.last, main.cue.first, main.cue.last, MERGE_GAP)
+
+
 def _kept_without_place(ctx: DocContext, cue: Cue, hi: int, main: _Draft, time: rules.Decision | None,
                         other_year: bool, elsewhere_in_time: bool) -> bool:
     """The tests of `_mentioned_draft` that keep a draft not beside the main event, less its other
@@ -226,13 +214,15 @@ def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
     """"ويُنظَم المؤتمر مرة كل عامين، وعُقد أولًا في سلطنة عُمان في عام 2009، ثم الكويت في 2011،
     واستضافت الإمارات الدورة السابقة في عام 2013": a recurring event's editions listed after it,
     each a clause with a place and a year, from the first clause with a verb of holding on."""
+    if not ctx.tags["recurring"]:
+        return []  # no word of recurrence in the document: every cue's clause lacks one
     clause = ctx.clause_of(cue.first)
     if not ctx.has("recurring", clause.first, clause.last):
         return []
     sentence = ctx.sentence_of(cue.first)
     drafts: list[_Draft] = []
     started = False
-    for part in (c for c in ctx.clauses if clause.last <= c.first < sentence.last):
+    for part in ctx.clauses_starting_in(clause.last, sentence.last):
         started = started or ctx.has("held_verb", part.first, part.last) or \
             ctx.has("host_verb", part.first, part.last) or ctx.has("past", part.first, part.last)
         places = [a for a in ctx.mentions_in(part.first, part.last)
@@ -253,8 +243,10 @@ def _earlier_editions(ctx: DocContext, cue: Cue) -> list[_Draft]:
 def _told_as_earlier(ctx: DocContext, cue: Cue, hi: int, time: rules.Decision | None) -> bool:
     """"اجتماعها الـ26 الذي عقد في يونيو 2024": an event of the main one's kind that a relative clause
     with a verb of holding dates to its own month is another, earlier meeting of the series."""
+    if time is None or time.basis != "stated" or time.value.month is None:
+        return False
     relative = ctx.first_tag("relative_pronoun", cue.last, hi)
-    if relative is None or time is None or time.basis != "stated" or time.value.month is None:
+    if relative is None:
         return False
     return ctx.has("held_verb", relative, relative + RELATIVE_VERB) or ctx.has("past", relative, relative + RELATIVE_VERB)
 
@@ -265,10 +257,14 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
         if cue is main.cue or main.cue.first <= cue.first < main.cue.last:
             continue
         next_first = cues[n + 1].first if n + 1 < len(cues) else len(ctx.tokens)
-        cue = Cue(kind_of_compound(ctx, cue) or cue.kind, cue.first, cue.last)  # "لجائزة ومؤتمر ومعرض"
+        compound = kind_of_compound(ctx, cue)  # "لجائزة ومؤتمر ومعرض"
+        if compound is not None and compound != cue.kind:
+            cue = Cue(compound, cue.first, cue.last)  # a new cue only when the kind changes
         editions = _earlier_editions(ctx, cue)
         if editions:
             drafts.extend(d for d in editions if all(_year(ctx, o) != _year(ctx, d) for o in drafts))
+        if _unanchored(ctx, cue, next_first, main):
+            continue  # most cues: _mentioned_draft would return None
         draft = _mentioned_draft(ctx, cue, next_first, main)
         if draft is None:
             continue

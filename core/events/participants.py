@@ -160,8 +160,10 @@ EXCLUSION_RULES: tuple[Callable[[DocContext, int, CountryMention], str | None], 
     rule_posting, rule_organization_seat, rule_comparison, rule_declined, rule_except, rule_ranking_leader, rule_obstacle, rule_performer, rule_geographic_span, rule_demonym_not_delegation, rule_survey_sentence)
 
 
-# The groups whose word before a mention (in its clause, or PERFORMER_WINDOW tokens) some exclusion rule reads.
-EXCLUSION_WORDS = ("comparison", "decline_verb", "except_word", "leader_verb", "obstacle", "performer", "span_word")
+# The groups whose word shortly before a mention (NEAR_EXCLUSION tokens at most) some exclusion rule reads;
+# a verb of leading is read back to the clause's start, a performer noun PERFORMER_WINDOW tokens back.
+EXCLUSION_WORDS = ("comparison", "decline_verb", "except_word", "obstacle", "span_word")
+NEAR_EXCLUSION = max(COMPARISON_WINDOW, OBSTACLE_WINDOW, SPAN_WINDOW, 1)
 
 
 def _exclusion_words(ctx: DocContext) -> tuple[set[int], set[int], list[int], set[int]]:
@@ -177,17 +179,20 @@ def _exclusion_words(ctx: DocContext) -> tuple[set[int], set[int], list[int], se
 
 def _no_exclusion_word(ctx: DocContext, a: int, m: CountryMention) -> bool:
     """No exclusion rule can fire at the mention at a: none of their words stands before it as far
-    back as any rule reads (its clause, PERFORMER_WINDOW tokens), no verb of declining after it, it
-    is no posting, no organization's seat, no adjective and no name in a sentence about rankings.
-    (False says only that the rules must be asked.)"""
+    back as its rule reads (NEAR_EXCLUSION tokens; a verb of leading in its clause, a performer noun
+    PERFORMER_WINDOW tokens), no verb of declining after it, it is no posting, no organization's
+    seat, no adjective and no name in a sentence about rankings. (False says only that the rules
+    must be asked.)"""
     postings, ends, words, surveys = _exclusion_words(ctx)
     if m.via == "demonym" or a in postings or a in ends or a - 1 in ends or \
             ctx.tagged(ctx.mention_tokens[a][1], "decline_verb"):
         return False
     if m.via == "name" and ctx.sentence_of(a).first in surveys:
         return False
-    k = bisect_left(words, min(ctx.clause_of(a).first, a - PERFORMER_WINDOW))
-    return k == len(words) or words[k] >= a
+    k = bisect_left(words, a - NEAR_EXCLUSION)
+    if k < len(words) and words[k] < a:
+        return False
+    return not ctx.has("performer", a - PERFORMER_WINDOW, a) and not ctx.has("leader_verb", ctx.clause_of(a).first, a)
 
 
 def _exclusion(ctx: DocContext, a: int, m: CountryMention) -> str | None:

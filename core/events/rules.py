@@ -9,6 +9,7 @@ publication date". A new phenomenon is a new rule in the right tuple, with test 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable
 
@@ -323,11 +324,22 @@ def mentioned_host_elsewhere(ctx: DocContext, lo: int, hi: int, cue_first: int, 
     the main event's host is named where its rules read (the window, the place before an announced
     cue, the event's name). When not, the host places the event nowhere else, whatever it is."""
     other = main.value
-    if any(ctx.mention_at[a].iso3 != other for a in ctx.mentions_in(lo, hi)):
+    if names_other_than(ctx, other, lo, hi):
         return True
     if ctx.has_any(("future", "present_host"), lo, cue_first):
         start = max(ctx.sentence_of(cue_first).first, lo - HOST_BEFORE_FUTURE)
-        if any(ctx.mention_at[a].iso3 != other for a in ctx.mentions_in(start, cue_first)):
+        if names_other_than(ctx, other, start, cue_first):
             return True
     named = host_from_event_name(ctx, cue_first, cue_last, kind)
     return named is not None and named.value != other
+
+
+def names_other_than(ctx: DocContext, iso3: object, lo: int, hi: int) -> bool:
+    """A mention of a state other than `iso3` starts in tokens [lo, hi): by bisect in the first tokens
+    of those mentions, listed once per document and state (every draft asks about the main host)."""
+    key = ("other_states", iso3, len(ctx.mention_at))
+    starts = ctx.memo.get(key)
+    if starts is None:
+        starts = ctx.memo[key] = [a for a in ctx.mentions_in(0, len(ctx.tokens) + 1) if ctx.mention_at[a].iso3 != iso3]
+    k = bisect_left(starts, max(lo, 0))
+    return k < len(starts) and starts[k] < hi

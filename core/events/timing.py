@@ -79,6 +79,8 @@ def main_time(ctx: DocContext, cue_first: int, statement_end: int, sentence_firs
 
 def mentioned_time(ctx: DocContext, lo: int, cue_first: int, hi: int) -> tuple[Decision | None, bool]:
     """A mentioned event's date (after its cue, else before it) and whether any date was seen."""
+    if not ctx.date_starts_in(min(lo, cue_first), max(hi, cue_first)):
+        return None, False  # no date starts in the window: most cues
     dates = usable_dates(ctx, cue_first, hi) or usable_dates(ctx, lo, cue_first)
     return time_decision(first_date(dates), "stated"), bool(dates)
 

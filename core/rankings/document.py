@@ -11,7 +11,7 @@ from core.text.context import DocContext
 from core.text.gazetteer import gazetteer
 from core.text.lexindex import kind
 from core.text.morphology import stems
-from core.text.phrases import MEMO_MAX, PhraseMatcher
+from core.text.phrases import PhraseMatcher, find_all_many
 from core.rankings.lexicon import RankLexicon, rank_lexicon
 
 @dataclass
@@ -37,34 +37,56 @@ class RankDoc:
     cue_pos: dict[str, list[int]] = field(default_factory=dict)
     mention_first: list[int] = field(default_factory=list)     # sorted first tokens of state mentions (with "المملكة" read as a state)
     mention_last: set[int] = field(default_factory=set)        # last token of each state mention
-    city_first: list[int] = field(default_factory=list)        # sorted first tokens of city mentions
-    governed: set[int] = field(default_factory=set)            # state mentions after a preposition clitic ("بالسعودية")
     date_pos: list[int] = field(default_factory=list)          # first token of each date, sorted
-    index_classes: frozenset = frozenset()                     # the index classes the document names
+    # index_classes, city_first, governed: properties, read by the claim rules (a document whose
+    # item pass finds no rank never asks for them)
+    _kept: dict = field(default_factory=dict, repr=False)
     sentence_at: list = field(default_factory=list, repr=False)  # token -> its sentence (Segment)
     clause_at: list = field(default_factory=list, repr=False)    # token -> its clause (Segment)
 
     @classmethod
     def build(cls, ctx: DocContext) -> "RankDoc":
         doc = cls(ctx, rank_lexicon())
-        doc.cues = _find_cues(ctx, cue_matchers())
-        doc.cue_pos = {group: [h[0] for h in hits] for group, hits in doc.cues.items()}
+        doc.cues = _Cues(ctx)
+        doc.cue_pos = _CuePositions(doc.cues)
         # a state name inside a region's name ("المغرب العربي") names no state
         inside = {k for a, length, _ in doc.cues["uncoded_scope"] for k in range(a, a + length)}
         names = sorted((a, b) for a, b in ctx.mention_tokens.values()
                        if ctx.mention_at[a].via in ("name", "demonym", "short_form") and a not in inside)
         doc.mention_first = [a for a, _ in names]
         doc.mention_last = {b - 1 for _, b in names}
-        doc.city_first = sorted(a for a, m in ctx.mention_at.items() if m.via == "city")
-        doc.governed = {a for a, _ in names if _governed(doc, ctx.tokens[a].text)}
         doc.date_pos = [a for a, _, _ in ctx.date_tokens]
-        doc.index_classes = frozenset(h[2] for h in doc.cues["index"])
         # the context's lists when the segments follow one another (the same lists), else built here
         doc.sentence_at = ctx.segments_by_token("sentence_at", ctx.sentences) or \
             list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.sentences))
         doc.clause_at = ctx.segments_by_token("clause_at", ctx.clauses) or \
             list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.clauses))
         return doc
+
+    @property
+    def index_classes(self) -> frozenset:
+        """The index classes the document names (read by the claim rules, not the item pass)."""
+        found = self._kept.get("index_classes")
+        if found is None:
+            found = self._kept["index_classes"] = frozenset(h[2] for h in self.cues["index"])
+        return found
+
+    @property
+    def city_first(self) -> list[int]:
+        """Sorted first tokens of city mentions."""
+        found = self._kept.get("city_first")
+        if found is None:
+            found = self._kept["city_first"] = sorted(a for a, m in self.ctx.mention_at.items() if m.via == "city")
+        return found
+
+    @property
+    def governed(self) -> set[int]:
+        """State mentions after a preposition clitic ("بالسعودية")."""
+        found = self._kept.get("governed")
+        if found is None:
+            toks = self.ctx.tokens
+            found = self._kept["governed"] = {a for a in self.mention_first if _governed(self, toks[a].text)}
+        return found
 
     def sentence(self, i: int):
         """The sentence of token i (a lookup: rules ask for it many times per rank)."""
@@ -106,15 +128,18 @@ def _governed(doc: RankDoc, token: str) -> bool:
     return token[:1] in doc.lex.preposition_clitics and token[1:] != ""
 
 
-_CUE_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[tuple[str, object, frozenset[str]], ...], bool,
-                                                   frozenset[str]]]] = {}
+# Cue groups no rule reads through RankDoc: their rules match them where they stand (the rank nouns
+# and leaders at an item's first token, the counting phrases after "من بين"), so no pass finds them.
+MATCHED_IN_PLACE = ("count_noun", "count_scope", "lead_verb", "leader", "respectively", "scope_lead", "trigger",
+                    "trigger_list")
 
 
 @lru_cache(maxsize=1)
 def cue_matchers() -> dict[str, PhraseMatcher]:
-    """Every cue group of the rank lexicon, and the index names (group "index")."""
+    """The cue groups of the rank lexicon that the rules read through RankDoc (all but
+    MATCHED_IN_PLACE), and the index names (group "index")."""
     lex = rank_lexicon()
-    matchers: dict[str, PhraseMatcher] = dict(lex.matchers)
+    matchers: dict[str, PhraseMatcher] = {g: m for g, m in lex.matchers.items() if g not in MATCHED_IN_PLACE}
     matchers["index"] = lex.indexes
     return matchers
 
@@ -135,37 +160,66 @@ def _starts_a_cue(token: str) -> bool:
 
 RANK_CUE = kind("rank_cue", _starts_a_cue)
 
+# The cue groups the item pass (core.rankings.items.find_items, its rules) and RankDoc.build read.
+ITEM_GROUPS = ("not_rank_before", "previous", "previous_after", "uncoded_scope")
 
-def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher]) -> dict[str, list[tuple[int, int, object]]]:
-    """Non-overlapping matches of every cue group of `cue_matchers()`: only the tokens that start
-    a phrase of some group (the context's index) are tried, each by the groups it can start."""
-    toks, text = ctx.tokens, ctx.text
-    hits: dict[str, list[tuple[int, int, object]]] = {g: [] for g in matchers}
-    free = dict.fromkeys(matchers, 0)  # the first token each group may match at again
-    # token -> groups it can start: the lexicons are loaded once per process, so the memo is kept
-    # across documents (bounded like the phrase matchers' own memos)
-    starts = _CUE_STARTS.setdefault(tuple(sorted(matchers)), {})
-    if len(starts) >= MEMO_MAX:
-        starts.clear()
-    texts = ctx.index.texts  # the tokens' texts, as a list
-    n = len(texts)
-    for i in ctx.index.positions(RANK_CUE):
-        word = texts[i]
-        found = starts.get(word)
-        if found is None:  # (group, its one-token match, the next tokens that may extend a phrase)
-            groups = tuple((g, *m.at_token(word)) for g, m in matchers.items() if m.first_variants(word))
-            found = starts[word] = (groups, any(single for _, single, _ in groups),
-                                    frozenset().union(*(followers for _, _, followers in groups)))
-        groups, some_single, some_followers = found
-        after = texts[i + 1] if i + 1 < n else None  # None extends no phrase
-        if not some_single and after not in some_followers:
-            continue  # "في", "من", "على" start only longer phrases: none goes on with this next word
-        for g, single, followers in groups:
-            if i < free[g]:
-                continue
-            # index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue words may not
-            m = matchers[g].match(toks, i, None if g == "index" else text) if after in followers else single
-            if m:
-                hits[g].append((i, m[1], m[0]))
-                free[g] = i + m[1]
-    return hits
+
+@lru_cache(maxsize=1)
+def _item_matchers() -> dict[str, PhraseMatcher]:
+    return {g: m for g, m in cue_matchers().items() if g in ITEM_GROUPS}
+
+
+@lru_cache(maxsize=1)
+def _other_matchers() -> dict[str, PhraseMatcher]:
+    return {g: m for g, m in cue_matchers().items() if g not in ITEM_GROUPS}
+
+
+def _starts_an_item_cue(token: str) -> bool:
+    """A phrase of some group of ITEM_GROUPS may start at the token (as _starts_a_cue, those groups only)."""
+    matchers = _item_matchers()
+    return any(m.first_variants(token) for m in matchers.values())
+
+
+RANK_ITEM_CUE = kind("rank_item_cue", _starts_an_item_cue)
+
+
+class _Cues(dict):
+    """group -> its matches, as `_find_cues` with every group gives them (each group's matches do not
+    depend on the others'), found in two passes: the groups of ITEM_GROUPS when the document is
+    built, every other group together the first time one of them is asked for. Half the documents
+    that may rank have no rank expression: their claims are none, and the other groups are never read.
+    Read a group with [] (as RankDoc.has and .hits do): get() and iteration see only the groups found so far."""
+
+    def __init__(self, ctx: DocContext):
+        super().__init__(_find_cues(ctx, _item_matchers(), ctx.index.positions(RANK_ITEM_CUE)))
+        self.ctx = ctx
+
+    def __missing__(self, group: str) -> list[tuple[int, int, object]]:
+        others = _other_matchers()
+        if group not in others or others.keys() <= self.keys():
+            raise KeyError(group)
+        self.update(_find_cues(self.ctx, others))
+        return dict.__getitem__(self, group)
+
+
+class _CuePositions(dict):
+    """group -> the first tokens of its matches, listed the first time the group is asked for."""
+
+    def __init__(self, cues: _Cues):
+        super().__init__()
+        self.cues = cues
+
+    def __missing__(self, group: str) -> list[int]:
+        found = self[group] = [h[0] for h in self.cues[group]]
+        return found
+
+
+def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher], positions: list[int] | None = None
+               ) -> dict[str, list[tuple[int, int, object]]]:
+    """Non-overlapping matches of the cue groups `matchers` (some of `cue_matchers()`), by
+    core.text.phrases.find_all_many: only the tokens that start a phrase of some group (the context's
+    index; `positions`, when given, holds at least those of these groups) are tried, each by the
+    groups it can start. Index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue
+    words may not."""
+    return find_all_many(matchers, ctx.tokens, ctx.text, ctx.index.positions(RANK_CUE) if positions is None else positions,
+                         ctx.index.texts, loose=("index",))

@@ -150,7 +150,10 @@ def find_rank_claims(ctx: DocContext) -> list[RankClaim]:
     if not could_rank(ctx):
         return []
     doc = RankDoc.build(ctx)
-    return claims_from_items(doc, find_items(doc), find_edition(doc))
+    items = find_items(doc)
+    if not items:
+        return []  # no rank expression, no claim (the edition and the claim rules' cues are not read)
+    return claims_from_items(doc, items, find_edition(doc))
 
 
 def current_edition(ctx: DocContext) -> tuple[int | None, str]:

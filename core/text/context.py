@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
-from operator import attrgetter, le, sub
+from operator import attrgetter, le, lt, sub
 
 from core.text.dates import Published, find_dates
 from core.text.gazetteer import find_mentions
@@ -213,6 +213,26 @@ class DocContext:
             starts = self.memo["date_starts"] = [a for a, _, _ in self.date_tokens]
         k, end = bisect_left(starts, max(lo, 0)), bisect_left(starts, hi)
         return [item for item in self.date_tokens[k:end] if item[1] <= hi]
+
+    def clauses_starting_in(self, lo: int, hi: int) -> list[Segment]:
+        """The clauses that start in tokens [lo, hi), in order: by bisect in their first tokens when
+        the clauses are in text order (as core.text.segment makes them), else by looking at each."""
+        firsts = self.memo.get("clause_firsts")
+        if firsts is None:
+            firsts = self.memo["clause_firsts"] = list(map(_FIRST, self.clauses))
+            if any(map(lt, firsts[1:], firsts)):
+                firsts = self.memo["clause_firsts"] = ()
+        if firsts == ():
+            return [c for c in self.clauses if lo <= c.first < hi]
+        return self.clauses[bisect_left(firsts, lo):bisect_left(firsts, max(lo, hi))]
+
+    def date_starts_in(self, lo: int, hi: int) -> bool:
+        """Some date starts in tokens [lo, hi) (else dates_in_span of any span inside it is empty)."""
+        starts = self.memo.get("date_starts")
+        if starts is None:
+            starts = self.memo["date_starts"] = [a for a, _, _ in self.date_tokens]
+        k = bisect_left(starts, max(lo, 0))
+        return k < len(starts) and starts[k] < hi
 
     @property
     def text(self) -> str:

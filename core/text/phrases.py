@@ -76,6 +76,14 @@ class PhraseMatcher:
         single = next(((self.entries[(f,)], 1) for f in firsts if (f,) in self.entries), None)
         return single, frozenset().union(*(self._followers.get(f, ()) for f in firsts))
 
+    def next_nodes(self, token: str) -> dict[str, list]:
+        """The tree nodes a match walks to from a token with this text, by the next token's text
+        (none when the token starts no phrase of two tokens or more)."""
+        node = self._walks.get(token, NO_WALK)
+        if node is NO_WALK:
+            node = self._walk_of(token)
+        return {} if node is None else node[1]
+
     def match(self, tokens: list[Token], i: int, text: str | None = None) -> tuple[object, int] | None:
         """(value, number of tokens) of the longest phrase starting at tokens[i], else None.
 
@@ -148,12 +156,14 @@ def _merged(nodes: list[list]) -> list:
 
 
 def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], text: str | None = None,
-                  positions: Iterable[int] | None = None, texts: list[str] | None = None
-                  ) -> dict[str, list[tuple[int, int, object]]]:
+                  positions: Iterable[int] | None = None, texts: list[str] | None = None,
+                  loose: Iterable[str] = ()) -> dict[str, list[tuple[int, int, object]]]:
     """find_all of several lexicons in one pass over the tokens: each token is looked up once for
     the lexicons it can start a phrase of (memoized per distinct token), most tokens start none.
     `positions` (sorted) limits the pass to the tokens that may start a phrase of some lexicon;
-    `texts`, the tokens' texts as a list, when the caller has it."""
+    `texts`, the tokens' texts as a list, when the caller has it; the lexicons named in `loose` match
+    with no `text` (their phrases may run across punctuation). A phrase of two tokens that no longer
+    phrase extends is read from the first token's tree with no walk (`match` would give the same)."""
     hits: dict[str, list[tuple[int, int, object]]] = {name: [] for name in matchers}
     free = dict.fromkeys(matchers, 0)  # the first token each lexicon may match at again
     key = tuple(sorted(matchers))
@@ -162,26 +172,37 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
         starts.clear()
     if texts is None:
         texts = [t.text for t in tokens]
+    text_of = {name: None if name in loose else text for name in matchers}  # the text each lexicon matches with
     n_tokens = len(texts)
     for i in range(n_tokens) if positions is None else positions:
         word = texts[i]
         known = starts.get(word)
-        if known is None:  # (lexicon, its one-token match, the next tokens that may extend a phrase)
-            names = tuple((n, *matchers[n].at_token(word)) for n in key if matchers[n].first_variants(word))
+        if known is None:  # (lexicon, its one-token match, its tree's nodes by the next token), ...
+            names = tuple((n, matchers[n].at_token(word)[0], matchers[n].next_nodes(word))
+                          for n in key if matchers[n].first_variants(word))
             known = starts[word] = (names, any(single for _, single, _ in names),
-                                    frozenset().union(*(followers for _, _, followers in names)))
+                                    frozenset().union(*(nodes for _, _, nodes in names)))
         names, some_single, some_followers = known
         after = texts[i + 1] if i + 1 < n_tokens else None  # None extends no phrase
         if not some_single and after not in some_followers:
             continue  # the word starts only longer phrases, and none goes on with the next word
-        for name, single, followers in names:
+        for name, single, nodes in names:
             if i < free[name]:
                 continue
-            found = matchers[name].match(tokens, i, text) if after in followers else single
+            node = nodes.get(after)
+            name_text = text_of[name]
+            if node is None:
+                found = single
+            elif node[1]:
+                found = matchers[name].match(tokens, i, name_text)
+            elif name_text is not None and name_text[tokens[i].end:tokens[i + 1].start].strip():
+                found = single  # punctuation between: the phrase stops at the first token
+            else:
+                found = single if node[0] is NO_PHRASE else (node[0], 2)
             if found:
                 hits[name].append((i, found[1], found[0]))
                 free[name] = i + found[1]
     return hits
 
 
-_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[tuple[str, object, frozenset[str]], ...], bool, frozenset[str]]]] = {}
+_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[tuple[str, object, dict[str, list]], ...], bool, frozenset[str]]]] = {}
