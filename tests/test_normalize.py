@@ -197,3 +197,31 @@ def test_deleted_runs_are_the_regexs_matches():
         assert deleted_runs(text) == expected, text
         runs += len(expected)
     assert runs > 3000
+
+
+def test_tokens_by_character_class_equal_the_regex_split():
+    """tokenize_columns finds tokens from each character's class; over random texts of Arabic and
+    Latin letters, digits of several scripts, marks, spaces, lone surrogates and characters outside
+    the Basic Multilingual Plane (then the regex itself splits), the columns equal TOKEN_RE's matches."""
+    import random
+
+    from core.text.normalize import TOKEN_RE, Normalized, _class_runs, tokenize_columns
+
+    rng = random.Random(26)
+    alphabet = ["ا", "ب", "ء", "ي", "ى", "ة", "ٮ", "ۓ", "ۺ", "ۿ", "a", "Z", "0", "9", "٣", "۷", "४", "߀",
+                " ", "\n", "،", ".", "-", "\u064b", "\u0640", "\u200c", "_", "é", "\ud800", "\U0001d7ce", "😀"]
+    seen_fallback = seen_classes = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        if rng.random() < 0.5:
+            text = text.replace("\U0001d7ce", "").replace("😀", "")
+        tokens, texts, starts, ends = tokenize_columns(Normalized(text, text, ()))
+        matches = list(TOKEN_RE.finditer(text))
+        assert texts == [m.group() for m in matches]
+        assert starts == [m.start() for m in matches] and ends == [m.end() for m in matches]
+        assert [(t.text, t.start, t.end) for t in tokens] == list(zip(texts, starts, ends))
+        if _class_runs(text) is None:
+            seen_fallback += 1
+        else:
+            seen_classes += 1
+    assert seen_fallback > 100 and seen_classes > 1000

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+import numpy as np
+
 from core.lexicon import load_table
 from core.text.charpos import positions, runs
 
@@ -354,7 +356,8 @@ def normalize(original: str) -> Normalized:
 
 
 # Tokens: runs of Arabic letters, Latin letters or digits.
-TOKEN_RE = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ffA-Za-z]+|\d+")
+LETTER = r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ffA-Za-z]"
+TOKEN_RE = re.compile(LETTER + r"+|\d+")
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass costs 3x to build, and a document makes thousands
@@ -377,7 +380,46 @@ def tokenize(norm: Normalized) -> list[Token]:
 def tokenize_columns(norm: Normalized) -> tuple[list[Token], list[str], list[int], list[int]]:
     """(tokens, their texts, starts, ends): the columns come with the split, so a caller that needs
     them as lists does not read them back from the tokens."""
-    parts = _TOKEN_SPLIT.split(norm.text)  # gap, token, gap, token, ..., gap
-    offsets = list(accumulate(map(len, parts), initial=0))
-    texts, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    text = norm.text
+    found = _class_runs(text)
+    if found is None:  # TOKEN_RE's split
+        parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+        offsets = list(accumulate(map(len, parts), initial=0))
+        texts, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    else:
+        starts, ends = found
+        texts = [text[a:b] for a, b in zip(starts, ends)]
     return list(map(Token, texts, starts, ends)), texts, starts, ends
+
+
+@lru_cache(maxsize=1)
+def _char_classes() -> np.ndarray | None:
+    """TOKEN_RE's two kinds of run for every character of the Basic Multilingual Plane, as the regex
+    itself tells them (1: a LETTER, 2: a digit, 0: neither); None if a character were both."""
+    every = "".join(map(chr, range(0x10000)))
+    classes = np.zeros(0x10000, dtype=np.int8)
+    for m in re.finditer(LETTER + "+", every):
+        classes[m.start():m.end()] = 1
+    for m in re.finditer(r"\d", every):
+        if classes[m.start()]:
+            return None
+        classes[m.start()] = 2
+    return classes
+
+
+def _class_runs(text: str) -> tuple[list[int], list[int]] | None:
+    """(starts, ends) of TOKEN_RE's matches in `text`, from each character's class (_char_classes,
+    a few array operations over the whole text instead of the regex trying each position): a token
+    is a maximal run of one class. None for a text with a character outside the Basic Multilingual
+    Plane (its UTF-16 units would not be its characters)."""
+    classes = _char_classes()
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if classes is None or len(units) != len(text):
+        return None
+    if not len(units):
+        return [], []
+    kind = classes[units]
+    bounds = np.concatenate(([0], np.flatnonzero(kind[1:] != kind[:-1]) + 1, [len(kind)]))
+    firsts = bounds[:-1]
+    keep = kind[firsts] != 0
+    return firsts[keep].tolist(), bounds[1:][keep].tolist()
