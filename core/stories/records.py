@@ -99,7 +99,10 @@ def _cue_kind(token: str) -> str:
     return next((cues[s] for s in stems(token) if s in cues), "")
 
 
+@lru_cache(maxsize=200_000)
 def _is(token: str, group: str) -> bool:
+    """A form of `token` is a word of `group` (_words); memoized, as _cue_kind is: a story stage
+    asks it of every word of every event's sentence."""
     words = _words()[group]
     return any(s in words for s in stems(token))
 
