@@ -205,7 +205,8 @@ def test_tokens_by_character_class_equal_the_regex_split():
     the Basic Multilingual Plane (then the regex itself splits), the columns equal TOKEN_RE's matches."""
     import random
 
-    from core.text.normalize import TOKEN_RE, Normalized, _class_runs, tokenize_columns
+    from core.text.charpos import utf16_units
+    from core.text.normalize import TOKEN_RE, Normalized, tokenize_columns
 
     rng = random.Random(26)
     alphabet = ["ا", "ب", "ء", "ي", "ى", "ة", "ٮ", "ۓ", "ۺ", "ۿ", "a", "Z", "0", "9", "٣", "۷", "४", "߀",
@@ -220,8 +221,31 @@ def test_tokens_by_character_class_equal_the_regex_split():
         assert texts == [m.group() for m in matches]
         assert starts == [m.start() for m in matches] and ends == [m.end() for m in matches]
         assert [(t.text, t.start, t.end) for t in tokens] == list(zip(texts, starts, ends))
-        if _class_runs(text) is None:
+        if utf16_units(text) is None:
             seen_fallback += 1
         else:
             seen_classes += 1
     assert seen_fallback > 100 and seen_classes > 1000
+
+
+def test_changes_read_from_utf16_units_equal_the_plain_steps():
+    """normalize's array reading of the changed and deleted characters gives normalize_chars and
+    deleted_runs exactly, over random texts of CHAR_TABLE's characters, others, lone surrogates and
+    characters beyond the Basic Multilingual Plane (then None: the plain steps run)."""
+    import random
+
+    from core.text.normalize import CHAR_TABLE, _bmp_changes, deleted_runs
+
+    rng = random.Random(26)
+    alphabet = [chr(k) for k in CHAR_TABLE] + ["ا", "ب", "ه", "ي", " ", "\n", "1", "a", "\ud800", "😀"]
+    seen = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 50)))
+        found = _bmp_changes(text)
+        if "😀" in text:
+            assert found is None
+            continue
+        seen += 1
+        assert found == (normalize_chars(text), deleted_runs(text))
+        assert normalize(text).text == found[0]
+    assert seen > 1000

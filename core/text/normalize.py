@@ -21,7 +21,7 @@ from itertools import accumulate
 import numpy as np
 
 from core.lexicon import load_table
-from core.text.charpos import positions, runs
+from core.text.charpos import class_runs, positions, runs, utf16_units
 
 # Harakat (fathatan .. sukun), superscript alef, Quranic marks: deleted (code points, not letters).
 HARAKAT = set(chr(c) for c in range(0x064B, 0x0653)) | {chr(0x0670)} | set(chr(c) for c in range(0x06D6, 0x06DD))
@@ -123,6 +123,33 @@ def deleted_runs(text: str) -> list[tuple[int, int]]:
     in order: each deleted character found by substring search (in C; most are absent from a text),
     the positions then joined into runs, instead of the regex testing every character of the text."""
     return runs(positions(text, _DELETED_CHARS))
+
+
+@lru_cache(maxsize=1)
+def _bmp_tables() -> tuple[np.ndarray, np.ndarray] | None:
+    """(changed, deleted): CHAR_TABLE's characters and those it deletes, as flags over the Basic
+    Multilingual Plane; None when a replacement could itself be replaced or a changed character
+    lies beyond that plane (then normalize_chars and deleted_runs do the work)."""
+    if not _CHAINABLE or any(k > 0xFFFF for k in CHAR_TABLE):
+        return None
+    changed, deleted = np.zeros(0x10000, dtype=bool), np.zeros(0x10000, dtype=bool)
+    for k, v in CHAR_TABLE.items():
+        changed[k], deleted[k] = True, not v
+    return changed, deleted
+
+
+def _bmp_changes(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """(normalize_chars(text), deleted_runs(text)) read from the text's UTF-16 units in a few array
+    operations: the changed characters that occur, each replaced once (str.replace, in C), and the
+    deleted ones' positions, instead of a substring search for each of CHAR_TABLE's characters
+    (most are absent). None for a text with a character beyond the Basic Multilingual Plane."""
+    tables, units = _bmp_tables(), utf16_units(text)
+    if tables is None or units is None:
+        return None
+    changed, deleted = tables
+    for code in np.bincount(units[changed[units]]).nonzero()[0].tolist():  # the distinct ones
+        text = text.replace(chr(code), CHAR_TABLE[code])
+    return text, runs(np.flatnonzero(deleted[units]).tolist())
 
 
 @lru_cache(maxsize=1)
@@ -325,8 +352,12 @@ def normalize(original: str) -> Normalized:
     elif _ONE_TO_ONE:
         # Every step maps a character to one character or deletes it: translate in C, and keep
         # the runs of deleted characters (the map to the original, with no integer per character).
-        text = normalize_chars(original)
-        index = OffsetMap(len(original), deleted_runs(original))
+        found = _bmp_changes(original)
+        if found is None:
+            text, deleted = normalize_chars(original), deleted_runs(original)
+        else:
+            text, deleted = found
+        index = OffsetMap(len(original), deleted)
     else:
         out: list[str] = []
         index = []
@@ -381,13 +412,13 @@ def tokenize_columns(norm: Normalized) -> tuple[list[Token], list[str], list[int
     """(tokens, their texts, starts, ends): the columns come with the split, so a caller that needs
     them as lists does not read them back from the tokens."""
     text = norm.text
-    found = _class_runs(text)
-    if found is None:  # TOKEN_RE's split
+    units, classes = utf16_units(text), _char_classes()
+    if units is None or classes is None:  # TOKEN_RE's split
         parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
         offsets = list(accumulate(map(len, parts), initial=0))
         texts, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
-    else:
-        starts, ends = found
+    else:  # the same runs, from each character's class (a few array operations over the text)
+        starts, ends = class_runs(units, classes)
         texts = [text[a:b] for a, b in zip(starts, ends)]
     return list(map(Token, texts, starts, ends)), texts, starts, ends
 
@@ -405,21 +436,3 @@ def _char_classes() -> np.ndarray | None:
             return None
         classes[m.start()] = 2
     return classes
-
-
-def _class_runs(text: str) -> tuple[list[int], list[int]] | None:
-    """(starts, ends) of TOKEN_RE's matches in `text`, from each character's class (_char_classes,
-    a few array operations over the whole text instead of the regex trying each position): a token
-    is a maximal run of one class. None for a text with a character outside the Basic Multilingual
-    Plane (its UTF-16 units would not be its characters)."""
-    classes = _char_classes()
-    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-    if classes is None or len(units) != len(text):
-        return None
-    if not len(units):
-        return [], []
-    kind = classes[units]
-    bounds = np.concatenate(([0], np.flatnonzero(kind[1:] != kind[:-1]) + 1, [len(kind)]))
-    firsts = bounds[:-1]
-    keep = kind[firsts] != 0
-    return firsts[keep].tolist(), bounds[1:][keep].tolist()
