@@ -127,29 +127,35 @@ def deleted_runs(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _bmp_tables() -> tuple[np.ndarray, np.ndarray] | None:
-    """(changed, deleted): CHAR_TABLE's characters and those it deletes, as flags over the Basic
-    Multilingual Plane; None when a replacement could itself be replaced or a changed character
-    lies beyond that plane (then normalize_chars and deleted_runs do the work)."""
-    if not _CHAINABLE or any(k > 0xFFFF for k in CHAR_TABLE):
+    """(mapped, deleted): each code unit of the Basic Multilingual Plane as CHAR_TABLE maps it, and
+    the ones it deletes; None when a character would become two or lies beyond that plane (then
+    normalize_chars and deleted_runs do the work)."""
+    if any(k > 0xFFFF or len(v) > 1 or v > "\uffff" for k, v in CHAR_TABLE.items()):
         return None
-    changed, deleted = np.zeros(0x10000, dtype=bool), np.zeros(0x10000, dtype=bool)
+    mapped, deleted = np.arange(0x10000, dtype=np.uint16), np.zeros(0x10000, dtype=bool)
     for k, v in CHAR_TABLE.items():
-        changed[k], deleted[k] = True, not v
-    return changed, deleted
+        if v:
+            mapped[k] = ord(v)
+        deleted[k] = not v
+    return mapped, deleted
 
 
 def _bmp_changes(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     """(normalize_chars(text), deleted_runs(text)) read from the text's UTF-16 units in a few array
-    operations: the changed characters that occur, each replaced once (str.replace, in C), and the
-    deleted ones' positions, instead of a substring search for each of CHAR_TABLE's characters
-    (most are absent). None for a text with a character beyond the Basic Multilingual Plane."""
+    operations (each unit mapped, the deleted ones dropped and their positions kept), instead of a
+    substring search for each of CHAR_TABLE's characters and a str.replace for each that occurs.
+    None for a text with a character beyond the Basic Multilingual Plane, or whose lone surrogates
+    would pair up once the characters between them are deleted."""
     tables, units = _bmp_tables(), utf16_units(text)
     if tables is None or units is None:
         return None
-    changed, deleted = tables
-    for code in np.bincount(units[changed[units]]).nonzero()[0].tolist():  # the distinct ones
-        text = text.replace(chr(code), CHAR_TABLE[code])
-    return text, runs(np.flatnonzero(deleted[units]).tolist())
+    mapped, deleted = tables
+    gone = deleted[units]
+    kept = mapped[units][~gone]
+    out = kept.tobytes().decode("utf-16-le", "surrogatepass")
+    if len(out) != len(kept):
+        return None
+    return out, runs(np.flatnonzero(gone).tolist())
 
 
 @lru_cache(maxsize=1)
