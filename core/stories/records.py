@@ -235,6 +235,11 @@ def _alongside(tokens: list, i: int) -> bool:
     return len(before) == 2 and _is(before[0], "alongside") and (_is(before[1], "function") or _is(before[1], "end"))
 
 
+# The events columns story_record reads (story_records hands it only these).
+STORY_COLUMNS = ("event_id", "record_id", "doc", "role", "kind", "tense", "year", "year_basis", "date",
+                 "host_iso3", "host_basis", "evidence", "countries_stated")
+
+
 def story_record(row: dict, participants: frozenset[str] = frozenset(), text: str = "") -> StoryRecord:
     """The StoryRecord of one events row (a dict of the events table's columns); `text`, the article,
     is read only for a main event whose sentence has no anchor (see article_name)."""
