@@ -178,3 +178,60 @@ def test_segments_by_token_is_the_plain_per_token_list():
         plain = [seg for seg in segments for _ in range(seg.last - seg.first)] if follow else []
         ctx.memo.pop("test_at", None)
         assert ctx.segments_by_token("test_at", segments) == plain
+
+
+def _plain_tags(tokens, text):
+    """tag_tokens written plainly: every token, every group word of its stems, every phrase it starts."""
+    from core.text.context import word_groups
+    from core.text.morphology import stems
+
+    groups = word_groups()
+    positions = {name: [] for name in groups.names}
+    lengths = {}
+    for i, tok in enumerate(tokens):
+        found = set()
+        for form in stems(tok.text):
+            found.update(groups.single.get(form, ()))
+            for rest, group in groups.multi.get(form, ()):
+                end = i + 1 + len(rest)
+                if end <= len(tokens) and tuple(t.text for t in tokens[i + 1:end]) == rest and \
+                        not any(text[a.end:b.start].strip() for a, b in zip(tokens[i:end], tokens[i + 1:end])):
+                    found.add(group)
+                    lengths[(group, i)] = max(lengths.get((group, i), 1), len(rest) + 1)
+        for group in found:
+            positions[group].append(i)
+    return positions, lengths
+
+
+def test_tags_equal_the_plain_pass_over_generated_texts():
+    """Word groups' words and phrases (cut short, punctuated inside, with a proclitic) among other
+    words: tag_tokens (the tagged tokens only, a memo per token text) equals the plain pass."""
+    import random
+
+    from core.text.context import tag_tokens, word_groups
+    from core.text.normalize import normalize, tokenize
+
+    rng = random.Random(26)
+    groups = word_groups()
+    singles = sorted(groups.single)
+    phrases = sorted((first,) + rest for first, entries in groups.multi.items() for rest, _ in entries)
+    others = ["زار", "وفد", "،", ".", "2013", "البحرين", "في"]
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(1, 30)):
+            r = rng.random()
+            if r < 0.3:
+                phrase = list(rng.choice(phrases))
+                if rng.random() < 0.3:
+                    phrase = phrase[:rng.randrange(1, len(phrase) + 1)]
+                if len(phrase) > 1 and rng.random() < 0.2:
+                    phrase.insert(1, "،")
+                words += phrase
+            elif r < 0.6:
+                words.append(rng.choice(["", "و", "ب", "ال"]) + rng.choice(singles))
+            else:
+                words.append(rng.choice(others))
+        text = " ".join(words)
+        norm = normalize(text)
+        tokens = tokenize(norm)
+        assert tag_tokens(tokens, norm.text) == _plain_tags(tokens, norm.text)

@@ -82,3 +82,69 @@ def test_prefix_word_is_part_of_the_evidence():
                                        ("ARE", "United Arab Emirates"), ("XXX", "")])
 def test_english_names(iso3, name):
     assert english_name(iso3) == name
+
+
+def _plain_mentions(norm, tokens):
+    """find_mentions written plainly (every token tried, every form's keys grown as tuples, the
+    punctuation of each key checked): the reference the memoized and tree walks must equal."""
+    from core.records import CountryMention
+    from core.text.gazetteer import _is_prefix_word, gazetteer, key_forms, key_prefixes
+
+    gz, prefixes, text = gazetteer(), key_prefixes(), norm.text
+    out, i = [], 0
+    while i < len(tokens):
+        hit = None
+        for first in key_forms(tokens[i].text):
+            keys = [(first,)]
+            for j in range(i + 1, min(i + gz.longest, len(tokens))):
+                if keys[-1] + (tokens[j].text,) not in prefixes:
+                    break
+                keys.append(keys[-1] + (tokens[j].text,))
+            for key in reversed(keys):
+                seq = tokens[i:i + len(key)]
+                if key in gz.entries and not any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
+                    hit = (len(key), gz.entries[key])
+                    break
+            if hit:
+                break
+        if not hit:
+            i += 1
+            continue
+        length, (iso3, via) = hit
+        first = i - 1 if via == "name" and i > 0 and not text[tokens[i - 1].end:tokens[i].start].strip() \
+            and _is_prefix_word(tokens[i - 1].text) else i
+        surface, start, end = norm.surface(tokens[first].start, tokens[i + length - 1].end)
+        out.append(CountryMention(iso3, surface, start, end, via, tokens[first].start, tokens[i + length - 1].end))
+        i += length
+    return out
+
+
+def test_mentions_equal_the_plain_walk_over_generated_texts():
+    """Multi-word keys cut by punctuation, prefix words, keys that a longer key begins, several forms
+    of one token: generated sentences from the gazetteer's own keys and their pieces."""
+    import random
+
+    from core.text.gazetteer import gazetteer
+
+    rng = random.Random(26)
+    keys = sorted(gazetteer().entries)
+    multi = [k for k in keys if len(k) > 1]
+    pieces = ["و", "ب", "ل", "مملكه", "دوله", "بدوله", "في", "زار", "وفد", "،", ".", "-", "(", ")", "2013"]
+    for _ in range(400):
+        words = []
+        for _ in range(rng.randrange(1, 25)):
+            r = rng.random()
+            if r < 0.35:
+                key = list(rng.choice(multi))
+                if rng.random() < 0.4:  # cut short, or punctuated inside
+                    key = key[:rng.randrange(1, len(key) + 1)]
+                if len(key) > 1 and rng.random() < 0.3:
+                    key.insert(rng.randrange(1, len(key)), rng.choice("،.-"))
+                words += [rng.choice(["", "و", "ب", "ل"]) + key[0]] + key[1:]
+            elif r < 0.55:
+                words.append(rng.choice(rng.choice(keys)))
+            else:
+                words.append(rng.choice(pieces))
+        norm = normalize(" ".join(words))
+        tokens = tokenize(norm)
+        assert find_mentions(norm, tokens) == _plain_mentions(norm, tokens)

@@ -197,3 +197,61 @@ def test_deleted_runs_are_the_regexs_matches():
         assert deleted_runs(text) == expected, text
         runs += len(expected)
     assert runs > 3000
+
+
+def test_tokens_by_character_class_equal_the_regex_split():
+    """tokenize_columns finds tokens from each character's class; over random texts of Arabic and
+    Latin letters, digits of several scripts, marks, spaces, lone surrogates and characters outside
+    the Basic Multilingual Plane (then the regex itself splits), the columns equal TOKEN_RE's matches."""
+    import random
+
+    from core.text.charpos import utf16_units
+    from core.text.normalize import TOKEN_RE, Normalized, tokenize_columns
+
+    rng = random.Random(26)
+    alphabet = ["ا", "ب", "ء", "ي", "ى", "ة", "ٮ", "ۓ", "ۺ", "ۿ", "a", "Z", "0", "9", "٣", "۷", "४", "߀",
+                " ", "\n", "،", ".", "-", "\u064b", "\u0640", "\u200c", "_", "é", "\ud800", "\U0001d7ce", "😀"]
+    seen_fallback = seen_classes = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        if rng.random() < 0.5:
+            text = text.replace("\U0001d7ce", "").replace("😀", "")
+        tokens, texts, starts, ends = tokenize_columns(Normalized(text, text, ()))
+        matches = list(TOKEN_RE.finditer(text))
+        assert texts == [m.group() for m in matches]
+        assert starts == [m.start() for m in matches] and ends == [m.end() for m in matches]
+        assert [(t.text, t.start, t.end) for t in tokens] == list(zip(texts, starts, ends))
+        if utf16_units(text) is None:
+            seen_fallback += 1
+        else:
+            seen_classes += 1
+    assert seen_fallback > 100 and seen_classes > 1000
+
+
+def test_changes_read_from_utf16_units_equal_the_plain_steps():
+    """normalize's array reading of the changed and deleted characters gives normalize_chars and
+    deleted_runs exactly, over random texts of CHAR_TABLE's characters, others, lone surrogates and
+    characters beyond the Basic Multilingual Plane (then None: the plain steps run). normalize
+    itself equals the plain steps whichever path it takes."""
+    import random
+
+    from core.text.normalize import CHAR_TABLE, _bmp_changes, deleted_runs
+
+    rng = random.Random(26)
+    alphabet = [chr(k) for k in CHAR_TABLE] + ["ا", "ب", "ه", "ي", " ", "\n", "1", "a", "\ud800", "\udc00", "😀"]
+    seen = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 50)))
+        found = _bmp_changes(text)
+        if "😀" in text:
+            assert found is None
+            continue
+        if found is None:  # a lone high and low surrogate that deleting would join
+            assert "\ud800" in text and "\udc00" in text
+            continue
+        seen += 1
+        assert found == (normalize_chars(text), deleted_runs(text))
+        assert normalize(text).text == found[0]
+    for text in ["\ud800\u064b\udc00", "a\ud800\udc00", "\ud800\u0640\u0640\udc00x"]:
+        assert normalize(text).text == normalize_chars(text) and len(normalize(text).text) == len(text) - text.count("\u064b") - text.count("\u0640")
+    assert seen > 1000

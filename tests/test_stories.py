@@ -340,3 +340,35 @@ def test_refusal_matrix_is_the_rules_refusal():
     matrix = refusal_matrix(records)
     expected = [[bool(refusal(a, b)) for b in records] for a in records]
     assert matrix.tolist() == expected
+
+
+def test_story_record_reads_only_the_story_columns():
+    """story_records hands story_record the events columns of STORY_COLUMNS only: every key
+    story_record reads is one of them (it reads each on every call), and its records are those of
+    the whole rows (the seeds' events)."""
+    from core.stories.records import STORY_COLUMNS
+
+    class Reads(dict):
+        def __init__(self, row, seen):
+            super().__init__(row)
+            self.seen = seen
+
+        def __getitem__(self, key):
+            self.seen.add(key)
+            return super().__getitem__(key)
+
+        def get(self, key, default=None):
+            self.seen.add(key)
+            return super().get(key, default)
+
+    corpus = load_corpus(Path(__file__).resolve().parents[1] / "seeds", cache=False)
+    checked = 0
+    for row in corpus.events.to_dict("records"):
+        seen: set[str] = set()
+        text = corpus.texts.get(row["doc"], "")
+        whole = story_record(Reads(row, seen), frozenset({"BHR"}), text)
+        assert seen <= set(STORY_COLUMNS), seen - set(STORY_COLUMNS)
+        subset = {key: row[key] for key in STORY_COLUMNS if key in row}
+        assert story_record(subset, frozenset({"BHR"}), text) == whole
+        checked += 1
+    assert checked >= 8

@@ -20,7 +20,11 @@ prefix is a prefix of the original text, so every offset found in it is an offse
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import numpy as np
+
+from core.text.charpos import utf16_units
 from core.text.segment import marks
 
 MAX_EXTRACT_CHARS = 200_000
@@ -70,8 +74,8 @@ def extraction_limit(text: str) -> tuple[int, str]:
             f"over {MAX_EXTRACT_CHARS:,} characters"
     # counted in C first: only an article over the limit is scanned for where the limit is passed; a
     # text of L characters holds at most (L + 1) // 2 runs of digits, so a short one is not counted
-    numbers = NUMBER.finditer(text, 0, limit) \
-        if (limit + 1) // 2 > MAX_NUMBERS and len(NUMBER.findall(text, 0, limit)) > MAX_NUMBERS else ()
+    numbers = NUMBER.finditer(text, 0, limit) if (limit + 1) // 2 > MAX_NUMBERS and \
+        _digits(text, limit) > MAX_NUMBERS and len(NUMBER.findall(text, 0, limit)) > MAX_NUMBERS else ()
     for n, m in enumerate(numbers, start=1):
         if n > MAX_NUMBERS:
             limit, why = _last_end_before(text, m.start(), max(0, m.start() - MAX_SENTENCE_CHARS)), \
@@ -81,6 +85,23 @@ def extraction_limit(text: str) -> tuple[int, str]:
     if cut is not None and cut < limit:
         limit, why = cut, f"a sentence over {MAX_SENTENCE_CHARS:,} characters"
     return limit, why
+
+
+@lru_cache(maxsize=1)
+def _digit_flags() -> np.ndarray:
+    """NUMBER's digits, as flags over the Basic Multilingual Plane (as the regex itself tells them)."""
+    flags = np.zeros(0x10000, dtype=bool)
+    for m in NUMBER.finditer("".join(map(chr, range(0x10000)))):
+        flags[m.start():m.end()] = True
+    return flags
+
+
+def _digits(text: str, limit: int) -> int:
+    """How many of NUMBER's digits text[:limit] holds (a bound on its runs of digits: a run holds
+    one at least), counted over the text's UTF-16 units at once; `limit` itself when the text has a
+    character beyond the Basic Multilingual Plane (no bound then)."""
+    units = utf16_units(text[:limit])
+    return limit if units is None else int(np.count_nonzero(_digit_flags()[units]))
 
 
 def guard_warning(text: str, limit: int, why: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -63,15 +64,29 @@ def extract_document(text: str, published: str = "") -> DocumentExtraction:
 
 
 def title_of(text: str) -> str:
-    """The first non-empty line, cut to a readable length at a word boundary."""
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if line:
-            if len(line) <= TITLE_MAX:
-                return line
-            cut = line[:TITLE_MAX].rsplit(" ", 1)[0]
-            return cut + " …"
-    return ""
+    """The first non-empty line, cut to a readable length at a word boundary. That line is the one
+    holding the text's first non-space character (every line break is a space), read from there to
+    the next line break, instead of splitting the whole article into lines; and only its first
+    2 * TITLE_MAX characters when their words already make more than TITLE_MAX (the words of a
+    line's beginning begin the words of the line)."""
+    first = _NOT_SPACE.search(text)
+    if first is None:
+        return ""
+    start = first.start()
+    window = start + 2 * TITLE_MAX
+    end = _LINE_BREAK.search(text, start, window)
+    line = " ".join(text[start:end.start() if end else window].split())
+    if end is None and len(line) <= TITLE_MAX and window < len(text):  # a long line, mostly spaces
+        end = _LINE_BREAK.search(text, start)
+        line = " ".join(text[start:end.start() if end else len(text)].split())
+    if len(line) <= TITLE_MAX:
+        return line
+    cut = line[:TITLE_MAX].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+_NOT_SPACE = re.compile(r"\S")  # str.split's spaces (str.isspace), as re's \s
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines breaks
 
 
 def _extract_chunk(jobs: list[tuple[str, str]]) -> list[DocumentExtraction]:

@@ -30,7 +30,7 @@ import pandas as pd
 
 from core import tables
 from core.stories.prefilter import joinable_pairs, refusal_matrix
-from core.stories.records import StoryRecord, story_record
+from core.stories.records import STORY_COLUMNS, StoryRecord, story_record
 from core.stories.rules import qualifier_conflict
 
 ANALYST = "analyst_join"
@@ -45,8 +45,9 @@ def story_records(events: pd.DataFrame, participants: pd.DataFrame,
     named: dict[str, set[str]] = defaultdict(set)
     for event_id, iso3 in zip(participants["event_id"].astype(str), participants["iso3"].astype(str)):
         named[event_id].add(iso3)
+    read = events[[c for c in STORY_COLUMNS if c in events.columns]]  # each row as a dict: the columns read only
     records = [story_record(row, frozenset(named.get(str(row["event_id"]), ())), _text(texts, row["doc"]))
-               for row in events.to_dict("records")]
+               for row in read.to_dict("records")]
     return sorted(records, key=lambda r: (r.record_id, r.event_id))
 
 

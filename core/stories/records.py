@@ -99,7 +99,10 @@ def _cue_kind(token: str) -> str:
     return next((cues[s] for s in stems(token) if s in cues), "")
 
 
+@lru_cache(maxsize=200_000)
 def _is(token: str, group: str) -> bool:
+    """A form of `token` is a word of `group` (_words); memoized, as _cue_kind is: a story stage
+    asks it of every word of every event's sentence."""
     words = _words()[group]
     return any(s in words for s in stems(token))
 
@@ -230,6 +233,11 @@ def _alongside(tokens: list, i: int) -> bool:
     if before and _is(before[-1], "alongside"):
         return True
     return len(before) == 2 and _is(before[0], "alongside") and (_is(before[1], "function") or _is(before[1], "end"))
+
+
+# The events columns story_record reads (story_records hands it only these).
+STORY_COLUMNS = ("event_id", "record_id", "doc", "role", "kind", "tense", "year", "year_basis", "date",
+                 "host_iso3", "host_basis", "evidence", "countries_stated")
 
 
 def story_record(row: dict, participants: frozenset[str] = frozenset(), text: str = "") -> StoryRecord:

@@ -1,11 +1,15 @@
 """Where given characters stand in a text, found by substring search (in C, and most of them are
 absent from any one text) instead of a character class tried at every character: the positions,
 and the maximal runs of consecutive positions. normalize (the deleted characters), segment (the
-sentence and clause marks) and dates (the numeric dates' separators) read them."""
+sentence and clause marks) and dates (the numeric dates' separators) read them. And a text as its
+UTF-16 code units, for the questions asked of every character at once (array operations over a
+table of the Basic Multilingual Plane): normalize's changed characters and its tokens' runs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+import numpy as np
 
 
 def positions(text: str, chars: Iterable[str]) -> list[int]:
@@ -33,3 +37,22 @@ def runs(offsets: list[int]) -> list[tuple[int, int]]:
         prev = p
     spans.append((start, prev + 1))
     return spans
+
+
+def utf16_units(text: str) -> np.ndarray | None:
+    """The text's characters as UTF-16 code units, one per character; None for a text with a
+    character beyond the Basic Multilingual Plane (two units: the offsets would not be the text's)."""
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    return units if len(units) == len(text) else None
+
+
+def class_runs(units: np.ndarray, classes: np.ndarray) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the maximal runs of characters of one class, class 0 left out: `classes`
+    gives each code unit of the plane its class."""
+    if not len(units):
+        return [], []
+    kind = classes[units]
+    bounds = np.concatenate(([0], np.flatnonzero(kind[1:] != kind[:-1]) + 1, [len(kind)]))
+    firsts = bounds[:-1]
+    keep = kind[firsts] != 0
+    return firsts[keep].tolist(), bounds[1:][keep].tolist()

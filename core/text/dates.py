@@ -313,6 +313,12 @@ def _relative_firsts() -> frozenset[str]:
     return frozenset(p[0] for p in relative_phrases() if p)  # a phrase can only start at one of these
 
 
+@lru_cache(maxsize=1)
+def _longest_relative() -> int:
+    """Tokens in the longest relative phrase (once, not once per document)."""
+    return max(len(p) for p in relative_phrases())
+
+
 def _may_start_relative(tok: str) -> bool:
     firsts = _relative_firsts()
     return tok in firsts or _strip_proclitic(tok, "relative_prefix") in firsts
@@ -326,7 +332,7 @@ def _relative_dates(norm: Normalized, tokens: list[Token], published: Published,
     """Relative phrases ("أمس", "العام الماضي") resolved against the publication date."""
     found = []
     phrases = relative_phrases()
-    longest = max(len(p) for p in phrases)
+    longest = _longest_relative()
     i = 0
     for cand in index.positions(RELATIVE):
         if cand < i or cand in used:

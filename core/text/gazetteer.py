@@ -153,6 +153,27 @@ KEY_START = kind("gazetteer_key", key_forms)  # a token one of whose forms start
 
 
 @lru_cache(maxsize=200_000)
+def _alone(token: str) -> tuple[tuple[int, tuple[str, str]] | None, frozenset[str]]:
+    """What a key-starting token gives when the next token cannot extend any key it starts, decided
+    once per token text: (the one-token match of its first form that is a key, or None; the words that
+    can follow one of its forms inside a key). A one-token key needs no punctuation check."""
+    entries, second = gazetteer().entries, _second_words()
+    forms = key_forms(token)
+    hit = next(((1, entries[(form,)]) for form in forms if (form,) in entries), None)
+    return hit, frozenset().union(*(second.get(form, ()) for form in forms))
+
+
+@lru_cache(maxsize=1)
+def _second_words() -> dict[str, frozenset[str]]:
+    """A key's first word -> the words that follow it in the keys longer than one word."""
+    second: dict[str, set[str]] = {}
+    for key in gazetteer().entries:
+        if len(key) > 1:
+            second.setdefault(key[0], set()).add(key[1])
+    return {word: frozenset(words) for word, words in second.items()}
+
+
+@lru_cache(maxsize=200_000)
 def _is_prefix_word(token: str) -> bool:
     """A form of `token` (article kept) is a formal prefix word ("بدولة", "جمهوريتي"); memoized."""
     prefixes = gazetteer().prefixes
@@ -164,9 +185,7 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
     """Every state-like mention, longest match first, left to right; offsets into the original.
     Only the tokens that start a key (`index`, built here when not given) are tried. `token_spans`,
     when given, receives each mention's (first token, token after its last), in the same order."""
-    gz = gazetteer()
-    prefixes = key_prefixes()
-    entries, longest = gz.entries, gz.longest
+    longest = gazetteer().longest
     text = norm.text
     mentions: list[CountryMention] = []
     i = 0
@@ -177,29 +196,10 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
         if cand < i:
             continue  # inside the mention just found
         i = cand
-        hit = None
         stop = min(i + longest, n)
-        for first in key_forms(texts[i]):
-            # Longest contiguous run (only spaces between tokens) that is a key: the keys this
-            # variant can grow into, as long as the tokens so far begin some key.
-            key = (first,)
-            keys = [key]
-            for j in range(i + 1, stop):
-                key = key + (texts[j],)
-                if key not in prefixes:
-                    break
-                keys.append(key)
-            for key in reversed(keys):
-                if key in entries:
-                    # Punctuation depends on the length alone: checked only for a key that exists.
-                    if len(key) > 1:
-                        seq = tokens[i:i + len(key)]
-                        if any(text[a.end:b.start].strip() for a, b in zip(seq, seq[1:])):
-                            continue
-                    hit = (len(key), entries[key])
-                    break
-            if hit:
-                break
+        hit, followers = _alone(texts[i])
+        if i + 1 < stop and texts[i + 1] in followers:
+            hit = _longest_key(texts, tokens, text, i, stop)
         if not hit:
             continue
         length, (iso3, via) = hit
@@ -218,6 +218,41 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
             token_spans.append((start_tok, i + length))
         i += length
     return mentions
+
+
+def _longest_key(texts: list[str], tokens: list[Token], text: str, i: int, stop: int
+                 ) -> tuple[int, tuple[str, str]] | None:
+    """(length, value) of the longest key that tokens[i:stop] begin with, only spaces between its
+    tokens, over the forms of the first token in stems order (the first form with a match wins);
+    None when none matches. The keys are walked as a tree, one word at a time: a punctuation mark
+    between two tokens ends the walk (every longer key would hold it)."""
+    tree = _key_tree()
+    for first in key_forms(texts[i]):
+        node = tree[first]
+        best = (1, node[0]) if node[0] is not None else None
+        j = i + 1
+        while j < stop:
+            node = node[1].get(texts[j])
+            if node is None or text[tokens[j - 1].end:tokens[j].start].strip():
+                break
+            j += 1
+            if node[0] is not None:
+                best = (j - i, node[0])
+        if best:
+            return best
+    return None
+
+
+@lru_cache(maxsize=1)
+def _key_tree() -> dict[str, list]:
+    """The gazetteer's keys as a tree: first word -> [value or None, {next word: node}]."""
+    tree: dict[str, list] = {}
+    for key, value in gazetteer().entries.items():
+        node = tree.setdefault(key[0], [None, {}])
+        for word in key[1:]:
+            node = node[1].setdefault(word, [None, {}])
+        node[0] = value
+    return tree
 
 
 @lru_cache(maxsize=1)

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+import numpy as np
+
 from core.lexicon import load_table
-from core.text.charpos import positions, runs
+from core.text.charpos import class_runs, positions, runs, utf16_units
 
 # Harakat (fathatan .. sukun), superscript alef, Quranic marks: deleted (code points, not letters).
 HARAKAT = set(chr(c) for c in range(0x064B, 0x0653)) | {chr(0x0670)} | set(chr(c) for c in range(0x06D6, 0x06DD))
@@ -121,6 +123,39 @@ def deleted_runs(text: str) -> list[tuple[int, int]]:
     in order: each deleted character found by substring search (in C; most are absent from a text),
     the positions then joined into runs, instead of the regex testing every character of the text."""
     return runs(positions(text, _DELETED_CHARS))
+
+
+@lru_cache(maxsize=1)
+def _bmp_tables() -> tuple[np.ndarray, np.ndarray] | None:
+    """(mapped, deleted): each code unit of the Basic Multilingual Plane as CHAR_TABLE maps it, and
+    the ones it deletes; None when a character would become two or lies beyond that plane (then
+    normalize_chars and deleted_runs do the work)."""
+    if any(k > 0xFFFF or len(v) > 1 or v > "\uffff" for k, v in CHAR_TABLE.items()):
+        return None
+    mapped, deleted = np.arange(0x10000, dtype=np.uint16), np.zeros(0x10000, dtype=bool)
+    for k, v in CHAR_TABLE.items():
+        if v:
+            mapped[k] = ord(v)
+        deleted[k] = not v
+    return mapped, deleted
+
+
+def _bmp_changes(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """(normalize_chars(text), deleted_runs(text)) read from the text's UTF-16 units in a few array
+    operations (each unit mapped, the deleted ones dropped and their positions kept), instead of a
+    substring search for each of CHAR_TABLE's characters and a str.replace for each that occurs.
+    None for a text with a character beyond the Basic Multilingual Plane, or whose lone surrogates
+    would pair up once the characters between them are deleted."""
+    tables, units = _bmp_tables(), utf16_units(text)
+    if tables is None or units is None:
+        return None
+    mapped, deleted = tables
+    gone = deleted[units]
+    kept = mapped[units][~gone]
+    out = kept.tobytes().decode("utf-16-le", "surrogatepass")
+    if len(out) != len(kept):
+        return None
+    return out, runs(np.flatnonzero(gone).tolist())
 
 
 @lru_cache(maxsize=1)
@@ -323,8 +358,12 @@ def normalize(original: str) -> Normalized:
     elif _ONE_TO_ONE:
         # Every step maps a character to one character or deletes it: translate in C, and keep
         # the runs of deleted characters (the map to the original, with no integer per character).
-        text = normalize_chars(original)
-        index = OffsetMap(len(original), deleted_runs(original))
+        found = _bmp_changes(original)
+        if found is None:
+            text, deleted = normalize_chars(original), deleted_runs(original)
+        else:
+            text, deleted = found
+        index = OffsetMap(len(original), deleted)
     else:
         out: list[str] = []
         index = []
@@ -354,7 +393,8 @@ def normalize(original: str) -> Normalized:
 
 
 # Tokens: runs of Arabic letters, Latin letters or digits.
-TOKEN_RE = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ffA-Za-z]+|\d+")
+LETTER = r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ffA-Za-z]"
+TOKEN_RE = re.compile(LETTER + r"+|\d+")
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass costs 3x to build, and a document makes thousands
@@ -377,7 +417,28 @@ def tokenize(norm: Normalized) -> list[Token]:
 def tokenize_columns(norm: Normalized) -> tuple[list[Token], list[str], list[int], list[int]]:
     """(tokens, their texts, starts, ends): the columns come with the split, so a caller that needs
     them as lists does not read them back from the tokens."""
-    parts = _TOKEN_SPLIT.split(norm.text)  # gap, token, gap, token, ..., gap
-    offsets = list(accumulate(map(len, parts), initial=0))
-    texts, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    text = norm.text
+    units, classes = utf16_units(text), _char_classes()
+    if units is None or classes is None:  # TOKEN_RE's split
+        parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+        offsets = list(accumulate(map(len, parts), initial=0))
+        texts, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    else:  # the same runs, from each character's class (a few array operations over the text)
+        starts, ends = class_runs(units, classes)
+        texts = [text[a:b] for a, b in zip(starts, ends)]
     return list(map(Token, texts, starts, ends)), texts, starts, ends
+
+
+@lru_cache(maxsize=1)
+def _char_classes() -> np.ndarray | None:
+    """TOKEN_RE's two kinds of run for every character of the Basic Multilingual Plane, as the regex
+    itself tells them (1: a LETTER, 2: a digit, 0: neither); None if a character were both."""
+    every = "".join(map(chr, range(0x10000)))
+    classes = np.zeros(0x10000, dtype=np.int8)
+    for m in re.finditer(LETTER + "+", every):
+        classes[m.start():m.end()] = 1
+    for m in re.finditer(r"\d", every):
+        if classes[m.start()]:
+            return None
+        classes[m.start()] = 2
+    return classes

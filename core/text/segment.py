@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from operator import attrgetter
 
 from core.lexicon import load_table
@@ -166,9 +167,10 @@ def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] 
     if starts is None:
         starts = list(map(_START, tokens))
     segments = []
-    k = first = 0
-    for cut in sorted(set(cuts)):
-        k = bisect_right(ends, cut, k)  # past every token that ends at or before the cut
+    first = 0
+    # past every token that ends at or before each cut (the cuts ascending, so k never decreases):
+    # the searches in C, one Python step per cut
+    for k in map(bisect_right, repeat(ends), sorted(set(cuts))):
         if k > first:
             segment = _new_object(Segment)
             _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
