@@ -68,3 +68,21 @@ def test_extract_many_restores_the_threshold_and_extracts():
     assert gc.get_threshold() == before
     assert results == [extract_document(text, "2013")]  # the same extraction as outside a batch
     assert len(results[0].events) == 1
+
+
+def test_load_corpus_reads_and_builds_its_tables_inside_a_batch(default_threshold, monkeypatch, tmp_path):
+    import core.run.pipeline as pipeline
+
+    seen = {}
+    build = pipeline.build_corpus
+
+    def spy(*args, **kwargs):
+        seen["build_corpus"] = gc.get_threshold()[0]
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_corpus", spy)
+    (tmp_path / "a.txt").write_text("زار وفد من الكويت مملكة البحرين في 25 يونيو 2013", encoding="utf-8")
+    corpus = pipeline.load_corpus(tmp_path, cache=False)
+    assert seen == {"build_corpus": BATCH_THRESHOLD}
+    assert len(corpus.documents) == 1
+    assert gc.get_threshold() == (700, 10, 10)

@@ -7,7 +7,8 @@ process again and again, the lexicon memos included: about 8% of the CPU of a co
 (BENCHMARKS.md, 7 December 2026). Inside `fewer_collections()` the first generation's threshold is
 raised, so collections are about thirty times rarer; the previous thresholds come back when the
 last batch running in the process ends (batches may overlap in a threaded server). Nothing else
-changes: the same objects are freed, cycles are still collected, only less often.
+changes: the same objects are freed, cycles are still collected, only less often. load_corpus
+runs whole inside it (reading, tables and stories as well as extraction).
 """
 
 from __future__ import annotations

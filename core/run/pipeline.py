@@ -179,6 +179,7 @@ def build_corpus(docs: list[SourceDocument], results: list[DocumentExtraction | 
                   texts={d.doc: d.text for d in docs}, messages=list(messages), folder=folder)
 
 
+@fewer_collections()  # the tables and stories too allocate many objects, freed by reference counting
 def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 cache: bool | str | Path | ExtractionCache = True, workers: int = 1,
                 extract: Callable[[list[tuple[str, str]]], list[DocumentExtraction]] | None = None,
