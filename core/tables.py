@@ -63,7 +63,25 @@ def build_table(name: str, rows: list[dict]) -> pd.DataFrame:
     except UnicodeEncodeError:  # a lone surrogate (a file name that is not UTF-8): shown as \\xNN
         rows = [{key: _printable(value) for key, value in row.items()} for row in rows]
         frame = pd.DataFrame.from_records(rows, columns=columns)
-    for col in columns:
+    return _typed(name, frame)
+
+
+def build_table_from_tuples(name: str, fields: list[str], rows: list[tuple]) -> pd.DataFrame:
+    """build_table(name, [dict(zip(fields, row)) for row in rows]) without a dict per row: the rows'
+    values in `fields`' order, turned into columns at once (the schema's other columns empty)."""
+    columns = list(zip(*rows)) if rows else [()] * len(fields)
+    empty = [None] * len(rows)
+    given = dict(zip(fields, columns))
+    data = {col: list(given[col]) if col in given else empty for col in SCHEMAS[name]}
+    try:
+        frame = pd.DataFrame(data)
+    except UnicodeEncodeError:  # a lone surrogate (a file name that is not UTF-8): shown as \\xNN
+        frame = pd.DataFrame({col: [_printable(v) for v in values] for col, values in data.items()})
+    return _typed(name, frame)
+
+
+def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    for col in SCHEMAS[name]:
         if col in DTYPES:
             frame[col] = frame[col].astype(DTYPES[col])
         else:

@@ -128,52 +128,56 @@ def extract_many(jobs: list[tuple[str, str]], workers: int = 1,
         return [result for future in futures for result in future.result()]
 
 
-def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict[str, list[dict]]) -> None:
+# The values _doc_rows gives each table, in this order (tables.build_table_from_tuples).
+_FIELDS = {
+    "documents": ["doc", "title", "published", "source_url", "chars", "status", "message", "encoding", "sha256",
+                  "duplicate_of"],
+    "events": ["event_id", "doc", "role", "kind", "tense", "year", "year_basis", "date", "date_basis", "host_iso3",
+               "host_basis", "countries_stated", "countries_stated_lower_bound", "countries_named", "gcc",
+               "organizations", "topics", "evidence", "start", "end", "note"],
+    "participants": ["event_id", "doc", "iso3", "name_en", "surface", "start", "end", "via"],
+    "rankings": ["claim_id", "doc", "country_iso3", "survey_year", "scope", "rank", "evidence", "start", "end",
+                 "surface", "surface_start", "surface_end", "year_basis", "note"],
+    "stories": [],
+}
+
+
+def _doc_rows(doc: SourceDocument, result: DocumentExtraction | None, rows: dict[str, list[tuple]]) -> None:
+    """Append the document's rows to `rows`, each a tuple of _FIELDS[table]'s values."""
     warnings = tuple(f"{doc.doc}: {w}" for w in (result.warnings if result else ()))
-    rows["documents"].append({
-        "doc": doc.doc, "title": result.title if result else "", "published": doc.published,
-        "source_url": doc.source_url, "chars": len(doc.text),
-        "status": "warning" if warnings and doc.status == "ok" else doc.status,
-        "message": "; ".join(doc.messages + warnings), "encoding": doc.encoding, "sha256": doc.sha256,
-        "duplicate_of": doc.duplicate_of,
-    })
+    rows["documents"].append((
+        doc.doc, result.title if result else "", doc.published, doc.source_url, len(doc.text),
+        "warning" if warnings and doc.status == "ok" else doc.status, "; ".join(doc.messages + warnings),
+        doc.encoding, doc.sha256, doc.duplicate_of,
+    ))
     if result is None:
         return
+    events, participants = rows["events"], rows["participants"]
     for n, ev in enumerate(result.events, start=1):
         event_id = f"{doc.doc}#e{n}"
-        rows["events"].append({
-            "event_id": event_id, "doc": doc.doc, "role": ev.role, "kind": ev.kind, "tense": ev.tense,
-            "year": ev.year, "year_basis": ev.year_basis, "date": ev.date, "date_basis": ev.date_basis,
-            "host_iso3": ev.host_iso3, "host_basis": ev.host_basis,
-            "countries_stated": ev.countries_stated,
-            "countries_stated_lower_bound": ev.countries_stated_lower_bound,
-            "countries_named": len(ev.participants), "gcc": ev.gcc,
-            "organizations": ";".join(ev.organizations), "topics": ";".join(ev.topics),
-            "evidence": ev.evidence.surface, "start": ev.evidence.start, "end": ev.evidence.end,
-            "note": ev.note,
-        })
+        evidence = ev.evidence
+        events.append((
+            event_id, doc.doc, ev.role, ev.kind, ev.tense, ev.year, ev.year_basis, ev.date, ev.date_basis,
+            ev.host_iso3, ev.host_basis, ev.countries_stated, ev.countries_stated_lower_bound,
+            len(ev.participants), ev.gcc, ";".join(ev.organizations), ";".join(ev.topics),
+            evidence.surface, evidence.start, evidence.end, ev.note,
+        ))
         for p in ev.participants:
-            rows["participants"].append({
-                "event_id": event_id, "doc": doc.doc, "iso3": p.iso3, "name_en": english_name(p.iso3),
-                "surface": p.surface, "start": p.start, "end": p.end, "via": p.via,
-            })
+            participants.append((event_id, doc.doc, p.iso3, english_name(p.iso3), p.surface, p.start, p.end, p.via))
     for n, rc in enumerate(result.rankings, start=1):
-        rows["rankings"].append({
-            "claim_id": f"{doc.doc}#r{n}", "doc": doc.doc, "country_iso3": rc.country_iso3,
-            "survey_year": rc.survey_year, "scope": rc.scope, "rank": rc.rank,
-            "evidence": rc.evidence.surface, "start": rc.evidence.start, "end": rc.evidence.end,
-            "surface": rc.surface, "surface_start": rc.surface_start, "surface_end": rc.surface_end,
-            "year_basis": rc.year_basis, "note": rc.note,
-        })
+        rows["rankings"].append((
+            f"{doc.doc}#r{n}", doc.doc, rc.country_iso3, rc.survey_year, rc.scope, rc.rank, rc.evidence.surface,
+            rc.evidence.start, rc.evidence.end, rc.surface, rc.surface_start, rc.surface_end, rc.year_basis, rc.note,
+        ))
 
 
 def build_corpus(docs: list[SourceDocument], results: list[DocumentExtraction | None],
                  messages: list[str], folder: Path | None = None) -> Corpus:
     """Assemble the tables from per-document results (None for a document not extracted)."""
-    rows: dict[str, list[dict]] = {name: [] for name in tables.SCHEMAS}
+    rows: dict[str, list[tuple]] = {name: [] for name in tables.SCHEMAS}
     for doc, result in zip(docs, results):
         _doc_rows(doc, result, rows)
-    built = {name: tables.build_table(name, rows[name]) for name in tables.SCHEMAS}
+    built = {name: tables.build_table_from_tuples(name, _FIELDS[name], rows[name]) for name in tables.SCHEMAS}
     return Corpus(documents=built["documents"], events=built["events"],
                   participants=built["participants"], rankings=built["rankings"],
                   texts={d.doc: d.text for d in docs}, messages=list(messages), folder=folder)
