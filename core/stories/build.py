@@ -27,6 +27,7 @@ from dataclasses import replace
 import networkx as nx
 import numpy as np
 import pandas as pd
+from pandas.core.dtypes.cast import maybe_box_native  # what to_dict("records") boxes each value with
 
 from core import tables
 from core.stories.prefilter import joinable_pairs, refusal_matrix
@@ -47,8 +48,16 @@ def story_records(events: pd.DataFrame, participants: pd.DataFrame,
         named[event_id].add(iso3)
     read = events[[c for c in STORY_COLUMNS if c in events.columns]]  # each row as a dict: the columns read only
     records = [story_record(row, frozenset(named.get(str(row["event_id"]), ())), _text(texts, row["doc"]))
-               for row in read.to_dict("records")]
+               for row in row_dicts(read)]
     return sorted(records, key=lambda r: (r.record_id, r.event_id))
+
+
+def row_dicts(frame: pd.DataFrame) -> list[dict]:
+    """frame.to_dict("records"), read a column at a time (one list per column, not one Series
+    iteration per value): the same values, each a Python scalar, a missing one None."""
+    columns = list(frame.columns)
+    values = [list(map(maybe_box_native, frame[column].tolist())) for column in columns]
+    return [dict(zip(columns, row)) for row in zip(*values)]
 
 
 def _text(texts: Mapping[str, str], doc: str) -> str:
