@@ -81,6 +81,22 @@ class TokenIndex:
             found = self._positions[name] = (self._array & _BITS[name]).nonzero()[0].tolist()
         return found
 
+    def positions_going_on(self, name: str, single: str, second: str) -> list[int]:
+        """Sorted indices of the tokens of kind `name` that are of kind `single` too or whose next
+        token is of kind `second`: the masks and the masks shifted by one token, one vectorized test
+        (core.text.phrases.pass_kinds: the tokens a phrase pass can match at)."""
+        key = f"{name}\t{single}\t{second}"
+        found = self._positions.get(key)
+        if found is None:
+            if self._array is None:
+                self._array = np.array(self.masks, dtype=np.int64)
+            a = self._array
+            ok = (a & _BITS[single]) != 0
+            ok[:-1] |= (a[1:] & _BITS[second]) != 0
+            ok &= (a & _BITS[name]) != 0
+            found = self._positions[key] = ok.nonzero()[0].tolist()
+        return found
+
     def has(self, name: str, i: int) -> bool:
         """Token i may start an entry of kind `name`."""
         return bool(self.masks[i] & _BITS[name])
