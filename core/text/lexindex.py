@@ -59,13 +59,21 @@ def kind(name: str, test: Callable[[str], object]) -> str:
 class TokenIndex:
     """The kinds of every token of one document, and each kind's candidate positions (lazily)."""
 
-    __slots__ = ("texts", "masks", "_positions", "_array")
+    __slots__ = ("texts", "_masks", "_positions", "_array")
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts
-        self.masks = list(map(_MASKS.__getitem__, texts))  # one dict look-up per token, in C
+        # one dict look-up per token, in C, straight into the array every kind's positions are read from
+        self._array = np.fromiter(map(_MASKS.__getitem__, texts), dtype=np.int64, count=len(texts))
+        self._masks: list[int] | None = None  # the masks as a list, for `has` (built on its first call)
         self._positions: dict[str, list[int]] = {}
-        self._array: np.ndarray | None = None  # the masks as an array, built on the first kind asked
+
+    @property
+    def masks(self) -> list[int]:
+        """The bit mask of every token, in order."""
+        if self._masks is None:
+            self._masks = self._array.tolist()
+        return self._masks
 
     @classmethod
     def of(cls, tokens) -> "TokenIndex":
@@ -75,8 +83,6 @@ class TokenIndex:
         """Sorted indices of the tokens that may start an entry of kind `name`."""
         found = self._positions.get(name)
         if found is None:
-            if self._array is None:
-                self._array = np.array(self.masks, dtype=np.int64)
             # np.flatnonzero's own steps (ravel, nonzero) with no Python call between: the array is flat
             found = self._positions[name] = (self._array & _BITS[name]).nonzero()[0].tolist()
         return found
@@ -88,8 +94,6 @@ class TokenIndex:
         key = f"{name}\t{single}\t{second}"
         found = self._positions.get(key)
         if found is None:
-            if self._array is None:
-                self._array = np.array(self.masks, dtype=np.int64)
             a = self._array
             ok = (a & _BITS[single]) != 0
             ok[:-1] |= (a[1:] & _BITS[second]) != 0
@@ -99,4 +103,7 @@ class TokenIndex:
 
     def has(self, name: str, i: int) -> bool:
         """Token i may start an entry of kind `name`."""
-        return bool(self.masks[i] & _BITS[name])
+        masks = self._masks
+        if masks is None:
+            masks = self._masks = self._array.tolist()
+        return bool(masks[i] & _BITS[name])
