@@ -59,21 +59,13 @@ def kind(name: str, test: Callable[[str], object]) -> str:
 class TokenIndex:
     """The kinds of every token of one document, and each kind's candidate positions (lazily)."""
 
-    __slots__ = ("texts", "_masks", "_positions", "_array")
+    __slots__ = ("texts", "_positions", "_array")
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts
         # one dict look-up per token, in C, straight into the array every kind's positions are read from
         self._array = np.fromiter(map(_MASKS.__getitem__, texts), dtype=np.int64, count=len(texts))
-        self._masks: list[int] | None = None  # the masks as a list, for `has` (built on its first call)
         self._positions: dict[str, list[int]] = {}
-
-    @property
-    def masks(self) -> list[int]:
-        """The bit mask of every token, in order."""
-        if self._masks is None:
-            self._masks = self._array.tolist()
-        return self._masks
 
     @classmethod
     def of(cls, tokens) -> "TokenIndex":
@@ -103,7 +95,4 @@ class TokenIndex:
 
     def has(self, name: str, i: int) -> bool:
         """Token i may start an entry of kind `name`."""
-        masks = self._masks
-        if masks is None:
-            masks = self._masks = self._array.tolist()
-        return bool(masks[i] & _BITS[name])
+        return bool(self._array.item(i) & _BITS[name])  # one element read: no list of every mask made
