@@ -135,3 +135,26 @@ def test_the_rank_expression_start_kind_reads_the_matchers_first_words():
     plain = [w for w in sorted(words) if any(m.first_variants(w) for m in matchers) or ordinal_word(w)
              or lead_verb_with_pronoun(lex, w) or w in article]
     assert [w for w in sorted(words) if _rank_word(w)] == plain and plain
+
+
+def test_positions_going_on_are_the_plain_shift():
+    """positions_going_on(name, single, second): the tokens of kind `name` that are of kind `single`
+    or whose next token is of kind `second`, as a plain loop over the tokens reads them, for every
+    triple of kinds on random sequences of the test sentences' words."""
+    import random
+
+    words = [t.text for s in SENTENCES for t in _tokens(s.values[0])]
+    tests = {name: next(t for b, t in lexindex._TESTS if b == bit) for name, bit in lexindex._BITS.items()}
+    names = sorted(tests)
+    pick = random.Random(27)
+    nonempty = 0
+    for _ in range(200):
+        texts = [pick.choice(words) for _ in range(pick.randint(0, 30))]
+        index = TokenIndex(texts)
+        name, single, second = (pick.choice(names) for _ in range(3))
+        plain = [i for i, t in enumerate(texts) if tests[name](t) and
+                 (tests[single](t) or (i + 1 < len(texts) and tests[second](texts[i + 1])))]
+        assert index.positions_going_on(name, single, second) == plain
+        assert index.positions_going_on(name, single, second) == plain  # kept
+        nonempty += bool(plain)
+    assert nonempty > 20

@@ -106,3 +106,52 @@ def test_one_pass_over_several_lexicons_gives_each_lexicon_own_matches():
                 assert _find_cues(ctx, ranks) == expected
             found += sum(map(len, expected.values()))
     assert found > 5000
+
+
+def _not_passed_over(matchers: dict[str, PhraseMatcher], texts: list[str]) -> list[int]:
+    """The plain reading of the tokens find_all_many does not pass over: a form of the token is a
+    phrase of one token of some lexicon, or the next token goes on with a phrase one of its forms starts."""
+    out = []
+    for i, word in enumerate(texts):
+        after = texts[i + 1] if i + 1 < len(texts) else None
+        for m in matchers.values():
+            firsts = [f for f in stems(word) if f in m.first]
+            if any((f,) in m.entries for f in firsts) or any(k[:2] == (f, after) for f in firsts for k in m.entries):
+                out.append(i)
+                break
+    return out
+
+
+def test_the_passes_read_only_tokens_a_phrase_can_go_on_from():
+    """The phrase passes read only positions_going_on (pass_kinds: a one-token phrase, or a next word
+    that is some phrase's second word): every token find_all_many would not pass over is among them,
+    and the events' pass, the ranking item cues' pass and the other cue groups' pass find each
+    lexicon's own find_all, on random texts of their words."""
+    from core.events import cues as E
+    from core.rankings import document as D
+    from core.text.context import build_context
+
+    events = {name: MATCHERS[name] for name in ("cues", "organizations", "topics", "rankings")}
+    items = D._item_matchers()
+    passes = [(events, E.EVENT_PHRASE, E.EVENT_SINGLE, E.EVENT_SECOND),
+              (items, D.RANK_ITEM_CUE, D.ITEM_CUE_SINGLE, D.ITEM_CUE_SECOND),
+              (D.cue_matchers(), D.RANK_CUE, D.CUE_SINGLE, D.CUE_SECOND)]
+    pick = random.Random(27)
+    skipped = found = 0
+    for _ in range(30):
+        for lexicons, name, single, second in passes:
+            raw = " ".join(_random_text(pick, m) for m in pick.sample(list(lexicons.values()), min(4, len(lexicons))))
+            ctx = build_context(raw)
+            going_on = ctx.index.positions_going_on(name, single, second)
+            assert set(_not_passed_over(lexicons, ctx.index.texts)) <= set(going_on)
+            assert set(going_on) <= set(ctx.index.positions(name))
+            skipped += len(ctx.index.positions(name)) - len(going_on)
+            expected = {g: m.find_all(ctx.tokens, None if g == "index" else ctx.text) for g, m in lexicons.items()}
+            found += sum(map(len, expected.values()))
+            if lexicons is events:
+                assert {g: E.phrase_hits(ctx, g) for g in events} == expected
+            elif lexicons is items:
+                assert dict(D._Cues(ctx)) == expected
+            else:
+                assert D._find_cues(ctx, lexicons) == expected
+    assert found > 3000 and skipped > 100  # phrases were found, and tokens were passed over

@@ -10,7 +10,7 @@ from core.lexicon import load_table
 from core.text import lexindex
 from core.text.context import DocContext
 from core.text.morphology import conjoined
-from core.text.phrases import PhraseMatcher, find_all_many
+from core.text.phrases import PhraseMatcher, find_all_many, pass_kinds
 from core.vocabulary import event_kinds
 
 MERGE_GAP = 2           # a cue this close after another cue is part of the same name ("الدورة 17 لمجلس وزراء")
@@ -55,6 +55,9 @@ def _starts_an_event_phrase(token: str) -> bool:
 
 
 EVENT_PHRASE = lexindex.kind("event_phrase", _starts_an_event_phrase)
+EVENT_SINGLE, EVENT_SECOND = pass_kinds(
+    "event_phrase", lambda: (event_lexicon().cues, event_lexicon().organizations, event_lexicon().topics,
+                             event_lexicon().rankings))
 
 
 def phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:
@@ -66,7 +69,8 @@ def phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:
         lex = event_lexicon()
         found = ctx.memo["event_phrases"] = find_all_many(
             {"cues": lex.cues, "organizations": lex.organizations, "topics": lex.topics, "rankings": lex.rankings},
-            ctx.tokens, ctx.text, ctx.index.positions(EVENT_PHRASE), ctx.index.texts)
+            ctx.tokens, ctx.text, ctx.index.positions_going_on(EVENT_PHRASE, EVENT_SINGLE, EVENT_SECOND),
+            ctx.index.texts)
     return found[name]
 
 

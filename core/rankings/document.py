@@ -11,7 +11,7 @@ from core.text.context import DocContext
 from core.text.gazetteer import gazetteer
 from core.text.lexindex import kind
 from core.text.morphology import stems
-from core.text.phrases import PhraseMatcher, find_all_many
+from core.text.phrases import PhraseMatcher, find_all_many, pass_kinds
 from core.rankings.lexicon import RankLexicon, rank_lexicon
 
 @dataclass
@@ -159,6 +159,7 @@ def _starts_a_cue(token: str) -> bool:
 
 
 RANK_CUE = kind("rank_cue", _starts_a_cue)
+CUE_SINGLE, CUE_SECOND = pass_kinds("rank_cue", lambda: cue_matchers().values())
 
 # The cue groups the item pass (core.rankings.items.find_items, its rules) and RankDoc.build read.
 ITEM_GROUPS = ("not_rank_before", "previous", "previous_after", "uncoded_scope")
@@ -181,6 +182,7 @@ def _starts_an_item_cue(token: str) -> bool:
 
 
 RANK_ITEM_CUE = kind("rank_item_cue", _starts_an_item_cue)
+ITEM_CUE_SINGLE, ITEM_CUE_SECOND = pass_kinds("rank_item_cue", lambda: _item_matchers().values())
 
 
 class _Cues(dict):
@@ -191,7 +193,8 @@ class _Cues(dict):
     Read a group with [] (as RankDoc.has and .hits do): get() and iteration see only the groups found so far."""
 
     def __init__(self, ctx: DocContext):
-        super().__init__(_find_cues(ctx, _item_matchers(), ctx.index.positions(RANK_ITEM_CUE)))
+        super().__init__(_find_cues(ctx, _item_matchers(),
+                                    ctx.index.positions_going_on(RANK_ITEM_CUE, ITEM_CUE_SINGLE, ITEM_CUE_SECOND)))
         self.ctx = ctx
 
     def __missing__(self, group: str) -> list[tuple[int, int, object]]:
@@ -218,8 +221,11 @@ def _find_cues(ctx: DocContext, matchers: dict[str, PhraseMatcher], positions: l
                ) -> dict[str, list[tuple[int, int, object]]]:
     """Non-overlapping matches of the cue groups `matchers` (some of `cue_matchers()`), by
     core.text.phrases.find_all_many: only the tokens that start a phrase of some group (the context's
-    index; `positions`, when given, holds at least those of these groups) are tried, each by the
-    groups it can start. Index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue
+    index, less those where only longer phrases start and the next word continues none, pass_kinds;
+    `positions`, when given, holds at least those of these groups) are tried, each by the groups it
+    can start. Index phrases may run across quotes and brackets ("مؤشر ال «ويب»"); cue
     words may not."""
-    return find_all_many(matchers, ctx.tokens, ctx.text, ctx.index.positions(RANK_CUE) if positions is None else positions,
+    if positions is None:
+        positions = ctx.index.positions_going_on(RANK_CUE, CUE_SINGLE, CUE_SECOND)
+    return find_all_many(matchers, ctx.tokens, ctx.text, positions,
                          ctx.index.texts, loose=("index",))

@@ -59,13 +59,13 @@ def kind(name: str, test: Callable[[str], object]) -> str:
 class TokenIndex:
     """The kinds of every token of one document, and each kind's candidate positions (lazily)."""
 
-    __slots__ = ("texts", "masks", "_positions", "_array")
+    __slots__ = ("texts", "_positions", "_array")
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts
-        self.masks = list(map(_MASKS.__getitem__, texts))  # one dict look-up per token, in C
+        # one dict look-up per token, in C, straight into the array every kind's positions are read from
+        self._array = np.fromiter(map(_MASKS.__getitem__, texts), dtype=np.int64, count=len(texts))
         self._positions: dict[str, list[int]] = {}
-        self._array: np.ndarray | None = None  # the masks as an array, built on the first kind asked
 
     @classmethod
     def of(cls, tokens) -> "TokenIndex":
@@ -75,12 +75,24 @@ class TokenIndex:
         """Sorted indices of the tokens that may start an entry of kind `name`."""
         found = self._positions.get(name)
         if found is None:
-            if self._array is None:
-                self._array = np.array(self.masks, dtype=np.int64)
             # np.flatnonzero's own steps (ravel, nonzero) with no Python call between: the array is flat
             found = self._positions[name] = (self._array & _BITS[name]).nonzero()[0].tolist()
         return found
 
+    def positions_going_on(self, name: str, single: str, second: str) -> list[int]:
+        """Sorted indices of the tokens of kind `name` that are of kind `single` too or whose next
+        token is of kind `second`: the masks and the masks shifted by one token, one vectorized test
+        (core.text.phrases.pass_kinds: the tokens a phrase pass can match at)."""
+        key = f"{name}\t{single}\t{second}"
+        found = self._positions.get(key)
+        if found is None:
+            a = self._array
+            ok = (a & _BITS[single]) != 0
+            ok[:-1] |= (a[1:] & _BITS[second]) != 0
+            ok &= (a & _BITS[name]) != 0
+            found = self._positions[key] = ok.nonzero()[0].tolist()
+        return found
+
     def has(self, name: str, i: int) -> bool:
         """Token i may start an entry of kind `name`."""
-        return bool(self.masks[i] & _BITS[name])
+        return bool(self._array.item(i) & _BITS[name])  # one element read: no list of every mask made

@@ -76,8 +76,10 @@ def _conjunctions() -> tuple[str, ...]:
     return tuple(normalize_chars(r["prefix"]) for r in rows if r.get("conjunction") == "yes")
 
 
+@lru_cache(maxsize=200_000)
 def conjoined(token: str) -> bool:
-    """The token opens with a conjunction ("والسعودية", "فالكويت"): it continues a list."""
+    """The token opens with a conjunction ("والسعودية", "فالكويت"): it continues a list. Memoized by
+    token text (the subject, the cues and the participants ask it of the same words again and again)."""
     return any(token.startswith(p) and len(token) - len(p) >= MIN_STEM for p in _conjunctions())
 
 

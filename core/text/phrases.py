@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from functools import lru_cache
+from typing import Callable, Iterable
 
+from core.text.lexindex import kind
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Token, normalize_chars
 
@@ -206,3 +208,26 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
 
 
 _STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[tuple[str, object, dict[str, list]], ...], bool, frozenset[str]]]] = {}
+
+
+def pass_kinds(name: str, matchers: Callable[[], Iterable[PhraseMatcher]]) -> tuple[str, str]:
+    """Two kinds of core.text.lexindex for a find_all_many pass over the lexicons `matchers()` (read
+    on first use): `name:single`, a token one of whose forms (stems) is a phrase of one token of some
+    lexicon, and `name:second`, a token that is, as written, the second word of some lexicon's phrase.
+    The pass matches at a token only where it is of the first kind or the next token of the second
+    (elsewhere it starts only longer phrases the next word does not continue, and find_all_many passes
+    over it): TokenIndex.positions_going_on lists those tokens for the whole document at once."""
+
+    @lru_cache(maxsize=1)
+    def words() -> tuple[frozenset[str], frozenset[str]]:
+        keys = [k for m in matchers() for k in m.entries]
+        return frozenset(k[0] for k in keys if len(k) == 1), frozenset(k[1] for k in keys if len(k) > 1)
+
+    def single(token: str) -> bool:
+        singles = words()[0]
+        return any(form in singles for form in stems(token))
+
+    def second(token: str) -> bool:
+        return token in words()[1]
+
+    return kind(f"{name}:single", single), kind(f"{name}:second", second)

@@ -115,6 +115,16 @@ def _visitor(ctx: "DocContext", a: int) -> bool:
     return not ctx.has("place_preposition", k + 1, a) or ctx.has("origin_preposition", k + 1, a)
 
 
+def _may_be_visitors(ctx: "DocContext", firsts: list[int]) -> list[int]:
+    """The mentions (their first tokens) `_visitor` may find to name the other side: one right after
+    another mention (it may be coordinated with it), or one with a word that may decide
+    (`_candidate_words`) in the tokens before it as far back as `_visitor` reads (the wider of its
+    two windows). For every other mention `_visitor` is False, and it is not asked."""
+    words, ends = _candidate_words(ctx), _mention_ends(ctx)
+    back = max(VISITOR_WINDOW, COMPARISON_WINDOW)
+    return [a for a in firsts if a in ends or bisect_left(words, a - back) < bisect_left(words, a)]
+
+
 def _other_side_tags(ctx: "DocContext") -> list[int]:
     """The tokens tagged with a group of OTHER_SIDE, sorted (once per document)."""
     found = ctx.memo.get("other_side_tags")
@@ -185,7 +195,7 @@ def resolve(ctx: "DocContext") -> str:
     alone = alone_forms()
     unique = [(i, alone[f]) for i, f in found if f in alone]
     # the mentions that name the other side, decided once each (the order and the counts both ask)
-    visitors = {a for a, m in located if m.via in SUBJECT_VIA and _visitor(ctx, a)}
+    visitors = {a for a in _may_be_visitors(ctx, [a for a, m in located if m.via in SUBJECT_VIA]) if _visitor(ctx, a)}
     named = [(a, m.iso3) for a, m in located if m.via in SUBJECT_VIA and a not in visitors]
     order = list(dict.fromkeys(iso3 for _, iso3 in sorted(named + unique)))
     counts = _counts(ctx, located, visitors) + Counter(iso3 for _, iso3 in unique)
