@@ -210,6 +210,7 @@ def test_tags_equal_the_plain_pass_over_generated_texts():
 
     from core.text.context import tag_tokens, word_groups
     from core.text.normalize import normalize, tokenize
+    from text_soup import phrase_variant
 
     rng = random.Random(26)
     groups = word_groups()
@@ -221,12 +222,7 @@ def test_tags_equal_the_plain_pass_over_generated_texts():
         for _ in range(rng.randrange(1, 30)):
             r = rng.random()
             if r < 0.3:
-                phrase = list(rng.choice(phrases))
-                if rng.random() < 0.3:
-                    phrase = phrase[:rng.randrange(1, len(phrase) + 1)]
-                if len(phrase) > 1 and rng.random() < 0.2:
-                    phrase.insert(1, "،")
-                words += phrase
+                words += phrase_variant(rng, rng.choice(phrases), cut=0.3, punctuate=0.2, at=1)
             elif r < 0.6:
                 words.append(rng.choice(["", "و", "ب", "ال"]) + rng.choice(singles))
             else:

@@ -125,6 +125,7 @@ def test_mentions_equal_the_plain_walk_over_generated_texts():
     import random
 
     from core.text.gazetteer import gazetteer
+    from text_soup import phrase_variant
 
     rng = random.Random(26)
     keys = sorted(gazetteer().entries)
@@ -135,11 +136,7 @@ def test_mentions_equal_the_plain_walk_over_generated_texts():
         for _ in range(rng.randrange(1, 25)):
             r = rng.random()
             if r < 0.35:
-                key = list(rng.choice(multi))
-                if rng.random() < 0.4:  # cut short, or punctuated inside
-                    key = key[:rng.randrange(1, len(key) + 1)]
-                if len(key) > 1 and rng.random() < 0.3:
-                    key.insert(rng.randrange(1, len(key)), rng.choice("،.-"))
+                key = phrase_variant(rng, rng.choice(multi), cut=0.4, punctuate=0.3, marks="،.-")
                 words += [rng.choice(["", "و", "ب", "ل"]) + key[0]] + key[1:]
             elif r < 0.55:
                 words.append(rng.choice(rng.choice(keys)))
