@@ -130,3 +130,14 @@ def test_count_colour_bars_do_not_tick_every_unit_of_a_large_count():
     fig = json.loads(charts.engagement_map(counts, "t").to_json())
     bars = [t["colorbar"] for t in fig["data"] if t.get("colorbar")]
     assert bars and all("dtick" not in bar for bar in bars)
+
+
+def test_the_timeline_draws_each_event_up_to_the_limit_and_periods_above_it():
+    limit = charts.TIMELINE_MAX_EVENTS
+    for n, by_period in ((limit, False), (limit + 1, True)):
+        events = events_frame(n)
+        events["date"] = [f"{2010 + i % 15}-{i % 12 + 1:02d}" for i in range(n)]  # every event dated
+        fig = charts.timeline_figure(events, {})
+        assert (fig.layout.meta in charts.BY_PERIOD.values()) is by_period
+        if not by_period:
+            assert sum(len(t.x) for t in fig.data) == n

@@ -18,8 +18,11 @@ from ui.measures import delegation_size, event_dates, event_status
 
 
 # Above this many dated events the timeline draws one marker per period and kind (timeline_by_period),
-# and says so in layout.meta.
-TIMELINE_MAX_EVENTS = 2000
+# and says so in layout.meta. A chart about 1,000 px wide over 15 years, with markers at least 7 px
+# across on 4-6 rows of kinds, holds a few hundred events before they cover one another and a hover
+# finds one of many; each is also an SVG marker Plotly creates again on every filter change (778
+# markers: 38-47 ms of the browser's redraw on a quiet machine; BENCHMARKS.md, 7 December 2026).
+TIMELINE_MAX_EVENTS = 500
 
 # The period of the aggregated timeline: the finest of month, quarter and year whose columns over the
 # events' span are at most PERIOD_COLUMNS_MAX. A chart about 1,000 px wide gives 220 months (19 years)
