@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from core.text.charpos import utf16_units
+from core.text.charpos import plane_matches, utf16_units
 from core.text.segment import marks
 
 MAX_EXTRACT_CHARS = 200_000
@@ -90,10 +90,7 @@ def extraction_limit(text: str) -> tuple[int, str]:
 @lru_cache(maxsize=1)
 def _digit_flags() -> np.ndarray:
     """NUMBER's digits, as flags over the Basic Multilingual Plane (as the regex itself tells them)."""
-    flags = np.zeros(0x10000, dtype=bool)
-    for m in NUMBER.finditer("".join(map(chr, range(0x10000)))):
-        flags[m.start():m.end()] = True
-    return flags
+    return plane_matches(NUMBER)
 
 
 def _digits(text: str, limit: int) -> int:

@@ -3,10 +3,12 @@ absent from any one text) instead of a character class tried at every character:
 and the maximal runs of consecutive positions. normalize (the deleted characters), segment (the
 sentence and clause marks) and dates (the numeric dates' separators) read them. And a text as its
 UTF-16 code units, for the questions asked of every character at once (array operations over a
-table of the Basic Multilingual Plane): normalize's changed characters and its tokens' runs."""
+table of the Basic Multilingual Plane, plane_matches): normalize's changed characters and its tokens'
+runs, the guard's digits."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -44,6 +46,15 @@ def utf16_units(text: str) -> np.ndarray | None:
     character beyond the Basic Multilingual Plane (two units: the offsets would not be the text's)."""
     units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
     return units if len(units) == len(text) else None
+
+
+def plane_matches(pattern: str | re.Pattern[str]) -> np.ndarray:
+    """Flags over the Basic Multilingual Plane: the characters `pattern` (a character class, or
+    one repeated) matches, as the regex itself tells them, for tables read by utf16_units."""
+    flags = np.zeros(0x10000, dtype=bool)
+    for m in re.finditer(pattern, "".join(map(chr, range(0x10000)))):
+        flags[m.start():m.end()] = True
+    return flags
 
 
 def class_runs(units: np.ndarray, classes: np.ndarray) -> tuple[list[int], list[int]]:

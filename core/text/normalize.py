@@ -21,7 +21,7 @@ from itertools import accumulate
 import numpy as np
 
 from core.lexicon import load_table
-from core.text.charpos import class_runs, positions, runs, utf16_units
+from core.text.charpos import class_runs, plane_matches, positions, runs, utf16_units
 
 # Harakat (fathatan .. sukun), superscript alef, Quranic marks: deleted (code points, not letters).
 HARAKAT = set(chr(c) for c in range(0x064B, 0x0653)) | {chr(0x0670)} | set(chr(c) for c in range(0x06D6, 0x06DD))
@@ -433,12 +433,7 @@ def tokenize_columns(norm: Normalized) -> tuple[list[Token], list[str], list[int
 def _char_classes() -> np.ndarray | None:
     """TOKEN_RE's two kinds of run for every character of the Basic Multilingual Plane, as the regex
     itself tells them (1: a LETTER, 2: a digit, 0: neither); None if a character were both."""
-    every = "".join(map(chr, range(0x10000)))
-    classes = np.zeros(0x10000, dtype=np.int8)
-    for m in re.finditer(LETTER + "+", every):
-        classes[m.start():m.end()] = 1
-    for m in re.finditer(r"\d", every):
-        if classes[m.start()]:
-            return None
-        classes[m.start()] = 2
-    return classes
+    letters, digits = plane_matches(LETTER + "+"), plane_matches(r"\d")
+    if (letters & digits).any():
+        return None
+    return letters.astype(np.int8) + 2 * digits.astype(np.int8)
