@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, repeat
 
 from core.text.context import DocContext
@@ -38,9 +38,8 @@ class RankDoc:
     mention_first: list[int] = field(default_factory=list)     # sorted first tokens of state mentions (with "المملكة" read as a state)
     mention_last: set[int] = field(default_factory=set)        # last token of each state mention
     date_pos: list[int] = field(default_factory=list)          # first token of each date, sorted
-    # index_classes, city_first, governed: properties, read by the claim rules (a document whose
+    # index_classes, city_first, governed: cached properties, read by the claim rules (a document whose
     # item pass finds no rank never asks for them)
-    _kept: dict = field(default_factory=dict, repr=False)
     sentence_at: list = field(default_factory=list, repr=False)  # token -> its sentence (Segment)
     clause_at: list = field(default_factory=list, repr=False)    # token -> its clause (Segment)
 
@@ -63,30 +62,21 @@ class RankDoc:
             list(chain.from_iterable(repeat(seg, seg.last - seg.first) for seg in ctx.clauses))
         return doc
 
-    @property
+    @cached_property
     def index_classes(self) -> frozenset:
         """The index classes the document names (read by the claim rules, not the item pass)."""
-        found = self._kept.get("index_classes")
-        if found is None:
-            found = self._kept["index_classes"] = frozenset(h[2] for h in self.cues["index"])
-        return found
+        return frozenset(h[2] for h in self.cues["index"])
 
-    @property
+    @cached_property
     def city_first(self) -> list[int]:
         """Sorted first tokens of city mentions."""
-        found = self._kept.get("city_first")
-        if found is None:
-            found = self._kept["city_first"] = sorted(a for a, m in self.ctx.mention_at.items() if m.via == "city")
-        return found
+        return sorted(a for a, m in self.ctx.mention_at.items() if m.via == "city")
 
-    @property
+    @cached_property
     def governed(self) -> set[int]:
         """State mentions after a preposition clitic ("بالسعودية")."""
-        found = self._kept.get("governed")
-        if found is None:
-            toks = self.ctx.tokens
-            found = self._kept["governed"] = {a for a in self.mention_first if _governed(self, toks[a].text)}
-        return found
+        toks = self.ctx.tokens
+        return {a for a in self.mention_first if _governed(self, toks[a].text)}
 
     def sentence(self, i: int):
         """The sentence of token i (a lookup: rules ask for it many times per rank)."""
