@@ -38,7 +38,14 @@ def overview() -> None:
         st.warning(_("{n} of {total} articles have problems; the Sources page lists them.").format(
             n=number(len(problems)), total=number(len(corpus.documents))))
 
-    overview_view(corpus)
+    # The headline row: the first two figures follow the filters and are written by the fragment; the
+    # other two do not, and are written once per full run (a filter change neither sends nor redraws them).
+    events_cell, states_cell, rank_cell, claims_cell = st.columns(4)
+    overview_view(corpus, events_cell, states_cell)
+    rank_metric(rank_cell, corpus)
+    # Last: checking every claim against the UN data (a second at 10,000 articles on a first run)
+    # does not depend on the filters, and the charts need not wait for it.
+    claims_metric(claims_cell, corpus)
 
     # Drawn only while open (a closed expander sends nothing): four tables of up to 1,000 rows each
     # would otherwise be sent and laid out before the first chart, and again on every rerun.
@@ -49,16 +56,16 @@ def overview() -> None:
 
 
 @filtered_view
-def overview_view(corpus: core.Corpus) -> None:
-    """The filters, headline figures, timeline and map: a filter change reruns only these."""
+def overview_view(corpus: core.Corpus, events_cell, states_cell) -> None:
+    """The filters, the two headline figures they drive (in the cells given), timeline and map: a filter
+    change reruns only these."""
     events = corpus.events
     names = state_names(corpus)
 
     with st.sidebar:
-        st.header(_("Filters"))
-        years = year_range(_("Years"), events["year"], key="ov_years")
-        kinds = pick_many(_("Kind of event"), sorted(events["kind"].dropna().unique()), key="ov_kind",
-                          placeholder=_("All kinds"), format_func=kind_label)
+        years = year_range(_("Years"), memo(corpus, "event_years", lambda: events["year"].unique()), key="ov_years")
+        kinds = pick_many(_("Kind of event"), memo(corpus, "event_kinds", lambda: sorted(events["kind"].dropna().unique())),
+                          key="ov_kind", placeholder=_("All kinds"), format_func=kind_label)
         gcc_only = st.toggle(_("GCC events only"), key="ov_gcc", bind=URL,
                              help=_("Events the article ties to the Gulf Cooperation Council."))
         count_mode = count_switch("ov_count")
@@ -69,7 +76,8 @@ def overview_view(corpus: core.Corpus) -> None:
         shown = memo(corpus, (*state, "stories"), lambda: one_per_story(reports))
     counts = memo(corpus, (*state, "counts"), lambda: measures.state_counts(shown, corpus.participants, names))
 
-    claims_cell = headline_metrics(len(shown), int((counts["named"] > 0).sum()), corpus, count_mode)
+    engaged = memo(corpus, (*state, "engaged"), lambda: int((counts["named"] > 0).sum()))
+    filtered_metrics(events_cell, states_cell, len(shown), engaged, count_mode)
 
     if shown.empty:
         empty_state(_("events"), active_filters(events["year"], [
@@ -101,9 +109,6 @@ def overview_view(corpus: core.Corpus) -> None:
                         "that name them (darker = more); light orange: states reached only through the GCC as a "
                         "body; dots mark small states; Bahrain, the host, is orange with a star. Click a state for "
                         "its profile.").format(n=number(len(counts))))
-    # Last: checking every claim against the UN data (a second at 10,000 articles on a first run)
-    # does not depend on the filters, and the charts need not wait for it.
-    claims_metric(claims_cell, corpus)
 
 
 def extracted_tables(corpus: core.Corpus) -> None:
@@ -117,10 +122,8 @@ def extracted_tables(corpus: core.Corpus) -> None:
             csv_download(frame, f"{file}.csv", key=f"ov_csv_{file}", headers=column_headers(frame))
 
 
-def headline_metrics(events: int, states: int, corpus: core.Corpus, count_mode: str = "reports"):
-    """Four headline figures: filtered events and states and Bahrain's latest UN rank drawn now; the
-    cell of the fourth (claims that match, claims_metric) returned, to be filled after the charts."""
-    c1, c2, c3, c4 = st.columns(4)
+def filtered_metrics(c1, c2, events: int, states: int, count_mode: str = "reports") -> None:
+    """The two headline figures the filters drive: events (or stories) and states engaged."""
     if count_mode == "stories":
         c1.metric(_("Stories"), number(events), border=True,
                   help=_("Occasions reported in the articles, after the filters: the articles that report the same "
@@ -130,30 +133,40 @@ def headline_metrics(events: int, states: int, corpus: core.Corpus, count_mode: 
     c2.metric(_("States engaged"), number(states),
               help=_("Distinct states the articles name as taking part, after the filters (states reached only "
                      "through the GCC as a body are not counted)."), border=True)
-    reference = load_reference()
-    bahrain = reference[reference["iso3"] == "BHR"].dropna(subset=["egdi_rank"]).sort_values("survey_year")
-    if len(bahrain):
-        latest = bahrain.iloc[-1]
+
+
+def rank_metric(c3, corpus: core.Corpus) -> None:
+    """The third headline figure: Bahrain's latest official UN rank and its change since the edition before."""
+    ranks = memo(corpus, "bahrain_ranks", lambda: bahrain_ranks(load_reference()))
+    if ranks:
+        year, rank, ranked = ranks[-1]
         delta = None
-        if len(bahrain) > 1:
-            previous = bahrain.iloc[-2]
-            change = int(previous["egdi_rank"]) - int(latest["egdi_rank"])  # positive = moved up
-            delta = _("{change} places since {year}").format(change=f"{change:+d}", year=number(int(previous["survey_year"])))
-        c3.metric(_("Bahrain UN rank {year}").format(year=number(int(latest["survey_year"]))),
-                  number(int(latest["egdi_rank"])), delta=delta,
+        if len(ranks) > 1:
+            previous_year, previous_rank, _ranked = ranks[-2]
+            change = previous_rank - rank  # positive = moved up
+            delta = _("{change} places since {year}").format(change=f"{change:+d}", year=number(previous_year))
+        c3.metric(_("Bahrain UN rank {year}").format(year=number(year)), number(rank), delta=delta,
                   help=_("Bahrain's official UN E-Government Development Index world rank among {n} countries; a "
-                         "positive change means it moved up.").format(n=number(int(latest["ranked_countries"]))),
-                  border=True)
+                         "positive change means it moved up.").format(n=number(ranked)), border=True)
     else:
         c3.metric(_("Bahrain UN rank"), _("n/a"), border=True)
-    return c4
+
+
+def bahrain_ranks(reference) -> list[tuple[int, int, int]]:
+    """Bahrain's official world ranks as (survey year, rank, countries ranked), oldest first."""
+    bahrain = reference[reference["iso3"] == "BHR"].dropna(subset=["egdi_rank"]).sort_values("survey_year")
+    return [(int(year), int(rank), int(ranked)) for year, rank, ranked
+            in zip(bahrain["survey_year"], bahrain["egdi_rank"], bahrain["ranked_countries"])]
 
 
 def claims_metric(cell, corpus: core.Corpus) -> None:
     """The fourth headline figure, in `cell`: the article rank claims that match the UN data."""
-    checked, _history = memo(corpus, "ranking_tables", lambda: ranking_tables(corpus.rankings))
-    matching = int((checked["verdict"] == "matches").sum())
-    cell.metric(_("Claims matching UN"), _("{n} of {total}").format(n=number(matching), total=number(len(checked))),
+    def count() -> tuple[int, int]:
+        checked, _history = memo(corpus, "ranking_tables", lambda: ranking_tables(corpus.rankings))
+        return int((checked["verdict"] == "matches").sum()), len(checked)
+
+    matching, total = memo(corpus, "claims_matching", count)
+    cell.metric(_("Claims matching UN"), _("{n} of {total}").format(n=number(matching), total=number(total)),
                 help=_("Ranks quoted in the articles, checked against the official data (Ranking trajectory page)."),
                 border=True)
 

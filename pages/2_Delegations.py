@@ -37,9 +37,9 @@ def delegations_view(corpus: core.Corpus) -> None:
     ORDERS = {"date": _("by date"), "size": _("by delegation size")}
 
     with st.sidebar:
-        st.header(_("Filters"))
-        years = year_range(_("Years"), events["year"], key="dl_years")
-        kinds = pick_many(_("Kind of event"), sorted(events["kind"].dropna().unique()), key="dl_kind",
+        years = year_range(_("Years"), memo(corpus, "event_years", lambda: events["year"].unique()), key="dl_years")
+        kinds = pick_many(_("Kind of event"), memo(corpus, "event_kinds", lambda: sorted(events["kind"].dropna().unique())),
+                          key="dl_kind",
                           placeholder=_("All kinds"), format_func=kind_label)
         host_choice = pick_many(_("Host"), hosts, key="dl_host", placeholder=_("All hosts"),
                                 format_func=lambda iso: state_label(iso, names))

@@ -42,7 +42,6 @@ def gcc_view(corpus: core.Corpus) -> None:
     modes = {"named": _("named explicitly"), "body": _("including the GCC as a body")}
 
     with st.sidebar:
-        st.header(_("Filters"))
         years = year_range(_("Years"), gcc_events["year"], key="gcc_years")
         chosen_members = pick_many(_("Member state"), members, key="gcc_member", placeholder=_("All member states"),
                                    format_func=lambda iso: state_label(iso, names))

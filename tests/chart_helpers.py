@@ -17,6 +17,7 @@ class Chart:
     spec: str     # the figure as JSON
     config: str   # the Plotly config as JSON
     alt: str      # the caption given to screen readers
+    caption: str | None = None  # the caption the live chart draws under itself (None: an st.caption follows)
 
     @property
     def figure(self) -> dict:
@@ -32,7 +33,7 @@ def charts(at) -> list[Chart]:
             if proto.component_name != "egov_live_plotly":
                 continue
             data = json.loads(proto.json)
-            out.append(Chart(proto.id, data["figure"], data["config"], data.get("alt", "")))
+            out.append(Chart(proto.id, data["figure"], data["config"], data.get("alt", ""), data.get("caption")))
         else:
             out.append(Chart(proto.id, proto.spec, proto.config, getattr(proto, "alt", "")))
     return out

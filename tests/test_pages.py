@@ -107,6 +107,36 @@ def test_every_widget_has_a_key():
 
 # ------------------------------------------------------------------ overview
 
+def test_chart_captions_are_drawn_by_the_live_chart_once():
+    """The caption travels with the live chart (drawn under it by the browser) and is not also sent as
+    an st.caption: a filter change that keeps a chart sends and redraws nothing of it."""
+    at = run_page("overview")
+    drawn = {el.figure["layout"]["title"]["text"].split(" (")[0]: el for el in page_charts(at)}
+    timeline, states = drawn["Events by date and kind"], drawn["States engaged: events per state"]
+    assert timeline.caption.startswith("Timeline of ") and timeline.caption == timeline.alt
+    assert states.caption.startswith("World map of the ") and states.caption == states.alt
+    assert not [c.value for c in at.caption if c.value.startswith(("Timeline of ", "World map of "))]
+
+
+@pytest.mark.parametrize("page, widget, value", [("overview", "ov_gcc", True), ("delegations", "dl_count", True),
+                                                 ("gcc", "gcc_mode", "body")])
+def test_the_filters_heading_is_written_once_outside_the_fragment(page, widget, value):
+    at = run_page(page)
+    assert [h.value for h in at.sidebar.header] == ["Filters"]
+    changed = next(w for w in [*at.sidebar.toggle, *at.sidebar.radio] if w.key == widget)
+    changed.set_value(value).run(timeout=60)
+    assert not at.exception
+    assert [h.value for h in at.sidebar.header] == ["Filters"]
+
+
+def test_the_headline_row_keeps_its_order_after_a_filter_change():
+    at = run_page("overview")
+    at.toggle(key="ov_gcc").set_value(True).run(timeout=60)
+    assert not at.exception
+    assert [m.label for m in at.metric] == ["Stories", "States engaged", "Bahrain UN rank 2024", "Claims matching UN"]
+    assert int(at.metric[1].value) == len(map_states(chart(at, "States engaged")))
+
+
 def test_overview_headline_figures(seeds_corpus):
     at = run_page("overview")
     metrics = {m.label: m for m in at.metric}

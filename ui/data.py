@@ -167,7 +167,9 @@ def gcc_members() -> list[str]:
     return sorted(reference.membership("gcc"))
 
 
-MEMO_SIZE = 24  # results kept per corpus object: about six filter states (x languages)
+# Results kept per corpus object: about four filter states of a page (x languages) and the few
+# figures that do not depend on the filters.
+MEMO_SIZE = 32
 _memo_lock = threading.Lock()
 
 

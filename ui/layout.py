@@ -141,14 +141,24 @@ def filtered_view(func: Callable[..., None]) -> Callable[..., None]:
     A filter change reruns only this part of the page: the set-up, the notices and the tables
     outside it are neither recomputed nor sent to the browser again (the browser redraws the charts
     alone). The fragment's run restores the language from the session first (a fragment rerun does
-    not pass through setup_page). Filters in the sidebar are written there from inside the fragment.
+    not pass through setup_page). Filters in the sidebar are written there from inside the fragment,
+    under the sidebar's "Filters" heading, which is written outside it: it never changes, so a filter
+    change neither sends nor redraws it.
     """
     @functools.wraps(func)  # the fragment's identity (module and name) is the page function's
     def run(*args, **kwargs) -> None:
         _apply_language()
         func(*args, **kwargs)
 
-    return st.fragment(run)
+    fragment = st.fragment(run)
+
+    @functools.wraps(func)
+    def view(*args, **kwargs) -> None:
+        with st.sidebar:
+            st.header(_("Filters"))
+        fragment(*args, **kwargs)
+
+    return view
 
 
 def corpus_or_stop() -> core.Corpus:
@@ -301,10 +311,12 @@ def chart(fig: go.Figure, key: str, caption: str, *, geo: bool = False,
     # Streamlit's theme written into the figure here (ui.charts.theme) instead of applied by the
     # browser, which drew every chart twice on each filter change.
     fig = themed_once(fig, theme_scheme(), selectable=on_click is not None)
-    if live.available():  # updated in place by the browser on a filter change (ui.charts.live)
+    if live.available():  # updated in place by the browser on a filter change (ui.charts.live), caption included
         live.live_chart(fig, key, config, caption,
-                        on_click=None if on_click is None else (lambda point: open_point(point, on_click)))
-    elif on_click is None:
+                        on_click=None if on_click is None else (lambda point: open_point(point, on_click)),
+                        caption=caption)
+        return
+    if on_click is None:
         st.plotly_chart(fig, key=key, config=config, alt=caption, theme=None)
     else:
         st.plotly_chart(fig, key=key, config=config, alt=caption, theme=None,

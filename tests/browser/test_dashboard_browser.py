@@ -125,6 +125,11 @@ def test_filter_change_redraws_and_writes_the_url(page, server, seeds_corpus):
     expect()(timeline_points(page)).to_have_count(int(events["gcc"].fillna(False).sum()))
     page.wait_for_function("() => window.location.search.includes('ov_gcc=true')")
     assert parse_qs(urlparse(page.url).query)["ov_gcc"] == ["true"]
+    # Each live chart draws its caption under itself, and the caption follows the filter.
+    caption = page.locator(".st-key-ov_timeline .egov-live-caption")
+    expect()(caption).to_have_count(1)
+    expect()(caption).to_contain_text(f"Timeline of {timeline_points(page).count()} events")
+    expect()(page.locator(".st-key-ov_map .egov-live-caption")).to_contain_text("World map of the ")
     assert_no_errors(page)
 
 

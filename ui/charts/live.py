@@ -55,6 +55,19 @@ export default function (component) {
       observer.observe(gd);
     }
   }
+  // The caption under the chart, drawn here as plain text: one element fewer for Streamlit to send and
+  // render again on every filter change, and never read as markdown.
+  if (typeof data.caption === 'string') {
+    let caption = parentElement.querySelector(':scope > .egov-live-caption');
+    if (!caption) {
+      caption = document.createElement('p');
+      caption.className = 'egov-live-caption';
+      caption.style.cssText = 'margin: 0.25rem 0 0; font-size: 0.875rem; line-height: 1.5; opacity: 0.6; '
+        + 'overflow-wrap: break-word;';
+      parentElement.appendChild(caption);
+    }
+    if (caption.textContent !== data.caption) { caption.textContent = data.caption; }
+  }
   gd.setAttribute('role', 'figure');
   gd.setAttribute('aria-label', data.alt || '');
   gd.__egovTrigger = setTriggerValue;
@@ -105,15 +118,19 @@ def available() -> bool:
     return True
 
 
-def live_chart(fig, key: str, config: dict, alt: str, on_click: Callable[[dict], None] | None = None) -> None:
+def live_chart(fig, key: str, config: dict, alt: str, on_click: Callable[[dict], None] | None = None,
+               caption: str | None = None) -> None:
     """Draw `fig` (a ui.charts.theme.SpecFigure: the themed figure dict, numbers as lists) in the
-    chart kept under `key`; `on_click(point)` when a point with customdata is clicked."""
+    chart kept under `key`, with `caption` as plain text under it; `on_click(point)` when a point with
+    customdata is clicked."""
     figure = getattr(fig, "_live_json", None)
     if figure is None:  # once per figure object: the pages keep their figures per filter state
         figure = to_json_plotly(fig.to_dict())  # numpy arrays and dates as Plotly writes them
         fig._live_json = figure
     data = {"figure": figure, "config": json.dumps(config, separators=(",", ":")), "alt": alt,
             "clickable": on_click is not None}
+    if caption is not None:
+        data["caption"] = caption
     callbacks = {}
     if on_click is not None:
         def clicked() -> None:
