@@ -18,7 +18,7 @@ def edition_after(ctx: DocContext, last: int) -> int | None:
     if i >= len(ctx.tokens):
         return None
     found = ctx.number_at(i)
-    if found is None or not (found.ordinal or ctx.tokens[i].text.isdigit()) or not 0 < found.value <= EDITION_MAX:
+    if found is None or not (found.ordinal or ctx.tokens.texts[i].isdigit()) or not 0 < found.value <= EDITION_MAX:
         return None
     return found.value
 
@@ -66,7 +66,7 @@ def other_edition(ctx: DocContext, cue_first: int, cue_last: int, main_first: in
     mine = edition_of(ctx, cue_last, gap)
     if mine is None:
         return False
-    if conjoined(ctx.tokens[cue_first].text) and ctx.sentence_of(cue_first) == ctx.sentence_of(main_first):
+    if conjoined(ctx.tokens.texts[cue_first]) and ctx.sentence_of(cue_first) == ctx.sentence_of(main_first):
         return False
     theirs = edition_of(ctx, main_last, gap)
     return theirs is not None and mine != theirs

@@ -313,7 +313,7 @@ def _year_of_event_within(ctx: DocContext, drafts: list[_Draft], main: _Draft) -
         sentence = ctx.sentence_of(draft.cue.first)
         for d in ctx.tag_positions("during", draft.cue.last, sentence.last):
             k = d + 1
-            while k < sentence.last and (ordinal_word(ctx.tokens[k].text) or ctx.tagged(k, "origin_preposition")):
+            while k < sentence.last and (ordinal_word(ctx.tokens.texts[k]) or ctx.tagged(k, "origin_preposition")):
                 k += 1  # "في اليوم الأول من زيارته"
             if k < sentence.last and main.cue.kind in (ctx.memo["cue_kind_at"].get(k), _possessed_cue_kind(ctx, k)):
                 year_only = replace(draft.time.value, month=None, day=None)
@@ -339,7 +339,7 @@ def _background(ctx: DocContext, cue: Cue) -> bool:
 def _possessed_cue_kind(ctx: DocContext, k: int) -> str | None:
     """The kind of an event noun carrying an attached pronoun ("زيارته", "اجتماعها"), else None."""
     cues = event_lexicon().cues
-    for form in without_enclitic(ctx.tokens[k].text):
+    for form in without_enclitic(ctx.tokens.texts[k]):
         for stem in stems(form):
             kind = cues.entries.get((stem,))
             if kind is not None:

@@ -141,7 +141,7 @@ def could_rank(ctx: DocContext) -> bool:
     if ctx.index.positions(RANK_WORD):
         return True
     # a bracketed rank after a state: "البحرين (18 عالميا)"
-    return any("(" in ctx.text[max(0, ctx.tokens[i].start - 2):ctx.tokens[i].start]
+    return any("(" in ctx.text[max(0, ctx.tokens.starts[i] - 2):ctx.tokens.starts[i]]
                for i in ctx.index.positions(DIGITS))
 
 

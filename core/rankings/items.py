@@ -117,7 +117,7 @@ def find_items(doc: RankDoc) -> list[RankItem]:
             i += 1
             continue
         for item in found if isinstance(found, list) else [found]:
-            before = toks[item.first - 1].text if item.first > 0 else ""
+            before = toks.texts[item.first - 1] if item.first > 0 else ""
             item.from_to = "from" if before in doc.lex.from_words else "to" if before in doc.lex.to_words else ""
             items.append(item)
         i = max(items[-1].scope_end, i + 1)
