@@ -13,9 +13,9 @@ EDITION_MAX = 99  # an edition is a small ordinal; a year after a cue ("مؤتم
 def edition_after(ctx: DocContext, last: int) -> int | None:
     """The ordinal (or digits) right after a cue ending before token `last`, else None."""
     i = last
-    if i < len(ctx.tokens) and ctx.tagged(i, "bare_article"):
+    if i < len(ctx.tokens.texts) and ctx.tagged(i, "bare_article"):
         i += 1  # "الـ26" is two tokens after normalization
-    if i >= len(ctx.tokens):
+    if i >= len(ctx.tokens.texts):
         return None
     found = ctx.number_at(i)
     if found is None or not (found.ordinal or ctx.tokens.texts[i].isdigit()) or not 0 < found.value <= EDITION_MAX:

@@ -51,7 +51,7 @@ def posting_tokens(ctx: DocContext) -> set[int]:
             while nxt in ctx.mention_at:
                 found.add(nxt)
                 nxt = ctx.mention_tokens[nxt][1]
-                if nxt >= len(ctx.tokens) or not conjoined(ctx.tokens.texts[nxt]):
+                if nxt >= len(ctx.tokens.texts) or not conjoined(ctx.tokens.texts[nxt]):
                     break
         ctx.memo["posting_tokens"] = found
     return found

@@ -340,6 +340,6 @@ def names_other_than(ctx: DocContext, iso3: object, lo: int, hi: int) -> bool:
     key = ("other_states", iso3, len(ctx.mention_at))
     starts = ctx.memo.get(key)
     if starts is None:
-        starts = ctx.memo[key] = [a for a in ctx.mentions_in(0, len(ctx.tokens) + 1) if ctx.mention_at[a].iso3 != iso3]
+        starts = ctx.memo[key] = [a for a in ctx.mentions_in(0, len(ctx.tokens.texts) + 1) if ctx.mention_at[a].iso3 != iso3]
     k = bisect_left(starts, max(lo, 0))
     return k < len(starts) and starts[k] < hi

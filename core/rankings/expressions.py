@@ -21,9 +21,9 @@ def rank_number_at(doc: RankDoc, j: int, joiners: int = 0):
     tokens of و / ال ("و ال 50"); None when there is none."""
     toks = doc.ctx.tokens
     start = j
-    while joiners and j < len(toks) and toks.texts[j] in doc.lex.joiners and j + 1 < len(toks):
+    while joiners and j < len(toks.texts) and toks.texts[j] in doc.lex.joiners and j + 1 < len(toks.texts):
         j, joiners = j + 1, joiners - 1
-    if j >= len(toks):
+    if j >= len(toks.texts):
         return None
     if j > start and not toks.texts[j].isdigit():
         return None  # a joiner only before digits ("والـ 49"); "والثالث" is one token
@@ -41,8 +41,8 @@ def _counted_scope(doc: RankDoc, k: int):
     if not m:
         return None
     j = k + m[1]
-    num = parse_number(toks, j) if j < len(toks) else None
-    if num is None or num.value < WORLD_COUNT or num.last >= len(toks) or not doc.lex.count_noun.match(toks, num.last, text):
+    num = parse_number(toks, j) if j < len(toks.texts) else None
+    if num is None or num.value < WORLD_COUNT or num.last >= len(toks.texts) or not doc.lex.count_noun.match(toks, num.last, text):
         return None  # "من بين 21 دولة عربية", "من بين 47 دولة ... بقارة آسيا": a smaller group
     return "world", num.last + doc.lex.count_noun.match(toks, num.last, text)[1] - k
 
@@ -51,15 +51,15 @@ def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
     """Scopes that follow a rank ("عربيا و خليجيا"; "عالميا والثالث" stops at the next ordinal)."""
     toks, lex = doc.ctx.tokens, doc.lex
     scopes: list[str] = []
-    if 0 < k < len(toks) and toks.texts[k - 1] in lex.subregion:
+    if 0 < k < len(toks.texts) and toks.texts[k - 1] in lex.subregion:
         return scopes, k  # "في شمال إفريقيا": a part of the region is not the region's scope
-    lead = lex.scope_lead.match(toks, k, doc.ctx.text) if k < len(toks) else None
-    if lead and k + lead[1] < len(toks) and lex.scopes.match(toks, k + lead[1], doc.ctx.text):
+    lead = lex.scope_lead.match(toks, k, doc.ctx.text) if k < len(toks.texts) else None
+    if lead and k + lead[1] < len(toks.texts) and lex.scopes.match(toks, k + lead[1], doc.ctx.text):
         k += lead[1]  # "الثانية عشرة كأفضل دولة في آسيا": the scope after "as the best state"
-    uncoded = lex.uncoded_scope.match(toks, k, doc.ctx.text) if k < len(toks) else None
+    uncoded = lex.uncoded_scope.match(toks, k, doc.ctx.text) if k < len(toks.texts) else None
     if uncoded:  # "الأولى على مستوى المغرب العربي والثالثة أفريقيا": passed over, no scope
         return scopes, k + uncoded[1]
-    while k < len(toks):
+    while k < len(toks.texts):
         if scopes and doc.ctx.text[toks.ends[k - 1]:toks.starts[k]].strip() not in lex.scope_gaps:
             break  # a list of scopes does not run across a full stop or a bracket
         counted = _counted_scope(doc, k)
@@ -67,7 +67,7 @@ def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
             k += counted[1]
             continue
         m = counted or lex.scopes.match(toks, k, doc.ctx.text)
-        if m is None and scopes and toks.texts[k] in lex.and_words and k + 1 < len(toks):
+        if m is None and scopes and toks.texts[k] in lex.and_words and k + 1 < len(toks.texts):
             m = lex.scopes.match(toks, k + 1, doc.ctx.text)
             if m:
                 k += 1
@@ -95,10 +95,10 @@ def rule_rank_noun(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | No
     if not trig:
         return None
     j = i + trig[1]
-    previous = j < len(toks) - 1 and doc.has("previous", j, j + 1) and toks.texts[j + 1].isdigit()
+    previous = j < len(toks.texts) - 1 and doc.has("previous", j, j + 1) and toks.texts[j + 1].isdigit()
     j += previous
     got = rank_number_at(doc, j, joiners=1)
-    if got is None or j >= len(toks) or text[toks.ends[j - 1]:toks.starts[j]].strip(" ("):
+    if got is None or j >= len(toks.texts) or text[toks.ends[j - 1]:toks.starts[j]].strip(" ("):
         return None
     item = _item(doc, got, "rank_noun", need_scope=False)
     item.first = i
@@ -202,7 +202,7 @@ def rule_bracketed_earlier(doc: RankDoc, i: int, last: RankItem | None) -> RankI
     if got is None or got[3]:
         return None
     dates = doc.dates_in(got[2], got[2] + 3)
-    if not dates or ")" not in text[toks.ends[dates[0][1] - 1]:toks.starts[dates[0][1]] if dates[0][1] < len(toks) else None]:
+    if not dates or ")" not in text[toks.ends[dates[0][1] - 1]:toks.starts[dates[0][1]] if dates[0][1] < len(toks.texts) else None]:
         return None
     item = RankItem(got[0], i, got[2], got[2], [], "bracketed_earlier", previous=True)
     return item
@@ -218,7 +218,7 @@ def rule_bracketed(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | No
         return None
 
     def closes(k: int) -> bool:  # a ")" right after token k-1
-        return ")" in (text[toks.ends[k - 1]:toks.starts[k]] if k < len(toks) else text[toks.ends[-1]:])
+        return ")" in (text[toks.ends[k - 1]:toks.starts[k]] if k < len(toks.texts) else text[toks.ends[-1]:])
 
     if closes(got[2]):  # "(43) عالميا": the list's scope after its bracket, if any
         scopes, scope_end = scopes_at(doc, got[2])

@@ -105,11 +105,11 @@ def find_items(doc: RankDoc) -> list[RankItem]:
     items: list[RankItem] = []
     i = 0
     starts = index.positions(ITEM_START)
-    while i < len(toks):
+    while i < len(toks.texts):
         if not index.has(ITEM_START, i) and not (items and items[-1].rule == "leader" and i - items[-1].scope_end <= 1):
             # no rule fires here, nor at any token before the next start (the items stay the same)
             k = bisect_right(starts, i)
-            i = starts[k] if k < len(starts) else len(toks)
+            i = starts[k] if k < len(starts) else len(toks.texts)
             continue
         last = items[-1] if items else None
         found = next((it for rule in rules_at(texts[i]) if (it := rule(doc, i, last)) is not None), None)

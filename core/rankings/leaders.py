@@ -10,7 +10,7 @@ def _single_state(doc: RankDoc, a: int) -> bool:
     ("تصدرت السعودية والإمارات والبحرين القائمة" is a group at the top, not one leader)."""
     toks, lex = doc.ctx.tokens, doc.lex
     b = doc.ctx.mention_tokens[a][1]
-    after = b + (1 if b < len(toks) and toks.texts[b] in lex.and_words else 0)
+    after = b + (1 if b < len(toks.texts) and toks.texts[b] in lex.and_words else 0)
     if doc.mentions_in(after, after + 1) and (after > b or toks.texts[after][:1] in lex.and_words):
         return False
     before = [x for x in doc.mentions_in(max(0, a - 3), a) if doc.ctx.mention_tokens[x][1] >= a - 1]
@@ -21,9 +21,9 @@ def _single_state(doc: RankDoc, a: int) -> bool:
 def _led_scopes(doc: RankDoc, k: int) -> tuple[list[str], int]:
     """The scope of what a leader heads, at token k: a scope phrase ("عربيا") or a group ("الدول العربية")."""
     toks = doc.ctx.tokens
-    if k < len(toks) and toks.texts[k] in doc.lex.leader_skip and not doc.lex.led_groups.match(toks, k, doc.ctx.text):
+    if k < len(toks.texts) and toks.texts[k] in doc.lex.leader_skip and not doc.lex.led_groups.match(toks, k, doc.ctx.text):
         k += 1
-    if k >= len(toks):
+    if k >= len(toks.texts):
         return [], k
     group = doc.lex.led_groups.match(toks, k, doc.ctx.text)
     if group:

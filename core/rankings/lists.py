@@ -61,7 +61,7 @@ def rule_rank_list(doc: RankDoc, i: int, last: RankItem | None) -> list[RankItem
             return None
     j = i + trig[1]
     numbers = []
-    while j < len(toks):
+    while j < len(toks.texts):
         got = rank_number_at(doc, j, joiners=1 if numbers else 0)
         if got is None or (numbers and text[toks.ends[j - 1]:toks.starts[j]].strip() not in lex.scope_gaps):
             break
@@ -73,10 +73,10 @@ def rule_rank_list(doc: RankDoc, i: int, last: RankItem | None) -> list[RankItem
     if len(numbers) < 2:
         return None
     end = numbers[-1][2]
-    resp = lex.respectively.match(toks, end, text) if end < len(toks) else None
+    resp = lex.respectively.match(toks, end, text) if end < len(toks.texts) else None
     k = end + (resp[1] if resp else 0)
     scopes, scope_end = scopes_at(doc, k)
-    if not resp and scope_end < len(toks) and (resp := lex.respectively.match(toks, scope_end, text)):
+    if not resp and scope_end < len(toks.texts) and (resp := lex.respectively.match(toks, scope_end, text)):
         scope_end += resp[1]
     if not (dual or resp):
         return None

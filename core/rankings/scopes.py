@@ -24,7 +24,7 @@ def scope_uncoded(doc, items, n, resolved):
         return None
     toks = doc.ctx.tokens
     at = item.end
-    if at < len(toks) and doc.lex.uncoded_scope.match(toks, at, doc.ctx.text):
+    if at < len(toks.texts) and doc.lex.uncoded_scope.match(toks, at, doc.ctx.text):
         return [], "uncoded"
     return None
 
@@ -190,7 +190,7 @@ def scope_assumed_world(doc, items, n, resolved):
     named, or a report with scoped ranks), is a world rank: "البحرين التي حلّت في المركز 18"."""
     item = items[n]
     c = doc.clause(item.first)
-    if c.last >= len(doc.ctx.tokens) and c.last - item.scope_end <= CUT_AFTER and doc.ctx.text.rstrip()[-1:].isalnum():
+    if c.last >= len(doc.ctx.tokens.texts) and c.last - item.scope_end <= CUT_AFTER and doc.ctx.text.rstrip()[-1:].isalnum():
         return None  # the text is cut off right after the rank ("المرتبة الخامسة في آس"): its scope may be lost
     placed = item.from_to or doc.has("placement", max(c.first, item.first - PLACEMENT), item.first) or \
         _placed_across_states(doc, c.first, item.first)

@@ -28,7 +28,7 @@ def subject_follower(doc, item, chain):
 def _ranked_in_brackets(doc, a: int) -> bool:
     """Whether the state at token a has its own rank in brackets right after it ("وتونس ( 87)")."""
     toks, b = doc.ctx.tokens, doc.ctx.mention_tokens[a][1]
-    return b < len(toks) and toks.texts[b].isdigit() and "(" in doc.ctx.text[toks.ends[b - 1]:toks.starts[b]]
+    return b < len(toks.texts) and toks.texts[b].isdigit() and "(" in doc.ctx.text[toks.ends[b - 1]:toks.starts[b]]
 
 
 def _compared_states(doc) -> set[int]:
@@ -45,7 +45,7 @@ def _compared_states(doc) -> set[int]:
         joined = previous is not None and previous in found and doc.ctx.mention_tokens[previous][1] >= a - 1 \
             and (toks.texts[a][:1] in lex.and_words or toks.texts[a - 1] in lex.and_words)
         after_word = a > 0 and toks.texts[a - 1] in lex.compared_before
-        if (after_word or joined) and not (b < len(toks) and doc.has("relative", b, b + 1)):
+        if (after_word or joined) and not (b < len(toks.texts) and doc.has("relative", b, b + 1)):
             found.add(a)
         previous = a
     doc.ctx.memo["rank_compared_states"] = found

@@ -104,7 +104,7 @@ def _month_firsts() -> frozenset[str]:
 
 def _month_at(tokens: Tokens, i: int) -> tuple[int, str, int] | None:
     """(month, calendar, tokens used) for a month name starting at tokens[i] (a ب/في prefix allowed)."""
-    if i >= len(tokens):
+    if i >= len(tokens.texts):
         return None
     first, firsts = tokens.texts[i], _month_firsts()
     bare = _strip_proclitic(first, "month_prefix")
@@ -112,7 +112,7 @@ def _month_at(tokens: Tokens, i: int) -> tuple[int, str, int] | None:
         return None
     names = month_names()
     for length in (2, 1):
-        if i + length > len(tokens):
+        if i + length > len(tokens.texts):
             continue
         words = tokens.texts[i:i + length]
         bare = _strip_proclitic(words[0], "month_prefix")
@@ -167,7 +167,7 @@ def _day_at(tokens: Tokens, text: str, i: int) -> tuple[int | None, int]:
     tok = tokens.texts[i]
     if not (tok.isdigit() and len(tok) <= 2 and 1 <= int(tok) <= 31):
         return None, i
-    n, words = len(tokens), date_words()
+    n, words = len(tokens.texts), date_words()
     j = i + 1
     if j < n and tokens.texts[j] in words["range"] and j + 1 < n and tokens.texts[j + 1].isdigit():
         j += 2
@@ -180,7 +180,7 @@ def _day_at(tokens: Tokens, text: str, i: int) -> tuple[int | None, int]:
 
 def _year_tail(tokens: Tokens, k: int, cal: str) -> tuple[int | None, str, str, int]:
     """After a month name: (year, relation next|prev|'', calendar, token after)."""
-    n, words = len(tokens), date_words()
+    n, words = len(tokens.texts), date_words()
     if k < n and _year(tokens.texts[k]):
         year, k = _year(tokens.texts[k]), k + 1
         if k < n and tokens.texts[k] in words["gregorian_suffix"] | words["hijri_suffix"]:
@@ -207,12 +207,12 @@ def future_month_at(tokens: Tokens, lo: int, hi: int) -> int | None:
     to come, whether or not the publication date is known to place it in a year."""
     words = date_words()["next"]
     tokens = columns(tokens)
-    for i in range(max(lo, 0), min(hi, len(tokens))):
+    for i in range(max(lo, 0), min(hi, len(tokens.texts))):
         month = _month_at(tokens, i)
         if month is None:
             continue
         k = i + month[2]
-        if k < min(hi, len(tokens)) and tokens.texts[k] in words:
+        if k < min(hi, len(tokens.texts)) and tokens.texts[k] in words:
             return i
     return None
 
@@ -223,7 +223,7 @@ def _month_date(norm, tokens, i, j, day, month, published) -> tuple[DateMention 
     mnum, cal, mlen = month
     k = j + mlen
     # "ديسمبر/كانون الأول" style double names: skip a second month name after a slash.
-    if k < len(tokens) and text[tokens.ends[k - 1]:tokens.starts[k]].strip() == "/" and _month_at(tokens, k):
+    if k < len(tokens.texts) and text[tokens.ends[k - 1]:tokens.starts[k]].strip() == "/" and _month_at(tokens, k):
         k += _month_at(tokens, k)[2]
     year, relation, cal, k = _year_tail(tokens, k, cal)
     if day is None and year is None and not relation:
@@ -284,10 +284,10 @@ def _relative_at(tokens: Tokens, i: int, phrases, longest: int):
     """(length, (unit, offset)) of the longest relative phrase at tokens[i], a proclitic allowed (at
     equal length the token as written first). Each reading of the first token grows token by token
     while it begins some phrase."""
-    limit = min(longest, len(tokens) - i)
+    tokens = columns(tokens)
+    limit = min(longest, len(tokens.texts) - i)
     if limit <= 0:
         return None
-    tokens = columns(tokens)
     prefixes = _relative_prefixes()
     first = tokens.texts[i]
     best_length, best_key = 0, None
@@ -345,7 +345,7 @@ def _relative_dates(norm: Normalized, tokens: Tokens, published: Published, used
         if not hit:
             continue
         length, (unit, offset) = hit
-        if i + length < len(tokens) and ordinal_word(tokens.texts[i + length]):
+        if i + length < len(tokens.texts) and ordinal_word(tokens.texts[i + length]):
             i += length  # "في اليوم الأول من زيارته": a day counted within an event, not today
             continue
         shifted = shift(published, unit, offset)
@@ -367,7 +367,7 @@ FOUR_DIGITS = kind("four_digits", _four_digits)
 def _bare_years(norm: Normalized, tokens: Tokens, used: set[int], index: TokenIndex) -> list[DateMention]:
     """Years on their own ("2010", "2010م", "عام 2013") and Hijri years ("1434هـ")."""
     found = []
-    text, n, words = norm.text, len(tokens), date_words()
+    text, n, words = norm.text, len(tokens.texts), date_words()
     for i in index.positions(FOUR_DIGITS):
         if i in used:
             continue
