@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, groupby, repeat
+from itertools import chain, repeat
 from operator import attrgetter, le, lt, sub
 
 from core.text.dates import Published, find_dates
@@ -113,9 +113,7 @@ def tag_tokens(tokens: Tokens, text: str, index: TokenIndex | None = None
 
     A token is tagged with a group when it, or one of its stems, is a word of the group; a phrase
     of several tokens is tagged on its first token when the rest follows with no punctuation.
-    Only the tokens that are a word of some group or start a group's phrase are looked at, and
-    those that start no phrase once per distinct text: their positions gathered by text (sorted and
-    grouped in C), each group's list extended with them at once, then sorted.
+    Only the tokens that are a word of some group or start a group's phrase are looked at.
     """
     positions: dict[str, list[int]] = {name: [] for name in word_groups().names}
     lengths: dict[tuple[str, int], int] = {}
@@ -123,32 +121,20 @@ def tag_tokens(tokens: Tokens, text: str, index: TokenIndex | None = None
     texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
     index = index or TokenIndex(texts)
     groups_of = _GROUPS
-    text_at = texts.__getitem__
-    starting: list[int] = []  # the tokens that may start a phrase: each looked at in turn, below
-    extended: set[str] = set()
-    for word, same in groupby(sorted(index.positions(WORD_GROUP), key=text_at), key=text_at):
-        single, multi = groups_of[word]
-        if multi:
-            starting += same
-            continue
-        same = list(same)
-        for group in single:
-            positions[group] += same
-        extended.update(single)
-    for i in sorted(starting):
+    for i in index.positions(WORD_GROUP):
         single, multi = groups_of[texts[i]]
-        found = set(single)
-        for rest, group in multi:
-            end = i + 1 + len(rest)
-            if end <= len(texts) and tuple(texts[i + 1:end]) == rest and \
-                    not any(text[a:b].strip() for a, b in zip(ends[i:end], starts[i + 1:end])):
-                found.add(group)
-                lengths[(group, i)] = max(lengths.get((group, i), 1), len(rest) + 1)
+        if multi:
+            found = set(single)
+            for rest, group in multi:
+                end = i + 1 + len(rest)
+                if end <= len(texts) and tuple(texts[i + 1:end]) == rest and \
+                        not any(text[a:b].strip() for a, b in zip(ends[i:end], starts[i + 1:end])):
+                    found.add(group)
+                    lengths[(group, i)] = max(lengths.get((group, i), 1), len(rest) + 1)
+        else:
+            found = single
         for group in found:
             positions[group].append(i)
-        extended.update(found)
-    for group in extended:
-        positions[group].sort()
     return positions, lengths
 
 
