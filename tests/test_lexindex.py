@@ -158,20 +158,3 @@ def test_positions_going_on_are_the_plain_shift():
         assert index.positions_going_on(name, single, second) == plain  # kept
         nonempty += bool(plain)
     assert nonempty > 20
-
-
-def test_masks_asked_once_per_distinct_text_are_each_tokens_mask():
-    """TokenIndex numbers a document's distinct texts and asks the memo once for each: its array is
-    the memo's mask of every token, in order, on random runs of repeated words (and none)."""
-    import random
-
-    import numpy as np
-
-    words = [t.text for s in SENTENCES for t in _tokens(s.values[0])] + ["x", "1434", "2019"]
-    rng = random.Random(28)
-    for _ in range(500):
-        texts = [rng.choice(words[:rng.randrange(1, len(words))]) for _ in range(rng.randrange(0, 40))]
-        array = TokenIndex(texts)._array
-        assert array.dtype == np.int64 and array.tolist() == [lexindex._MASKS[t] for t in texts]
-        assert [TokenIndex(texts).has(name, i) for name in lexindex._BITS for i in range(len(texts))] == \
-            [bool(lexindex._MASKS[t] & bit) for bit in lexindex._BITS.values() for t in texts]

@@ -12,7 +12,6 @@ anything (it narrows the loop; it never decides).
 
 from __future__ import annotations
 
-from itertools import count
 from operator import attrgetter
 from typing import Callable, Sequence
 
@@ -57,20 +56,6 @@ def kind(name: str, test: Callable[[str], object]) -> str:
     return name
 
 
-def _masks_of(texts: Sequence[str]) -> np.ndarray:
-    """Each token's mask, as an array: the memo (large, shared by every document) asked once per
-    distinct text of the document, not once per token. The texts are numbered in a small dict of the
-    document's own (dict.setdefault in C: a repeated text gets the number of its first occurrence),
-    and the masks of the distinct texts spread to their tokens by one array index."""
-    n = len(texts)
-    first: dict[str, int] = {}
-    numbers = np.fromiter(map(first.setdefault, texts, count()), dtype=np.intp, count=n)
-    masks = np.zeros(n, dtype=np.int64)
-    masks[np.fromiter(first.values(), dtype=np.intp, count=len(first))] = \
-        np.fromiter(map(_MASKS.__getitem__, first), dtype=np.int64, count=len(first))
-    return masks[numbers]
-
-
 class TokenIndex:
     """The kinds of every token of one document, and each kind's candidate positions (lazily)."""
 
@@ -78,7 +63,8 @@ class TokenIndex:
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts
-        self._array = _masks_of(texts)
+        # one dict look-up per token, in C, straight into the array every kind's positions are read from
+        self._array = np.fromiter(map(_MASKS.__getitem__, texts), dtype=np.int64, count=len(texts))
         self._positions: dict[str, list[int]] = {}
 
     @classmethod
