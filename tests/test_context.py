@@ -209,7 +209,8 @@ def test_tags_equal_the_plain_pass_over_generated_texts():
     import random
 
     from core.text.context import tag_tokens, word_groups
-    from core.text.normalize import normalize, tokenize
+    from core.text.normalize import normalize, tokenize, tokenize_columns
+    from core.text.tokens import Tokens
     from text_soup import phrase_variant
 
     rng = random.Random(26)
@@ -230,4 +231,6 @@ def test_tags_equal_the_plain_pass_over_generated_texts():
         text = " ".join(words)
         norm = normalize(text)
         tokens = tokenize(norm)
-        assert tag_tokens(tokens, norm.text) == _plain_tags(tokens, norm.text)
+        plain = _plain_tags(tokens, norm.text)
+        assert tag_tokens(tokens, norm.text) == plain
+        assert tag_tokens(Tokens(*tokenize_columns(norm)), norm.text) == plain  # the columns build_context passes

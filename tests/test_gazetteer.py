@@ -3,7 +3,8 @@
 import pytest
 
 from core.text.gazetteer import english_name, find_mentions
-from core.text.normalize import normalize, tokenize
+from core.text.normalize import normalize, tokenize, tokenize_columns
+from core.text.tokens import Tokens
 
 
 def mentions(text):
@@ -144,4 +145,6 @@ def test_mentions_equal_the_plain_walk_over_generated_texts():
                 words.append(rng.choice(pieces))
         norm = normalize(" ".join(words))
         tokens = tokenize(norm)
-        assert find_mentions(norm, tokens) == _plain_mentions(norm, tokens)
+        plain = _plain_mentions(norm, tokens)
+        assert find_mentions(norm, tokens) == plain
+        assert find_mentions(norm, Tokens(*tokenize_columns(norm))) == plain  # the columns, as build_context gives them

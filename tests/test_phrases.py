@@ -11,7 +11,8 @@ from core.events.cues import event_lexicon
 from core.rankings.document import cue_matchers
 from core.rankings.lexicon import rank_lexicon
 from core.text.morphology import stems
-from core.text.normalize import normalize, tokenize
+from core.text.normalize import normalize, tokenize, tokenize_columns
+from core.text.tokens import Tokens
 from core.text.phrases import PhraseMatcher
 
 
@@ -74,10 +75,12 @@ def test_walk_gives_the_plain_longest_match(name):
     for _ in range(60):
         norm = normalize(_random_text(pick, matcher))
         tokens = tokenize(norm)
+        columns = Tokens(*tokenize_columns(norm))  # as build_context keeps them
         for i in range(len(tokens)):
             for text in (norm.text, None):
                 got = matcher.match(tokens, i, text)
                 assert got == plain_match(matcher, tokens, i, text), (name, i, tokens[i].text)
+                assert matcher.match(columns, i, text) == got
                 found += got is not None and got[1] > 1
     # longer phrases were matched, not only single words (in a lexicon that has some)
     assert found > 20 or matcher.longest == 1

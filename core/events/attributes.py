@@ -47,11 +47,11 @@ def gulf_in_name(ctx: DocContext, cue: Cue) -> bool:
     الأوروبي" is a forum on a cooperation, not a GCC forum)."""
     toks, text, article = ctx.tokens, ctx.text, definite_article()
     for k in range(cue.last, ctx.clause_of(cue.first).last):
-        if text[toks[k - 1].end:toks[k].start].strip():
+        if text[toks.ends[k - 1]:toks.starts[k]].strip():
             return False
         m = ctx.mention_at.get(k)
         if ctx.tagged(k, "gulf_adjective") or (m is not None and m.via == "gcc_body"):
             return True
-        if not (toks[k].text.startswith(article) or conjoined(toks[k].text)):
+        if not (toks.texts[k].startswith(article) or conjoined(toks.texts[k])):
             return False
     return False

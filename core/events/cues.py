@@ -104,11 +104,11 @@ def find_cues(ctx: DocContext) -> list[Cue]:
             continue  # "رئيس اللجنة الوزارية": a title; "اعتماد جائزة التميز": a prize adopted
         if i in needs_win and not ctx.has("win_verb", max(0, i - WIN_BEFORE), i):
             continue  # "فازت ثمانية مواقع سعودية بدرع": a shield won is an award; one handed over is not
-        if i in needs_number and not (nxt < len(ctx.tokens) and ctx.tokens[nxt].text.isdigit()):
+        if i in needs_number and not (nxt < len(ctx.tokens.texts) and ctx.tokens.texts[nxt].isdigit()):
             continue  # "الدورة 17 لمجلس الوزراء" is a session; "في الدورة الأولى" of an award is not
         if cues and i - cues[-1].last < MERGE_GAP and ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
             continue
-        if cues and nxt in accompanying and conjoined(ctx.tokens[i].text) and \
+        if cues and nxt in accompanying and conjoined(ctx.tokens.texts[i]) and \
                 ctx.clause_of(i) == ctx.clause_of(cues[-1].first):
             continue  # "لجائزة ومؤتمر الحكومة الإلكترونية والمعرض المصاحب له": part of the event before it
         cues.append(Cue(kind, i, nxt))

@@ -20,7 +20,7 @@ def coordinated_hosts(ctx: DocContext, kind: str, host: rules.Decision) -> list[
         return []
     found: list[rules.Decision] = []
     nxt = ctx.mention_tokens[a][1]
-    while nxt in ctx.mention_at and conjoined(ctx.tokens[nxt].text):
+    while nxt in ctx.mention_at and conjoined(ctx.tokens.texts[nxt]):
         m = ctx.mention_at[nxt]
         if m.via != "name" or m.iso3 in {host.value} | {d.value for d in found}:
             break

@@ -13,12 +13,12 @@ EDITION_MAX = 99  # an edition is a small ordinal; a year after a cue ("مؤتم
 def edition_after(ctx: DocContext, last: int) -> int | None:
     """The ordinal (or digits) right after a cue ending before token `last`, else None."""
     i = last
-    if i < len(ctx.tokens) and ctx.tagged(i, "bare_article"):
+    if i < len(ctx.tokens.texts) and ctx.tagged(i, "bare_article"):
         i += 1  # "الـ26" is two tokens after normalization
-    if i >= len(ctx.tokens):
+    if i >= len(ctx.tokens.texts):
         return None
     found = ctx.number_at(i)
-    if found is None or not (found.ordinal or ctx.tokens[i].text.isdigit()) or not 0 < found.value <= EDITION_MAX:
+    if found is None or not (found.ordinal or ctx.tokens.texts[i].isdigit()) or not 0 < found.value <= EDITION_MAX:
         return None
     return found.value
 
@@ -66,7 +66,7 @@ def other_edition(ctx: DocContext, cue_first: int, cue_last: int, main_first: in
     mine = edition_of(ctx, cue_last, gap)
     if mine is None:
         return False
-    if conjoined(ctx.tokens[cue_first].text) and ctx.sentence_of(cue_first) == ctx.sentence_of(main_first):
+    if conjoined(ctx.tokens.texts[cue_first]) and ctx.sentence_of(cue_first) == ctx.sentence_of(main_first):
         return False
     theirs = edition_of(ctx, main_last, gap)
     return theirs is not None and mine != theirs

@@ -106,7 +106,7 @@ def _restating(ctx: DocContext, cues: list[Cue], cue: Cue, s) -> bool:
 
 
 def _main_draft(ctx: DocContext, cues: list[Cue], cue: Cue, lead: set[int]) -> _Draft:
-    lo, hi = window(ctx, cue, len(ctx.tokens))
+    lo, hi = window(ctx, cue, len(ctx.tokens.texts))
     sentence = ctx.sentence_of(cue.first)
     time = timing.main_time(ctx, cue.first, _statement_end(ctx, cues, cue), sentence.first,
                            restated_statements(ctx, cues, cue, lead))
@@ -256,7 +256,7 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
     for n, cue in enumerate(cues):
         if cue is main.cue or main.cue.first <= cue.first < main.cue.last:
             continue
-        next_first = cues[n + 1].first if n + 1 < len(cues) else len(ctx.tokens)
+        next_first = cues[n + 1].first if n + 1 < len(cues) else len(ctx.tokens.texts)
         compound = kind_of_compound(ctx, cue)  # "لجائزة ومؤتمر ومعرض"
         if compound is not None and compound != cue.kind:
             cue = Cue(compound, cue.first, cue.last)  # a new cue only when the kind changes
@@ -313,7 +313,7 @@ def _year_of_event_within(ctx: DocContext, drafts: list[_Draft], main: _Draft) -
         sentence = ctx.sentence_of(draft.cue.first)
         for d in ctx.tag_positions("during", draft.cue.last, sentence.last):
             k = d + 1
-            while k < sentence.last and (ordinal_word(ctx.tokens[k].text) or ctx.tagged(k, "origin_preposition")):
+            while k < sentence.last and (ordinal_word(ctx.tokens.texts[k]) or ctx.tagged(k, "origin_preposition")):
                 k += 1  # "في اليوم الأول من زيارته"
             if k < sentence.last and main.cue.kind in (ctx.memo["cue_kind_at"].get(k), _possessed_cue_kind(ctx, k)):
                 year_only = replace(draft.time.value, month=None, day=None)
@@ -339,7 +339,7 @@ def _background(ctx: DocContext, cue: Cue) -> bool:
 def _possessed_cue_kind(ctx: DocContext, k: int) -> str | None:
     """The kind of an event noun carrying an attached pronoun ("زيارته", "اجتماعها"), else None."""
     cues = event_lexicon().cues
-    for form in without_enclitic(ctx.tokens[k].text):
+    for form in without_enclitic(ctx.tokens.texts[k]):
         for stem in stems(form):
             kind = cues.entries.get((stem,))
             if kind is not None:
@@ -354,8 +354,8 @@ def _main_regions(ctx: DocContext, drafts: list[_Draft]) -> list[tuple[int, int]
         if lo > pos:
             regions.append((pos, lo))
         pos = max(pos, hi)
-    if pos < len(ctx.tokens):
-        regions.append((pos, len(ctx.tokens)))
+    if pos < len(ctx.tokens.texts):
+        regions.append((pos, len(ctx.tokens.texts)))
     return regions
 
 

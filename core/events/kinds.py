@@ -29,7 +29,7 @@ def kind_of_compound(ctx: DocContext, cue: CueLike) -> str | None:
     kinds = [cue.kind]
     at = ctx.memo["cue_kind_at"]
     k = cue.last
-    while k in at and conjoined(ctx.tokens[k].text):
+    while k in at and conjoined(ctx.tokens.texts[k]):
         kinds.append(at[k])
         k += 1
     if len(kinds) == 1:

@@ -51,7 +51,7 @@ def posting_tokens(ctx: DocContext) -> set[int]:
             while nxt in ctx.mention_at:
                 found.add(nxt)
                 nxt = ctx.mention_tokens[nxt][1]
-                if nxt >= len(ctx.tokens) or not conjoined(ctx.tokens[nxt].text):
+                if nxt >= len(ctx.tokens.texts) or not conjoined(ctx.tokens.texts[nxt]):
                     break
         ctx.memo["posting_tokens"] = found
     return found
@@ -83,7 +83,7 @@ def rule_ranking_leader(ctx: DocContext, a: int, m: CountryMention) -> str | Non
     a relative clause after a state that took part says nothing of its part)."""
     clause = ctx.clause_of(a)
     verbs = ctx.tag_positions("leader_verb", clause.first, a)
-    if verbs and all(len(t.text) <= 3 for t in ctx.tokens[verbs[-1] + 1:a]):
+    if verbs and all(len(t) <= 3 for t in ctx.tokens.texts[verbs[-1] + 1:a]):
         return "named as a ranking leader"
     return None
 

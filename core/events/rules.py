@@ -138,7 +138,7 @@ def visit_object(ctx: DocContext, a: int) -> bool:
     if k == a - 1 and any(ctx.tagged(k, group) for group in (
             "place_preposition", "origin_preposition", "destination_preposition", "partner_preposition")):
         return False
-    if k == a - 1 and not ctx.tokens[k].text.startswith(definite_article()) and any(
+    if k == a - 1 and not ctx.tokens.texts[k].startswith(definite_article()) and any(
             ctx.tagged(k, group) for group in ("delegation", "official", "title_word", "institution_noun")):
         return False
     return not glued_place(ctx, a)
@@ -181,7 +181,7 @@ def host_held_in(ctx: DocContext, a: int, m: CountryMention, lo: int) -> bool:
 
 def glued_place(ctx: DocContext, a: int) -> bool:
     """The place's token carries a glued place preposition ("بمسقط", "بكوريا")."""
-    raw = ctx.tokens[a].text
+    raw = ctx.tokens.texts[a]
     return any(raw.startswith(p) and raw[len(p):] in key_forms(raw) for p in ctx.words("place_proclitic"))
 
 
@@ -229,7 +229,7 @@ def host_from_event_name(ctx: DocContext, cue_first: int, cue_last: int, kind: s
     """
     if kind not in NAMED_AFTER_STATE_KINDS or ctx.tagged(cue_first, "delegation"):
         return None
-    while cue_last in ctx.memo.get("cue_kind_at", ()) and conjoined(ctx.tokens[cue_last].text):
+    while cue_last in ctx.memo.get("cue_kind_at", ()) and conjoined(ctx.tokens.texts[cue_last]):
         cue_last += 1  # "معرض ومؤتمر قطر": the name follows the last of the coordinated cues
     m = ctx.mention_at.get(cue_last)
     if m is None or m.via != "name":
@@ -340,6 +340,6 @@ def names_other_than(ctx: DocContext, iso3: object, lo: int, hi: int) -> bool:
     key = ("other_states", iso3, len(ctx.mention_at))
     starts = ctx.memo.get(key)
     if starts is None:
-        starts = ctx.memo[key] = [a for a in ctx.mentions_in(0, len(ctx.tokens) + 1) if ctx.mention_at[a].iso3 != iso3]
+        starts = ctx.memo[key] = [a for a in ctx.mentions_in(0, len(ctx.tokens.texts) + 1) if ctx.mention_at[a].iso3 != iso3]
     k = bisect_left(starts, max(lo, 0))
     return k < len(starts) and starts[k] < hi

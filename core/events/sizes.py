@@ -80,7 +80,7 @@ def stated_size(ctx: DocContext, lo: int, hi: int) -> tuple[int | None, bool]:
         num = ctx.number_at(i)
         if ctx.has("size_negative", i - SIZE_CONTEXT_BEFORE, i):
             continue
-        if num.last < len(toks) and ctx.tagged(num.last, "state_noun"):
+        if num.last < len(toks.texts) and ctx.tagged(num.last, "state_noun"):
             if ctx.has("size_negative", num.last + 1, num.last + 1 + SIZE_NEGATIVE_AFTER):
                 continue
             if any(rule(ctx, i, num.last) for rule in SIZE_RULES):

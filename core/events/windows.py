@@ -34,7 +34,7 @@ def window(ctx: DocContext, cue: Cue, next_first: int) -> tuple[int, int]:
 
 def quote_between(ctx: DocContext, i: int) -> bool:
     """A quotation mark opens right before token i."""
-    gap = ctx.norm.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
+    gap = ctx.norm.text[ctx.tokens.ends[i - 1]:ctx.tokens.starts[i]]
     return any(mark in gap for mark in QUOTES)
 
 

@@ -76,7 +76,7 @@ class RankDoc:
     def governed(self) -> set[int]:
         """State mentions after a preposition clitic ("بالسعودية")."""
         toks = self.ctx.tokens
-        return {a for a in self.mention_first if _governed(self, toks[a].text)}
+        return {a for a in self.mention_first if _governed(self, toks.texts[a])}
 
     def sentence(self, i: int):
         """The sentence of token i (a lookup: rules ask for it many times per rank)."""

@@ -50,7 +50,7 @@ def _edition_years(doc: RankDoc) -> tuple[list[int], list[int]]:
         cue_compare = doc.has("compare", a - 2, a)
         if not (doc.has("survey", a - SURVEY_BEFORE, a) or doc.has("year_word", a - 2, a) or released or cue_compare):
             continue
-        starts_range = a > 0 and ctx.tokens[a - 1].text in lex.range_start
+        starts_range = a > 0 and ctx.tokens.texts[a - 1] in lex.range_start
         # the cue governs the year only inside its clause ("بعد أن كانت في التقرير السابق، في مسح 2024")
         if starts_range or doc.has("compare", max(doc.clause(a).first, a - COMPARE_BEFORE), a):
             compared.append(d.year)
@@ -107,10 +107,10 @@ def years_after(doc: RankDoc, item: RankItem, stop: int) -> list[tuple[int, bool
     out = []
     toks, text = doc.ctx.tokens, doc.ctx.text
     for a, b, d in doc.dates_in(item.scope_end, min(item.scope_end + YEAR_AFTER + 1, c.last, stop)):
-        if "(" in text[toks[item.scope_end - 1].end:toks[a].start]:
+        if "(" in text[toks.ends[item.scope_end - 1]:toks.starts[a]]:
             break  # "89 عالميا (100 في 2022)": a year in a bracket after the rank is the bracket's
         if d.month is None and plausible_edition(doc, d.year):
-            compared = doc.has("compare", a - 3, a) or (a > 0 and doc.ctx.tokens[a - 1].text in doc.lex.range_start)
+            compared = doc.has("compare", a - 3, a) or (a > 0 and doc.ctx.tokens.texts[a - 1] in doc.lex.range_start)
             out.append((d.year, compared))
     return out
 
@@ -133,9 +133,9 @@ def year_stated_before(doc, item, lo, previous):
             continue
         # "احتلت في عام 2018 المركز 140": in the rank's clause, with no earlier rank in that clause
         # ("مقارنة بتصنيف عام 2018" is a compared year; "وكانت قد احتلت في عام 2010" is the rank's)
-        compared = any(ctx.tokens[h[0]].text not in doc.lex.was for h in doc.hits("compare", a - 3, a))
+        compared = any(ctx.tokens.texts[h[0]] not in doc.lex.was for h in doc.hits("compare", a - 3, a))
         in_clause = (a >= c.first and lo <= c.first and doc.has("year_word", a - 2, a)
-                     and ctx.tokens[a - 1].text not in doc.lex.range_start and not compared)
+                     and ctx.tokens.texts[a - 1] not in doc.lex.range_start and not compared)
         if not (doc.has("survey", a - SURVEY_BEFORE, a) or in_clause):
             continue
         # the rank's clause elaborates the year's ("ويعد ترتيبها في عام 2010 الأفضل، حيث احتلت المركز 114")
@@ -165,7 +165,7 @@ def _governs(doc: RankDoc, k: int, i: int) -> bool:
     البحرين من تقدم … المركز 18" keeps something else)."""
     toks = doc.ctx.tokens
     in_state = {t for a in doc.mentions_in(k, i) for t in range(a, doc.ctx.mention_tokens[a][1])}
-    other = [t for t in range(k, i) if t not in in_state and len(toks[t].text) > 3]
+    other = [t for t in range(k, i) if t not in in_state and len(toks.texts[t]) > 3]
     return len(other) <= 1
 
 

@@ -21,11 +21,11 @@ def rank_number_at(doc: RankDoc, j: int, joiners: int = 0):
     tokens of و / ال ("و ال 50"); None when there is none."""
     toks = doc.ctx.tokens
     start = j
-    while joiners and j < len(toks) and toks[j].text in doc.lex.joiners and j + 1 < len(toks):
+    while joiners and j < len(toks.texts) and toks.texts[j] in doc.lex.joiners and j + 1 < len(toks.texts):
         j, joiners = j + 1, joiners - 1
-    if j >= len(toks):
+    if j >= len(toks.texts):
         return None
-    if j > start and not toks[j].text.isdigit():
+    if j > start and not toks.texts[j].isdigit():
         return None  # a joiner only before digits ("والـ 49"); "والثالث" is one token
     num = parse_number(toks, j)
     if num is None or not 1 <= num.value <= MAX_RANK:
@@ -41,8 +41,8 @@ def _counted_scope(doc: RankDoc, k: int):
     if not m:
         return None
     j = k + m[1]
-    num = parse_number(toks, j) if j < len(toks) else None
-    if num is None or num.value < WORLD_COUNT or num.last >= len(toks) or not doc.lex.count_noun.match(toks, num.last, text):
+    num = parse_number(toks, j) if j < len(toks.texts) else None
+    if num is None or num.value < WORLD_COUNT or num.last >= len(toks.texts) or not doc.lex.count_noun.match(toks, num.last, text):
         return None  # "من بين 21 دولة عربية", "من بين 47 دولة ... بقارة آسيا": a smaller group
     return "world", num.last + doc.lex.count_noun.match(toks, num.last, text)[1] - k
 
@@ -51,23 +51,23 @@ def scopes_at(doc: RankDoc, k: int) -> tuple[list[str], int]:
     """Scopes that follow a rank ("عربيا و خليجيا"; "عالميا والثالث" stops at the next ordinal)."""
     toks, lex = doc.ctx.tokens, doc.lex
     scopes: list[str] = []
-    if 0 < k < len(toks) and toks[k - 1].text in lex.subregion:
+    if 0 < k < len(toks.texts) and toks.texts[k - 1] in lex.subregion:
         return scopes, k  # "في شمال إفريقيا": a part of the region is not the region's scope
-    lead = lex.scope_lead.match(toks, k, doc.ctx.text) if k < len(toks) else None
-    if lead and k + lead[1] < len(toks) and lex.scopes.match(toks, k + lead[1], doc.ctx.text):
+    lead = lex.scope_lead.match(toks, k, doc.ctx.text) if k < len(toks.texts) else None
+    if lead and k + lead[1] < len(toks.texts) and lex.scopes.match(toks, k + lead[1], doc.ctx.text):
         k += lead[1]  # "الثانية عشرة كأفضل دولة في آسيا": the scope after "as the best state"
-    uncoded = lex.uncoded_scope.match(toks, k, doc.ctx.text) if k < len(toks) else None
+    uncoded = lex.uncoded_scope.match(toks, k, doc.ctx.text) if k < len(toks.texts) else None
     if uncoded:  # "الأولى على مستوى المغرب العربي والثالثة أفريقيا": passed over, no scope
         return scopes, k + uncoded[1]
-    while k < len(toks):
-        if scopes and doc.ctx.text[toks[k - 1].end:toks[k].start].strip() not in lex.scope_gaps:
+    while k < len(toks.texts):
+        if scopes and doc.ctx.text[toks.ends[k - 1]:toks.starts[k]].strip() not in lex.scope_gaps:
             break  # a list of scopes does not run across a full stop or a bracket
         counted = _counted_scope(doc, k)
         if counted and scopes:  # "التاسع عربياً من بين 193 دولة": the count of the survey, no second scope
             k += counted[1]
             continue
         m = counted or lex.scopes.match(toks, k, doc.ctx.text)
-        if m is None and scopes and toks[k].text in lex.and_words and k + 1 < len(toks):
+        if m is None and scopes and toks.texts[k] in lex.and_words and k + 1 < len(toks.texts):
             m = lex.scopes.match(toks, k + 1, doc.ctx.text)
             if m:
                 k += 1
@@ -95,10 +95,10 @@ def rule_rank_noun(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | No
     if not trig:
         return None
     j = i + trig[1]
-    previous = j < len(toks) - 1 and doc.has("previous", j, j + 1) and toks[j + 1].text.isdigit()
+    previous = j < len(toks.texts) - 1 and doc.has("previous", j, j + 1) and toks.texts[j + 1].isdigit()
     j += previous
     got = rank_number_at(doc, j, joiners=1)
-    if got is None or j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip(" ("):
+    if got is None or j >= len(toks.texts) or text[toks.ends[j - 1]:toks.starts[j]].strip(" ("):
         return None
     item = _item(doc, got, "rank_noun", need_scope=False)
     item.first = i
@@ -118,7 +118,7 @@ def rule_chained(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None
     got = rank_number_at(doc, i, joiners=2)
     if got is None:
         return None
-    tok = toks[i].text
+    tok = toks.texts[i]
     digits_after_wa = got[1] < got[2] - 1 or tok in doc.lex.joiners  # "و 49", "وال 49"
     if last.rule == "was_number" and doc.dates_in(got[2], got[2] + 2):
         item = _item(doc, got, "chained", need_scope=False)
@@ -134,7 +134,7 @@ def rule_placed_ordinal(doc: RankDoc, i: int, last: RankItem | None) -> RankItem
     "البحرين الـ18 عالمياً"."""
     if i == 0 or doc.has("not_rank_before", i - 1, i):
         return None
-    prev = doc.ctx.tokens[i - 1].text
+    prev = doc.ctx.tokens.texts[i - 1]
     if prev not in doc.lex.verbs and (i - 1) not in doc.mention_last:
         return None
     got = rank_number_at(doc, i, joiners=1)
@@ -160,7 +160,7 @@ def fronted_scope(doc: RankDoc, i: int) -> bool:
 
 def rule_adverbial(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
     """An adverbial ordinal after a state, in a sentence already ranking: "تلتها إستونيا ثانياً"."""
-    rank = doc.lex.adverbial.get(doc.ctx.tokens[i].text)
+    rank = doc.lex.adverbial.get(doc.ctx.tokens.texts[i])
     if rank is None or (i - 1) not in doc.mention_last or last is None:
         return None
     if doc.sentence(last.first).first != doc.sentence(i).first:
@@ -174,9 +174,9 @@ def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | N
     كانت رابعة سنة 2022"; a rank reached as a bare number with its year: "ثم قفزت إلى 43 عام 2020"."""
     toks = doc.ctx.tokens
     # "ثم قفزت إلى 43 عام 2020": a bare number after a verb of moving and إلى, with its year
-    moved = i > 1 and toks[i - 1].text in doc.lex.to_words and doc.has("placement", i - 2, i - 1) \
-        and toks[i].text.isdigit()
-    if i == 0 or not (toks[i - 1].text in doc.lex.was or moved):
+    moved = i > 1 and toks.texts[i - 1] in doc.lex.to_words and doc.has("placement", i - 2, i - 1) \
+        and toks.texts[i].isdigit()
+    if i == 0 or not (toks.texts[i - 1] in doc.lex.was or moved):
         return None
     got = rank_number_at(doc, i)
     if moved:
@@ -184,8 +184,8 @@ def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | N
             return None
         return _item(doc, got, "moved_to_number", need_scope=False)
     # "عن مرتبته في التقرير السابق الصادر عام 2018 والتي كانت 155": a relative after a rank noun
-    about_rank = i > 1 and toks[i - 2].text in doc.lex.relative_words and any(
-        doc.lex.trigger.first_variants(t.text) for t in toks[max(doc.clause(i).first, i - RELATIVE_RANK):i - 2])
+    about_rank = i > 1 and toks.texts[i - 2] in doc.lex.relative_words and any(
+        doc.lex.trigger.first_variants(t) for t in toks.texts[max(doc.clause(i).first, i - RELATIVE_RANK):i - 2])
     if got is None or not (doc.dates_in(got[2], got[2] + 2) or about_rank):
         return None
     item = _item(doc, got, "was_number", need_scope=False)
@@ -196,13 +196,13 @@ def rule_was_number(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | N
 def rule_bracketed_earlier(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
     """An earlier rank in brackets right after a rank, with its year: "المرتبة 89 عالميا (100 في 2022)"."""
     toks, text = doc.ctx.tokens, doc.ctx.text
-    if last is None or last.scope_end != i or "(" not in text[toks[i - 1].end:toks[i].start]:
+    if last is None or last.scope_end != i or "(" not in text[toks.ends[i - 1]:toks.starts[i]]:
         return None
     got = rank_number_at(doc, i)
     if got is None or got[3]:
         return None
     dates = doc.dates_in(got[2], got[2] + 3)
-    if not dates or ")" not in text[toks[dates[0][1] - 1].end:toks[dates[0][1]].start if dates[0][1] < len(toks) else None]:
+    if not dates or ")" not in text[toks.ends[dates[0][1] - 1]:toks.starts[dates[0][1]] if dates[0][1] < len(toks.texts) else None]:
         return None
     item = RankItem(got[0], i, got[2], got[2], [], "bracketed_earlier", previous=True)
     return item
@@ -211,14 +211,14 @@ def rule_bracketed_earlier(doc: RankDoc, i: int, last: RankItem | None) -> RankI
 def rule_bracketed(doc: RankDoc, i: int, last: RankItem | None) -> RankItem | None:
     """A rank in brackets right after a state: "البحرين (18 عالميا) الإمارات (32) والسعودية (36)"."""
     toks, text = doc.ctx.tokens, doc.ctx.text
-    if i == 0 or (i - 1) not in doc.mention_last or "(" not in text[toks[i - 1].end:toks[i].start]:
+    if i == 0 or (i - 1) not in doc.mention_last or "(" not in text[toks.ends[i - 1]:toks.starts[i]]:
         return None
     got = rank_number_at(doc, i)
     if got is None or got[3]:
         return None
 
     def closes(k: int) -> bool:  # a ")" right after token k-1
-        return ")" in (text[toks[k - 1].end:toks[k].start] if k < len(toks) else text[toks[-1].end:])
+        return ")" in (text[toks.ends[k - 1]:toks.starts[k]] if k < len(toks.texts) else text[toks.ends[-1]:])
 
     if closes(got[2]):  # "(43) عالميا": the list's scope after its bracket, if any
         scopes, scope_end = scopes_at(doc, got[2])

@@ -93,7 +93,7 @@ def claims_from_items(doc: RankDoc, items: list[RankItem], edition: Edition) -> 
             if not scopes:
                 continue
         chain = (subject[0], item.first, subject[2])
-        stop = items[n + 1].first if n + 1 < len(items) else len(doc.ctx.tokens)
+        stop = items[n + 1].first if n + 1 < len(items) else len(doc.ctx.tokens.texts)
         lo = items[n - 1].scope_end if n else 0
         years = [year_of(doc, item, stop, lo, edition)]
         kept = kept_comparison(doc, item, lo, stop, years[0][0])
@@ -141,7 +141,7 @@ def could_rank(ctx: DocContext) -> bool:
     if ctx.index.positions(RANK_WORD):
         return True
     # a bracketed rank after a state: "البحرين (18 عالميا)"
-    return any("(" in ctx.text[max(0, ctx.tokens[i].start - 2):ctx.tokens[i].start]
+    return any("(" in ctx.text[max(0, ctx.tokens.starts[i] - 2):ctx.tokens.starts[i]]
                for i in ctx.index.positions(DIGITS))
 
 

@@ -105,11 +105,11 @@ def find_items(doc: RankDoc) -> list[RankItem]:
     items: list[RankItem] = []
     i = 0
     starts = index.positions(ITEM_START)
-    while i < len(toks):
+    while i < len(toks.texts):
         if not index.has(ITEM_START, i) and not (items and items[-1].rule == "leader" and i - items[-1].scope_end <= 1):
             # no rule fires here, nor at any token before the next start (the items stay the same)
             k = bisect_right(starts, i)
-            i = starts[k] if k < len(starts) else len(toks)
+            i = starts[k] if k < len(starts) else len(toks.texts)
             continue
         last = items[-1] if items else None
         found = next((it for rule in rules_at(texts[i]) if (it := rule(doc, i, last)) is not None), None)
@@ -117,7 +117,7 @@ def find_items(doc: RankDoc) -> list[RankItem]:
             i += 1
             continue
         for item in found if isinstance(found, list) else [found]:
-            before = toks[item.first - 1].text if item.first > 0 else ""
+            before = toks.texts[item.first - 1] if item.first > 0 else ""
             item.from_to = "from" if before in doc.lex.from_words else "to" if before in doc.lex.to_words else ""
             items.append(item)
         i = max(items[-1].scope_end, i + 1)

@@ -10,20 +10,20 @@ def _single_state(doc: RankDoc, a: int) -> bool:
     ("تصدرت السعودية والإمارات والبحرين القائمة" is a group at the top, not one leader)."""
     toks, lex = doc.ctx.tokens, doc.lex
     b = doc.ctx.mention_tokens[a][1]
-    after = b + (1 if b < len(toks) and toks[b].text in lex.and_words else 0)
-    if doc.mentions_in(after, after + 1) and (after > b or toks[after].text[:1] in lex.and_words):
+    after = b + (1 if b < len(toks.texts) and toks.texts[b] in lex.and_words else 0)
+    if doc.mentions_in(after, after + 1) and (after > b or toks.texts[after][:1] in lex.and_words):
         return False
     before = [x for x in doc.mentions_in(max(0, a - 3), a) if doc.ctx.mention_tokens[x][1] >= a - 1]
-    return not (before and toks[a].text[:1] in lex.and_words or
-                before and toks[a - 1].text in lex.and_words)
+    return not (before and toks.texts[a][:1] in lex.and_words or
+                before and toks.texts[a - 1] in lex.and_words)
 
 
 def _led_scopes(doc: RankDoc, k: int) -> tuple[list[str], int]:
     """The scope of what a leader heads, at token k: a scope phrase ("عربيا") or a group ("الدول العربية")."""
     toks = doc.ctx.tokens
-    if k < len(toks) and toks[k].text in doc.lex.leader_skip and not doc.lex.led_groups.match(toks, k, doc.ctx.text):
+    if k < len(toks.texts) and toks.texts[k] in doc.lex.leader_skip and not doc.lex.led_groups.match(toks, k, doc.ctx.text):
         k += 1
-    if k >= len(toks):
+    if k >= len(toks.texts):
         return [], k
     group = doc.lex.led_groups.match(toks, k, doc.ctx.text)
     if group:
@@ -70,7 +70,7 @@ def rule_leader_gapped(doc: RankDoc, i: int, last: RankItem | None) -> RankItem 
     """The next state of a coordination sharing the leading word: "تصدر جنوب إفريقيا لقارة أفريقيا،
     والولايات المتحدة للأميركيتين" (rank 1 in the group it is joined to)."""
     toks = doc.ctx.tokens
-    if last is None or last.rule != "leader" or i - last.scope_end > 1 or toks[i].text[:1] not in doc.lex.and_words:
+    if last is None or last.rule != "leader" or i - last.scope_end > 1 or toks.texts[i][:1] not in doc.lex.and_words:
         return None
     if i not in doc.ctx.mention_tokens or not doc.mentions_in(i, i + 1):
         return None
@@ -92,7 +92,7 @@ def rule_leader_of_named_group(doc: RankDoc, i: int, last: RankItem | None) -> R
     its state after it: "وبالنسبة لأوروبا فتصدرتها الدنمارك", "أما الدول العربية فتتصدرها البحرين"
     (rank 1 in that group). No group named before it in the clause, no rank."""
     toks, lex = doc.ctx.tokens, doc.lex
-    if not lead_verb_with_pronoun(lex, toks[i].text):
+    if not lead_verb_with_pronoun(lex, toks.texts[i]):
         return None
     if not doc.mentions_in(i + 1, i + 2) or not _single_state(doc, i + 1):
         return None

@@ -31,9 +31,9 @@ def _one_coordination(doc: RankDoc, firsts: list[int]) -> bool:
     toks, text, joiners = doc.ctx.tokens, doc.ctx.text, doc.lex.and_words | doc.lex.list_joiners
     for a, b in zip(firsts, firsts[1:]):
         stop = doc.ctx.mention_tokens[a][1]
-        if stop > b or any(t.text not in joiners for t in toks[stop:b]):
+        if stop > b or any(t not in joiners for t in toks.texts[stop:b]):
             return False
-        if any(text[toks[k - 1].end:toks[k].start].strip() not in doc.lex.scope_gaps for k in range(stop, b + 1)):
+        if any(text[toks.ends[k - 1]:toks.starts[k]].strip() not in doc.lex.scope_gaps for k in range(stop, b + 1)):
             return False  # a bracket or a full stop between two states ends the coordination
     return True
 
@@ -61,22 +61,22 @@ def rule_rank_list(doc: RankDoc, i: int, last: RankItem | None) -> list[RankItem
             return None
     j = i + trig[1]
     numbers = []
-    while j < len(toks):
+    while j < len(toks.texts):
         got = rank_number_at(doc, j, joiners=1 if numbers else 0)
-        if got is None or (numbers and text[toks[j - 1].end:toks[j].start].strip() not in lex.scope_gaps):
+        if got is None or (numbers and text[toks.ends[j - 1]:toks.starts[j]].strip() not in lex.scope_gaps):
             break
-        if numbers and not (got[1] < got[2] - 1 or toks[j].text[:1] in lex.and_words or
-                            text[toks[j - 1].end:toks[j].start].strip() in lex.scope_gaps - {""}):
+        if numbers and not (got[1] < got[2] - 1 or toks.texts[j][:1] in lex.and_words or
+                            text[toks.ends[j - 1]:toks.starts[j]].strip() in lex.scope_gaps - {""}):
             break  # the next number of the list is joined by و or a comma
         numbers.append(got)
         j = got[2]
     if len(numbers) < 2:
         return None
     end = numbers[-1][2]
-    resp = lex.respectively.match(toks, end, text) if end < len(toks) else None
+    resp = lex.respectively.match(toks, end, text) if end < len(toks.texts) else None
     k = end + (resp[1] if resp else 0)
     scopes, scope_end = scopes_at(doc, k)
-    if not resp and scope_end < len(toks) and (resp := lex.respectively.match(toks, scope_end, text)):
+    if not resp and scope_end < len(toks.texts) and (resp := lex.respectively.match(toks, scope_end, text)):
         scope_end += resp[1]
     if not (dual or resp):
         return None

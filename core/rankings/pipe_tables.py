@@ -40,7 +40,7 @@ def table_items(doc: RankDoc) -> list[RankItem]:
     toks, text = doc.ctx.tokens, doc.ctx.text
     if "|" not in text:
         return []
-    starts = [t.start for t in toks]
+    starts = toks.starts
 
     def cell_tokens(span):
         return bisect_left(starts, span[0]), bisect_left(starts, span[1])
@@ -66,8 +66,8 @@ def table_items(doc: RankDoc) -> list[RankItem]:
                 if c >= len(row):
                     continue
                 a, b = cell_tokens(row[c])
-                if b - a != 1 or not toks[a].text.isdigit() or not 1 <= int(toks[a].text) <= MAX_RANK:
+                if b - a != 1 or not toks.texts[a].isdigit() or not 1 <= int(toks.texts[a]) <= MAX_RANK:
                     continue
-                items.append(RankItem(int(toks[a].text), a, a + 1, a + 1, [scope], "table",
+                items.append(RankItem(int(toks.texts[a]), a, a + 1, a + 1, [scope], "table",
                                       subject=doc.ctx.mention_at[states[0]].iso3))
     return items

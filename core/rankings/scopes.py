@@ -24,7 +24,7 @@ def scope_uncoded(doc, items, n, resolved):
         return None
     toks = doc.ctx.tokens
     at = item.end
-    if at < len(toks) and doc.lex.uncoded_scope.match(toks, at, doc.ctx.text):
+    if at < len(toks.texts) and doc.lex.uncoded_scope.match(toks, at, doc.ctx.text):
         return [], "uncoded"
     return None
 
@@ -117,11 +117,11 @@ def scope_gapped(doc, items, n, resolved):
         return None
     item, prev = items[n], items[n - 1]
     toks, lex = doc.ctx.tokens, doc.lex
-    between = toks[prev.scope_end:item.first]
+    between = toks.texts[prev.scope_end:item.first]
     # "، والمرتبة 41 في مسح 2024", "... 2012 والمركز 121 في 2014": a rank noun joined by و continues
     # the rank before (no state named between them)
-    opens = item.rule == "rank_noun" and toks[item.first].text[:1] in lex.and_words
-    joined = between[0].text if between else toks[item.first].text
+    opens = item.rule == "rank_noun" and toks.texts[item.first][:1] in lex.and_words
+    joined = between[0] if between else toks.texts[item.first]
     if not opens and (joined[:1] not in lex.and_words or len(between) > 6):
         return None
     if doc.sentence(prev.first).first != doc.sentence(item.first).first \
@@ -134,7 +134,7 @@ def scope_gapped(doc, items, n, resolved):
         return None
     if states[0] - prev.scope_end > 1 or any(doc.ctx.mention_tokens[a][1] > item.first for a in states):
         return None
-    if len(toks[doc.ctx.mention_tokens[states[-1]][1]:item.first]) > 1:
+    if len(toks.texts[doc.ctx.mention_tokens[states[-1]][1]:item.first]) > 1:
         return None
     return resolved[n - 1], "inherited"
 
@@ -158,7 +158,7 @@ def scope_coordinated(doc, items, n, resolved):
     item = items[n]
     if n + 1 >= len(items) or not items[n + 1].scopes or items[n + 1].first - item.scope_end > 4:
         return None
-    between = doc.ctx.tokens[item.scope_end].text
+    between = doc.ctx.tokens.texts[item.scope_end]
     if not doc.mentions_in(item.scope_end, items[n + 1].first) or between[:1] not in doc.lex.and_words:
         return None  # "وقطر في المركز 53": another state, joined by و
     if doc.sentence(items[n + 1].first).first != doc.sentence(item.first).first:
@@ -177,7 +177,7 @@ def _placed_across_states(doc, lo: int, i: int) -> bool:
     for k in range(i - 1, lo - 1, -1):
         if doc.has("placement", k, k + 1):
             return True
-        if k in in_state or toks[k].text in joiners or len(toks[k].text) <= 2:
+        if k in in_state or toks.texts[k] in joiners or len(toks.texts[k]) <= 2:
             continue  # a state, "و", "ثم", "في", "من"
         opening += 1
         if opening > 1:
@@ -190,7 +190,7 @@ def scope_assumed_world(doc, items, n, resolved):
     named, or a report with scoped ranks), is a world rank: "البحرين التي حلّت في المركز 18"."""
     item = items[n]
     c = doc.clause(item.first)
-    if c.last >= len(doc.ctx.tokens) and c.last - item.scope_end <= CUT_AFTER and doc.ctx.text.rstrip()[-1:].isalnum():
+    if c.last >= len(doc.ctx.tokens.texts) and c.last - item.scope_end <= CUT_AFTER and doc.ctx.text.rstrip()[-1:].isalnum():
         return None  # the text is cut off right after the rank ("المرتبة الخامسة في آس"): its scope may be lost
     placed = item.from_to or doc.has("placement", max(c.first, item.first - PLACEMENT), item.first) or \
         _placed_across_states(doc, c.first, item.first)

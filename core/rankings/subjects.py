@@ -28,7 +28,7 @@ def subject_follower(doc, item, chain):
 def _ranked_in_brackets(doc, a: int) -> bool:
     """Whether the state at token a has its own rank in brackets right after it ("وتونس ( 87)")."""
     toks, b = doc.ctx.tokens, doc.ctx.mention_tokens[a][1]
-    return b < len(toks) and toks[b].text.isdigit() and "(" in doc.ctx.text[toks[b - 1].end:toks[b].start]
+    return b < len(toks.texts) and toks.texts[b].isdigit() and "(" in doc.ctx.text[toks.ends[b - 1]:toks.starts[b]]
 
 
 def _compared_states(doc) -> set[int]:
@@ -43,9 +43,9 @@ def _compared_states(doc) -> set[int]:
     for a in doc.mention_first:
         b = doc.ctx.mention_tokens[a][1]
         joined = previous is not None and previous in found and doc.ctx.mention_tokens[previous][1] >= a - 1 \
-            and (toks[a].text[:1] in lex.and_words or toks[a - 1].text in lex.and_words)
-        after_word = a > 0 and toks[a - 1].text in lex.compared_before
-        if (after_word or joined) and not (b < len(toks) and doc.has("relative", b, b + 1)):
+            and (toks.texts[a][:1] in lex.and_words or toks.texts[a - 1] in lex.and_words)
+        after_word = a > 0 and toks.texts[a - 1] in lex.compared_before
+        if (after_word or joined) and not (b < len(toks.texts) and doc.has("relative", b, b + 1)):
             found.add(a)
         previous = a
     doc.ctx.memo["rank_compared_states"] = found
@@ -88,7 +88,7 @@ def subject_after(doc, item, chain):
     السادس عالمياً، قفزت السعودية" (not "متقدمة على الإمارات")."""
     s = doc.sentence(item.first)
     for a in doc.mentions_in(item.scope_end, s.last):
-        if a == 0 or doc.ctx.tokens[a - 1].text not in doc.lex.not_subject_before:
+        if a == 0 or doc.ctx.tokens.texts[a - 1] not in doc.lex.not_subject_before:
             return doc.ctx.mention_at[a].iso3, "named_after", doc.ctx.mention_at[a].via
     return None
 
@@ -99,8 +99,8 @@ def subject_document(doc, item, chain):
     found = doc.ctx.memo.get("rank_document_subject")
     if found is None:
         toks, cmp = doc.ctx.tokens, doc.lex.not_subject_before
-        counts = Counter(doc.ctx.mention_at[a].iso3 for a in doc.mention_first if a == 0 or toks[a - 1].text not in cmp)
-        counts.update(doc.lex.titles[t.text] for t in doc.ctx.tokens if t.text in doc.lex.titles)
+        counts = Counter(doc.ctx.mention_at[a].iso3 for a in doc.mention_first if a == 0 or toks.texts[a - 1] not in cmp)
+        counts.update(doc.lex.titles[t] for t in doc.ctx.tokens.texts if t in doc.lex.titles)
         found = doc.ctx.memo["rank_document_subject"] = (
             (counts.most_common(1)[0][0], "document") if counts else ("BHR", "assumed"))
     return found

@@ -19,12 +19,13 @@ from core.text.gazetteer import find_mentions
 from core.lexicon import load_table
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
-from core.text.normalize import Normalized, Token, normalize, tokenize_columns
+from core.text.normalize import Normalized, normalize, tokenize_columns
 from core.text.numbers import NumberMatch, number_at_word, parse_number
 from core.records import CountryMention, DateMention, Span
 from core.text.phrases import phrase_tokens
 from core.text.segment import Segment, clauses, sentences
 from core.text.subject import resolve
+from core.text.tokens import Tokens, columns
 
 WORD_GROUPS = "event_context.tsv"
 _FIRST, _LAST = attrgetter("first"), attrgetter("last")
@@ -106,7 +107,7 @@ WORD_GROUP = kind("word_group", _in_a_group)  # a word of a group, or the first 
 NUMBER_START = kind("number_start", _may_start_number)
 
 
-def tag_tokens(tokens: list[Token], text: str, index: TokenIndex | None = None
+def tag_tokens(tokens: Tokens, text: str, index: TokenIndex | None = None
                ) -> tuple[dict[str, list[int]], dict[tuple[str, int], int]]:
     """(group -> sorted token indices tagged with it, (group, index) -> tokens the phrase spans).
 
@@ -116,8 +117,9 @@ def tag_tokens(tokens: list[Token], text: str, index: TokenIndex | None = None
     """
     positions: dict[str, list[int]] = {name: [] for name in word_groups().names}
     lengths: dict[tuple[str, int], int] = {}
-    index = index or TokenIndex.of(tokens)
-    texts = index.texts  # the tokens' texts, as a list
+    tokens = columns(tokens)  # the tokens' texts, starts and ends, as lists
+    texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
+    index = index or TokenIndex(texts)
     groups_of = _GROUPS
     for i in index.positions(WORD_GROUP):
         single, multi = groups_of[texts[i]]
@@ -125,8 +127,8 @@ def tag_tokens(tokens: list[Token], text: str, index: TokenIndex | None = None
             found = set(single)
             for rest, group in multi:
                 end = i + 1 + len(rest)
-                if end <= len(tokens) and tuple(texts[i + 1:end]) == rest and \
-                        not any(text[a.end:b.start].strip() for a, b in zip(tokens[i:end], tokens[i + 1:end])):
+                if end <= len(texts) and tuple(texts[i + 1:end]) == rest and \
+                        not any(text[a:b].strip() for a, b in zip(ends[i:end], starts[i + 1:end])):
                     found.add(group)
                     lengths[(group, i)] = max(lengths.get((group, i), 1), len(rest) + 1)
         else:
@@ -139,7 +141,7 @@ def tag_tokens(tokens: list[Token], text: str, index: TokenIndex | None = None
 @dataclass
 class DocContext:
     norm: Normalized
-    tokens: list[Token]
+    tokens: Tokens  # (a list of Token is read as one)
     sentences: list[Segment]
     clauses: list[Segment]
     mentions: list[CountryMention]
@@ -157,8 +159,9 @@ class DocContext:
     index: TokenIndex | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self.tokens = columns(self.tokens)
         if self.index is None:
-            self.index = TokenIndex.of(self.tokens)
+            self.index = TokenIndex(self.tokens.texts)
 
     def tagged(self, i: int, group: str) -> bool:
         """Token i carries `group` (it, or a stem of it, is a word of the group)."""
@@ -260,15 +263,16 @@ class DocContext:
         """Index of the token starting at or after normalized offset nstart."""
         starts = self.memo.get("token_starts")
         if starts is None:
-            starts = self.memo["token_starts"] = list(map(attrgetter("start"), self.tokens))
+            starts = self.memo["token_starts"] = self.tokens.starts
         return bisect_left(starts, nstart)
 
     def token_at_original(self, offset: int) -> int:
         """Index of the first token whose original start is at or after `offset`."""
         lo, hi = 0, len(self.tokens)
+        starts, index = self.tokens.starts, self.norm.index
         while lo < hi:
             mid = (lo + hi) // 2
-            if self.norm.index[self.tokens[mid].start] < offset:
+            if index[starts[mid]] < offset:
                 lo = mid + 1
             else:
                 hi = mid
@@ -309,7 +313,7 @@ class DocContext:
 
     def span(self, first: int, last: int) -> Span:
         """Evidence for tokens[first:last] in original offsets."""
-        surface, start, end = self.norm.surface(self.tokens[first].start, self.tokens[last - 1].end)
+        surface, start, end = self.norm.surface(self.tokens.starts[first], self.tokens.ends[last - 1])
         return Span(surface, start, end)
 
     def sentence_span(self, i: int) -> Span:
@@ -319,7 +323,8 @@ class DocContext:
 
 def build_context(text: str, published: str = "") -> DocContext:
     norm = normalize(text)
-    tokens, texts, starts, ends = tokenize_columns(norm)
+    texts, starts, ends = tokenize_columns(norm)
+    tokens = Tokens(texts, starts, ends)  # the columns; a Token is made only where one is indexed
     pub = Published.parse(published)
     index = TokenIndex(texts)
     spans: list[tuple[int, int]] = []  # each mention's tokens, as the gazetteer found them

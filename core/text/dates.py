@@ -12,8 +12,9 @@ from core.text.charpos import positions
 from core.text.datecalc import (HIJRI_MAX, HIJRI_MIN, YEAR_MAX, YEAR_MIN, Published, hijri_to_gregorian,
                                 hijri_without_year, resolve_year, shift, valid)
 from core.text.lexindex import TokenIndex, kind
-from core.text.normalize import Normalized, Token, normalize_chars
+from core.text.normalize import Normalized, normalize_chars
 from core.text.numbers import ordinal_word
+from core.text.tokens import Tokens, columns
 from core.records import DateMention
 
 # 2013/06/26 and 26/06/2013, not inside a longer run of digits. The look-behind ("no digit before
@@ -101,19 +102,19 @@ def _month_firsts() -> frozenset[str]:
     return frozenset(k[0] for k in month_names() if k)
 
 
-def _month_at(tokens: list[Token], i: int) -> tuple[int, str, int] | None:
+def _month_at(tokens: Tokens, i: int) -> tuple[int, str, int] | None:
     """(month, calendar, tokens used) for a month name starting at tokens[i] (a ب/في prefix allowed)."""
-    if i >= len(tokens):
+    if i >= len(tokens.texts):
         return None
-    first, firsts = tokens[i].text, _month_firsts()
+    first, firsts = tokens.texts[i], _month_firsts()
     bare = _strip_proclitic(first, "month_prefix")
     if first not in firsts and bare not in firsts:
         return None
     names = month_names()
     for length in (2, 1):
-        if i + length > len(tokens):
+        if i + length > len(tokens.texts):
             continue
-        words = [t.text for t in tokens[i:i + length]]
+        words = tokens.texts[i:i + length]
         bare = _strip_proclitic(words[0], "month_prefix")
         for cand in (words, [bare] + words[1:] if bare is not None else None):
             if cand and tuple(cand) in names:
@@ -128,9 +129,9 @@ def _year(tok: str) -> int | None:
     return None
 
 
-def _mention(norm: Normalized, tokens: list[Token], first: int, last: int, year: int, month: int | None,
+def _mention(norm: Normalized, tokens: Tokens, first: int, last: int, year: int, month: int | None,
              day: int | None, basis: str, cal: str = "gregorian") -> DateMention:
-    nstart, nend = tokens[first].start, tokens[last - 1].end
+    nstart, nend = tokens.starts[first], tokens.ends[last - 1]
     surface, start, end = norm.surface(nstart, nend)
     return DateMention(year=year, month=month, day=day, basis=basis, surface=surface, start=start, end=end,
                        nstart=nstart, nend=nend, calendar=cal)
@@ -139,7 +140,7 @@ def _mention(norm: Normalized, tokens: list[Token], first: int, last: int, year:
 DIGITS = kind("digits", str.isdigit)
 
 
-def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int], index: TokenIndex) -> list[DateMention]:
+def _numeric_dates(norm: Normalized, tokens: Tokens, used: set[int], index: TokenIndex) -> list[DateMention]:
     """2013/06/26 and 26/06/2013."""
     found: list[DateMention] = []
     shapes = numeric_shapes(norm.text)
@@ -149,8 +150,8 @@ def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int], index:
     for rx, order, offsets in NUMERIC_STARTS:
         for m in numeric_matches(rx, offsets, norm.text, shapes):
             if by_start is None:  # a numeric date starts and ends with digits: only digit tokens
-                by_start = {tokens[k].start: k for k in index.positions(DIGITS)}
-                by_end = {tokens[k].end: k for k in index.positions(DIGITS)}
+                by_start = {tokens.starts[k]: k for k in index.positions(DIGITS)}
+                by_end = {tokens.ends[k]: k for k in index.positions(DIGITS)}
             a, b, c = (int(g) for g in m.groups())
             y, mo, d = (a, b, c) if order == "ymd" else (c, b, a)
             k0, k1 = by_start.get(m.start()), by_end.get(m.end())
@@ -161,38 +162,38 @@ def _numeric_dates(norm: Normalized, tokens: list[Token], used: set[int], index:
     return found
 
 
-def _day_at(tokens: list[Token], text: str, i: int) -> tuple[int | None, int]:
+def _day_at(tokens: Tokens, text: str, i: int) -> tuple[int | None, int]:
     """(day, token after the day or day range) at tokens[i]: "25", "25 و26", "4-6", "21 - 23"."""
-    tok = tokens[i].text
+    tok = tokens.texts[i]
     if not (tok.isdigit() and len(tok) <= 2 and 1 <= int(tok) <= 31):
         return None, i
-    n, words = len(tokens), date_words()
+    n, words = len(tokens.texts), date_words()
     j = i + 1
-    if j < n and tokens[j].text in words["range"] and j + 1 < n and tokens[j + 1].text.isdigit():
+    if j < n and tokens.texts[j] in words["range"] and j + 1 < n and tokens.texts[j + 1].isdigit():
         j += 2
-    elif j < n and tokens[j].text.isdigit() and text[tokens[j - 1].end:tokens[j].start].strip() in ("-", "–"):
+    elif j < n and tokens.texts[j].isdigit() and text[tokens.ends[j - 1]:tokens.starts[j]].strip() in ("-", "–"):
         j += 1  # "4-6 محرم"
-    elif j < n and (_strip_proclitic(tokens[j].text, "day_joiner") or "").isdigit():
+    elif j < n and (_strip_proclitic(tokens.texts[j], "day_joiner") or "").isdigit():
         j += 1
     return int(tok), j
 
 
-def _year_tail(tokens: list[Token], k: int, cal: str) -> tuple[int | None, str, str, int]:
+def _year_tail(tokens: Tokens, k: int, cal: str) -> tuple[int | None, str, str, int]:
     """After a month name: (year, relation next|prev|'', calendar, token after)."""
-    n, words = len(tokens), date_words()
-    if k < n and _year(tokens[k].text):
-        year, k = _year(tokens[k].text), k + 1
-        if k < n and tokens[k].text in words["gregorian_suffix"] | words["hijri_suffix"]:
-            cal = "hijri" if tokens[k].text in words["hijri_suffix"] else cal
+    n, words = len(tokens.texts), date_words()
+    if k < n and _year(tokens.texts[k]):
+        year, k = _year(tokens.texts[k]), k + 1
+        if k < n and tokens.texts[k] in words["gregorian_suffix"] | words["hijri_suffix"]:
+            cal = "hijri" if tokens.texts[k] in words["hijri_suffix"] else cal
             k += 1
         return year, "", cal, k
-    if k < n and tokens[k].text in words["next"]:
+    if k < n and tokens.texts[k] in words["next"]:
         return None, "next", cal, k + 1
-    if k < n and tokens[k].text in words["prev"]:
+    if k < n and tokens.texts[k] in words["prev"]:
         return None, "prev", cal, k + 1
     # "نوفمبر من العام الجاري", "مارس من عام 2026", "يناير من العام المقبل"
-    if k + 2 < n and tokens[k].text in words["of_year"] and tokens[k + 1].text in words["year_noun"]:
-        after = tokens[k + 2].text
+    if k + 2 < n and tokens.texts[k] in words["of_year"] and tokens.texts[k + 1] in words["year_noun"]:
+        after = tokens.texts[k + 2]
         if _year(after):
             return _year(after), "", cal, k + 3
         for group, relation in (("this", "this_year"), ("next", "next_year"), ("prev", "prev_year")):
@@ -201,16 +202,17 @@ def _year_tail(tokens: list[Token], k: int, cal: str) -> tuple[int | None, str, 
     return None, "", cal, k
 
 
-def future_month_at(tokens: list[Token], lo: int, hi: int) -> int | None:
+def future_month_at(tokens: Tokens, lo: int, hi: int) -> int | None:
     """Index of a month named with a "next" word ("أبريل المقبل") in tokens[lo:hi]: a time stated as
     to come, whether or not the publication date is known to place it in a year."""
     words = date_words()["next"]
-    for i in range(max(lo, 0), min(hi, len(tokens))):
+    tokens = columns(tokens)
+    for i in range(max(lo, 0), min(hi, len(tokens.texts))):
         month = _month_at(tokens, i)
         if month is None:
             continue
         k = i + month[2]
-        if k < min(hi, len(tokens)) and tokens[k].text in words:
+        if k < min(hi, len(tokens.texts)) and tokens.texts[k] in words:
             return i
     return None
 
@@ -221,7 +223,7 @@ def _month_date(norm, tokens, i, j, day, month, published) -> tuple[DateMention 
     mnum, cal, mlen = month
     k = j + mlen
     # "ديسمبر/كانون الأول" style double names: skip a second month name after a slash.
-    if k < len(tokens) and text[tokens[k - 1].end:tokens[k].start].strip() == "/" and _month_at(tokens, k):
+    if k < len(tokens.texts) and text[tokens.ends[k - 1]:tokens.starts[k]].strip() == "/" and _month_at(tokens, k):
         k += _month_at(tokens, k)[2]
     year, relation, cal, k = _year_tail(tokens, k, cal)
     if day is None and year is None and not relation:
@@ -255,7 +257,7 @@ def _may_start_month_date(tok: str) -> bool:
 MONTH_DATE = kind("month_date", _may_start_month_date)
 
 
-def _month_dates(norm: Normalized, tokens: list[Token], published: Published, used: set[int],
+def _month_dates(norm: Normalized, tokens: Tokens, published: Published, used: set[int],
                  index: TokenIndex) -> list[DateMention]:
     """Day(s) + month name (+ year / relation / calendar suffix), and month name + year."""
     found = []
@@ -278,15 +280,16 @@ def _month_dates(norm: Normalized, tokens: list[Token], published: Published, us
     return found
 
 
-def _relative_at(tokens: list[Token], i: int, phrases, longest: int):
+def _relative_at(tokens: Tokens, i: int, phrases, longest: int):
     """(length, (unit, offset)) of the longest relative phrase at tokens[i], a proclitic allowed (at
     equal length the token as written first). Each reading of the first token grows token by token
     while it begins some phrase."""
-    limit = min(longest, len(tokens) - i)
+    tokens = columns(tokens)
+    limit = min(longest, len(tokens.texts) - i)
     if limit <= 0:
         return None
     prefixes = _relative_prefixes()
-    first = tokens[i].text
+    first = tokens.texts[i]
     best_length, best_key = 0, None
     for start in (first, _strip_proclitic(first, "relative_prefix")):
         if start is None:
@@ -297,7 +300,7 @@ def _relative_at(tokens: list[Token], i: int, phrases, longest: int):
                 best_length, best_key = length, key
             if length == limit:
                 break
-            key += (tokens[i + length].text,)
+            key += (tokens.texts[i + length],)
             length += 1
     return None if best_key is None else (best_length, phrases[best_key])
 
@@ -327,7 +330,7 @@ def _may_start_relative(tok: str) -> bool:
 RELATIVE = kind("relative_date", _may_start_relative)
 
 
-def _relative_dates(norm: Normalized, tokens: list[Token], published: Published, used: set[int],
+def _relative_dates(norm: Normalized, tokens: Tokens, published: Published, used: set[int],
                     index: TokenIndex) -> list[DateMention]:
     """Relative phrases ("أمس", "العام الماضي") resolved against the publication date."""
     found = []
@@ -342,7 +345,7 @@ def _relative_dates(norm: Normalized, tokens: list[Token], published: Published,
         if not hit:
             continue
         length, (unit, offset) = hit
-        if i + length < len(tokens) and ordinal_word(tokens[i + length].text):
+        if i + length < len(tokens.texts) and ordinal_word(tokens.texts[i + length]):
             i += length  # "في اليوم الأول من زيارته": a day counted within an event, not today
             continue
         shifted = shift(published, unit, offset)
@@ -361,17 +364,17 @@ def _four_digits(tok: str) -> bool:
 FOUR_DIGITS = kind("four_digits", _four_digits)
 
 
-def _bare_years(norm: Normalized, tokens: list[Token], used: set[int], index: TokenIndex) -> list[DateMention]:
+def _bare_years(norm: Normalized, tokens: Tokens, used: set[int], index: TokenIndex) -> list[DateMention]:
     """Years on their own ("2010", "2010م", "عام 2013") and Hijri years ("1434هـ")."""
     found = []
-    text, n, words = norm.text, len(tokens), date_words()
+    text, n, words = norm.text, len(tokens.texts), date_words()
     for i in index.positions(FOUR_DIGITS):
         if i in used:
             continue
-        t = tokens[i]
-        y = int(t.text)
-        nxt = tokens[i + 1].text if i + 1 < n and (tokens[i + 1].start == t.end
-                                                   or not text[t.end:tokens[i + 1].start].strip()) else ""
+        end = tokens.ends[i]
+        y = int(tokens.texts[i])
+        nxt = tokens.texts[i + 1] if i + 1 < n and (tokens.starts[i + 1] == end
+                                                    or not text[end:tokens.starts[i + 1]].strip()) else ""
         if nxt in words["hijri_suffix"] and HIJRI_MIN <= y <= HIJRI_MAX:
             # A Hijri year spans two Gregorian years; the one holding its middle holds most of it.
             g = hijri_to_gregorian(y, 6, 15)
@@ -384,7 +387,7 @@ def _bare_years(norm: Normalized, tokens: list[Token], used: set[int], index: To
     return found
 
 
-def find_dates(norm: Normalized, tokens: list[Token], published: Published,
+def find_dates(norm: Normalized, tokens: Tokens, published: Published,
                index: TokenIndex | None = None) -> list[DateMention]:
     """Every date-like expression, left to right, with its precision and basis (text | relative).
 
@@ -392,7 +395,8 @@ def find_dates(norm: Normalized, tokens: list[Token], published: Published,
     month-name dates, relative phrases, bare years. Each rule visits only the tokens that may start
     its expressions (`index`, built here when not given).
     """
-    index = index or TokenIndex.of(tokens)
+    tokens = columns(tokens)  # the texts, starts and ends as lists: the rules read those
+    index = index or TokenIndex(tokens.texts)
     used: set[int] = set()  # token indexes already part of a date
     found = _numeric_dates(norm, tokens, used, index)
     found += _month_dates(norm, tokens, published, used, index)

@@ -21,6 +21,7 @@ from core.lexicon import load_table
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Normalized, Token, normalize_chars
+from core.text.tokens import columns
 from core.records import CountryMention, frozen_record
 
 GCC_MEMBERS = ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE")  # GCC Charter, 1981
@@ -189,9 +190,10 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
     text = norm.text
     mentions: list[CountryMention] = []
     i = 0
-    n = len(tokens)
-    index = index or TokenIndex.of(tokens)
-    texts = index.texts  # the tokens' texts, as a list
+    tokens = columns(tokens)  # the tokens' texts, starts and ends as lists
+    texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
+    n = len(texts)
+    index = index or TokenIndex(texts)
     for cand in index.positions(KEY_START):
         if cand < i:
             continue  # inside the mention just found
@@ -199,18 +201,16 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
         stop = min(i + longest, n)
         hit, followers = _alone(texts[i])
         if i + 1 < stop and texts[i + 1] in followers:
-            hit = _longest_key(texts, tokens, text, i, stop)
+            hit = _longest_key(texts, starts, ends, text, i, stop)
         if not hit:
             continue
         length, (iso3, via) = hit
         start_tok = i
-        tok = tokens[i]
         # Include a formal prefix word in the evidence ("بدولة الكويت", "جمهوريتي تونس").
         if via == "name" and i > 0:
-            before = tokens[i - 1]
-            if not text[before.end:tok.start].strip() and _is_prefix_word(before.text):
+            if not text[ends[i - 1]:starts[i]].strip() and _is_prefix_word(texts[i - 1]):
                 start_tok = i - 1
-        nstart, nend = tokens[start_tok].start, tokens[i + length - 1].end
+        nstart, nend = starts[start_tok], ends[i + length - 1]
         surface, start, end = norm.surface(nstart, nend)
         mentions.append(frozen_record(CountryMention, {"iso3": iso3, "surface": surface, "start": start, "end": end,
                                                        "via": via, "nstart": nstart, "nend": nend}))
@@ -220,9 +220,9 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
     return mentions
 
 
-def _longest_key(texts: list[str], tokens: list[Token], text: str, i: int, stop: int
+def _longest_key(texts: list[str], starts: list[int], ends: list[int], text: str, i: int, stop: int
                  ) -> tuple[int, tuple[str, str]] | None:
-    """(length, value) of the longest key that tokens[i:stop] begin with, only spaces between its
+    """(length, value) of the longest key that the tokens [i, stop) (`texts`, `starts`, `ends`) begin with, only spaces between its
     tokens, over the forms of the first token in stems order (the first form with a match wins);
     None when none matches. The keys are walked as a tree, one word at a time: a punctuation mark
     between two tokens ends the walk (every longer key would hold it)."""
@@ -233,7 +233,7 @@ def _longest_key(texts: list[str], tokens: list[Token], text: str, i: int, stop:
         j = i + 1
         while j < stop:
             node = node[1].get(texts[j])
-            if node is None or text[tokens[j - 1].end:tokens[j].start].strip():
+            if node is None or text[ends[j - 1]:starts[j]].strip():
                 break
             j += 1
             if node[0] is not None:

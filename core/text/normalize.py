@@ -411,22 +411,21 @@ _TOKEN_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
 
 def tokenize(norm: Normalized) -> list[Token]:
     """Tokens of the normalized text, each remembering its normalized span."""
-    return tokenize_columns(norm)[0]
+    return list(map(Token, *tokenize_columns(norm)))
 
 
-def tokenize_columns(norm: Normalized) -> tuple[list[Token], list[str], list[int], list[int]]:
-    """(tokens, their texts, starts, ends): the columns come with the split, so a caller that needs
-    them as lists does not read them back from the tokens."""
+def tokenize_columns(norm: Normalized) -> tuple[list[str], list[int], list[int]]:
+    """The tokens as columns (their texts, starts, ends), with no Token made: the stages read the
+    columns (core.text.tokens.Tokens makes a Token only where one is indexed)."""
     text = norm.text
     units, classes = utf16_units(text), _char_classes()
     if units is None or classes is None:  # TOKEN_RE's split
         parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
         offsets = list(accumulate(map(len, parts), initial=0))
-        texts, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
-    else:  # the same runs, from each character's class (a few array operations over the text)
-        starts, ends = class_runs(units, classes)
-        texts = [text[a:b] for a, b in zip(starts, ends)]
-    return list(map(Token, texts, starts, ends)), texts, starts, ends
+        return parts[1::2], offsets[1:-1:2], offsets[2::2]
+    # the same runs, from each character's class (a few array operations over the text)
+    starts, ends = class_runs(units, classes)
+    return [text[a:b] for a, b in zip(starts, ends)], starts, ends
 
 
 @lru_cache(maxsize=1)

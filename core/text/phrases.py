@@ -9,6 +9,7 @@ from typing import Callable, Iterable
 from core.text.lexindex import kind
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Token, normalize_chars
+from core.text.tokens import columns
 
 MEMO_MAX = 200_000  # distinct tokens remembered per matcher before the memo starts over
 
@@ -91,7 +92,9 @@ class PhraseMatcher:
 
         With `text`, a phrase may not run across punctuation between its tokens.
         """
-        word = tokens[i].text
+        cols = columns(tokens)  # the texts, starts and ends as lists (no Token made)
+        texts = cols.texts
+        word = texts[i]
         node = self._walks.get(word, NO_WALK)
         if node is NO_WALK:
             node = self._walk_of(word)
@@ -101,12 +104,12 @@ class PhraseMatcher:
         # punctuation intervenes; the deepest phrase that ends on the way wins.
         best = None if node[0] is NO_PHRASE else (node[0], 1)
         children = node[1]
-        j, last = i, len(tokens) - 1
+        j, last = i, len(texts) - 1
+        starts, ends = cols.starts, cols.ends
         while children and j < last:
-            b = tokens[j + 1]
-            if text is not None and text[tokens[j].end:b.start].strip():
+            if text is not None and text[ends[j]:starts[j + 1]].strip():
                 break
-            node = children.get(b.text)
+            node = children.get(texts[j + 1])
             if node is None:
                 break
             j += 1
@@ -126,12 +129,14 @@ class PhraseMatcher:
 
     def find_all(self, tokens: list[Token], text: str | None = None, lo: int = 0, hi: int | None = None):
         """Non-overlapping (token index, length, value) matches in tokens[lo:hi], left to right."""
-        hi = len(tokens) if hi is None else hi
+        tokens = columns(tokens)
+        texts = tokens.texts
+        hi = len(texts) if hi is None else hi
         out = []
         memo = self._memo
         i = lo
         while i < hi:
-            firsts = memo.get(tokens[i].text)  # inline fast path: most tokens start no phrase
+            firsts = memo.get(texts[i])  # inline fast path: most tokens start no phrase
             if firsts is not None and not firsts:
                 i += 1
                 continue
@@ -172,8 +177,10 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
     starts = _STARTS.setdefault(key, {})
     if len(starts) >= MEMO_MAX:
         starts.clear()
+    tokens = columns(tokens)  # (itself for a document's tokens)
     if texts is None:
-        texts = [t.text for t in tokens]
+        texts = tokens.texts
+    token_starts, token_ends = tokens.starts, tokens.ends
     text_of = {name: None if name in loose else text for name in matchers}  # the text each lexicon matches with
     n_tokens = len(texts)
     for i in range(n_tokens) if positions is None else positions:
@@ -197,7 +204,7 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
                 found = single
             elif node[1]:
                 found = matchers[name].match(tokens, i, name_text)
-            elif name_text is not None and name_text[tokens[i].end:tokens[i + 1].start].strip():
+            elif name_text is not None and name_text[token_ends[i]:token_starts[i + 1]].strip():
                 found = single  # punctuation between: the phrase stops at the first token
             else:
                 found = single if node[0] is NO_PHRASE else (node[0], 2)

@@ -237,7 +237,9 @@ def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None,
     those tokens, from `index`, are looked at)."""
     cuts = list(_sentence_cuts(text))
     cuts += _clause_marks(text)
-    cuts += [tokens[i].start - 1 for i in (index or TokenIndex.of(tokens)).positions(CLAUSE_OPENER)]
+    if starts is None:
+        starts = list(map(_START, tokens))
+    cuts += [starts[i] - 1 for i in (index or TokenIndex.of(tokens)).positions(CLAUSE_OPENER)]
     return _split(tokens, cuts, len(text), ends, starts)
 
 

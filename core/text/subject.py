@@ -80,7 +80,7 @@ def _visitor(ctx: "DocContext", a: int) -> bool:
     clause = ctx.clause_of(a)
     if a in _mention_ends(ctx):  # a mention ends right before it: it may be coordinated with that one
         before = ctx.mentions_in(clause.first, a)
-        if before and ctx.mention_tokens[before[-1]][1] == a and conjoined(ctx.tokens[a].text):
+        if before and ctx.mention_tokens[before[-1]][1] == a and conjoined(ctx.tokens.texts[a]):
             return _visitor(ctx, before[-1])
     # no word that could make it the other side stands as far back as any is read: most mentions
     lo = max(clause.first, a - VISITOR_WINDOW)
@@ -100,7 +100,7 @@ def _visitor(ctx: "DocContext", a: int) -> bool:
     for c in reversed(ctx.tag_positions("comparison", a - COMPARISON_WINDOW, a)):
         if c <= k:
             break
-        if not ctx.tokens[c].text.startswith(DEFINITE) and not _learned_about(ctx, c, clause.first):
+        if not ctx.tokens.texts[c].startswith(DEFINITE) and not _learned_about(ctx, c, clause.first):
             k = c
             break
     receive = ctx.first_tag("receive_verb", clause.first, a)
@@ -180,7 +180,7 @@ SHORT_FORM = kind("short_form", _short_form)
 def _short_form_at(ctx: "DocContext", i: int, covered: set[int]) -> str | None:
     if i in covered:
         return None
-    return _short_form(ctx.tokens[i].text)
+    return _short_form(ctx.tokens.texts[i])
 
 
 def resolve(ctx: "DocContext") -> str:
@@ -213,10 +213,10 @@ def resolve(ctx: "DocContext") -> str:
                 (HOME if not subject and HOME in states else "")
         if not iso3:
             continue
-        tok = ctx.tokens[i]
-        surface, start, end = ctx.norm.surface(tok.start, tok.end)
+        nstart, nend = ctx.tokens.starts[i], ctx.tokens.ends[i]
+        surface, start, end = ctx.norm.surface(nstart, nend)
         added.append((i, CountryMention(iso3=iso3, surface=surface, start=start, end=end, via="short_form",
-                                        nstart=tok.start, nend=tok.end)))
+                                        nstart=nstart, nend=nend)))
     for i, m in added:
         ctx.mention_at[i] = m
         ctx.mention_tokens[i] = (i, i + 1)
