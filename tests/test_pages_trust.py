@@ -16,6 +16,7 @@ import pytest
 from test_pages import SEED_000, SEED_002, SEED_003, SEED_004, chart, decode, run_page, trace
 
 from ui import charts, measures
+from ui.charts.common import HOST_COLOUR
 from ui.labels import clean_title
 from ui.layout import csv_bytes
 from ui.safety import csv_safe
@@ -163,6 +164,20 @@ def test_an_empty_result_names_its_filters_and_resets_them():
     assert "Years: 2014–2015" in info.value and "Kind of event: workshop" in info.value
     at.button(key="ov_empty_reset").click().run()
     assert at.multiselect(key="ov_kind").value == [] and len(page_charts(at)) == 2
+
+
+def test_the_map_marks_only_small_states_with_a_dot():
+    # Natural Earth's 1:110m countries have Saudi Arabia and Qatar but not Bahrain, Singapore or Malta.
+    counts = pd.DataFrame({"iso3": ["SAU", "QAT", "BHR", "SGP", "MLT"], "name": ["a", "b", "c", "d", "e"],
+                           "events": [4, 3, 2, 1, 1], "named": [4, 3, 2, 1, 0], "via_body": [0, 0, 0, 0, 1]})
+    fig = charts.engagement_map(counts, "t")
+    (dots,) = [t for t in fig.data if t.name == "state engaged (dot)"]
+    assert list(dots.locations) == ["BHR", "SGP", "MLT"]
+    assert list(dots.marker.color) == ["#08306b", "#08306b", HOST_COLOUR]  # Malta: through the GCC only
+    shaded = [t for t in fig.data if t.name == "states engaged"][0]
+    assert list(shaded.locations) == ["SAU", "QAT", "BHR", "SGP"]
+    large = counts[counts["iso3"].isin(["SAU", "QAT"])]
+    assert not [t for t in charts.engagement_map(large, "t").data if t.name == "state engaged (dot)"]
 
 
 def test_a_map_with_no_state_shows_the_world():

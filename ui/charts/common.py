@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import math
 import textwrap
 import zlib
+from pathlib import Path
 
 import plotly.graph_objects as go
 
@@ -46,6 +49,18 @@ GROUP_COLOURS = {"Very high EGDI": "#08519c", "High EGDI": "#4292c6", "Middle EG
 # The 1:110m world with the 61 small states it lacks taken from the 1:50m file (tools/build_world_topojson.py):
 # every state has a polygon, and a map is drawn or updated in about a tenth of the 1:50m time.
 GEO_CONFIG = {"topojsonURL": "/app/static/topojson/small_states/", "displaylogo": False}
+
+
+@functools.cache
+def small_states() -> frozenset[str]:
+    """ISO3 codes of the states too small for Natural Earth's 1:110m countries: the ones
+    tools/build_world_topojson.py added from the 1:50m file (every state of that file that the plain
+    1:110m file, static/topojson/world_110m.json, lacks). Their polygons are a few pixels wide on a
+    world map, so the maps also mark them with a dot."""
+    static = Path(__file__).resolve().parents[2] / "static" / "topojson"
+    ids = [{g.get("id") for g in json.loads((static / folder / "world_110m.json").read_text(encoding="utf-8"))
+            ["objects"]["countries"]["geometries"]} for folder in ("small_states", ".")]
+    return frozenset(str(i) for i in ids[0] - ids[1] if i)
 
 
 # Bahrain's position, for the host marker (Natural Earth label point of Bahrain).

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from ui.labels import state_label
 from ui.i18n import _, country, number
 
-from ui.charts.common import BAHRAIN_LON_LAT, BODY_COLOUR, GROUP_COLOURS, HOST_COLOUR, count_ticks, finish
+from ui.charts.common import BAHRAIN_LON_LAT, BODY_COLOUR, GROUP_COLOURS, HOST_COLOUR, count_ticks, finish, small_states
 from ui.measures import EGDI_GROUPS, MEASURES, egdi_group, measure_label
 
 
@@ -51,7 +51,9 @@ def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", hos
     in their own colour, and the host in its own colour.
 
     Uses the 1:110m topojson with the small states added from the 1:50m file (the plain 1:110m file
-    has no Bahrain) and dots at each state's centroid so small states stay visible. The chart needs
+    has no Bahrain) and a dot at the centroid of each small state engaged (common.small_states), so
+    that it stays visible; a larger state's shading needs none (and each dot is drawn again on every
+    filter change). The chart needs
     GEO_CONFIG (the offline topojson; ui.layout.chart passes it with geo=True).
     customdata holds the ISO3 code (a click opens the state's profile).
     """
@@ -80,11 +82,12 @@ def engagement_map(counts: pd.DataFrame, title: str, host_iso3: str = "BHR", hos
                            "(" + html.escape(_("through the GCC as a body")) + ")<extra></extra>"),
             marker={"line": {"width": 0.5}},
         ))
-    if len(counts):
+    dots = counts[counts["iso3"].astype(str).isin(small_states())] if len(counts) else counts
+    if len(dots):  # the small states only: a larger state's shading shows without one
         fig.add_trace(go.Scattergeo(
-            locations=counts["iso3"], locationmode="ISO-3", mode="markers", name=_("state engaged (dot)"),
-            text=counts["name"], customdata=counts["iso3"], showlegend=False,
-            marker={"size": 6, "color": np.where(counts.get("named", counts["events"]) > 0, "#08306b",
+            locations=dots["iso3"], locationmode="ISO-3", mode="markers", name=_("state engaged (dot)"),
+            text=dots["name"], customdata=dots["iso3"], showlegend=False,
+            marker={"size": 6, "color": np.where(dots.get("named", dots["events"]) > 0, "#08306b",
                                                  HOST_COLOUR).astype(object),
                     "line": {"width": 1, "color": "white"}},
             hovertemplate="%{text}<extra></extra>",
