@@ -609,15 +609,16 @@ def test_upload_to_an_unusable_folder(tmp_path):
 
 def test_control_share_from_utf8_bytes_is_the_regexs_count():
     """The control share of a strictly decoded UTF-8 text, counted on its bytes (ASCII controls deleted
-    in C, the regex only when a C2 byte occurs), equals the regex count over the text, on random texts
-    of controls (C0, DEL, C1), tabs and line breaks, Arabic and Latin letters, with and without a byte
+    in C, the C1 controls at each C2 byte), equals the regex count over the text, on random texts
+    of controls (C0, DEL, C1), tabs and line breaks, Arabic and Latin letters, guillemets and other
+    characters written with a C2 or C3 lead byte, with and without a byte
     order mark; decode_bytes gives the same status and messages either way."""
     import random
 
     from core.reading.decode import _control_share, decode_bytes
 
     pieces = ["\x00", "\x01", "\x08", "\t", "\n", "\x0b", "\r", "\x0e", "\x1b", "\x1f", "\x7f", "\x80",
-              "\x85", "\x9f", "\xa0", "é", "a", " ", "ب", "الكويت", "\ufeff", "€"]
+              "\x85", "\x9f", "\xa0", "é", "a", " ", "ب", "الكويت", "\ufeff", "€", "«", "»", "Â", "\xc2"]
     rnd = random.Random(28)
     controls = 0
     for _ in range(4000):
