@@ -120,25 +120,41 @@ _LINK = "a symbolic link"  # _read_regular's answer for a link opened with O_NOF
 
 def _read_regular(real: str, name: str, limit: int, extra_flags: int = 0) -> tuple[bytes | None, str]:
     """read_limited's reading of the resolved path `real`; with O_NOFOLLOW in `extra_flags`, a
-    symbolic link at `real` is not opened: (None, _LINK) instead."""
+    symbolic link at `real` is not opened: (None, _LINK) instead. The bytes are read with os.read,
+    asking first for the size fstat gives plus one (a buffered file object's read of limit + 1 bytes
+    sets up a buffer of the limit for every article), then on to the end or limit + 1 bytes."""
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | extra_flags
     try:
-        with open(real, "rb", opener=lambda p, _: os.open(p, flags)) as fh:
-            info = os.fstat(fh.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                return None, f"{name}: not a regular file"
-            if info.st_size > limit:
-                return None, too_big_message(name, info.st_size, limit)
-            raw = fh.read(limit + 1)
-    except IsADirectoryError:
-        return None, f"{name}: not a regular file"
+        fd = os.open(real, flags)
     except OSError as exc:
         if extra_flags & _NOFOLLOW and exc.errno == errno.ELOOP:
             return None, _LINK
         return None, f"{name}: could not be read ({exc.strerror or exc})"
-    if len(raw) > limit:
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, f"{name}: not a regular file"
+        if info.st_size > limit:
+            return None, too_big_message(name, info.st_size, limit)
+        parts: list[bytes] = []
+        total, want = 0, info.st_size + 1
+        while total <= limit:
+            chunk = os.read(fd, min(want, limit + 1 - total))
+            if not chunk:
+                break
+            parts.append(chunk)
+            total += len(chunk)
+            want = READ_CHUNK  # a file grown since fstat, or a short read: read on in chunks
+    except OSError as exc:
+        return None, f"{name}: could not be read ({exc.strerror or exc})"
+    finally:
+        os.close(fd)
+    if total > limit:
         return None, too_big_message(name, f"more than {limit}", limit)
-    return raw, ""
+    return parts[0] if len(parts) == 1 else b"".join(parts), ""
+
+
+READ_CHUNK = 1 << 16
 
 
 @contextlib.contextmanager
