@@ -44,7 +44,7 @@ def story_records(events: pd.DataFrame, participants: pd.DataFrame,
     with no anchor in its sentence find its edition in its article."""
     texts = texts if texts is not None else {}
     named: dict[str, set[str]] = defaultdict(set)
-    for event_id, iso3 in zip(participants["event_id"].astype(str), participants["iso3"].astype(str)):
+    for event_id, iso3 in zip(participants["event_id"].astype(str).tolist(), participants["iso3"].astype(str).tolist()):
         named[event_id].add(iso3)
     read = events[[c for c in STORY_COLUMNS if c in events.columns]]  # each row as a dict: the columns read only
     records = [story_record(row, frozenset(named.get(str(row["event_id"]), ())), _text(texts, row["doc"]))
@@ -56,7 +56,8 @@ def row_dicts(frame: pd.DataFrame) -> list[dict]:
     """frame.to_dict("records"), read a column at a time (one list per column, not one Series
     iteration per value): the same values, each a Python scalar, a missing one None."""
     columns = list(frame.columns)
-    values = [list(map(maybe_box_native, frame[column].tolist())) for column in columns]
+    # a str is boxed as itself (maybe_box_native changes only numbers, booleans, dates and NA): not asked
+    values = [[v if v.__class__ is str else maybe_box_native(v) for v in frame[column].tolist()] for column in columns]
     return [dict(zip(columns, row)) for row in zip(*values)]
 
 
@@ -228,8 +229,10 @@ def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: di
     members: dict[str, list[StoryRecord]] = defaultdict(list)
     for r in records:
         members[story_of[r.record_id]].append(r)
-    dates = dict(zip(events["event_id"].astype(str), events["date"].fillna("").astype(str)))
-    assumed = dict(zip(events["event_id"].astype(str), events["host_iso3"].fillna("").astype(str)))
+    # columns read with tolist (the values iterating them gives, without a call per value)
+    event_ids = events["event_id"].astype(str).tolist()
+    dates = dict(zip(event_ids, events["date"].fillna("").astype(str).tolist()))
+    assumed = dict(zip(event_ids, events["host_iso3"].fillna("").astype(str).tolist()))
     rows = []
     for story in sorted(members):
         group = sorted(members[story], key=lambda r: (r.role != "main", r.doc, r.event_id))
