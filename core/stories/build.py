@@ -144,8 +144,11 @@ def _split_refused(members: list[str], by_id: dict[str, StoryRecord],
     strongest first (most evidence, then ids), never merging two parts that hold a refused pair.
 
     The refusals are one matrix; a merged part's row and column are the union of its members', so
-    each link costs one lookup and each merge one row (quadratic in the component, not cubic)."""
-    if len(members) < 3:
+    each link costs one lookup and each merge one row (quadratic in the component, not cubic).
+
+    A component whose every pair is linked (`links`: the component's links, each pair once) holds no
+    refused pair: a link passed the same pairwise refusals (candidate_links), so no matrix is built."""
+    if len(members) < 3 or len(links) == len(members) * (len(members) - 1) // 2:
         return [set(members)]
     refused = refusal_matrix([by_id[m] for m in members])
     np.fill_diagonal(refused, False)
