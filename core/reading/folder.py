@@ -115,7 +115,8 @@ def read_limited(path: Path, name: str, limit: int, folder: Path | None = None, 
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_LINK = "a symbolic link"  # _read_regular's answer for a link opened with O_NOFOLLOW (ELOOP)
+_LINK = "a symbolic link"  # _read_regular's answer for a link opened with O_NOFOLLOW
+_LINK_ERRORS = (errno.ELOOP, errno.EMLINK)  # what opening a link with O_NOFOLLOW raises (EMLINK on FreeBSD)
 
 
 def _read_regular(real: str, name: str, limit: int, extra_flags: int = 0) -> tuple[bytes | None, str]:
@@ -127,7 +128,7 @@ def _read_regular(real: str, name: str, limit: int, extra_flags: int = 0) -> tup
     try:
         fd = os.open(real, flags)
     except OSError as exc:
-        if extra_flags & _NOFOLLOW and exc.errno == errno.ELOOP:
+        if extra_flags & _NOFOLLOW and exc.errno in _LINK_ERRORS:
             return None, _LINK
         return None, f"{name}: could not be read ({exc.strerror or exc})"
     try:
