@@ -248,6 +248,32 @@ def test_symlink_out_of_the_folder_is_an_error_and_never_read(tmp_path):
     assert SECRET not in everything and str(outside) not in everything
 
 
+def test_entry_listed_as_a_file_then_replaced_by_a_link_out_is_refused(tmp_path):
+    """read_limited's `entry` (a name the listing showed is not a link: opened without following links,
+    no resolution of each part of the path) falls back to resolving the path when a link is found
+    there, so a link swapped in after the listing is refused as a listed link is; a plain entry reads
+    the same bytes and messages as with the path resolved."""
+    from core.reading.folder import read_limited
+
+    outside = write(tmp_path / "elsewhere", {"secret.txt": SECRET + "\n" + VISIT})
+    folder = write(tmp_path / "articles", {"a.txt": VISIT, "real.txt": OTHER})
+    real_folder = os.path.realpath(folder)
+    for name in ("a.txt", "real.txt", "missing.txt"):
+        assert read_limited(folder / name, name, 10_000, folder, real_folder=real_folder, entry=name) == \
+            read_limited(folder / name, name, 10_000, folder)
+    assert read_limited(folder / "a.txt", "a.txt", 5, folder, real_folder=real_folder, entry="a.txt") == \
+        (None, f"a.txt: {len(VISIT.encode())} bytes exceeds the limit of 5 bytes "
+               "(set the EGOV_MAX_BYTES environment variable or the max_bytes argument to change)")
+    os.remove(folder / "a.txt")
+    os.symlink(outside / "secret.txt", folder / "a.txt")  # after the listing
+    assert read_limited(folder / "a.txt", "a.txt", 10_000, folder, real_folder=real_folder, entry="a.txt") == \
+        (None, "a.txt: a link to a file outside the articles folder; not read")
+    os.remove(folder / "a.txt")
+    os.symlink("real.txt", folder / "a.txt")  # a link inside: read like any file
+    assert read_limited(folder / "a.txt", "a.txt", 10_000, folder, real_folder=real_folder,
+                        entry="a.txt") == (OTHER.encode("utf-8"), "")
+
+
 def test_symlinked_manifest_outside_is_refused(tmp_path):
     outside = write(tmp_path / "elsewhere", {"m.csv": SECRET + ",x\n"})
     folder = write(tmp_path / "articles", {"a.txt": VISIT})

@@ -378,19 +378,45 @@ def test_broken_link_and_fifo_are_errors(tmp_path):
 
 
 def test_oserror_while_reading_is_a_document_error(tmp_path, monkeypatch):
-    write(tmp_path, {"a.txt": VISIT, "b.txt": KUWAIT})
-    real_open = open
+    write(tmp_path, {"a.txt": VISIT, "b.txt": KUWAIT, "c.txt": VISIT + " 2014"})
+    real_open, real_read = os.open, os.read
+    reading: dict[int, str] = {}
 
     def failing_open(path, *args, **kwargs):
         if str(path).endswith("a.txt"):
             raise PermissionError(13, "Permission denied")
-        return real_open(path, *args, **kwargs)
+        fd = real_open(path, *args, **kwargs)
+        reading[fd] = str(path)
+        return fd
 
-    monkeypatch.setattr("builtins.open", failing_open)
+    def failing_read(fd, n):
+        if reading.get(fd, "").endswith("c.txt"):
+            raise OSError(5, "Input/output error")
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "open", failing_open)
+    monkeypatch.setattr(os, "read", failing_read)
     docs = by_name(read_corpus(tmp_path)[0])
     assert docs["a.txt"].status == "error"
     assert docs["a.txt"].messages == ("a.txt: could not be read (Permission denied)",)
+    assert docs["c.txt"].status == "error"
+    assert docs["c.txt"].messages == ("c.txt: could not be read (Input/output error)",)
     assert docs["b.txt"].status == "ok" and docs["b.txt"].text == KUWAIT
+
+
+def test_file_grown_after_its_size_was_read_is_read_to_the_limit(tmp_path, monkeypatch):
+    """read_limited asks for the size fstat gives plus one, then reads on: a file that grew since (here
+    fstat reports fewer bytes) is read whole, or refused once it passes the limit."""
+    from core.reading import folder as folder_module
+
+    write(tmp_path, {"a.txt": VISIT})
+    size = len(VISIT.encode("utf-8"))
+    real_fstat = os.fstat
+    monkeypatch.setattr(folder_module, "READ_CHUNK", 7)
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
+    assert folder_module.read_limited(tmp_path / "a.txt", "a.txt", size) == (VISIT.encode("utf-8"), "")
+    assert folder_module.read_limited(tmp_path / "a.txt", "a.txt", size - 1) == \
+        (None, folder_module.too_big_message("a.txt", f"more than {size - 1}", size - 1))
 
 
 LIMITS = [  # (max_bytes argument, EGOV_MAX_BYTES, status of a 300-byte file, message part)
@@ -609,15 +635,16 @@ def test_upload_to_an_unusable_folder(tmp_path):
 
 def test_control_share_from_utf8_bytes_is_the_regexs_count():
     """The control share of a strictly decoded UTF-8 text, counted on its bytes (ASCII controls deleted
-    in C, the regex only when a C2 byte occurs), equals the regex count over the text, on random texts
-    of controls (C0, DEL, C1), tabs and line breaks, Arabic and Latin letters, with and without a byte
+    in C, the C1 controls at each C2 byte), equals the regex count over the text, on random texts
+    of controls (C0, DEL, C1), tabs and line breaks, Arabic and Latin letters, guillemets and other
+    characters written with a C2 or C3 lead byte, with and without a byte
     order mark; decode_bytes gives the same status and messages either way."""
     import random
 
     from core.reading.decode import _control_share, decode_bytes
 
     pieces = ["\x00", "\x01", "\x08", "\t", "\n", "\x0b", "\r", "\x0e", "\x1b", "\x1f", "\x7f", "\x80",
-              "\x85", "\x9f", "\xa0", "é", "a", " ", "ب", "الكويت", "\ufeff", "€"]
+              "\x85", "\x9f", "\xa0", "é", "a", " ", "ب", "الكويت", "\ufeff", "€", "«", "»", "Â", "\xc2"]
     rnd = random.Random(28)
     controls = 0
     for _ in range(4000):

@@ -155,6 +155,28 @@ def test_glued_spans_are_the_alternations_matches():
         assert _glued_spans(text, mapping) == [m.span() for m in pattern.finditer(text)], text
 
 
+def test_glued_tests_find_a_text_with_a_glued_form_as_every_form_would():
+    """normalize asks only the glued forms holding no other form; on random texts of forms, halves of
+    forms and letters, the answer is the one asking every form (and a form is left out)."""
+    import random
+
+    from core.text.normalize import _glued_tests, glued_words
+
+    mapping = glued_words()[1]
+    tests = _glued_tests()
+    assert set(tests) < set(mapping)
+    halves = [f[:len(f) // 2] for f in mapping] + [f[len(f) // 2:] for f in mapping]
+    pieces = list(mapping) + halves + ["ب", "و", "ل", " ", "ال", "ه"]
+    rng = random.Random(28)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        expected = any(f in text for f in mapping)
+        assert any(f in text for f in tests) == expected, text
+        found += expected
+    assert 500 < found < 2500
+
+
 def test_span_reads_the_runs_as_the_entries_would():
     """Normalized.span over an OffsetMap (read from the runs directly) gives what the same map as a
     tuple gives, for every span of random texts, the ends and past them included."""

@@ -328,6 +328,46 @@ def test_blocking_and_prefilter_find_exactly_the_pairs_the_rules_join():
     assert candidate_links(records) == brute
 
 
+def test_a_component_linked_pair_by_pair_holds_no_refused_pair():
+    """_split_refused returns a component whose every pair is linked without building its refusal
+    matrix: sound because no linked pair is refused. On varied records (years, hosts, dates, names,
+    tenses, editions), every pair candidate_links links has no refusal, and every component that is
+    linked pair by pair has no refused pair in refusal_matrix."""
+    from itertools import combinations, product
+
+    import networkx as nx
+    import numpy as np
+
+    from core.stories.build import _split_refused, candidate_links
+    from core.stories.prefilter import refusal_matrix
+
+    rng = random.Random(28)
+    sentences = [MEETING_11, MEETING_11_B, MEETING_12, OTHER_COMMITTEE, FORUM, FORUM_B, FORUM_NEXT]
+    kinds = {MEETING_11: "meeting", MEETING_11_B: "meeting", MEETING_12: "meeting", OTHER_COMMITTEE: "meeting",
+             FORUM: "forum", FORUM_B: "forum", FORUM_NEXT: "forum"}
+    rows = [row(f"d{n % 29}.txt", s, kinds[s], y, h, "stated" if h else "not_stated",
+                date=d if y == 2021 else "", tense="upcoming" if s == FORUM_NEXT else "past", n=n)
+            for n, (s, y, h, d) in enumerate(product(sentences, (2020, 2021, None), ("", "QAT"), ("", "2021-06")))
+            if rng.random() < 0.7]
+    records = sorted((story_record(r) for r in rows), key=lambda r: r.record_id)
+    by_id = {r.record_id: r for r in records}
+    links = candidate_links(records)
+    assert len(links) > 50
+    assert all(not refusal(by_id[a], by_id[b]) for a, b in links)
+    graph = nx.Graph(list(links))
+    cliques = 0
+    for component in map(sorted, nx.connected_components(graph)):
+        inside = {p: basis for p, basis in links.items() if p[0] in component}
+        if len(component) >= 3 and len(inside) == len(component) * (len(component) - 1) // 2:
+            cliques += 1
+            matrix = refusal_matrix([by_id[m] for m in component])
+            np.fill_diagonal(matrix, False)
+            assert not matrix.any()
+            assert _split_refused(component, by_id, inside) == [set(component)]
+    assert cliques >= 3
+    assert any(refusal(a, b) for a, b in combinations(records, 2))
+
+
 def test_refusal_matrix_is_the_rules_refusal():
     from itertools import product
 

@@ -38,3 +38,20 @@ def test_row_dicts_of_an_events_table():
     row, = row_dicts(events[["event_id", "year", "date", "countries_stated"]])
     assert row == {"event_id": "a#e1", "year": 2013, "date": None, "countries_stated": None}
     assert type(row["year"]) is int
+
+
+@pytest.mark.parametrize("dtype", ["string", "str", "object", "string[python]", "string[pyarrow]"])
+def test_text_columns_read_with_tolist_as_iterating_them(dtype):
+    """The stories and review stages read text columns (after astype(str), or string-typed) with tolist
+    instead of iterating the Series (a call per value on Arrow-backed strings): the same values of the
+    same types, missing values included, on random columns of the dtypes the tables carry."""
+    rng = random.Random(28)
+    for _ in range(50):
+        values = [rng.choice(["ev-1", "BHR", "", None, "a.txt#e2", "مؤتمر"]) for _ in range(rng.randint(0, 30))]
+        column = pd.Series(values, dtype=dtype)
+        for series in (column, column.astype(str), column.fillna("").astype(str)):
+            iterated, listed = list(series), series.tolist()
+            assert len(iterated) == len(listed)
+            for a, b in zip(iterated, listed):
+                assert type(a) is type(b)
+                assert (a is b) if a is pd.NA or a is None or a != a else a == b

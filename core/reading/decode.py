@@ -123,11 +123,18 @@ def _control_share(text: str, utf8: bytes | None = None) -> float:
     """Share of `text`'s characters that CONTROL_RE matches. `utf8`: the bytes `text` was strictly
     decoded from as UTF-8 (a byte order mark allowed), when it was: there the controls below U+0080
     are single bytes (never inside a multi-byte sequence), counted by deleting them in C, and the
-    ones from U+0080 (C2 80 to C2 9F) are looked for only when a C2 byte occurs at all."""
+    ones from U+0080 (C2 80 to C2 9F) are counted at each C2 byte (a lead byte in valid UTF-8, so
+    C2 and the byte after it are one character; «» are C2 AB and C2 BB), not by the regex."""
     if not text:
         return 0.0
-    if utf8 is not None and b"\xc2" not in utf8:
-        return (len(utf8) - len(utf8.translate(None, _ASCII_CONTROL_BYTES))) / len(text)
+    if utf8 is not None:
+        count = len(utf8) - len(utf8.translate(None, _ASCII_CONTROL_BYTES))
+        k = utf8.find(b"\xc2")
+        while k != -1:
+            if 0x80 <= utf8[k + 1] <= 0x9F:  # k + 1 exists: a strictly decoded C2 is never last
+                count += 1
+            k = utf8.find(b"\xc2", k + 2)
+        return count / len(text)
     return len(CONTROL_RE.findall(text)) / len(text)
 
 

@@ -51,10 +51,13 @@ class SourceDocument:
 
 
 
-def _read_document(folder: Path, real: str, name: str, limit: int, real_folder: str | None = None) -> SourceDocument:
+def _read_document(folder: Path, real: str, name: str, limit: int, real_folder: str | None = None,
+                   link: bool = True) -> SourceDocument:
     """The document of the entry `real`, shown as `name` (safe_name of `real`); `real_folder`:
-    the folder's resolved path, when the caller resolved it once for every entry."""
-    raw, problem = read_limited(folder / real, name, limit, folder, real_folder=real_folder)
+    the folder's resolved path, when the caller resolved it once for every entry; `link`: False
+    when the folder's listing says the entry is not a symbolic link (read_limited's `entry`)."""
+    raw, problem = read_limited(folder / real, name, limit, folder, real_folder=real_folder,
+                                entry=None if link else real)
     if raw is None:
         size = 0
         try:
@@ -141,8 +144,16 @@ def _scan(folder: Path, entries: list[os.DirEntry], limit: int):
             skipped.append(f"{name}: skipped (only .txt, .html and .htm files are read{hint})")
             skipped_names.append(shorten(name))
             continue
-        docs.append(_read_document(folder, entry.name, name, limit, real_folder))
+        docs.append(_read_document(folder, entry.name, name, limit, real_folder, _is_link(entry)))
     return docs, skipped, skipped_names, present
+
+
+def _is_link(entry: os.DirEntry) -> bool:
+    """The listing's answer (no system call where the file system gives the entry's type); True when unsure."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True
 
 
 def _apply_manifest(docs: list[SourceDocument], manifest: Manifest, present: dict[str, str]) -> list[str]:

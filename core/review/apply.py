@@ -43,7 +43,7 @@ def _ordered(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _sha_of(documents: pd.DataFrame) -> dict[str, str]:
-    return {str(d): str(s) for d, s in zip(documents["doc"], documents["sha256"].fillna(""))}
+    return {str(d): str(s) for d, s in zip(documents["doc"].tolist(), documents["sha256"].fillna("").tolist())}
 
 
 @dataclass

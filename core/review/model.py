@@ -122,20 +122,27 @@ def anchor_id(anchor: dict) -> str:
 
 
 def _record_ids(kind: str, frame: pd.DataFrame, sha_of: dict[str, str]) -> list[str]:
-    """Ids of every row; the n-th row sharing an anchor gets '#n' in its anchor value (n >= 2)."""
+    """Ids of every row; the n-th row sharing an anchor gets '#n' in its anchor value (n >= 2).
+    record_id of each row's anchor, read a column at a time with no dict per row; a span end that is
+    an int is written as _int_or_blank writes it (str), the others asked of _int_or_blank."""
     ids: list[str] = []
     seen: dict[str, int] = {}
     span_cols = ("surface_start", "surface_end") if kind == "ranking" else ("start", "end")
-    value_cols = {"participant": ["iso3"], "ranking": ["scope", "country_iso3"], "event": []}[kind]
-    columns = ["doc", *span_cols, *value_cols]
-    for values in zip(*(frame[c].tolist() for c in columns)):
-        row = dict(zip(columns, values))
-        sha = sha_of.get(str(row["doc"]), "")
-        value = _anchor_value(kind, row)
-        rid = record_id(kind, sha, row[span_cols[0]], row[span_cols[1]], value)
+    if kind == "participant":
+        values = [str(v or "") for v in frame["iso3"].tolist()]
+    elif kind == "ranking":
+        values = [f"{s or ''}:{c or ''}" for s, c in zip(frame["scope"].tolist(), frame["country_iso3"].tolist())]
+    else:
+        values = [""] * len(frame)
+    prefix, sha256 = PREFIX[kind], hashlib.sha256
+    for doc, start, end, value in zip(frame["doc"].tolist(), frame[span_cols[0]].tolist(),
+                                      frame[span_cols[1]].tolist(), values):
+        head = (f"{sha_of.get(str(doc), '')}|{kind}|{start if type(start) is int else _int_or_blank(start)}|"
+                f"{end if type(end) is int else _int_or_blank(end)}|")
+        rid = f"{prefix}-{sha256((head + value).encode('utf-8')).hexdigest()[:10]}"
         n = seen.get(rid, 0) + 1
         seen[rid] = n
-        ids.append(rid if n == 1 else record_id(kind, sha, row[span_cols[0]], row[span_cols[1]], f"{value}#{n}"))
+        ids.append(rid if n == 1 else f"{prefix}-{sha256(f'{head}{value}#{n}'.encode('utf-8')).hexdigest()[:10]}")
     return ids
 
 

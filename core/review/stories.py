@@ -68,7 +68,7 @@ def story_links(folder: str | Path | None, record_ids: set[str]) -> tuple[list[t
 def with_stories(corpus):
     """The corpus with events.story_id and the stories table, the folder's story actions applied."""
     events = corpus.events
-    ids = set(events["record_id"].astype(str)) if "record_id" in events.columns else set(events["event_id"].astype(str))
+    ids = set(events["record_id" if "record_id" in events.columns else "event_id"].astype(str).tolist())
     must, alone, messages = story_links(corpus.folder, ids)
     events, stories = build_stories(events, corpus.participants, must, alone, corpus.texts)
     return dataclasses.replace(corpus, events=events, stories=stories, messages=[*corpus.messages, *messages])

@@ -44,7 +44,7 @@ def story_records(events: pd.DataFrame, participants: pd.DataFrame,
     with no anchor in its sentence find its edition in its article."""
     texts = texts if texts is not None else {}
     named: dict[str, set[str]] = defaultdict(set)
-    for event_id, iso3 in zip(participants["event_id"].astype(str), participants["iso3"].astype(str)):
+    for event_id, iso3 in zip(participants["event_id"].astype(str).tolist(), participants["iso3"].astype(str).tolist()):
         named[event_id].add(iso3)
     read = events[[c for c in STORY_COLUMNS if c in events.columns]]  # each row as a dict: the columns read only
     records = [story_record(row, frozenset(named.get(str(row["event_id"]), ())), _text(texts, row["doc"]))
@@ -56,7 +56,8 @@ def row_dicts(frame: pd.DataFrame) -> list[dict]:
     """frame.to_dict("records"), read a column at a time (one list per column, not one Series
     iteration per value): the same values, each a Python scalar, a missing one None."""
     columns = list(frame.columns)
-    values = [list(map(maybe_box_native, frame[column].tolist())) for column in columns]
+    # a str is boxed as itself (maybe_box_native changes only numbers, booleans, dates and NA): not asked
+    values = [[v if v.__class__ is str else maybe_box_native(v) for v in frame[column].tolist()] for column in columns]
     return [dict(zip(columns, row)) for row in zip(*values)]
 
 
@@ -143,8 +144,11 @@ def _split_refused(members: list[str], by_id: dict[str, StoryRecord],
     strongest first (most evidence, then ids), never merging two parts that hold a refused pair.
 
     The refusals are one matrix; a merged part's row and column are the union of its members', so
-    each link costs one lookup and each merge one row (quadratic in the component, not cubic)."""
-    if len(members) < 3:
+    each link costs one lookup and each merge one row (quadratic in the component, not cubic).
+
+    A component whose every pair is linked (`links`: the component's links, each pair once) holds no
+    refused pair: a link passed the same pairwise refusals (candidate_links), so no matrix is built."""
+    if len(members) < 3 or len(links) == len(members) * (len(members) - 1) // 2:
         return [set(members)]
     refused = refusal_matrix([by_id[m] for m in members])
     np.fill_diagonal(refused, False)
@@ -228,8 +232,10 @@ def stories_table(events: pd.DataFrame, records: list[StoryRecord], story_of: di
     members: dict[str, list[StoryRecord]] = defaultdict(list)
     for r in records:
         members[story_of[r.record_id]].append(r)
-    dates = dict(zip(events["event_id"].astype(str), events["date"].fillna("").astype(str)))
-    assumed = dict(zip(events["event_id"].astype(str), events["host_iso3"].fillna("").astype(str)))
+    # columns read with tolist (the values iterating them gives, without a call per value)
+    event_ids = events["event_id"].astype(str).tolist()
+    dates = dict(zip(event_ids, events["date"].fillna("").astype(str).tolist()))
+    assumed = dict(zip(event_ids, events["host_iso3"].fillna("").astype(str).tolist()))
     rows = []
     for story in sorted(members):
         group = sorted(members[story], key=lambda r: (r.role != "main", r.doc, r.event_id))

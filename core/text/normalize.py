@@ -150,8 +150,8 @@ def _bmp_changes(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     if tables is None or units is None:
         return None
     mapped, deleted = tables
-    gone = deleted[units]
-    kept = mapped[units][~gone]
+    gone = np.take(deleted, units)  # np.take: the same gather as deleted[units], twice as fast
+    kept = np.take(mapped, units)[~gone]
     out = kept.tobytes().decode("utf-16-le", "surrogatepass")
     if len(out) != len(kept):
         return None
@@ -173,6 +173,14 @@ def glued_words() -> tuple[re.Pattern[str] | None, dict[str, str]]:
         return None, mapping
     alternation = "|".join(sorted((re.escape(k) for k in mapping), key=len, reverse=True))
     return re.compile(alternation), mapping
+
+
+@lru_cache(maxsize=1)
+def _glued_tests() -> tuple[str, ...]:
+    """The glued forms that hold no other glued form: a text holds some glued form exactly when it
+    holds one of these (a form holding another is found with it), so normalize tests only these."""
+    forms = list(glued_words()[1])
+    return tuple(f for f in forms if not any(g != f and g in f for g in forms))
 
 
 def normalize_chars(text: str) -> str:
@@ -382,7 +390,7 @@ def normalize(original: str) -> Normalized:
     pattern, mapping = glued_words()
     # The glued forms are literal strings: one substring search each (in C) is much cheaper than the
     # regex alternation trying every position, and most texts hold none.
-    if pattern is not None and any(glued in text for glued in mapping):
+    if pattern is not None and any(glued in text for glued in _glued_tests()):
         text, inserted = _split_glued(text, mapping)
         # an inserted space points at the next real character: new position q reads old q - (insertions before q)
         if isinstance(index, OffsetMap):
