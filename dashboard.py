@@ -76,9 +76,6 @@ def overview_view(corpus: core.Corpus, events_cell, states_cell) -> None:
         shown = memo(corpus, (*state, "stories"), lambda: one_per_story(reports))
     counts = memo(corpus, (*state, "counts"), lambda: measures.state_counts(shown, corpus.participants, names))
 
-    engaged = memo(corpus, (*state, "engaged"), lambda: int((counts["named"] > 0).sum()))
-    filtered_metrics(events_cell, states_cell, len(shown), engaged, count_mode)
-
     if shown.empty:
         empty_state(_("events"), active_filters(events["year"], [
             ("ov_years", _("Years"), years, None, show_years),
@@ -109,6 +106,10 @@ def overview_view(corpus: core.Corpus, events_cell, states_cell) -> None:
                         "that name them (darker = more); light orange: states reached only through the GCC as a "
                         "body; dots mark small states; Bahrain, the host, is orange with a star. Click a state for "
                         "its profile.").format(n=number(len(counts))))
+    # The two figures go to cells of the row above the charts, outside this fragment: sent after the
+    # charts, so that the browser starts drawing those first.
+    engaged = memo(corpus, (*state, "engaged"), lambda: int((counts["named"] > 0).sum()))
+    filtered_metrics(events_cell, states_cell, len(shown), engaged, count_mode)
 
 
 def extracted_tables(corpus: core.Corpus) -> None:
