@@ -156,3 +156,35 @@ def test_dot_plot_of_many_events_is_one_marker_per_year_size_and_basis():
     assert sum(drawn.values()) == len(known) == n  # every event of known size is in one marker
     assert len(fig.data[0].x) < 200  # markers, not thousands of dots
     assert all(t.mode == "markers" and t.error_y.array is None for t in fig.data)
+
+
+def test_reports_of_each_story_come_from_one_pass_and_match_a_filter_of_the_events():
+    """ui.stories.reports_by_story (built once per corpus) gives each story what filtering the events by
+    its id and sorting them by document gives, ties in table order; a story id it does not hold has no report."""
+    from types import SimpleNamespace
+
+    from ui.labels import is_missing
+    from ui.stories import outlet, story_reports
+
+    events = pd.DataFrame({
+        "story_id": pd.array(["s1", "s2", "s1", None, "s1", "s2", "s3"], dtype="string"),
+        "doc": pd.array(["c.txt", "a.txt", "a.txt", "b.txt", "c.txt", "b.txt", "d.txt"], dtype="string"),
+        "event_id": pd.array([f"e{i}" for i in range(7)], dtype="string"),
+        "countries_stated": pd.array([12, None, 9, 4, None, 30, None], dtype="Int64")})
+    documents = pd.DataFrame({"doc": ["a.txt", "b.txt", "c.txt", "d.txt"],
+                              "source_url": ["https://www.bna.bh/x", "", "https://alayam.com/y", None]})
+    corpus = SimpleNamespace(events=events, documents=documents)
+
+    def filtered(story_id):
+        rows = events[events["story_id"] == story_id].sort_values("doc")
+        urls = dict(zip(documents["doc"], documents["source_url"]))
+        return [{"doc": d, "outlet": outlet(urls.get(d), d), "event_id": e, "size": None if is_missing(n) else int(n)}
+                for d, e, n in zip(rows["doc"], rows["event_id"], rows["countries_stated"])]
+
+    assert [r["event_id"] for r in story_reports(corpus, "s1")] == ["e2", "e0", "e4"]  # a.txt, then c.txt twice
+    assert [r["outlet"] for r in story_reports(corpus, "s1")] == ["bna.bh", "alayam.com", "alayam.com"]
+    for story_id in ("s1", "s2", "s3"):
+        assert story_reports(corpus, story_id) == filtered(story_id)
+    assert story_reports(corpus, "s9") == []
+    story_reports(corpus, "s1")[0]["size"] = 99  # a caller's change stays its own
+    assert story_reports(corpus, "s1")[0]["size"] == 9
