@@ -155,3 +155,40 @@ def test_relative_phrase_at_a_token_is_the_longest_of_either_reading():
             assert _relative_at(tokens, i, phrases, longest) == every_length(tokens, i), texts
             found += every_length(tokens, i) is not None
     assert found > 1000
+
+
+def test_dates_made_as_the_constructor_makes_them():
+    """dates._mention builds each DateMention with frozen_record (and a relative phrase's unit with
+    it, no copy): over 2,000 generated dates and evidence spans, the same object as the constructor
+    with dataclasses.replace for the unit (equality, hash, repr, fields, pickle)."""
+    import dataclasses
+    import pickle
+    import random
+
+    from core.records import DateMention
+    from core.text.dates import _mention
+    from core.text.normalize import tokenize_columns
+    from core.text.tokens import Tokens
+
+    pick = random.Random(5)
+    words = ["في", "25", "يونيو", "2013", "،", "العام", "الماضي", "(", "غدا", "1434", "هـ"]
+    for _ in range(2000):
+        norm = normalize(" ".join(pick.choice(words) for _ in range(pick.randint(1, 12))))
+        tokens = Tokens(*tokenize_columns(norm))
+        n = len(tokens.texts)
+        if not n:
+            continue
+        first = pick.randrange(n)
+        last = pick.randint(first + 1, n)
+        year, month, day = pick.randint(1990, 2030), pick.choice([None, 1, 6, 12]), pick.choice([None, 1, 30])
+        basis, cal, unit = pick.choice(["text", "relative"]), pick.choice(["gregorian", "hijri"]), pick.choice(["", "day", "year"])
+        made = _mention(norm, tokens, first, last, year, month, day, basis, cal, unit=unit)
+        nstart, nend = tokens.starts[first], tokens.ends[last - 1]
+        surface, start, end = norm.surface(nstart, nend)
+        plain = DateMention(year=year, month=month, day=day, basis=basis, surface=surface, start=start, end=end,
+                            nstart=nstart, nend=nend, calendar=cal)
+        if unit:
+            plain = dataclasses.replace(plain, unit=unit)
+        assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+        assert dataclasses.asdict(made) == dataclasses.asdict(plain) and pickle.loads(pickle.dumps(made)) == plain
+        assert made.iso == plain.iso

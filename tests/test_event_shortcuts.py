@@ -259,3 +259,25 @@ def test_a_cue_nothing_anchors_makes_no_draft(articles, monkeypatch):
     for text, published in articles:
         extract_document(text, published)
     assert said[True] >= 200 and said[False] >= 200
+
+
+def test_no_number_spans_more_tokens_than_the_counts_of_states_look_at():
+    """sizes._state_counts parses only the numbers with a state noun at most NUMBER_TOKENS tokens
+    after them: no number of number words (each with any conjunction, prefix or article), however
+    chained, spans more, and the longest one spans exactly that many."""
+    from core.events.sizes import NUMBER_TOKENS
+    from core.text.normalize import normalize, tokenize_columns
+    from core.text.numbers import number_in, number_lexicon
+
+    lex = number_lexicon()
+    words = sorted(lex.words)
+    glue = list(lex.conjunctions) + list(lex.prefixes) + [""] * 4
+    pick = random.Random(11)
+    spans = set()
+    for _ in range(50_000):
+        texts = [pick.choice(words)] + [pick.choice(glue) + pick.choice(words) for _ in range(6)]
+        found = number_in(texts, 0)
+        if found is not None:
+            spans.add(found.last - found.first)
+    assert number_in(tokenize_columns(normalize("مائة وخمسة عشر دولة"))[0], 0).last == NUMBER_TOKENS
+    assert max(spans) == NUMBER_TOKENS and len(spans) == NUMBER_TOKENS

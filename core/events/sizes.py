@@ -49,14 +49,27 @@ def size_definite_states(ctx: DocContext, i: int, last: int) -> bool:
 SIZE_RULES = (size_after_context_word, size_people_from_states)
 
 
+# A number spans at most this many tokens ("مائة وخمسة عشر" = 115: a hundred, then a cardinal of two
+# tokens after و): its state noun (num.last) lies at most this far after its first token.
+NUMBER_TOKENS = 3
+
+
 def _state_counts(ctx: DocContext) -> list[int]:
-    """The tokens where a cardinal from MIN_STATES to below MAX_STATES starts (a count a size rule
-    may read), in order, once per document."""
+    """The tokens where a cardinal from MIN_STATES to below MAX_STATES starts with a state noun where
+    a size rule reads one (right after the number, or one or two tokens before it: "الدول الـ15"), in
+    order, once per document. Only the numbers near a state noun are parsed; a document with no
+    state noun has none."""
     found = ctx.memo.get("state_counts")
     if found is None:
         found = ctx.memo["state_counts"] = []
+        nouns = ctx.tags["state_noun"]
+        if not nouns:
+            return found
         texts = ctx.index.texts
         for i in ctx.index.positions(NUMBER_START):
+            k = bisect_left(nouns, i - 2)
+            if k == len(nouns) or nouns[k] > i + NUMBER_TOKENS:
+                continue  # no state noun a size rule could read with a number here
             word = texts[i]
             if word.isdigit() and len(word) <= 9:  # parse_number reads digits as their cardinal value
                 counts = MIN_STATES <= int(word) < MAX_STATES

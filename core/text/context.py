@@ -20,7 +20,7 @@ from core.lexicon import load_table
 from core.text.lexindex import TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import Normalized, normalize, tokenize_columns
-from core.text.numbers import NumberMatch, number_at_word, parse_number
+from core.text.numbers import NumberMatch, number_at_word, number_in
 from core.records import CountryMention, DateMention, Span
 from core.text.phrases import phrase_tokens
 from core.text.segment import Segment, clauses, sentences
@@ -212,12 +212,12 @@ class DocContext:
         return [i for i in starts[bisect_left(starts, max(lo, 0)):bisect_left(starts, hi)] if number_at(i)]
 
     def number_at(self, i: int) -> NumberMatch | None:
-        """core.text.numbers.parse_number at token i, kept per document."""
+        """core.text.numbers.parse_number at token i (read from the texts: no Token made), kept per document."""
         found = self.memo.get("numbers")
         if found is None:
             found = self.memo["numbers"] = {}
         if i not in found:
-            found[i] = parse_number(self.tokens, i)
+            found[i] = number_in(self.tokens.texts, i)
         return found[i]
 
     def mentions_in(self, lo: int, hi: int) -> list[int]:

@@ -3,7 +3,6 @@ years, and relative phrases resolved against the publication date — never agai
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from functools import lru_cache
 
@@ -15,7 +14,7 @@ from core.text.lexindex import TokenIndex, kind
 from core.text.normalize import Normalized, normalize_chars
 from core.text.numbers import ordinal_word
 from core.text.tokens import Tokens, columns
-from core.records import DateMention
+from core.records import DateMention, frozen_record
 
 # 2013/06/26 and 26/06/2013, not inside a longer run of digits. The look-behind ("no digit before
 # the first digit") is tested after the first digit, (?<!\d\d), the same condition: a pattern that
@@ -130,11 +129,15 @@ def _year(tok: str) -> int | None:
 
 
 def _mention(norm: Normalized, tokens: Tokens, first: int, last: int, year: int, month: int | None,
-             day: int | None, basis: str, cal: str = "gregorian") -> DateMention:
+             day: int | None, basis: str, cal: str = "gregorian", unit: str = "") -> DateMention:
+    """The date of tokens[first:last], its evidence read back in the original; made as the
+    constructor makes it (core.records.frozen_record: every field, in the order DateMention declares
+    them), with no copy for a relative phrase's unit."""
     nstart, nend = tokens.starts[first], tokens.ends[last - 1]
     surface, start, end = norm.surface(nstart, nend)
-    return DateMention(year=year, month=month, day=day, basis=basis, surface=surface, start=start, end=end,
-                       nstart=nstart, nend=nend, calendar=cal)
+    return frozen_record(DateMention, {"year": year, "month": month, "day": day, "basis": basis, "surface": surface,
+                                       "start": start, "end": end, "nstart": nstart, "nend": nend,
+                                       "calendar": cal, "unit": unit})
 
 
 DIGITS = kind("digits", str.isdigit)
@@ -350,8 +353,7 @@ def _relative_dates(norm: Normalized, tokens: Tokens, published: Published, used
             continue
         shifted = shift(published, unit, offset)
         if shifted is not None:
-            mention = _mention(norm, tokens, i, i + length, *shifted, "relative")
-            found.append(dataclasses.replace(mention, unit=unit))
+            found.append(_mention(norm, tokens, i, i + length, *shifted, "relative", unit=unit))
         used.update(range(i, i + length))
         i += length
     return found

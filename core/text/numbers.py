@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,12 +94,13 @@ def _teen(token: str) -> int | None:
     return next((v for v, cls in number_lexicon().words.get(token, []) if cls == "teen"), None)
 
 
-def _tens_after_wa(tokens: list[Token], j: int) -> int | None:
-    """The tens value of tokens[j] when it reads 'و + tens' ("والعشرين", "وعشرون")."""
+def _tens_after_wa(texts: Sequence[str], j: int) -> int | None:
+    """The tens value of token j when it reads 'و + tens' ("والعشرين", "وعشرون")."""
     lex = number_lexicon()
-    if j >= len(tokens):
+    if j >= len(texts):
         return None
-    rest = next((tokens[j].text[len(c):] for c in lex.conjunctions if tokens[j].text.startswith(c)), None)
+    word = texts[j]
+    rest = next((word[len(c):] for c in lex.conjunctions if word.startswith(c)), None)
     if rest is None:
         return None
     rest = next((rest[len(a):] for a in lex.articles if rest.startswith(a)), rest)
@@ -114,20 +116,44 @@ def _unit_with_teen_or_tens(unit: int, teen: int | None, tens: int | None, ordin
     return None
 
 
-def _hundreds(tokens: list[Token], i: int, value: int, definite: bool) -> NumberMatch:
+def _hundreds(texts: Sequence[str], i: int, value: int, definite: bool) -> NumberMatch:
     """"مائة وخمسين" = 150: a hundred and a cardinal below 100 after و."""
-    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    nxt = texts[i + 1] if i + 1 < len(texts) else ""
     conj = next((c for c in number_lexicon().conjunctions if nxt.startswith(c)), None)
     if conj is not None:
-        rest = parse_number([Token(nxt[len(conj):], 0, 0)] + tokens[i + 2:i + 4], 0)
+        rest = number_in([nxt[len(conj):]] + [texts[j] for j in range(i + 2, min(i + 4, len(texts)))], 0)
         if rest and not rest.ordinal and rest.value < 100:
             return NumberMatch(value + rest.value, False, definite, i, i + 1 + (rest.last - rest.first))
     return NumberMatch(value, False, definite, i, i + 1)
 
 
-def parse_number(tokens: list[Token], i: int) -> NumberMatch | None:
-    """The number that starts at tokens[i], or None. Digits give a cardinal value."""
-    tok = tokens[i].text
+class _TextsOf(Sequence):
+    """A list of Token read as the list of its texts (each text read when indexed)."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens: Sequence[Token]):
+        self.tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, j):
+        if isinstance(j, slice):
+            return [t.text for t in self.tokens[j]]
+        return self.tokens[j].text
+
+
+def parse_number(tokens: Sequence[Token], i: int) -> NumberMatch | None:
+    """The number that starts at tokens[i], or None. Digits give a cardinal value. `tokens` is a
+    list of Token or the context's columns (core.text.tokens.Tokens: its texts are read, no Token made)."""
+    texts = getattr(tokens, "texts", None)
+    return number_in(_TextsOf(tokens) if texts is None else texts, i)
+
+
+def number_in(texts: Sequence[str], i: int) -> NumberMatch | None:
+    """parse_number over the tokens' texts: the number that starts at token i, or None."""
+    tok = texts[i]
     if tok.isdigit():
         return NumberMatch(int(tok), False, False, i, i + 1) if len(tok) <= 9 else None
     entries, prefix = _lookup(tok)
@@ -136,8 +162,8 @@ def parse_number(tokens: list[Token], i: int) -> NumberMatch | None:
     lex = number_lexicon()
     definite = prefix in lex.article_prefixes
     classes = {cls: value for value, cls in entries}
-    teen = _teen(tokens[i + 1].text) if i + 1 < len(tokens) else None
-    tens = _tens_after_wa(tokens, i + 1)
+    teen = _teen(texts[i + 1]) if i + 1 < len(texts) else None
+    tens = _tens_after_wa(texts, i + 1)
     for cls in ("ord_unit", "ord_compound"):
         if cls in classes:
             found = _unit_with_teen_or_tens(classes[cls], teen, tens, True, definite, i)
@@ -153,5 +179,5 @@ def parse_number(tokens: list[Token], i: int) -> NumberMatch | None:
     if "tens" in classes:
         return NumberMatch(classes["tens"], definite, definite, i, i + 1)
     if "hundred" in classes:
-        return _hundreds(tokens, i, classes["hundred"], definite)
+        return _hundreds(texts, i, classes["hundred"], definite)
     return None
