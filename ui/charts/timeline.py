@@ -123,7 +123,7 @@ def timeline_figure(events: pd.DataFrame, titles: dict[str, str], names: dict[st
         ))
     fig.update_layout(title=_("Events by date and kind (marker area = states in the delegation; grey = size unknown)"),
                       xaxis_title=_("Date of the event"), yaxis_title=_("Kind of event"), height=360,
-                      legend={"orientation": "h", "y": -0.25}, margin={"t": 60, "b": 40})
+                      legend={"orientation": "h", "y": -0.25, "itemsizing": "constant"}, margin={"t": 60, "b": 40})
     fig.update_yaxes(categoryorder="category ascending")
     _year_ticks(fig, frame)
     return finish(fig)
@@ -201,7 +201,7 @@ def timeline_by_period(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure
     title, axis, _word = _PERIOD_TEXT[period]
     fig.update_layout(meta=BY_PERIOD[period], title=_(title).format(n=number(len(frame))),
                       xaxis_title=_(axis), yaxis_title=_("Kind of event"), height=360,
-                      legend={"orientation": "h", "y": -0.25}, margin={"t": 60, "b": 40})
+                      legend={"orientation": "h", "y": -0.25, "itemsizing": "constant"}, margin={"t": 60, "b": 40})
     fig.update_yaxes(categoryorder="category ascending")
     _year_ticks(fig, frame)
     return finish(fig)
