@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 import core
@@ -20,7 +22,7 @@ from ui.messages import note_text
 from ui.review import review_mark, reviewed_only
 from ui.safety import md_escape
 
-CARD_LIMIT = 50  # each card is several elements; thousands would make every rerun slow
+CARDS_PER_PAGE = 10  # each card is about a dozen elements: a page of ten keeps a filter change light
 
 setup_page(N_("GCC cooperation"))
 follow_click()
@@ -105,15 +107,36 @@ def gcc_view(corpus: core.Corpus) -> None:
                    "organizations": _("organizations"), "topics": _("topics"), "title": _("article title"),
                    "event_id": _("event"), "evidence": _("evidence (Arabic)")}
     csv_download(export, "gcc_events.csv", key="gcc_csv", headers=gcc_headers)
-    cards = memo(corpus, (*state, "cards"), lambda: card_texts(shown, shown_participants, positions, names))
-    event_cards(cards, len(shown))
+    st.subheader(_("Events"))
+    ordered = memo(corpus, (*state, "card_order"), lambda: shown.sort_values(["year", "date"], na_position="last"))
+    page = card_page(len(ordered), state)
+    cards = memo(corpus, (*state, "cards", page), lambda: card_texts(
+        ordered.iloc[page * CARDS_PER_PAGE:(page + 1) * CARDS_PER_PAGE], shown_participants, positions, names))
+    event_cards(cards)
 
 
-def card_texts(shown, shown_participants, positions, names) -> list[dict]:
-    """What the first CARD_LIMIT event cards show, in date order: computed once per filter state
-    (ui.data.memo), so that a state seen before only draws the cards."""
+def card_page(total: int, state: tuple) -> int:
+    """The page of event cards chosen (from 0), CARDS_PER_PAGE a page in date order; a choice of pages
+    only when more events match than one page holds. A filter change starts again at the first page
+    (the widget's key is made from the filter state, so a page beyond the new last one is never kept)."""
+    pages = -(-total // CARDS_PER_PAGE)
+    if pages <= 1:
+        return 0
+
+    def shown_range(page: int) -> str:
+        first, last = page * CARDS_PER_PAGE + 1, min(total, (page + 1) * CARDS_PER_PAGE)
+        return _("Events {first}–{last} of {n}, by date").format(first=number(first), last=number(last),
+                                                                 n=number(total))
+
+    key = "gcc_cards_" + hashlib.sha1(repr(state).encode("utf-8")).hexdigest()[:12]
+    return st.selectbox(_("Events shown"), range(pages), key=key, format_func=shown_range)
+
+
+def card_texts(rows, shown_participants, positions, names) -> list[dict]:
+    """What the event cards of `rows` (one page, in date order) show: computed once per filter state
+    and page (ui.data.memo), so that a page seen before only draws the cards."""
     cards = []
-    for row in shown.sort_values(["year", "date"], na_position="last").head(CARD_LIMIT).itertuples():
+    for row in rows.itertuples():
         record = row._asdict()
         named = shown_participants.iloc[positions.get(str(row.event_id), [])]
         # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
@@ -146,12 +169,8 @@ def card_texts(shown, shown_participants, positions, names) -> list[dict]:
     return cards
 
 
-def event_cards(cards: list[dict], total: int) -> None:
-    """The event cards (card_texts), with the evidence; says when more events match than are shown."""
-    st.subheader(_("Events"))
-    if total > CARD_LIMIT:
-        st.caption(_("The first {limit} of {n} events by date; narrow the filters to see the others.").format(
-            limit=number(CARD_LIMIT), n=number(total)))
+def event_cards(cards: list[dict]) -> None:
+    """The event cards (card_texts), with the evidence."""
     for card in cards:
         with st.container(border=True, key=card["key"]):
             st.markdown(card["heading"])
