@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from html import escape
 
 import streamlit as st
 
@@ -20,7 +21,6 @@ from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_
 from ui.layout import SOURCES_PAGE
 from ui.messages import note_text
 from ui.review import review_mark, reviewed_only
-from ui.safety import md_escape
 
 CARDS_PER_PAGE = 10  # each card is about a dozen elements: a page of ten keeps a filter change light
 
@@ -132,6 +132,13 @@ def card_page(total: int, state: tuple) -> int:
     return st.selectbox(_("Events shown"), range(pages), key=key, format_func=shown_range)
 
 
+# A card's text is one HTML block (every value escaped), not a dozen Markdown elements: ten cards are then
+# about thirty elements for the browser to lay out again on a filter change.
+FADED = "font-size:0.875rem;opacity:0.6;margin:0 0 0.25rem;"
+BADGE = ("display:inline-block;font-size:0.875rem;padding:0 0.4rem;margin:0 0.25rem 0.25rem 0;border-radius:0.5rem;"
+         "background:rgba(33,195,84,0.16);border:1px solid rgba(33,195,84,0.45);")
+
+
 def card_texts(rows, shown_participants, positions, names) -> list[dict]:
     """What the event cards of `rows` (one page, in date order) show: computed once per filter state
     and page (ui.data.memo), so that a page seen before only draws the cards."""
@@ -139,7 +146,7 @@ def card_texts(rows, shown_participants, positions, names) -> list[dict]:
     for row in rows.itertuples():
         record = row._asdict()
         named = shown_participants.iloc[positions.get(str(row.event_id), [])]
-        # Card text comes from the tables (names, codes, the file name): shown as text, never as Markdown.
+        # Card text comes from the tables (names, codes, the file name): shown as text, never as markup.
         host = labels.host_text(record.get("host_iso3"), record.get("host_basis"), names)
         facts = [year_basis_label(text_of(record.get("year_basis")) or text_of(record.get("date_basis")))]
         if text_of(record.get("tense")):
@@ -148,41 +155,31 @@ def card_texts(rows, shown_participants, positions, names) -> list[dict]:
             facts.append(_("note: {note}").format(note=note_text(text_of(record["note"]))))
         by_via = {via: _(", ").join(state_label(i, names) for i in group["iso3"])
                   for via, group in named.groupby(named["via"].astype("string").fillna("name"))}
-        states = by_via.get("name") or _("none named")
-        lines = [_("States named: {states}").format(states=md_escape(states))]
+        lines = [_("States named: {states}").format(states=by_via.get("name") or _("none named"))]
         if by_via.get("gcc_body"):
-            lines.append(_("Reached {how}: {states}").format(how=via_label("gcc_body"),
-                                                            states=md_escape(by_via["gcc_body"])))
+            lines.append(_("Reached {how}: {states}").format(how=via_label("gcc_body"), states=by_via["gcc_body"]))
         organizations = _(", ").join(split_list(row.organizations)) or _("none named")
-        lines.append(_("Organizations: {organizations}").format(organizations=md_escape(organizations)))
-        cards.append({
-            "key": f"gcc_card_{row.Index}", "record": record,
-            "heading": f"**{md_escape(when_label(row.date, row.year))} · {md_escape(kind_label(str(row.kind)))}** — "
-                       f"{md_escape(host)}",
-            "facts": md_escape(" · ".join(f for f in facts if f)), "lines": "  \n".join(lines),
-            "topics": [topic_label(topic) for topic in split_list(row.topics)],
-            "evidence": rtl_block(row.evidence),
-            "source": _("Evidence from {doc} (characters {start}–{end}); see the Sources page.").format(
-                doc=isolate(md_escape(row.doc)), start=number(row.start), end=number(row.end)),
-            "doc": row.doc,
-        })
+        lines.append(_("Organizations: {organizations}").format(organizations=organizations))
+        topics = "".join(f'<span style="{BADGE}">{escape(topic_label(topic))}</span>'
+                         for topic in split_list(row.topics))
+        source = _("Evidence from {doc} (characters {start}–{end}); see the Sources page.").format(
+            doc=isolate(row.doc), start=number(row.start), end=number(row.end))
+        body = (f'<p style="margin:0 0 0.25rem;"><strong>{escape(when_label(row.date, row.year))} · '
+                f'{escape(kind_label(str(row.kind)))}</strong> — {escape(host)}</p>'
+                f'<p style="{FADED}">{escape(" · ".join(f for f in facts if f))}</p>'
+                f'<p style="margin:0 0 0.5rem;">{"<br>".join(escape(line) for line in lines)}</p>'
+                + (f"<div>{topics}</div>" if topics else "")
+                + rtl_block(row.evidence) + f'<p style="{FADED}">{escape(source)}</p>')
+        cards.append({"key": f"gcc_card_{row.Index}", "record": record, "html": body, "doc": row.doc})
     return cards
 
 
 def event_cards(cards: list[dict]) -> None:
-    """The event cards (card_texts), with the evidence."""
+    """The event cards (card_texts): the card's text and evidence, the review mark, the article's link."""
     for card in cards:
-        with st.container(border=True, key=card["key"]):
-            st.markdown(card["heading"])
-            st.caption(card["facts"])
-            st.markdown(card["lines"])
-            if card["topics"]:
-                with st.container(horizontal=True, gap="small"):
-                    for topic in card["topics"]:
-                        st.badge(topic, color="green")
+        with st.container(border=True, key=card["key"], gap="small"):
+            st.html(card["html"])
             review_mark(card["record"])
-            st.html(card["evidence"])
-            st.caption(card["source"])
             page_link(SOURCES_PAGE, _("Open the article and its highlighted evidence"), {"src_doc": card["doc"]},
                       icon=":material/article:")
 

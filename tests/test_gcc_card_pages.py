@@ -34,7 +34,8 @@ def folder(tmp_path, monkeypatch) -> Path:
 
 def card_years(at: AppTest) -> list[int]:
     """The year each card's heading starts with, in page order."""
-    headings = [m.value for m in at.markdown if m.value.startswith("**") and "·" in m.value]
+    headings = [re.search(r"<strong>(.*?)</strong>", b.proto.body).group(1)
+                for b in at.get("html") if 'dir="rtl"' in b.proto.body]
     return [int(re.search(r"\d{4}", h.split("·")[0]).group()) for h in headings]
 
 
