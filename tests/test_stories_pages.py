@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from ui import measures
-from ui.charts.stories import delegation_dots
+from ui.charts.stories import delegation_dots, story_ranges
 from chart_helpers import charts as page_charts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -188,3 +189,31 @@ def test_reports_of_each_story_come_from_one_pass_and_match_a_filter_of_the_even
     assert story_reports(corpus, "s9") == []
     story_reports(corpus, "s1")[0]["size"] = 99  # a caller's change stays its own
     assert story_reports(corpus, "s1")[0]["size"] == 9
+
+
+def test_story_ranges_from_one_pass_equal_a_look_up_per_row():
+    rng = np.random.default_rng(7)
+    n = 400
+    low = pd.array([None if rng.random() < 0.3 else int(rng.integers(1, 40)) for _ in range(n)], dtype="Int64")
+    high = pd.array([None if pd.isna(v) else int(v) + (int(rng.integers(0, 5)) if rng.random() < 0.5 else 0)
+                     for v in low], dtype="Int64")
+    stories = pd.DataFrame({"story_id": pd.array([f"s{i}" for i in range(n)], dtype="string"),
+                            "size_min": low, "size_max": high})
+    picked = rng.integers(0, n + 50, size=900)  # some rows name a story not in the table, some have none
+    shown = pd.DataFrame({"event_id": [f"e{i}" for i in range(900)],
+                          "story_id": pd.array([None if k >= n + 40 else f"s{k}" for k in picked], dtype="string")})
+
+    def oracle() -> dict:  # the former reading: the story's row by label, for every shown row
+        by_story = stories.set_index("story_id")
+        out = {}
+        for event_id, story in zip(shown["event_id"], shown["story_id"]):
+            if not pd.isna(story) and story in by_story.index:
+                row = by_story.loc[story]
+                if not pd.isna(row["size_min"]) and row["size_min"] != row["size_max"]:
+                    out[str(event_id)] = (int(row["size_min"]), int(row["size_max"]))
+        return out
+
+    expected = oracle()
+    assert story_ranges(stories, shown) == expected
+    assert 100 < len(expected) < 900 and all(lo < hi for lo, hi in expected.values())
+    assert story_ranges(stories.iloc[:0], shown) == {} and story_ranges(stories, shown.iloc[:0]) == {}

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from ui.charts.bars import BASIS_COLOURS
 from ui.charts.common import finish, integer_ticks
 from ui.i18n import _, number
-from ui.labels import clean_title, is_missing
+from ui.labels import clean_title
 from ui.measures import BASIS_LABELS, event_labels
 
 DOT_THRESHOLD = 30  # above this many bars the event labels of a bar chart run into each other
@@ -63,15 +63,17 @@ def delegation_dots(events: pd.DataFrame, measure: pd.DataFrame, titles: dict[st
 
 
 def story_ranges(stories: pd.DataFrame, shown: pd.DataFrame) -> dict[str, tuple[int, int]]:
-    """event_id of each shown story row -> (smallest, largest) size its reports state, when they differ."""
-    by_story = stories.set_index("story_id")
-    out = {}
-    for event_id, story in zip(shown["event_id"], shown["story_id"]):
-        if story in by_story.index:
-            row = by_story.loc[story]
-            if not is_missing(row["size_min"]) and row["size_min"] != row["size_max"]:
-                out[str(event_id)] = (int(row["size_min"]), int(row["size_max"]))
-    return out
+    """event_id of each shown story row -> (smallest, largest) size its reports state, when they differ.
+
+    One pass over the stories, then a dict look-up per shown row (a `.loc` per row took 2 s for the
+    19,769 reports of 10,000 articles)."""
+    low, high = stories["size_min"], stories["size_max"]
+    both = np.array(low.notna() & high.notna(), dtype=bool)
+    differ = both.copy()
+    differ[both] = np.array(low[both] != high[both], dtype=bool)
+    spans = {story: (int(a), int(b)) for story, a, b in zip(stories["story_id"][differ], low[differ], high[differ])}
+    return {str(event_id): spans[story] for event_id, story in zip(shown["event_id"], shown["story_id"])
+            if story in spans}
 
 
 def delegation_dots_grouped(frame: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
