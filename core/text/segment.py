@@ -166,16 +166,18 @@ def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] 
         ends = list(map(_END, tokens))  # increasing
     if starts is None:
         starts = list(map(_START, tokens))
+    # each cut's number of tokens ending at or before it (the searches in C, duplicates dropped in C),
+    # ascending: a segment ends at each, one Python step per segment (not per cut)
+    bounds = sorted(set(map(bisect_right, repeat(ends), cuts)))
+    if bounds and bounds[0] == 0:
+        del bounds[0]  # a cut before the first token's end closes no segment
     segments = []
     first = 0
-    # past every token that ends at or before each cut (the cuts ascending, so k never decreases):
-    # the searches in C, one Python step per cut
-    for k in map(bisect_right, repeat(ends), sorted(set(cuts))):
-        if k > first:
-            segment = _new_object(Segment)
-            _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
-            segments.append(segment)
-            first = k
+    for k in bounds:
+        segment = _new_object(Segment)
+        _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
+        segments.append(segment)
+        first = k
     k = len(ends)  # the text's end (every token ends at or before it) closes the last segment
     if k > first:
         segment = _new_object(Segment)
