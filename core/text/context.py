@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import chain, repeat
-from operator import attrgetter, le, lt, sub
+from functools import lru_cache, reduce
+from operator import attrgetter, iadd, le, lt, mul, sub
 
 from core.text.dates import Published, find_dates
 from core.text.gazetteer import find_mentions
@@ -306,8 +305,9 @@ class DocContext:
         if at is None:
             firsts, lasts = list(map(_FIRST, segments)), list(map(_LAST, segments))
             follow = firsts[1:] == lasts[:-1] and all(map(le, firsts, lasts)) and (not segments or firsts[0] == 0)
-            # the list built in C, with no Python step per segment
-            at = self.memo[key] = list(chain.from_iterable(map(repeat, segments, map(sub, lasts, firsts)))) \
+            # the list built in C, with no Python step per segment: each segment as a tuple repeated over
+            # its tokens, the tuples joined by list +=
+            at = self.memo[key] = reduce(iadd, map(mul, zip(segments), map(sub, lasts, firsts)), []) \
                 if follow else []
         return at
 
