@@ -235,3 +235,21 @@ def test_tags_equal_the_plain_pass_over_generated_texts():
         plain = _plain_tags(tokens, norm.text)
         assert tag_tokens(tokens, norm.text) == plain
         assert tag_tokens(Tokens(*tokenize_columns(norm)), norm.text) == plain  # the columns build_context passes
+
+
+def test_segment_of_reads_the_memo_list_only_when_it_holds_the_token():
+    """sentence_of / clause_of read the per-token list by index when it holds the token; before it is
+    built, when it is [] (segments with gaps), set to None, or for an index before or past it, the
+    answer is the plain bisect's (segment.segment_of, clamped to the first and last segments)."""
+    ctx = build_context(TEXT, "2019")
+    n = len(ctx.tokens)
+    for key, segments, of in (("sentence_at", ctx.sentences, ctx.sentence_of), ("clause_at", ctx.clauses, ctx.clause_of)):
+        for state in ("missing", None, [], "built"):
+            if state == "missing":
+                ctx.memo.pop(key, None)
+            elif state != "built":
+                ctx.memo[key] = state
+            for i in range(-3, n + 3):
+                assert of(i) == segment_of(segments, min(max(i, 0), n - 1)), (key, state, i)
+            ctx.memo.pop(key, None)
+

@@ -278,15 +278,19 @@ class DocContext:
         return min(lo, len(self.tokens) - 1)
 
     def sentence_of(self, i: int) -> Segment:
-        at = self.memo.get("sentence_at")  # the per-token list, once built: one look-up (rules ask very often)
-        if at is not None and 0 <= i < len(at):
-            return at[i]
+        if i >= 0:  # the per-token list, once built: one look-up (rules ask very often)
+            try:
+                return self.memo["sentence_at"][i]
+            except (KeyError, IndexError, TypeError):  # not built yet, [] (segments with gaps), past it
+                pass
         return self._segment_of("sentence_at", self.sentences, i)
 
     def clause_of(self, i: int) -> Segment:
-        at = self.memo.get("clause_at")
-        if at is not None and 0 <= i < len(at):
-            return at[i]
+        if i >= 0:
+            try:
+                return self.memo["clause_at"][i]
+            except (KeyError, IndexError, TypeError):
+                pass
         return self._segment_of("clause_at", self.clauses, i)
 
     def _segment_of(self, key: str, segments: list[Segment], i: int) -> Segment:
