@@ -84,3 +84,17 @@ def test_split_makes_the_segments_of_the_plain_cut_loop():
         got = _split(tokens, cuts, text_len, [t.end for t in tokens], [t.start for t in tokens])
         assert got == expected and [s.__dict__ for s in got] == [s.__dict__ for s in expected]
         assert repr(got) == repr(expected) and all(hash(a) == hash(b) for a, b in zip(got, expected))
+
+
+def test_parentheses_found_by_search_are_the_regex_matches():
+    import random
+    import re
+
+    from core.text.segment import _Parens
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice("(()) ا.ب\n،x") for _ in range(rng.randrange(0, 30)))
+        parens = _Parens(text)
+        assert parens.opens == [m.start() for m in re.finditer(r"\(", text)]
+        assert parens.closes == [m.start() for m in re.finditer(r"\)", text)]

@@ -122,8 +122,8 @@ class _Parens:
     """Positions of "(" and ")" in a text, found once, to ask "is this offset inside parentheses?"."""
 
     def __init__(self, text: str):
-        self.opens = [m.start() for m in re.finditer(r"\(", text)]
-        self.closes = [m.start() for m in re.finditer(r"\)", text)]
+        self.opens = positions(text, "(")  # by substring search (in C), not a regex over the text
+        self.closes = positions(text, ")")
 
     def inside(self, pos: int) -> bool:
         """Within PAREN_SPAN characters after an unclosed "(" (a stray one does not swallow the text)."""
