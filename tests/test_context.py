@@ -253,3 +253,23 @@ def test_segment_of_reads_the_memo_list_only_when_it_holds_the_token():
                 assert of(i) == segment_of(segments, min(max(i, 0), n - 1)), (key, state, i)
             ctx.memo.pop(key, None)
 
+
+def test_per_token_lists_made_with_the_segments_are_segments_by_token():
+    """build_context fills the per-token sentence and clause lists as the segments are made: the same
+    lists (the same segment objects) segments_by_token computes from the segments afterwards."""
+    from core.text.segment import clauses, sentences
+    from core.text.normalize import normalize, tokenize_columns
+    from core.text.tokens import Tokens
+
+    texts = [TEXT, "", "   ", "كلمة", "(قال). وذكر، ثم - أضاف\n\nالخبر"] + \
+        [TEXT[:k] for k in range(0, len(TEXT), 7)]
+    for text in texts:
+        ctx = build_context(text, "")
+        for key, segments in (("sentence_at", ctx.sentences), ("clause_at", ctx.clauses)):
+            built = ctx.memo.pop(key)
+            again = ctx.segments_by_token(key, segments)
+            assert len(built) == len(again) == len(ctx.tokens.texts)
+            assert all(a is b for a, b in zip(built, again))
+        norm = normalize(text)
+        tokens = Tokens(*tokenize_columns(norm))
+        assert sentences(norm.text, tokens) == ctx.sentences and clauses(norm.text, tokens) == ctx.clauses

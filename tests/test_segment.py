@@ -81,8 +81,12 @@ def test_split_makes_the_segments_of_the_plain_cut_loop():
         cuts = [rnd.randint(-1, text_len) for _ in range(rnd.randint(0, 10))]
         expected = plain(tokens, cuts, text_len)
         assert _split(tokens, cuts, text_len) == expected
-        got = _split(tokens, cuts, text_len, [t.end for t in tokens], [t.start for t in tokens])
+        at = []
+        got = _split(tokens, cuts, text_len, [t.end for t in tokens], [t.start for t in tokens], at)
         assert got == expected and [s.__dict__ for s in got] == [s.__dict__ for s in expected]
+        # each token's segment, as the context's per-token list reads it: the segments themselves
+        plain_at = [seg for seg in got for _ in range(seg.last - seg.first)]
+        assert len(at) == len(tokens) == len(plain_at) and all(a is b for a, b in zip(at, plain_at))
         assert repr(got) == repr(expected) and all(hash(a) == hash(b) for a, b in zip(got, expected))
 
 

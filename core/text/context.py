@@ -332,11 +332,14 @@ def build_context(text: str, published: str = "") -> DocContext:
     pub = Published.parse(published)
     index = TokenIndex(texts)
     spans: list[tuple[int, int]] = []  # each mention's tokens, as the gazetteer found them
-    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends, starts),
-                     clauses=clauses(norm.text, tokens, index, ends, starts),
+    sentence_at: list[Segment] = []    # each token's sentence and clause, as the segments are made
+    clause_at: list[Segment] = []      # (segments_by_token's lists: they follow one another from token 0)
+    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends, starts, sentence_at),
+                     clauses=clauses(norm.text, tokens, index, ends, starts, clause_at),
                      mentions=find_mentions(norm, tokens, index, spans),
                      dates=find_dates(norm, tokens, pub, index), published=pub, index=index)
     ctx.memo["token_starts"] = starts  # token_index's bisect list
+    ctx.memo["sentence_at"], ctx.memo["clause_at"] = sentence_at, clause_at
     ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text, index)
     # A mention's first token is the one starting at its nstart and the token after it the first one
     # starting at or after its nend: what token_index(nstart), token_index(nend) would find by bisect.

@@ -157,11 +157,12 @@ _new_object, _set_attribute = object.__new__, object.__setattr__
 
 
 def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] | None = None,
-           starts: list[int] | None = None) -> list[Segment]:
+           starts: list[int] | None = None, at: list[Segment] | None = None) -> list[Segment]:
     """Segments of tokens between character cut positions (`ends`, `starts`: the tokens' ends and
     starts, if known); the text's end (`text_len`, past every token) closes the last one. Each Segment
     is made as core.records.frozen_record makes it (its __dict__ set at once), inline: a document
-    makes about a hundred."""
+    makes about a hundred. `at`, when given, receives each token's segment, in token order (the
+    segments follow one another from token 0: core.text.context's per-token list)."""
     if ends is None:
         ends = list(map(_END, tokens))  # increasing
     if starts is None:
@@ -173,16 +174,16 @@ def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] 
         del bounds[0]  # a cut before the first token's end closes no segment
     segments = []
     first = 0
+    k = len(ends)  # the text's end (every token ends at or before it) closes the last segment
+    if k > first and (not bounds or bounds[-1] < k):
+        bounds.append(k)
     for k in bounds:
         segment = _new_object(Segment)
         _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
         segments.append(segment)
+        if at is not None:
+            at += (segment,) * (k - first)  # a tuple repeated, joined in C
         first = k
-    k = len(ends)  # the text's end (every token ends at or before it) closes the last segment
-    if k > first:
-        segment = _new_object(Segment)
-        _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
-        segments.append(segment)
     return segments
 
 
@@ -226,23 +227,25 @@ def _sentence_cuts(text: str) -> tuple[int, ...]:
 
 
 def sentences(text: str, tokens: list[Token], ends: list[int] | None = None,
-              starts: list[int] | None = None) -> list[Segment]:
-    return _split(tokens, list(_sentence_cuts(text)), len(text), ends, starts)
+              starts: list[int] | None = None, at: list[Segment] | None = None) -> list[Segment]:
+    """Sentences (`at`: as _split's, each token's sentence)."""
+    return _split(tokens, list(_sentence_cuts(text)), len(text), ends, starts, at)
 
 
 CLAUSE_OPENER = kind("clause_opener", _opens_clause)
 
 
 def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None,
-            ends: list[int] | None = None, starts: list[int] | None = None) -> list[Segment]:
+            ends: list[int] | None = None, starts: list[int] | None = None,
+            at: list[Segment] | None = None) -> list[Segment]:
     """Clauses: sentences cut again at clause marks and before the words that open a clause (only
-    those tokens, from `index`, are looked at)."""
+    those tokens, from `index`, are looked at). `at`: as _split's, each token's clause."""
     cuts = list(_sentence_cuts(text))
     cuts += _clause_marks(text)
     if starts is None:
         starts = list(map(_START, tokens))
     cuts += [starts[i] - 1 for i in (index or TokenIndex.of(tokens)).positions(CLAUSE_OPENER)]
-    return _split(tokens, cuts, len(text), ends, starts)
+    return _split(tokens, cuts, len(text), ends, starts, at)
 
 
 def segment_of(segments: list[Segment], token_index: int) -> Segment:
