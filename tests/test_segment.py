@@ -102,3 +102,24 @@ def test_parentheses_found_by_search_are_the_regex_matches():
         parens = _Parens(text)
         assert parens.opens == [m.start() for m in re.finditer(r"\(", text)]
         assert parens.closes == [m.start() for m in re.finditer(r"\)", text)]
+
+
+def test_sentence_cuts_read_dots_as_the_dot_rule_does():
+    """_sentence_cuts decides a lone dot inline: the cuts equal those of _is_sentence_break for every
+    mark (the plain reading) on random texts of dots, ellipses, parentheses, Latin and Arabic letters,
+    digits, one-letter abbreviations and line breaks."""
+    import random
+
+    from core.text.segment import _is_sentence_break, _Parens, _sentence_cuts, _sentence_marks
+
+    rng = random.Random(11)
+    pieces = [".", ".", "..", " ", " ", "\n", "\n\n", "(", ")", "ا", "ب", "د", "a", "Z", "3", "٣", "،", "؟", "-",
+              "وزارة", "bahrain", "د.", " ."]
+    dots = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
+        parens = _Parens(text)
+        plain = tuple(start for start, end in _sentence_marks(text) if _is_sentence_break(text, start, end, parens))
+        assert _sentence_cuts.__wrapped__(text) == plain, text
+        dots += text.count(".")
+    assert dots > 10000
