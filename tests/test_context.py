@@ -107,9 +107,10 @@ def test_mention_tokens_are_the_token_index_look_ups():
 
     pieces = ["دولة الكويت", "مملكة البحرين", "بدولة قطر", "الإمارات العربية المتحدة", "السعودية", "مصر",
               "وفد", "زار", "مجلس التعاون", "لدول الخليج العربية", "وفدا سعوديا", "جمهورية", "،", ".", "-",
-              "والأردن", "عمان", "الرياض", "\n", "في", "2019", "الأممالمتحدة"]
+              "والأردن", "عمان", "الرياض", "\n", "في", "2019", "الأممالمتحدة", "أمس", "العام الماضي",
+              "15 مارس 2018", "2018/03/15", "1434هـ"]
     rnd = random.Random(27)
-    seen = 0
+    seen = dates = 0
     for _ in range(400):
         text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
         ctx = build_context(text, "")
@@ -120,8 +121,13 @@ def test_mention_tokens_are_the_token_index_look_ups():
             expected_tokens[a] = (a, b)
         assert list(ctx.mention_at.items()) == list(expected_at.items()), text
         assert list(ctx.mention_tokens.items()) == list(expected_tokens.items()), text
+        # the dates' tokens too (bisect inline in build_context), sorted by their first token, stably
+        expected_dates = sorted(((ctx.token_index(d.nstart), ctx.token_index(d.nend), d) for d in ctx.dates),
+                                key=lambda item: item[0])
+        assert ctx.date_tokens == expected_dates and all(a[2] is b[2] for a, b in zip(ctx.date_tokens, expected_dates))
         seen += len(ctx.mentions)
-    assert seen > 500
+        dates += len(ctx.dates)
+    assert seen > 500 and dates > 100
 
 
 def test_segment_memo_is_the_plain_rule_on_random_segments():

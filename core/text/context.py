@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
-from operator import attrgetter, iadd, le, lt, mul, sub
+from operator import attrgetter, iadd, itemgetter, le, lt, mul, sub
 
 from core.text.dates import Published, find_dates
 from core.text.gazetteer import find_mentions
@@ -28,6 +28,7 @@ from core.text.tokens import Tokens, columns
 
 WORD_GROUPS = "event_context.tsv"
 _FIRST, _LAST = attrgetter("first"), attrgetter("last")
+_FIRST_ITEM = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -345,8 +346,8 @@ def build_context(text: str, published: str = "") -> DocContext:
     # starting at or after its nend: what token_index(nstart), token_index(nend) would find by bisect.
     ctx.mention_at.update(zip((a for a, _ in spans), ctx.mentions))
     ctx.mention_tokens.update((span[0], span) for span in spans)
-    for d in ctx.dates:
-        ctx.date_tokens.append((ctx.token_index(d.nstart), ctx.token_index(d.nend), d))
-    ctx.date_tokens.sort(key=lambda item: item[0])
+    # each date's tokens: token_index(nstart), token_index(nend) (the bisect over `starts`), inline
+    ctx.date_tokens += [(bisect_left(starts, d.nstart), bisect_left(starts, d.nend), d) for d in ctx.dates]
+    ctx.date_tokens.sort(key=_FIRST_ITEM)
     ctx.memo["subject"] = resolve(ctx)
     return ctx
