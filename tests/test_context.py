@@ -107,9 +107,10 @@ def test_mention_tokens_are_the_token_index_look_ups():
 
     pieces = ["دولة الكويت", "مملكة البحرين", "بدولة قطر", "الإمارات العربية المتحدة", "السعودية", "مصر",
               "وفد", "زار", "مجلس التعاون", "لدول الخليج العربية", "وفدا سعوديا", "جمهورية", "،", ".", "-",
-              "والأردن", "عمان", "الرياض", "\n", "في", "2019", "الأممالمتحدة"]
+              "والأردن", "عمان", "الرياض", "\n", "في", "2019", "الأممالمتحدة", "أمس", "العام الماضي",
+              "15 مارس 2018", "2018/03/15", "1434هـ"]
     rnd = random.Random(27)
-    seen = 0
+    seen = dates = 0
     for _ in range(400):
         text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
         ctx = build_context(text, "")
@@ -120,8 +121,13 @@ def test_mention_tokens_are_the_token_index_look_ups():
             expected_tokens[a] = (a, b)
         assert list(ctx.mention_at.items()) == list(expected_at.items()), text
         assert list(ctx.mention_tokens.items()) == list(expected_tokens.items()), text
+        # the dates' tokens too (bisect inline in build_context), sorted by their first token, stably
+        expected_dates = sorted(((ctx.token_index(d.nstart), ctx.token_index(d.nend), d) for d in ctx.dates),
+                                key=lambda item: item[0])
+        assert ctx.date_tokens == expected_dates and all(a[2] is b[2] for a, b in zip(ctx.date_tokens, expected_dates))
         seen += len(ctx.mentions)
-    assert seen > 500
+        dates += len(ctx.dates)
+    assert seen > 500 and dates > 100
 
 
 def test_segment_memo_is_the_plain_rule_on_random_segments():
@@ -177,7 +183,8 @@ def test_segments_by_token_is_the_plain_per_token_list():
             all(seg.first <= seg.last for seg in segments) and (not segments or segments[0].first == 0)
         plain = [seg for seg in segments for _ in range(seg.last - seg.first)] if follow else []
         ctx.memo.pop("test_at", None)
-        assert ctx.segments_by_token("test_at", segments) == plain
+        got = ctx.segments_by_token("test_at", segments)
+        assert got == plain and type(got) is list and all(a is b for a, b in zip(got, plain))  # the segments themselves
 
 
 def _plain_tags(tokens, text):
@@ -234,3 +241,41 @@ def test_tags_equal_the_plain_pass_over_generated_texts():
         plain = _plain_tags(tokens, norm.text)
         assert tag_tokens(tokens, norm.text) == plain
         assert tag_tokens(Tokens(*tokenize_columns(norm)), norm.text) == plain  # the columns build_context passes
+
+
+def test_segment_of_reads_the_memo_list_only_when_it_holds_the_token():
+    """sentence_of / clause_of read the per-token list by index when it holds the token; before it is
+    built, when it is [] (segments with gaps), set to None, or for an index before or past it, the
+    answer is the plain bisect's (segment.segment_of, clamped to the first and last segments)."""
+    ctx = build_context(TEXT, "2019")
+    n = len(ctx.tokens)
+    for key, segments, of in (("sentence_at", ctx.sentences, ctx.sentence_of), ("clause_at", ctx.clauses, ctx.clause_of)):
+        for state in ("missing", None, [], "built"):
+            if state == "missing":
+                ctx.memo.pop(key, None)
+            elif state != "built":
+                ctx.memo[key] = state
+            for i in range(-3, n + 3):
+                assert of(i) == segment_of(segments, min(max(i, 0), n - 1)), (key, state, i)
+            ctx.memo.pop(key, None)
+
+
+def test_per_token_lists_made_with_the_segments_are_segments_by_token():
+    """build_context fills the per-token sentence and clause lists as the segments are made: the same
+    lists (the same segment objects) segments_by_token computes from the segments afterwards."""
+    from core.text.segment import clauses, sentences
+    from core.text.normalize import normalize, tokenize_columns
+    from core.text.tokens import Tokens
+
+    texts = [TEXT, "", "   ", "كلمة", "(قال). وذكر، ثم - أضاف\n\nالخبر"] + \
+        [TEXT[:k] for k in range(0, len(TEXT), 7)]
+    for text in texts:
+        ctx = build_context(text, "")
+        for key, segments in (("sentence_at", ctx.sentences), ("clause_at", ctx.clauses)):
+            built = ctx.memo.pop(key)
+            again = ctx.segments_by_token(key, segments)
+            assert len(built) == len(again) == len(ctx.tokens.texts)
+            assert all(a is b for a, b in zip(built, again))
+        norm = normalize(text)
+        tokens = Tokens(*tokenize_columns(norm))
+        assert sentences(norm.text, tokens) == ctx.sentences and clauses(norm.text, tokens) == ctx.clauses

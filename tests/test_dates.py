@@ -192,3 +192,60 @@ def test_dates_made_as_the_constructor_makes_them():
         assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
         assert dataclasses.asdict(made) == dataclasses.asdict(plain) and pickle.loads(pickle.dumps(made)) == plain
         assert made.iso == plain.iso
+
+
+def test_relative_dates_read_alone_where_no_longer_phrase_goes_on():
+    """_relative_dates takes a candidate's one-token reading from a memo and walks (_relative_at)
+    only where the next word may continue a phrase: the dates equal those of _relative_at asked at
+    every candidate, on random texts of the phrases' words (cut short, with and without proclitics,
+    at the text's end) and other words, with several publication dates."""
+    import random
+
+    from core.text import dates as D
+    from core.text.lexindex import TokenIndex
+    from core.text.normalize import tokenize_columns
+    from core.text.tokens import Tokens
+
+    def plain(norm, tokens, published, used, index):
+        found, phrases, longest, i = [], D.relative_phrases(), D._longest_relative(), 0
+        for cand in index.positions(D.RELATIVE):
+            if cand < i or cand in used:
+                continue
+            i = cand
+            hit = D._relative_at(tokens, i, phrases, longest)
+            if not hit:
+                continue
+            length, (unit, offset) = hit
+            if i + length < len(tokens.texts) and D.ordinal_word(tokens.texts[i + length]):
+                i += length
+                continue
+            shifted = D.shift(published, unit, offset)
+            if shifted is not None:
+                found.append(D._mention(norm, tokens, i, i + length, *shifted, "relative", unit=unit))
+            used.update(range(i, i + length))
+            i += length
+        return found
+
+    rng = random.Random(5)
+    phrases = list(D.relative_phrases())
+    words = sorted({w for p in phrases for w in p}) + ["في", "الأول", "زار", "2019", "،", "الثاني"]
+    pubs = [Published.parse(v) for v in ("", "2020-05-01", "2019", "2018-02")]
+    found = 0
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randrange(1, 12)):
+            if rng.random() < 0.5:
+                phrase = list(rng.choice(phrases))
+                phrase = phrase[:rng.randint(1, len(phrase))] if rng.random() < 0.3 else phrase
+                phrase[0] = rng.choice(["", "", "و", "ب"]) + phrase[0]
+                parts += phrase
+            else:
+                parts.append(rng.choice(words))
+        norm = normalize(" ".join(parts))
+        tokens = Tokens(*tokenize_columns(norm))
+        index = TokenIndex(tokens.texts)
+        published = rng.choice(pubs)
+        expected = plain(norm, tokens, published, set(), index)
+        assert D._relative_dates(norm, tokens, published, set(), index) == expected
+        found += len(expected)
+    assert found > 1000

@@ -158,3 +158,38 @@ def test_the_passes_read_only_tokens_a_phrase_can_go_on_from():
             else:
                 assert D._find_cues(ctx, lexicons) == expected
     assert found > 3000 and skipped > 100  # phrases were found, and tokens were passed over
+
+
+def test_the_pass_walks_as_match_does_for_any_lexicons_strict_or_loose():
+    """find_all_many walks a phrase of three tokens or more itself (from the node its second token
+    reached, not by calling PhraseMatcher.match): over random sets of the lexicons, some of them
+    matched across punctuation (`loose`), every token read (no positions) and only some (random
+    positions), each lexicon's matches are those of its own find_all from the same tokens."""
+    from core.text.phrases import find_all_many
+
+    names = sorted(MATCHERS)
+    pick = random.Random(41)
+    long_found = 0
+    for _ in range(150):
+        chosen = {name: MATCHERS[name] for name in pick.sample(names, pick.randint(1, 5))}
+        loose = {name for name in chosen if pick.random() < 0.4}
+        raw = " ".join(_random_text(pick, m) for m in chosen.values())
+        norm = normalize(raw)
+        tokens = Tokens(*tokenize_columns(norm))
+        n = len(tokens.texts)
+        for positions in (None, sorted(pick.sample(range(n), pick.randint(0, n)))):
+            got = find_all_many(chosen, tokens, norm.text, positions, loose=loose)
+            for name, m in chosen.items():
+                text = None if name in loose else norm.text
+                if positions is None:
+                    expected = m.find_all(tokens, text)
+                else:  # the plain pass over the given positions: match at each, left to right
+                    expected, free = [], 0
+                    for i in positions:
+                        found = m.match(tokens, i, text) if i >= free else None
+                        if found:
+                            expected.append((i, found[1], found[0]))
+                            free = i + found[1]
+                assert got[name] == expected, name
+                long_found += sum(length > 2 for _, length, _ in expected)
+    assert long_found > 100

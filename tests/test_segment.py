@@ -81,6 +81,45 @@ def test_split_makes_the_segments_of_the_plain_cut_loop():
         cuts = [rnd.randint(-1, text_len) for _ in range(rnd.randint(0, 10))]
         expected = plain(tokens, cuts, text_len)
         assert _split(tokens, cuts, text_len) == expected
-        got = _split(tokens, cuts, text_len, [t.end for t in tokens], [t.start for t in tokens])
+        at = []
+        got = _split(tokens, cuts, text_len, [t.end for t in tokens], [t.start for t in tokens], at)
         assert got == expected and [s.__dict__ for s in got] == [s.__dict__ for s in expected]
+        # each token's segment, as the context's per-token list reads it: the segments themselves
+        plain_at = [seg for seg in got for _ in range(seg.last - seg.first)]
+        assert len(at) == len(tokens) == len(plain_at) and all(a is b for a, b in zip(at, plain_at))
         assert repr(got) == repr(expected) and all(hash(a) == hash(b) for a, b in zip(got, expected))
+
+
+def test_parentheses_found_by_search_are_the_regex_matches():
+    import random
+    import re
+
+    from core.text.segment import _Parens
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice("(()) ا.ب\n،x") for _ in range(rng.randrange(0, 30)))
+        parens = _Parens(text)
+        assert parens.opens == [m.start() for m in re.finditer(r"\(", text)]
+        assert parens.closes == [m.start() for m in re.finditer(r"\)", text)]
+
+
+def test_sentence_cuts_read_dots_as_the_dot_rule_does():
+    """_sentence_cuts decides a lone dot inline: the cuts equal those of _is_sentence_break for every
+    mark (the plain reading) on random texts of dots, ellipses, parentheses, Latin and Arabic letters,
+    digits, one-letter abbreviations and line breaks."""
+    import random
+
+    from core.text.segment import _is_sentence_break, _Parens, _sentence_cuts, _sentence_marks
+
+    rng = random.Random(11)
+    pieces = [".", ".", "..", " ", " ", "\n", "\n\n", "(", ")", "ا", "ب", "د", "a", "Z", "3", "٣", "،", "؟", "-",
+              "وزارة", "bahrain", "د.", " ."]
+    dots = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
+        parens = _Parens(text)
+        plain = tuple(start for start, end in _sentence_marks(text) if _is_sentence_break(text, start, end, parens))
+        assert _sentence_cuts.__wrapped__(text) == plain, text
+        dots += text.count(".")
+    assert dots > 10000

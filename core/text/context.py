@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import chain, repeat
-from operator import attrgetter, le, lt, sub
+from functools import lru_cache, reduce
+from operator import attrgetter, iadd, itemgetter, le, lt, mul, sub
 
 from core.text.dates import Published, find_dates
 from core.text.gazetteer import find_mentions
@@ -29,6 +28,7 @@ from core.text.tokens import Tokens, columns
 
 WORD_GROUPS = "event_context.tsv"
 _FIRST, _LAST = attrgetter("first"), attrgetter("last")
+_FIRST_ITEM = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -279,15 +279,19 @@ class DocContext:
         return min(lo, len(self.tokens) - 1)
 
     def sentence_of(self, i: int) -> Segment:
-        at = self.memo.get("sentence_at")  # the per-token list, once built: one look-up (rules ask very often)
-        if at is not None and 0 <= i < len(at):
-            return at[i]
+        if i >= 0:  # the per-token list, once built: one look-up (rules ask very often)
+            try:
+                return self.memo["sentence_at"][i]
+            except (KeyError, IndexError, TypeError):  # not built yet, [] (segments with gaps), past it
+                pass
         return self._segment_of("sentence_at", self.sentences, i)
 
     def clause_of(self, i: int) -> Segment:
-        at = self.memo.get("clause_at")
-        if at is not None and 0 <= i < len(at):
-            return at[i]
+        if i >= 0:
+            try:
+                return self.memo["clause_at"][i]
+            except (KeyError, IndexError, TypeError):
+                pass
         return self._segment_of("clause_at", self.clauses, i)
 
     def _segment_of(self, key: str, segments: list[Segment], i: int) -> Segment:
@@ -306,8 +310,9 @@ class DocContext:
         if at is None:
             firsts, lasts = list(map(_FIRST, segments)), list(map(_LAST, segments))
             follow = firsts[1:] == lasts[:-1] and all(map(le, firsts, lasts)) and (not segments or firsts[0] == 0)
-            # the list built in C, with no Python step per segment
-            at = self.memo[key] = list(chain.from_iterable(map(repeat, segments, map(sub, lasts, firsts)))) \
+            # the list built in C, with no Python step per segment: each segment as a tuple repeated over
+            # its tokens, the tuples joined by list +=
+            at = self.memo[key] = reduce(iadd, map(mul, zip(segments), map(sub, lasts, firsts)), []) \
                 if follow else []
         return at
 
@@ -328,18 +333,22 @@ def build_context(text: str, published: str = "") -> DocContext:
     pub = Published.parse(published)
     index = TokenIndex(texts)
     spans: list[tuple[int, int]] = []  # each mention's tokens, as the gazetteer found them
-    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends, starts),
-                     clauses=clauses(norm.text, tokens, index, ends, starts),
+    sentence_at: list[Segment] = []    # each token's sentence and clause, as the segments are made
+    clause_at: list[Segment] = []      # (segments_by_token's lists: they follow one another from token 0)
+    ctx = DocContext(norm=norm, tokens=tokens, sentences=sentences(norm.text, tokens, ends, starts, sentence_at),
+                     clauses=clauses(norm.text, tokens, index, ends, starts, clause_at),
                      mentions=find_mentions(norm, tokens, index, spans),
                      dates=find_dates(norm, tokens, pub, index), published=pub, index=index)
     ctx.memo["token_starts"] = starts  # token_index's bisect list
+    ctx.memo["sentence_at"], ctx.memo["clause_at"] = sentence_at, clause_at
     ctx.tags, ctx.tag_lengths = tag_tokens(tokens, norm.text, index)
     # A mention's first token is the one starting at its nstart and the token after it the first one
     # starting at or after its nend: what token_index(nstart), token_index(nend) would find by bisect.
-    ctx.mention_at.update(zip((a for a, _ in spans), ctx.mentions))
-    ctx.mention_tokens.update((span[0], span) for span in spans)
-    for d in ctx.dates:
-        ctx.date_tokens.append((ctx.token_index(d.nstart), ctx.token_index(d.nend), d))
-    ctx.date_tokens.sort(key=lambda item: item[0])
+    firsts = list(map(_FIRST_ITEM, spans))  # (zips in C, no generator step per mention)
+    ctx.mention_at.update(zip(firsts, ctx.mentions))
+    ctx.mention_tokens.update(zip(firsts, spans))
+    # each date's tokens: token_index(nstart), token_index(nend) (the bisect over `starts`), inline
+    ctx.date_tokens += [(bisect_left(starts, d.nstart), bisect_left(starts, d.nend), d) for d in ctx.dates]
+    ctx.date_tokens.sort(key=_FIRST_ITEM)
     ctx.memo["subject"] = resolve(ctx)
     return ctx

@@ -308,6 +308,23 @@ def _relative_at(tokens: Tokens, i: int, phrases, longest: int):
     return None if best_key is None else (best_length, phrases[best_key])
 
 
+_RELATIVE_ALONE: dict[str, tuple] = {}  # token text -> _relative_alone(token)
+
+
+def _relative_alone(token: str) -> tuple[tuple[int, tuple[str, int]] | None, frozenset[str]]:
+    """What _relative_at gives at a token with this text when the next token continues no phrase
+    (a phrase of one token, the token as written first, or None), and the words that may continue
+    one of its readings; kept in _RELATIVE_ALONE (which starts over past 200,000 texts)."""
+    phrases = relative_phrases()
+    readings = [r for r in (token, _strip_proclitic(token, "relative_prefix")) if r is not None]
+    single = next(((1, phrases[(r,)]) for r in readings if (r,) in phrases), None)
+    followers = frozenset(p[1] for p in phrases if len(p) > 1 and p[0] in readings)
+    if len(_RELATIVE_ALONE) >= 200_000:
+        _RELATIVE_ALONE.clear()
+    found = _RELATIVE_ALONE[token] = (single, followers)
+    return found
+
+
 @lru_cache(maxsize=1)
 def _relative_prefixes() -> frozenset[tuple[str, ...]]:
     """Every beginning of a relative phrase (the phrases themselves included)."""
@@ -339,12 +356,19 @@ def _relative_dates(norm: Normalized, tokens: Tokens, published: Published, used
     found = []
     phrases = relative_phrases()
     longest = _longest_relative()
+    texts = tokens.texts
+    n, alone = len(texts), _RELATIVE_ALONE
     i = 0
     for cand in index.positions(RELATIVE):
         if cand < i or cand in used:
             continue
         i = cand
-        hit = _relative_at(tokens, i, phrases, longest)
+        try:
+            hit, followers = alone[texts[i]]
+        except KeyError:
+            hit, followers = _relative_alone(texts[i])
+        if i + 1 < n and texts[i + 1] in followers:  # a longer phrase may go on: the whole walk
+            hit = _relative_at(tokens, i, phrases, longest)
         if not hit:
             continue
         length, (unit, offset) = hit

@@ -187,21 +187,22 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
     Only the tokens that start a key (`index`, built here when not given) are tried. `token_spans`,
     when given, receives each mention's (first token, token after its last), in the same order."""
     longest = gazetteer().longest
-    text = norm.text
+    text, original, span = norm.text, norm.original, norm.span
     mentions: list[CountryMention] = []
     i = 0
     tokens = columns(tokens)  # the tokens' texts, starts and ends as lists
     texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
     n = len(texts)
     index = index or TokenIndex(texts)
+    alone = _ALONE
     for cand in index.positions(KEY_START):
         if cand < i:
             continue  # inside the mention just found
         i = cand
-        stop = min(i + longest, n)
-        hit, followers = _alone(texts[i])
-        if i + 1 < stop and texts[i + 1] in followers:
-            hit = _longest_key(texts, starts, ends, text, i, stop)
+        hit, followers, roots = alone[texts[i]]
+        # (a token with followers starts a key of two words at least, so i + 1 is within the longest key)
+        if i + 1 < n and texts[i + 1] in followers:
+            hit = _longest_key(texts, starts, ends, text, i, min(i + longest, n), roots)
         if not hit:
             continue
         length, (iso3, via) = hit
@@ -211,24 +212,43 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
             if not text[ends[i - 1]:starts[i]].strip() and _is_prefix_word(texts[i - 1]):
                 start_tok = i - 1
         nstart, nend = starts[start_tok], ends[i + length - 1]
-        surface, start, end = norm.surface(nstart, nend)
-        mentions.append(frozen_record(CountryMention, {"iso3": iso3, "surface": surface, "start": start, "end": end,
-                                                       "via": via, "nstart": nstart, "nend": nend}))
+        start, end = span(nstart, nend)  # norm.surface, its slice inline
+        mention = _new_object(CountryMention)  # as core.records.frozen_record makes it, inline
+        _set_attribute(mention, "__dict__", {"iso3": iso3, "surface": original[start:end], "start": start,
+                                             "end": end, "via": via, "nstart": nstart, "nend": nend})
+        mentions.append(mention)
         if token_spans is not None:
             token_spans.append((start_tok, i + length))
         i += length
     return mentions
 
 
-def _longest_key(texts: list[str], starts: list[int], ends: list[int], text: str, i: int, stop: int
-                 ) -> tuple[int, tuple[str, str]] | None:
+_new_object, _set_attribute = object.__new__, object.__setattr__
+
+
+class _Alone(dict):
+    """token text -> _alone(token) and the key tree's nodes its forms start (_key_roots): one dict
+    look-up (in C) per candidate token instead of calls through memoized functions; starts over past
+    200,000 texts."""
+
+    def __missing__(self, token: str):
+        if len(self) >= 200_000:
+            self.clear()
+        found = self[token] = (*_alone(token), _key_roots(token))
+        return found
+
+
+_ALONE = _Alone()
+
+
+def _longest_key(texts: list[str], starts: list[int], ends: list[int], text: str, i: int, stop: int,
+                 roots: tuple[list, ...] | None = None) -> tuple[int, tuple[str, str]] | None:
     """(length, value) of the longest key that the tokens [i, stop) (`texts`, `starts`, `ends`) begin with, only spaces between its
     tokens, over the forms of the first token in stems order (the first form with a match wins);
     None when none matches. The keys are walked as a tree, one word at a time: a punctuation mark
-    between two tokens ends the walk (every longer key would hold it)."""
-    tree = _key_tree()
-    for first in key_forms(texts[i]):
-        node = tree[first]
+    between two tokens ends the walk (every longer key would hold it). `roots`: the tree's nodes of
+    the first token's forms, in that order, when the caller has them (_key_roots)."""
+    for node in _key_roots(texts[i]) if roots is None else roots:
         best = (1, node[0]) if node[0] is not None else None
         j = i + 1
         while j < stop:
@@ -241,6 +261,12 @@ def _longest_key(texts: list[str], starts: list[int], ends: list[int], text: str
         if best:
             return best
     return None
+
+
+def _key_roots(token: str) -> tuple[list, ...]:
+    """The key tree's nodes of the token's forms that start a key (key_forms), in stems order."""
+    tree = _key_tree()
+    return tuple(tree[first] for first in key_forms(token))
 
 
 @lru_cache(maxsize=1)

@@ -298,6 +298,8 @@ class Normalized:
             cuts, shifts = index._cuts, index._shifts
             k = bisect_right(cuts, start)
             o_start = start + shifts[k - 1] if k else start
+            if k == len(cuts) or cuts[k] > end:  # no run deleted inside the span or right after it
+                return o_start, end + o_start - start
             k = bisect_right(cuts, end - 1, k)
             o_end = end + shifts[k - 1] if k else end  # the entry of end - 1, plus one
             k = bisect_right(cuts, end, k)

@@ -170,10 +170,16 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
     `positions` (sorted) limits the pass to the tokens that may start a phrase of some lexicon;
     `texts`, the tokens' texts as a list, when the caller has it; the lexicons named in `loose` match
     with no `text` (their phrases may run across punctuation). A phrase of two tokens that no longer
-    phrase extends is read from the first token's tree with no walk (`match` would give the same)."""
-    hits: dict[str, list[tuple[int, int, object]]] = {name: [] for name in matchers}
-    free = dict.fromkeys(matchers, 0)  # the first token each lexicon may match at again
+    phrase extends is read from the first token's tree with no walk, a longer one walked on from the
+    node the second token reached (`match` would give the same, walking again from the first token).
+    The lexicons are kept by their place in sorted order: lists, not dicts by name, in the loop."""
     key = tuple(sorted(matchers))
+    hits: dict[str, list[tuple[int, int, object]]] = {name: [] for name in matchers}
+    # per lexicon (by its place in `key`): where its matches go, the first token it may match at
+    # again, the text it matches with (None: across punctuation too)
+    add = [hits[name].append for name in key]
+    free = [0] * len(key)
+    text_of = [None if name in loose else text for name in key]
     starts = _STARTS.setdefault(key, {})
     if len(starts) >= MEMO_MAX:
         starts.clear()
@@ -181,40 +187,50 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
     if texts is None:
         texts = tokens.texts
     token_starts, token_ends = tokens.starts, tokens.ends
-    text_of = {name: None if name in loose else text for name in matchers}  # the text each lexicon matches with
     n_tokens = len(texts)
+    last = n_tokens - 1
     for i in range(n_tokens) if positions is None else positions:
         word = texts[i]
         known = starts.get(word)
-        if known is None:  # (lexicon, its one-token match, its tree's nodes by the next token), ...
-            names = tuple((n, matchers[n].at_token(word)[0], matchers[n].next_nodes(word))
-                          for n in key if matchers[n].first_variants(word))
+        if known is None:  # (lexicon's place, its one-token match, its tree's nodes by the next token), ...
+            names = tuple((k, matchers[n].at_token(word)[0], matchers[n].next_nodes(word))
+                          for k, n in enumerate(key) if matchers[n].first_variants(word))
             known = starts[word] = (names, any(single for _, single, _ in names),
                                     frozenset().union(*(nodes for _, _, nodes in names)))
         names, some_single, some_followers = known
-        after = texts[i + 1] if i + 1 < n_tokens else None  # None extends no phrase
+        after = texts[i + 1] if i < last else None  # None extends no phrase
         if not some_single and after not in some_followers:
             continue  # the word starts only longer phrases, and none goes on with the next word
-        for name, single, nodes in names:
-            if i < free[name]:
+        for k, single, nodes in names:
+            if i < free[k]:
                 continue
             node = nodes.get(after)
-            name_text = text_of[name]
             if node is None:
                 found = single
-            elif node[1]:
-                found = matchers[name].match(tokens, i, name_text)
-            elif name_text is not None and name_text[token_ends[i]:token_starts[i + 1]].strip():
+            elif (name_text := text_of[k]) is not None and name_text[token_ends[i]:token_starts[i + 1]].strip():
                 found = single  # punctuation between: the phrase stops at the first token
             else:
                 found = single if node[0] is NO_PHRASE else (node[0], 2)
+                children = node[1]
+                j = i + 1
+                # PhraseMatcher.match's walk, on from the second token: the deepest phrase that ends wins
+                while children and j < last:
+                    if name_text is not None and name_text[token_ends[j]:token_starts[j + 1]].strip():
+                        break
+                    node = children.get(texts[j + 1])
+                    if node is None:
+                        break
+                    j += 1
+                    if node[0] is not NO_PHRASE:
+                        found = (node[0], j - i + 1)
+                    children = node[1]
             if found:
-                hits[name].append((i, found[1], found[0]))
-                free[name] = i + found[1]
+                add[k]((i, found[1], found[0]))
+                free[k] = i + found[1]
     return hits
 
 
-_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[tuple[str, object, dict[str, list]], ...], bool, frozenset[str]]]] = {}
+_STARTS: dict[tuple[str, ...], dict[str, tuple[tuple[tuple[int, object, dict[str, list]], ...], bool, frozenset[str]]]] = {}
 
 
 def pass_kinds(name: str, matchers: Callable[[], Iterable[PhraseMatcher]]) -> tuple[str, str]:

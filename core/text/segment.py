@@ -122,8 +122,8 @@ class _Parens:
     """Positions of "(" and ")" in a text, found once, to ask "is this offset inside parentheses?"."""
 
     def __init__(self, text: str):
-        self.opens = [m.start() for m in re.finditer(r"\(", text)]
-        self.closes = [m.start() for m in re.finditer(r"\)", text)]
+        self.opens = positions(text, "(")  # by substring search (in C), not a regex over the text
+        self.closes = positions(text, ")")
 
     def inside(self, pos: int) -> bool:
         """Within PAREN_SPAN characters after an unclosed "(" (a stray one does not swallow the text)."""
@@ -157,30 +157,33 @@ _new_object, _set_attribute = object.__new__, object.__setattr__
 
 
 def _split(tokens: list[Token], cuts: list[int], text_len: int, ends: list[int] | None = None,
-           starts: list[int] | None = None) -> list[Segment]:
+           starts: list[int] | None = None, at: list[Segment] | None = None) -> list[Segment]:
     """Segments of tokens between character cut positions (`ends`, `starts`: the tokens' ends and
     starts, if known); the text's end (`text_len`, past every token) closes the last one. Each Segment
     is made as core.records.frozen_record makes it (its __dict__ set at once), inline: a document
-    makes about a hundred."""
+    makes about a hundred. `at`, when given, receives each token's segment, in token order (the
+    segments follow one another from token 0: core.text.context's per-token list)."""
     if ends is None:
         ends = list(map(_END, tokens))  # increasing
     if starts is None:
         starts = list(map(_START, tokens))
+    # each cut's number of tokens ending at or before it (the searches in C, duplicates dropped in C),
+    # ascending: a segment ends at each, one Python step per segment (not per cut)
+    bounds = sorted(set(map(bisect_right, repeat(ends), cuts)))
+    if bounds and bounds[0] == 0:
+        del bounds[0]  # a cut before the first token's end closes no segment
     segments = []
     first = 0
-    # past every token that ends at or before each cut (the cuts ascending, so k never decreases):
-    # the searches in C, one Python step per cut
-    for k in map(bisect_right, repeat(ends), sorted(set(cuts))):
-        if k > first:
-            segment = _new_object(Segment)
-            _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
-            segments.append(segment)
-            first = k
     k = len(ends)  # the text's end (every token ends at or before it) closes the last segment
-    if k > first:
+    if k > first and (not bounds or bounds[-1] < k):
+        bounds.append(k)
+    for k in bounds:
         segment = _new_object(Segment)
         _set_attribute(segment, "__dict__", {"first": first, "last": k, "start": starts[first], "end": ends[k - 1]})
         segments.append(segment)
+        if at is not None:
+            at += (segment,) * (k - first)  # a tuple repeated, joined in C
+        first = k
     return segments
 
 
@@ -220,27 +223,47 @@ def _sentence_cuts(text: str) -> tuple[int, ...]:
     """Character positions where a sentence ends; kept for the last texts (sentences and clauses
     of one document both need them)."""
     parens = _Parens(text)
-    return tuple(start for start, end in _sentence_marks(text) if _is_sentence_break(text, start, end, parens))
+    opens = parens.opens
+    cuts = []
+    for start, end in _sentence_marks(text):
+        if end - start == 1 and text[start] == ".":
+            # _is_sentence_dot, inline (20,000 dots per 1,000 articles): an ellipsis, a dot inside
+            # parentheses (asked only when the text has one), between two Latin letters, after a
+            # one-letter abbreviation or after a text's first letter does not end a sentence
+            before, after = text[start - 2 if start > 1 else 0:start], text[start + 1:start + 2]
+            if after == "." or before[-1:] == "." or opens and parens.inside(start):
+                continue
+            last = before[-1:]
+            if last.isascii() and last.isalpha() and after.isascii() and after.isalpha():
+                continue
+            if len(before) == 2 and not before[0].isalnum() and last.isalpha() or start == 1 and text[0].isalpha():
+                continue
+            cuts.append(start)
+        elif _is_sentence_break(text, start, end, parens):
+            cuts.append(start)
+    return tuple(cuts)
 
 
 def sentences(text: str, tokens: list[Token], ends: list[int] | None = None,
-              starts: list[int] | None = None) -> list[Segment]:
-    return _split(tokens, list(_sentence_cuts(text)), len(text), ends, starts)
+              starts: list[int] | None = None, at: list[Segment] | None = None) -> list[Segment]:
+    """Sentences (`at`: as _split's, each token's sentence)."""
+    return _split(tokens, list(_sentence_cuts(text)), len(text), ends, starts, at)
 
 
 CLAUSE_OPENER = kind("clause_opener", _opens_clause)
 
 
 def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None,
-            ends: list[int] | None = None, starts: list[int] | None = None) -> list[Segment]:
+            ends: list[int] | None = None, starts: list[int] | None = None,
+            at: list[Segment] | None = None) -> list[Segment]:
     """Clauses: sentences cut again at clause marks and before the words that open a clause (only
-    those tokens, from `index`, are looked at)."""
+    those tokens, from `index`, are looked at). `at`: as _split's, each token's clause."""
     cuts = list(_sentence_cuts(text))
     cuts += _clause_marks(text)
     if starts is None:
         starts = list(map(_START, tokens))
     cuts += [starts[i] - 1 for i in (index or TokenIndex.of(tokens)).positions(CLAUSE_OPENER)]
-    return _split(tokens, cuts, len(text), ends, starts)
+    return _split(tokens, cuts, len(text), ends, starts, at)
 
 
 def segment_of(segments: list[Segment], token_index: int) -> Segment:
