@@ -253,6 +253,7 @@ def _told_as_earlier(ctx: DocContext, cue: Cue, hi: int, time: rules.Decision | 
 
 def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_Draft]:
     drafts: list[_Draft] = []
+    recurring = bool(ctx.tags["recurring"])
     for n, cue in enumerate(cues):
         if cue is main.cue or main.cue.first <= cue.first < main.cue.last:
             continue
@@ -260,7 +261,7 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
         compound = kind_of_compound(ctx, cue)  # "لجائزة ومؤتمر ومعرض"
         if compound is not None and compound != cue.kind:
             cue = Cue(compound, cue.first, cue.last)  # a new cue only when the kind changes
-        editions = _earlier_editions(ctx, cue)
+        editions = _earlier_editions(ctx, cue) if recurring else ()  # (no word of recurrence: none)
         if editions:
             drafts.extend(d for d in editions if all(_year(ctx, o) != _year(ctx, d) for o in drafts))
         if _unanchored(ctx, cue, next_first, main):
