@@ -323,3 +323,31 @@ def test_no_exclusion_word_reads_what_the_context_gives(articles):
             assert got == _plain_no_exclusion_word(ctx, a, m), (text, a)
             answers.add(got)
     assert answers == {True, False}
+
+
+def test_anchors_answer_what_the_three_look_ups_answer(articles):
+    """extract._anchors: a token of the list in [lo, hi) exactly when a date starts there, a time word
+    stands there or a state other than the host is named there, on random spans (some out of range,
+    some empty) of the generated articles, for every state they name and none."""
+    from bisect import bisect_left
+
+    from core.text.context import build_context
+
+    pick = random.Random(5)
+    seen = set()
+    for text, published in articles[:150]:
+        ctx = build_context(text, published)
+        n = len(ctx.tokens.texts)
+        for host in {m.iso3 for m in ctx.mention_at.values()} | {"", None}:
+            anchors = extract._anchors(ctx, host)
+            for _ in range(40):
+                lo, hi = pick.randint(-5, n + 5), pick.randint(-5, n + 5)
+                if pick.random() < 0.7:
+                    hi = lo + pick.randint(0, 12)
+                k = bisect_left(anchors, max(lo, 0))
+                got = k < len(anchors) and anchors[k] < hi
+                plain = ctx.date_starts_in(lo, hi) or ctx.has_any(extract.TIME_WORDS, lo, hi) or \
+                    rules.names_other_than(ctx, host, lo, hi)
+                assert got == plain, (text, host, lo, hi)
+                seen.add(got)
+    assert seen == {True, False}

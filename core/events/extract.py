@@ -186,7 +186,9 @@ def _unanchored(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -> boo
     names no other host, and a cue of the main kind has no other edition. (False says only that
     `_mentioned_draft` must decide.)"""
     lo, hi = reach(ctx, cue, next_first)
-    if ctx.date_starts_in(lo, hi) or ctx.has_any(TIME_WORDS, lo, hi) or rules.names_other_than(ctx, main.host.value, lo, hi):
+    anchors = _anchors(ctx, main.host.value)
+    k = bisect_left(anchors, max(lo, 0))
+    if k < len(anchors) and anchors[k] < hi:
         return False
     if cue.kind != main.cue.kind and (ctx.has("concurrent", cue.first - CONCURRENT_BEFORE, cue.first) or
                                       ctx.has("accompanying", lo, hi)):
@@ -195,6 +197,18 @@ def _unanchored(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -> boo
     if named is not None and named.value != main.host.value:
         return False
     return cue.kind != main.cue.kind or not other_edition(ctx, cue.first, cue.last, main.cue.first, main.cue.last, MERGE_GAP)
+
+
+def _anchors(ctx: DocContext, host: object) -> list[int]:
+    """Where a date starts, a word of TIME_WORDS stands or a state but `host` is named, sorted, once per document
+    and host: one lies in [lo, hi) when ctx.date_starts_in, ctx.has_any(TIME_WORDS) or rules.names_other_than would say so."""
+    key = ("unanchored", host, len(ctx.mention_at))
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = sorted(set(a for a, _, _ in ctx.date_tokens).union(
+            *(ctx.tags[group] for group in TIME_WORDS),
+            (a for a, m in ctx.mention_at.items() if m.iso3 != host)))
+    return found
 
 
 def _kept_without_place(ctx: DocContext, cue: Cue, hi: int, main: _Draft, time: rules.Decision | None,
