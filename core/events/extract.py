@@ -25,7 +25,7 @@ from core.text.context import DocContext
 from core.text.gazetteer import GCC_MEMBERS
 from core.text.morphology import stems, without_enclitic
 from core.text.numbers import ordinal_word
-from core.records import Event, RankClaim, Span
+from core.records import Event, RankClaim, Span, frozen_record
 
 LEAD_SENTENCES = 3      # the main event's cue must stand in the first sentences of the body...
 SHORT_LINE = 6          # ...and lines shorter than this (headline, section names, dateline) come free
@@ -410,16 +410,16 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
     if lower:
         notes.append("delegation size is a lower bound")
     notes.extend(dict.fromkeys(left_out))
-    date = draft.time.value if draft.time is not None else None
-    return Event(
-        role=draft.role, kind=draft.cue.kind, year=_year(ctx, draft), date=date.iso if date else "",
-        date_basis=(date.basis if date else ("published" if _year(ctx, draft) is not None else "none")),
-        host_iso3=host, countries_stated=size, countries_stated_lower_bound=lower, gcc=gcc,
-        organizations=attributes.organizations(ctx, regions),
-        topics=tuple(sorted(attributes.matched_values(ctx, "topics", regions))),
-        evidence=Span(evidence.surface, evidence.start, evidence.end), participants=tuple(participants),
-        note="; ".join(notes), host_basis=draft.host.basis, year_basis=_year_basis(ctx, draft),
-        tense=str(draft.tense.value))
+    date, year = (draft.time.value if draft.time is not None else None), _year(ctx, draft)
+    return frozen_record(Event, {  # Event(...) with every field, in the class's order
+        "role": draft.role, "kind": draft.cue.kind, "year": year, "date": date.iso if date else "",
+        "date_basis": date.basis if date else ("published" if year is not None else "none"),
+        "host_iso3": host, "countries_stated": size, "countries_stated_lower_bound": lower, "gcc": gcc,
+        "organizations": attributes.organizations(ctx, regions),
+        "topics": tuple(sorted(attributes.matched_values(ctx, "topics", regions))),
+        "evidence": Span(evidence.surface, evidence.start, evidence.end), "participants": tuple(participants),
+        "note": "; ".join(notes), "host_basis": draft.host.basis, "year_basis": _year_basis(ctx, draft),
+        "tense": str(draft.tense.value)})
 
 
 def find_events(ctx: DocContext, claims: list[RankClaim]) -> list[Event]:

@@ -16,7 +16,7 @@ from core.text.morphology import conjoined
 from core.text.subject import HOME, subject_state
 from core.events.origin import delegation_origin
 from core.events.rules import glued_place, visit_object
-from core.records import CountryMention, Participant
+from core.records import CountryMention, Participant, frozen_record
 
 Regions = list[tuple[int, int]]
 NEAR_DELEGATION = 6   # a nationality adjective this close after a delegation word names a participant
@@ -239,7 +239,8 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
                 continue
             # the state's own name is better evidence than its body's ("لهيئة تقنية المعلومات في سلطنة عمان")
             if m.iso3 != host and (m.iso3 not in chosen or chosen[m.iso3].via == "institution" and m.via != "institution"):
-                chosen[m.iso3] = Participant(m.iso3, m.surface, m.start, m.end, m.via)
+                chosen[m.iso3] = frozen_record(Participant, {"iso3": m.iso3, "surface": m.surface, "start": m.start,
+                                                             "end": m.end, "via": m.via})  # Participant(...)
     return list(chosen.values()), notes
 
 
@@ -281,7 +282,8 @@ def with_gcc_members(named: list[Participant], host: str, body: CountryMention) 
     have = {p.iso3 for p in named}
     for iso3 in GCC_MEMBERS:
         if iso3 != host and iso3 not in have:
-            out.append(Participant(iso3, body.surface, body.start, body.end, "gcc_body"))
+            out.append(frozen_record(Participant, {"iso3": iso3, "surface": body.surface, "start": body.start,
+                                                   "end": body.end, "via": "gcc_body"}))  # Participant(...)
     return out
 
 
