@@ -138,3 +138,27 @@ def test_article_name_and_relative_years_read_what_the_token_list_gives():
         assert found == _plain_relative_years(sentence)
         offsets += found is not None
     assert offsets > 0
+
+
+def test_story_records_are_what_the_constructor_makes():
+    """story_record makes its StoryRecord with frozen_record: every field in the class's order, the same
+    object the constructor makes (equality, hash, repr, pickle) over varied rows."""
+    import dataclasses
+    import pickle
+
+    from core.stories.records import StoryRecord, story_record
+
+    pick = random.Random(9)
+    for n, sentence in enumerate(SENTENCES[:800]):
+        row = {"event_id": f"d{n % 40}.txt#e{n}", "record_id": pick.choice(["", f"ev-{n:06x}"]), "doc": f"d{n % 40}.txt",
+               "role": pick.choice(["main", "mentioned", None]), "kind": pick.choice(KINDS + [None]),
+               "tense": pick.choice(["past", "upcoming", None]), "year": pick.choice([None, 2013, 2024.0, float("nan")]),
+               "year_basis": pick.choice(["stated", "", None]), "date": pick.choice(["", "2013-06", "2013-06-25", None]),
+               "host_iso3": pick.choice(["QAT", "", None]), "host_basis": pick.choice(["stated", "assumed", "virtual", ""]),
+               "evidence": sentence, "countries_stated": pick.choice([None, 5, 12.0])}
+        record = story_record(row, frozenset(pick.sample(["BHR", "QAT", "OMN"], pick.randint(0, 3))))
+        made = StoryRecord(**{f.name: getattr(record, f.name) for f in dataclasses.fields(StoryRecord)})
+        assert list(vars(record)) == [f.name for f in dataclasses.fields(StoryRecord)]
+        assert record == made and hash(record) == hash(made) and repr(record) == repr(made)
+        assert pickle.dumps(record) == pickle.dumps(made)
+        assert dataclasses.replace(record, year=2000) == dataclasses.replace(made, year=2000)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.lexicon import load_table
+from core.records import frozen_record
 from core.text.context import word_groups
 from core.text.dates import Published, find_dates
 from core.text.morphology import conjoined, definite_article, stems
@@ -257,14 +258,14 @@ def story_record(row: dict, participants: frozenset[str] = frozenset(), text: st
     host = str(row.get("host_iso3") or "") if basis in KNOWN_HOST else ""
     if basis == "virtual":
         host = "virtual"
-    return StoryRecord(
-        event_id=str(row["event_id"]), record_id=str(row.get("record_id") or row["event_id"]),
-        doc=str(row["doc"]), role=str(row.get("role") or "main"), kind=kind,
-        family=kind_families().get(kind, ""), tense=str(row.get("tense") or "past"),
-        year=_int(row.get("year")), year_basis=str(row.get("year_basis") or ""),
-        month=int(date.group(2)) if date and date.group(2) else None,
-        day=int(date.group(3)) if date and date.group(3) else None,
-        host=host, host_basis=basis, edition=name.edition, name=name.words,
-        sidelines=name.sidelines,
-        size=_int(row.get("countries_stated")), participants=participants,
-        relative_years=relative_years(sentence) if _int(row.get("year")) is None else None)
+    year = _int(row.get("year"))
+    return frozen_record(StoryRecord, {  # StoryRecord(...) with every field, in the class's order
+        "event_id": str(row["event_id"]), "record_id": str(row.get("record_id") or row["event_id"]),
+        "doc": str(row["doc"]), "role": str(row.get("role") or "main"), "kind": kind,
+        "family": kind_families().get(kind, ""), "tense": str(row.get("tense") or "past"),
+        "year": year, "year_basis": str(row.get("year_basis") or ""),
+        "month": int(date.group(2)) if date and date.group(2) else None,
+        "day": int(date.group(3)) if date and date.group(3) else None,
+        "host": host, "host_basis": basis, "edition": name.edition, "name": name.words,
+        "sidelines": name.sidelines, "size": _int(row.get("countries_stated")), "participants": participants,
+        "relative_years": relative_years(sentence) if year is None else None})
