@@ -68,16 +68,25 @@ def build_table(name: str, rows: list[dict]) -> pd.DataFrame:
 
 def build_table_from_tuples(name: str, fields: list[str], rows: list[tuple]) -> pd.DataFrame:
     """build_table(name, [dict(zip(fields, row)) for row in rows]) without a dict per row: the rows'
-    values in `fields`' order, turned into columns at once (the schema's other columns empty)."""
+    values in `fields`' order, turned into columns at once (the schema's other columns empty), each
+    made in its declared dtype (`pd.array`) instead of an inferred one converted after."""
     columns = list(zip(*rows)) if rows else [()] * len(fields)
     empty = [None] * len(rows)
     given = dict(zip(fields, columns))
     data = {col: list(given[col]) if col in given else empty for col in SCHEMAS[name]}
     try:
-        frame = pd.DataFrame(data)
+        frame = _frame(data)
     except UnicodeEncodeError:  # a lone surrogate (a file name that is not UTF-8): shown as \\xNN
-        frame = pd.DataFrame({col: [_printable(v) for v in values] for col, values in data.items()})
-    return _typed(name, frame)
+        frame = _frame({col: [_printable(v) for v in values] for col, values in data.items()})
+    check_table(name, frame)
+    return frame
+
+
+def _frame(data: dict[str, list]) -> pd.DataFrame:
+    """The columns' values as a DataFrame, each column in its dtype (DTYPES, else "string"): what
+    _typed gives for the frame of these lists."""
+    return pd.DataFrame({col: pd.array(values, dtype=DTYPES.get(col, "string")) for col, values in data.items()},
+                        copy=False)
 
 
 def _typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:

@@ -281,3 +281,73 @@ def test_no_number_spans_more_tokens_than_the_counts_of_states_look_at():
             spans.add(found.last - found.first)
     assert number_in(tokenize_columns(normalize("مائة وخمسة عشر دولة"))[0], 0).last == NUMBER_TOKENS
     assert max(spans) == NUMBER_TOKENS and len(spans) == NUMBER_TOKENS
+
+
+def _plain_no_exclusion_word(ctx, a, m):
+    """participants._no_exclusion_word as the context's look-ups read it (tagged, has, sentence_of, clause_of)."""
+    postings, ends, words, surveys = (participants.posting_tokens(ctx), participants.organization_ends(ctx),
+                                      sorted(set().union(*(ctx.tags[g] for g in participants.EXCLUSION_WORDS))),
+                                      participants.survey_sentences(ctx))
+    if m.via == "demonym" or a in postings or a in ends or a - 1 in ends or \
+            ctx.tagged(ctx.mention_tokens[a][1], "decline_verb"):
+        return False
+    if m.via == "name" and ctx.sentence_of(a).first in surveys:
+        return False
+    if any(a - participants.NEAR_EXCLUSION <= w < a for w in words):
+        return False
+    return not ctx.has("performer", a - participants.PERFORMER_WINDOW, a) and \
+        not ctx.has("leader_verb", ctx.clause_of(a).first, a)
+
+
+def _plain_survey_sentences(ctx):
+    return {s.first for s in ctx.sentences
+            if ctx.has("survey", s.first, s.last) and not ctx.has("delegation", s.first, s.last)}
+
+
+def test_no_exclusion_word_reads_what_the_context_gives(articles):
+    """_no_exclusion_word reads the document's tag lists and per-token segments itself: the same
+    answer as the context's look-ups, at every mention of the generated articles, also on contexts
+    whose segments do not follow one another (sentences and clauses in one, then read by bisect)."""
+    from core.text.context import build_context
+
+    answers = set()
+    for n, (text, published) in enumerate(articles):
+        ctx = build_context(text, published)
+        if n % 5 == 0:  # segments that leave gaps: the per-token lists are empty, sentence_of bisects
+            ctx.sentences = [s for k, s in enumerate(ctx.sentences) if k % 2 == 0] or ctx.sentences
+            ctx.memo.pop("sentence_at", None)
+            ctx.memo.pop("survey_sentences", None)
+        assert participants.survey_sentences(ctx) == _plain_survey_sentences(ctx)
+        for a, m in ctx.mention_at.items():
+            got = participants._no_exclusion_word(ctx, a, m)
+            assert got == _plain_no_exclusion_word(ctx, a, m), (text, a)
+            answers.add(got)
+    assert answers == {True, False}
+
+
+def test_anchors_answer_what_the_three_look_ups_answer(articles):
+    """extract._anchors: a token of the list in [lo, hi) exactly when a date starts there, a time word
+    stands there or a state other than the host is named there, on random spans (some out of range,
+    some empty) of the generated articles, for every state they name and none."""
+    from bisect import bisect_left
+
+    from core.text.context import build_context
+
+    pick = random.Random(5)
+    seen = set()
+    for text, published in articles[:150]:
+        ctx = build_context(text, published)
+        n = len(ctx.tokens.texts)
+        for host in {m.iso3 for m in ctx.mention_at.values()} | {"", None}:
+            anchors = extract._anchors(ctx, host)
+            for _ in range(40):
+                lo, hi = pick.randint(-5, n + 5), pick.randint(-5, n + 5)
+                if pick.random() < 0.7:
+                    hi = lo + pick.randint(0, 12)
+                k = bisect_left(anchors, max(lo, 0))
+                got = k < len(anchors) and anchors[k] < hi
+                plain = ctx.date_starts_in(lo, hi) or ctx.has_any(extract.TIME_WORDS, lo, hi) or \
+                    rules.names_other_than(ctx, host, lo, hi)
+                assert got == plain, (text, host, lo, hi)
+                seen.add(got)
+    assert seen == {True, False}

@@ -412,3 +412,26 @@ def test_story_record_reads_only_the_story_columns():
         assert story_record(subset, frozenset({"BHR"}), text) == whole
         checked += 1
     assert checked >= 8
+
+
+def test_connected_groups_are_networkx_components():
+    """build.connected_groups (union-find) gives networkx's connected components, each sorted, sorted by
+    their first member, on random graphs (isolated nodes, repeated and reversed pairs, self pairs,
+    pair ids that are not among the nodes)."""
+    import random
+
+    import networkx as nx
+
+    from core.stories.build import connected_groups
+
+    pick = random.Random(11)
+    for n in range(300):
+        nodes = [f"r-{pick.randint(0, 400):04x}" for _ in range(pick.randint(0, 60))]
+        pool = nodes + [f"x-{k}" for k in range(3)] if nodes else [f"x-{k}" for k in range(3)]
+        pairs = [(pick.choice(pool), pick.choice(pool)) for _ in range(pick.randint(0, 80))]
+        graph = nx.Graph()
+        graph.add_nodes_from(sorted(set(nodes)))
+        graph.add_edges_from(sorted(pairs))
+        plain = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])
+        assert connected_groups(sorted(set(nodes)), sorted(pairs)) == plain
+        assert connected_groups(set(nodes), pairs) == plain

@@ -25,7 +25,7 @@ from core.text.context import DocContext
 from core.text.gazetteer import GCC_MEMBERS
 from core.text.morphology import stems, without_enclitic
 from core.text.numbers import ordinal_word
-from core.records import Event, RankClaim, Span
+from core.records import Event, RankClaim, Span, frozen_record
 
 LEAD_SENTENCES = 3      # the main event's cue must stand in the first sentences of the body...
 SHORT_LINE = 6          # ...and lines shorter than this (headline, section names, dateline) come free
@@ -186,7 +186,9 @@ def _unanchored(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -> boo
     names no other host, and a cue of the main kind has no other edition. (False says only that
     `_mentioned_draft` must decide.)"""
     lo, hi = reach(ctx, cue, next_first)
-    if ctx.date_starts_in(lo, hi) or ctx.has_any(TIME_WORDS, lo, hi) or rules.names_other_than(ctx, main.host.value, lo, hi):
+    anchors = _anchors(ctx, main.host.value)
+    k = bisect_left(anchors, max(lo, 0))
+    if k < len(anchors) and anchors[k] < hi:
         return False
     if cue.kind != main.cue.kind and (ctx.has("concurrent", cue.first - CONCURRENT_BEFORE, cue.first) or
                                       ctx.has("accompanying", lo, hi)):
@@ -195,6 +197,18 @@ def _unanchored(ctx: DocContext, cue: Cue, next_first: int, main: _Draft) -> boo
     if named is not None and named.value != main.host.value:
         return False
     return cue.kind != main.cue.kind or not other_edition(ctx, cue.first, cue.last, main.cue.first, main.cue.last, MERGE_GAP)
+
+
+def _anchors(ctx: DocContext, host: object) -> list[int]:
+    """Where a date starts, a word of TIME_WORDS stands or a state but `host` is named, sorted, once per document
+    and host: one lies in [lo, hi) when ctx.date_starts_in, ctx.has_any(TIME_WORDS) or rules.names_other_than would say so."""
+    key = ("unanchored", host, len(ctx.mention_at))
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = sorted(set(a for a, _, _ in ctx.date_tokens).union(
+            *(ctx.tags[group] for group in TIME_WORDS),
+            (a for a, m in ctx.mention_at.items() if m.iso3 != host)))
+    return found
 
 
 def _kept_without_place(ctx: DocContext, cue: Cue, hi: int, main: _Draft, time: rules.Decision | None,
@@ -253,6 +267,7 @@ def _told_as_earlier(ctx: DocContext, cue: Cue, hi: int, time: rules.Decision | 
 
 def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_Draft]:
     drafts: list[_Draft] = []
+    recurring = bool(ctx.tags["recurring"])
     for n, cue in enumerate(cues):
         if cue is main.cue or main.cue.first <= cue.first < main.cue.last:
             continue
@@ -260,7 +275,7 @@ def _mentioned_drafts(ctx: DocContext, cues: list[Cue], main: _Draft) -> list[_D
         compound = kind_of_compound(ctx, cue)  # "لجائزة ومؤتمر ومعرض"
         if compound is not None and compound != cue.kind:
             cue = Cue(compound, cue.first, cue.last)  # a new cue only when the kind changes
-        editions = _earlier_editions(ctx, cue)
+        editions = _earlier_editions(ctx, cue) if recurring else ()  # (no word of recurrence: none)
         if editions:
             drafts.extend(d for d in editions if all(_year(ctx, o) != _year(ctx, d) for o in drafts))
         if _unanchored(ctx, cue, next_first, main):
@@ -395,16 +410,16 @@ def _build_event(ctx: DocContext, draft: _Draft, regions, claim_sentences: set[i
     if lower:
         notes.append("delegation size is a lower bound")
     notes.extend(dict.fromkeys(left_out))
-    date = draft.time.value if draft.time is not None else None
-    return Event(
-        role=draft.role, kind=draft.cue.kind, year=_year(ctx, draft), date=date.iso if date else "",
-        date_basis=(date.basis if date else ("published" if _year(ctx, draft) is not None else "none")),
-        host_iso3=host, countries_stated=size, countries_stated_lower_bound=lower, gcc=gcc,
-        organizations=attributes.organizations(ctx, regions),
-        topics=tuple(sorted(attributes.matched_values(ctx, "topics", regions))),
-        evidence=Span(evidence.surface, evidence.start, evidence.end), participants=tuple(participants),
-        note="; ".join(notes), host_basis=draft.host.basis, year_basis=_year_basis(ctx, draft),
-        tense=str(draft.tense.value))
+    date, year = (draft.time.value if draft.time is not None else None), _year(ctx, draft)
+    return frozen_record(Event, {  # Event(...) with every field, in the class's order
+        "role": draft.role, "kind": draft.cue.kind, "year": year, "date": date.iso if date else "",
+        "date_basis": date.basis if date else ("published" if year is not None else "none"),
+        "host_iso3": host, "countries_stated": size, "countries_stated_lower_bound": lower, "gcc": gcc,
+        "organizations": attributes.organizations(ctx, regions),
+        "topics": tuple(sorted(attributes.matched_values(ctx, "topics", regions))),
+        "evidence": Span(evidence.surface, evidence.start, evidence.end), "participants": tuple(participants),
+        "note": "; ".join(notes), "host_basis": draft.host.basis, "year_basis": _year_basis(ctx, draft),
+        "tense": str(draft.tense.value)})
 
 
 def find_events(ctx: DocContext, claims: list[RankClaim]) -> list[Event]:

@@ -16,7 +16,7 @@ from core.text.morphology import conjoined
 from core.text.subject import HOME, subject_state
 from core.events.origin import delegation_origin
 from core.events.rules import glued_place, visit_object
-from core.records import CountryMention, Participant
+from core.records import CountryMention, Participant, frozen_record
 
 Regions = list[tuple[int, int]]
 NEAR_DELEGATION = 6   # a nationality adjective this close after a delegation word names a participant
@@ -37,7 +37,8 @@ def survey_sentences(ctx: DocContext) -> set[int]:
     if found is None:
         found = ctx.memo["survey_sentences"] = {
             s.first for s in ctx.sentences
-            if ctx.has("survey", s.first, s.last) and not ctx.has("delegation", s.first, s.last)}
+            if ctx.has("survey", s.first, s.last) and not ctx.has("delegation", s.first, s.last)
+        } if ctx.tags["survey"] else set()  # no survey word in the document: no sentence has one
     return found
 
 
@@ -166,14 +167,18 @@ EXCLUSION_WORDS = ("comparison", "decline_verb", "except_word", "obstacle", "spa
 NEAR_EXCLUSION = max(COMPARISON_WINDOW, OBSTACLE_WINDOW, SPAN_WINDOW, 1)
 
 
-def _exclusion_words(ctx: DocContext) -> tuple[set[int], set[int], list[int], set[int]]:
+def _exclusion_words(ctx: DocContext) -> tuple:
     """(the postings, the organizations' ends, the tokens tagged with a group of EXCLUSION_WORDS
-    sorted, the sentences about rankings) of the document, read once."""
+    sorted, the sentences about rankings, the tokens tagged decline_verb as a set, the performer and
+    leader_verb tokens, the per-token sentences and clauses) of the document, read once."""
     found = ctx.memo.get("exclusion_words")
     if found is None:
+        tags = ctx.tags
         found = ctx.memo["exclusion_words"] = (
             posting_tokens(ctx), organization_ends(ctx),
-            sorted(set().union(*(ctx.tags[group] for group in EXCLUSION_WORDS))), survey_sentences(ctx))
+            sorted(set().union(*(tags[group] for group in EXCLUSION_WORDS))), survey_sentences(ctx),
+            set(tags["decline_verb"]), tags["performer"], tags["leader_verb"],
+            ctx.segments_by_token("sentence_at", ctx.sentences), ctx.segments_by_token("clause_at", ctx.clauses))
     return found
 
 
@@ -182,17 +187,23 @@ def _no_exclusion_word(ctx: DocContext, a: int, m: CountryMention) -> bool:
     back as its rule reads (NEAR_EXCLUSION tokens; a verb of leading in its clause, a performer noun
     PERFORMER_WINDOW tokens), no verb of declining after it, it is no posting, no organization's
     seat, no adjective and no name in a sentence about rankings. (False says only that the rules
-    must be asked.)"""
-    postings, ends, words, surveys = _exclusion_words(ctx)
-    if m.via == "demonym" or a in postings or a in ends or a - 1 in ends or \
-            ctx.tagged(ctx.mention_tokens[a][1], "decline_verb"):
+    must be asked.) The context's look-ups are read straight from the document's lists (_exclusion_words):
+    ctx.tagged, ctx.has, ctx.sentence_of and ctx.clause_of give the same, one call each."""
+    postings, ends, words, surveys, declines, performers, leaders, sentence_at, clause_at = _exclusion_words(ctx)
+    via = m.via
+    if via == "demonym" or a in postings or a in ends or a - 1 in ends or ctx.mention_tokens[a][1] in declines:
         return False
-    if m.via == "name" and ctx.sentence_of(a).first in surveys:
+    if via == "name" and (sentence_at[a] if 0 <= a < len(sentence_at) else ctx.sentence_of(a)).first in surveys:
         return False
     k = bisect_left(words, a - NEAR_EXCLUSION)
     if k < len(words) and words[k] < a:
         return False
-    return not ctx.has("performer", a - PERFORMER_WINDOW, a) and not ctx.has("leader_verb", ctx.clause_of(a).first, a)
+    k = bisect_left(performers, a - PERFORMER_WINDOW)  # ctx.has("performer", a - PERFORMER_WINDOW, a)
+    if k < len(performers) and performers[k] < a:
+        return False
+    lo = (clause_at[a] if 0 <= a < len(clause_at) else ctx.clause_of(a)).first
+    k = bisect_left(leaders, lo)  # ctx.has("leader_verb", clause.first, a)
+    return not (k < len(leaders) and leaders[k] < a)
 
 
 def _exclusion(ctx: DocContext, a: int, m: CountryMention) -> str | None:
@@ -228,7 +239,8 @@ def named_states(ctx: DocContext, regions: Regions, host: str, excluded_sentence
                 continue
             # the state's own name is better evidence than its body's ("لهيئة تقنية المعلومات في سلطنة عمان")
             if m.iso3 != host and (m.iso3 not in chosen or chosen[m.iso3].via == "institution" and m.via != "institution"):
-                chosen[m.iso3] = Participant(m.iso3, m.surface, m.start, m.end, m.via)
+                chosen[m.iso3] = frozen_record(Participant, {"iso3": m.iso3, "surface": m.surface, "start": m.start,
+                                                             "end": m.end, "via": m.via})  # Participant(...)
     return list(chosen.values()), notes
 
 
@@ -270,7 +282,8 @@ def with_gcc_members(named: list[Participant], host: str, body: CountryMention) 
     have = {p.iso3 for p in named}
     for iso3 in GCC_MEMBERS:
         if iso3 != host and iso3 not in have:
-            out.append(Participant(iso3, body.surface, body.start, body.end, "gcc_body"))
+            out.append(frozen_record(Participant, {"iso3": iso3, "surface": body.surface, "start": body.start,
+                                                   "end": body.end, "via": "gcc_body"}))  # Participant(...)
     return out
 
 

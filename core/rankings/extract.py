@@ -28,7 +28,7 @@ from core.rankings.leaders import lead_verb_with_pronoun
 from core.rankings.lexicon import rank_lexicon
 from core.rankings.scopes import CONTINENT, scopes_of
 from core.rankings.subjects import subject_of
-from core.records import RankClaim
+from core.records import RankClaim, frozen_record
 
 UNNAMED = ("document", "assumed")  # country bases that read no mention of the state
 TARGET_BEFORE = 8
@@ -62,10 +62,12 @@ def _claims_of(doc: RankDoc, item: RankItem, scopes: list[str], scope_basis: str
                year: tuple[int | None, str]) -> list[RankClaim]:
     sentence = doc.ctx.sentence_span(item.first)
     surface = doc.ctx.span(item.first, item.scope_end)
-    return [RankClaim(country_iso3=subject[0], survey_year=year[0], scope=scope, rank=item.rank, evidence=sentence,
-                      surface=surface.surface, surface_start=surface.start, surface_end=surface.end,
-                      year_basis=year[1], scope_basis=scope_basis, country_basis=subject[1],
-                      note=_note(scope_basis, subject[1], year[1]))
+    note = _note(scope_basis, subject[1], year[1])
+    # RankClaim(...) with every field, in the class's order (frozen_record: the same object, no __setattr__ per field)
+    return [frozen_record(RankClaim, {
+        "country_iso3": subject[0], "survey_year": year[0], "scope": scope, "rank": item.rank, "evidence": sentence,
+        "surface": surface.surface, "surface_start": surface.start, "surface_end": surface.end,
+        "year_basis": year[1], "scope_basis": scope_basis, "country_basis": subject[1], "note": note})
             for scope in scopes]
 
 

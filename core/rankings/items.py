@@ -112,7 +112,11 @@ def find_items(doc: RankDoc) -> list[RankItem]:
             i = starts[k] if k < len(starts) else len(toks.texts)
             continue
         last = items[-1] if items else None
-        found = next((it for rule in rules_at(texts[i]) if (it := rule(doc, i, last)) is not None), None)
+        found = None
+        for rule in rules_at(texts[i]):  # the first rule that fires (a loop: no generator per position)
+            found = rule(doc, i, last)
+            if found is not None:
+                break
         if found is None:
             i += 1
             continue

@@ -2,7 +2,7 @@
 
 Blocking: a pair is compared only when the two events share a key (kind family + year, or kind
 family + edition number) -- a join needs one of those anchors (core.stories.rules), so no pair
-outside a block could join. Grouping: the joined pairs are a graph (networkx); a connected group is
+outside a block could join. Grouping: the joined pairs are a graph (union-find); a connected group is
 a story when no two of its events are refused (two editions of one committee must not be chained
 together through a third report that names no edition); otherwise the group is rebuilt pair by
 pair, strongest evidence first, never merging two parts that hold a refused pair.
@@ -104,10 +104,7 @@ def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = 
     alone = frozenset(alone)
     by_id = {r.record_id: r for r in records}
     links = candidate_links(records, alone) if links is None else links
-    graph = nx.Graph()
-    graph.add_nodes_from(sorted(by_id))
-    graph.add_edges_from(sorted(links))
-    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])
+    components = connected_groups(by_id, links)
     component_of = {rid: n for n, c in enumerate(components) for rid in c}
     links_in: dict[int, dict[tuple[str, str], str]] = defaultdict(dict)
     for pair, basis in links.items():
@@ -136,6 +133,28 @@ def group_stories(records: list[StoryRecord], must: Iterable[tuple[str, str]] = 
         for rid in part:
             story_of[rid] = story
     return story_of, basis_of
+
+
+def connected_groups(nodes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """The connected components of the graph of `nodes` and the edges `pairs` (a pair's ids are nodes
+    too), each sorted, sorted by their first member: networkx.connected_components of that graph,
+    sorted, found by union-find over the pairs (no graph object built)."""
+    root: dict[str, str] = {n: n for n in nodes}
+
+    def find(x: str) -> str:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(root.setdefault(a, a)), find(root.setdefault(b, b))
+        if ra != rb:
+            root[rb] = ra
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in root:
+        groups[find(n)].append(n)
+    return sorted((sorted(g) for g in groups.values()), key=lambda c: c[0])
 
 
 def _split_refused(members: list[str], by_id: dict[str, StoryRecord],

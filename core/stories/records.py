@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.lexicon import load_table
+from core.records import frozen_record
 from core.text.context import word_groups
 from core.text.dates import Published, find_dates
 from core.text.morphology import conjoined, definite_article, stems
-from core.text.normalize import normalize, tokenize
-from core.text.numbers import parse_number
+from core.text.normalize import normalize, tokenize_columns
+from core.text.numbers import number_in
 from core.text.phrases import phrase_tokens
 from core.text.segment import marks
+from core.text.tokens import Tokens
 
 # Hosts a record can compare: stated by the text (or the event's own name, or a video meeting).
 # An assumed or unstated host is no evidence either way.
@@ -132,8 +134,9 @@ def read_name(sentence: str, kind: str) -> Name:
     kind ("اللجنة ... تعقد اجتماعها (22)"). A sidelines word after the cue makes it a side event
     ("على هامش انطلاق المنتدى" before the cue does not)."""
     norm = normalize(sentence)
-    tokens = tokenize(norm)
-    cues = [i for i, t in enumerate(tokens) if _cue_kind(t.text)]
+    tokens = Tokens(*tokenize_columns(norm))  # the columns: no Token made
+    texts = tokens.texts
+    cues = [i for i, t in enumerate(texts) if _cue_kind(t)]
     if not cues:
         return Name((), None)
     phrases = [_phrase(norm.text, tokens, c) for c in cues]
@@ -142,7 +145,7 @@ def read_name(sentence: str, kind: str) -> Name:
     edition = chosen.edition
     if edition is None:
         edition = next((p.edition for p in own if p.first > chosen.first and p.edition is not None), None)
-    sidelines = any(_is(t.text, "sidelines") for t in tokens[chosen.first + 1:])
+    sidelines = any(_is(t, "sidelines") for t in texts[chosen.first + 1:])
     return Name(chosen.words, edition, sidelines)
 
 
@@ -154,29 +157,30 @@ class _Phrase:
     kinds: frozenset[str]
 
 
-def _phrase(text: str, tokens: list, first: int) -> _Phrase:
-    """The name phrase that starts at the cue tokens[first] (see read_name)."""
+def _phrase(text: str, tokens: Tokens, first: int) -> _Phrase:
+    """The name phrase that starts at the cue tokens[first] (see read_name); the tokens' columns are read."""
+    texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
     words: list[str] = []
     edition: int | None = None
-    kinds = {_cue_kind(tokens[first].text)}
+    kinds = {_cue_kind(texts[first])}
     last_cue = first
     i = first + 1
-    while i < len(tokens):
-        tok = tokens[i]
-        if _name_end().search(text[tokens[i - 1].end:tok.start]) or _is(tok.text, "end"):
+    while i < len(texts):
+        tok = texts[i]
+        if _name_end().search(text[ends[i - 1]:starts[i]]) or _is(tok, "end"):
             break
-        if _cue_kind(tok.text):
-            if conjoined(tok.text) and i > last_cue + 1:
+        if _cue_kind(tok):
+            if conjoined(tok) and i > last_cue + 1:
                 break  # "... والاجتماع 28 للجنة ...": another event coordinated with this one
-            kinds.add(_cue_kind(tok.text))
+            kinds.add(_cue_kind(tok))
             last_cue = i
             i += 1
             continue
-        split_article = tok.text == definite_article()
-        number = parse_number(tokens, i) if not split_article else None
-        if split_article and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
-            number = parse_number(tokens, i + 1)  # "الـ14": the article split from the digits
-        if number is not None and i > first and _is(tokens[i - 1].text, "rank"):
+        split_article = tok == definite_article()
+        number = number_in(texts, i) if not split_article else None
+        if split_article and i + 1 < len(texts) and texts[i + 1].isdigit():
+            number = number_in(texts, i + 1)  # "الـ14": the article split from the digits
+        if number is not None and i > first and _is(texts[i - 1], "rank"):
             number = None  # "جائزة المركز الأول": a place in a ranking (rank_cues.tsv triggers), not an edition
         if number is not None:
             after_cue = number.first <= last_cue + 2
@@ -184,8 +188,8 @@ def _phrase(text: str, tokens: list, first: int) -> _Phrase:
                 edition = number.value
             i = max(number.last, i + 1)
             continue
-        if not _is(tok.text, "function"):
-            words.append(_content(tok.text))
+        if not _is(tok, "function"):
+            words.append(_content(tok))
         i += 1
     return _Phrase(first, tuple(words), edition, frozenset(kinds))
 
@@ -199,7 +203,7 @@ def relative_years(sentence: str) -> int | None:
     read with the date reader's phrases (core/data/relative_dates.tsv); None when there is none, or
     two that disagree."""
     norm = normalize(sentence)
-    offsets = {m.year - _REFERENCE.year for m in find_dates(norm, tokenize(norm), _REFERENCE)
+    offsets = {m.year - _REFERENCE.year for m in find_dates(norm, Tokens(*tokenize_columns(norm)), _REFERENCE)
                if m.basis == "relative" and getattr(m, "unit", "") == "year"}
     return offsets.pop() if len(offsets) == 1 else None
 
@@ -217,19 +221,19 @@ def article_name(text: str, kind: str) -> Name | None:
     "افتتاحه مؤتمر ومعرض (الحكومة الإلكترونية ... الرابع)")."""
     family = kind_families().get(kind, "")
     norm = normalize(text)
-    tokens = tokenize(norm)
-    for i, tok in enumerate(tokens):
-        cue = _cue_kind(tok.text)
-        if cue and kind_families().get(cue, "") == family and not _alongside(tokens, i):
+    tokens = Tokens(*tokenize_columns(norm))
+    for i, tok in enumerate(tokens.texts):
+        cue = _cue_kind(tok)
+        if cue and kind_families().get(cue, "") == family and not _alongside(tokens.texts, i):
             found = _phrase(norm.text, tokens, i)
             if found.edition is not None:
                 return Name(found.words, found.edition)
     return None
 
 
-def _alongside(tokens: list, i: int) -> bool:
-    """The cue at i is governed by an "alongside" word, directly or through one preposition."""
-    before = [t.text for t in tokens[max(0, i - 2):i]]
+def _alongside(texts: list[str], i: int) -> bool:
+    """The cue at i is governed by an "alongside" word, directly or through one preposition (`texts`: the tokens' texts)."""
+    before = texts[max(0, i - 2):i]
     if before and _is(before[-1], "alongside"):
         return True
     return len(before) == 2 and _is(before[0], "alongside") and (_is(before[1], "function") or _is(before[1], "end"))
@@ -254,14 +258,14 @@ def story_record(row: dict, participants: frozenset[str] = frozenset(), text: st
     host = str(row.get("host_iso3") or "") if basis in KNOWN_HOST else ""
     if basis == "virtual":
         host = "virtual"
-    return StoryRecord(
-        event_id=str(row["event_id"]), record_id=str(row.get("record_id") or row["event_id"]),
-        doc=str(row["doc"]), role=str(row.get("role") or "main"), kind=kind,
-        family=kind_families().get(kind, ""), tense=str(row.get("tense") or "past"),
-        year=_int(row.get("year")), year_basis=str(row.get("year_basis") or ""),
-        month=int(date.group(2)) if date and date.group(2) else None,
-        day=int(date.group(3)) if date and date.group(3) else None,
-        host=host, host_basis=basis, edition=name.edition, name=name.words,
-        sidelines=name.sidelines,
-        size=_int(row.get("countries_stated")), participants=participants,
-        relative_years=relative_years(sentence) if _int(row.get("year")) is None else None)
+    year = _int(row.get("year"))
+    return frozen_record(StoryRecord, {  # StoryRecord(...) with every field, in the class's order
+        "event_id": str(row["event_id"]), "record_id": str(row.get("record_id") or row["event_id"]),
+        "doc": str(row["doc"]), "role": str(row.get("role") or "main"), "kind": kind,
+        "family": kind_families().get(kind, ""), "tense": str(row.get("tense") or "past"),
+        "year": year, "year_basis": str(row.get("year_basis") or ""),
+        "month": int(date.group(2)) if date and date.group(2) else None,
+        "day": int(date.group(3)) if date and date.group(3) else None,
+        "host": host, "host_basis": basis, "edition": name.edition, "name": name.words,
+        "sidelines": name.sidelines, "size": _int(row.get("countries_stated")), "participants": participants,
+        "relative_years": relative_years(sentence) if year is None else None})
