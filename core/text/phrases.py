@@ -103,20 +103,7 @@ class PhraseMatcher:
         # The tree walked token by token while the next token continues some phrase and no
         # punctuation intervenes; the deepest phrase that ends on the way wins.
         best = None if node[0] is NO_PHRASE else (node[0], 1)
-        children = node[1]
-        j, last = i, len(texts) - 1
-        starts, ends = cols.starts, cols.ends
-        while children and j < last:
-            if text is not None and text[ends[j]:starts[j + 1]].strip():
-                break
-            node = children.get(texts[j + 1])
-            if node is None:
-                break
-            j += 1
-            if node[0] is not NO_PHRASE:
-                best = (node[0], j - i + 1)
-            children = node[1]
-        return best
+        return walk_on(node[1], i, i, best, texts, cols.starts, cols.ends, text)
 
     def _walk_of(self, token: str) -> list | None:
         """The tree of the phrases a token starts: the nodes of its first variants merged, an earlier
@@ -160,6 +147,25 @@ def _merged(nodes: list[list]) -> list:
     for token in dict.fromkeys(t for n in nodes for t in n[1]):
         children[token] = _merged([n[1][token] for n in nodes if token in n[1]])
     return [value, children]
+
+
+def walk_on(children: dict, i: int, j: int, best: tuple[object, int] | None, texts: list[str],
+            starts: list[int], ends: list[int], text: str | None) -> tuple[object, int] | None:
+    """The walk of a phrase that starts at token i and has reached token j (its tree's `children`
+    there): on token by token while the next token continues some phrase and, with `text`, no
+    punctuation intervenes; the deepest phrase that ends on the way wins over `best`."""
+    last = len(texts) - 1
+    while children and j < last:
+        if text is not None and text[ends[j]:starts[j + 1]].strip():
+            break
+        node = children.get(texts[j + 1])
+        if node is None:
+            break
+        j += 1
+        if node[0] is not NO_PHRASE:
+            best = (node[0], j - i + 1)
+        children = node[1]
+    return best
 
 
 def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], text: str | None = None,
@@ -209,21 +215,10 @@ def find_all_many(matchers: dict[str, "PhraseMatcher"], tokens: list[Token], tex
                 found = single
             elif (name_text := text_of[k]) is not None and name_text[token_ends[i]:token_starts[i + 1]].strip():
                 found = single  # punctuation between: the phrase stops at the first token
-            else:
+            else:  # PhraseMatcher.match's walk, on from the second token
                 found = single if node[0] is NO_PHRASE else (node[0], 2)
-                children = node[1]
-                j = i + 1
-                # PhraseMatcher.match's walk, on from the second token: the deepest phrase that ends wins
-                while children and j < last:
-                    if name_text is not None and name_text[token_ends[j]:token_starts[j + 1]].strip():
-                        break
-                    node = children.get(texts[j + 1])
-                    if node is None:
-                        break
-                    j += 1
-                    if node[0] is not NO_PHRASE:
-                        found = (node[0], j - i + 1)
-                    children = node[1]
+                if node[1]:
+                    found = walk_on(node[1], i, i + 1, found, texts, token_starts, token_ends, name_text)
             if found:
                 add[k]((i, found[1], found[0]))
                 free[k] = i + found[1]
