@@ -162,9 +162,11 @@ def delegations_view(corpus: core.Corpus) -> None:
 
     def participant_rows() -> pd.DataFrame:
         """The participants of the shown events, with their labels."""
+        dated = shown[["event_id", "date", "year", "kind", "host_iso3"]]
+        dated = dated.assign(order=measures.event_dates(dated))  # once per event, not per participant row
         named = (participants[participants["event_id"].isin(shown["event_id"])]
-                 .merge(shown[["event_id", "date", "year", "kind", "host_iso3"]], on="event_id", how="left"))
-        named = named.assign(order=measures.event_dates(named)).sort_values(["order", "event_id", "start"], ignore_index=True)
+                 .merge(dated, on="event_id", how="left")
+                 .sort_values(["order", "event_id", "start"], ignore_index=True))
         named = named.assign(  # labels once per distinct value: this table has a row per participant
             when=map_distinct(when_label, named["date"], named["year"]),
             kind=map_distinct(lambda k: kind_label(str(k)), named["kind"]),
