@@ -305,9 +305,10 @@ def _plain_survey_sentences(ctx):
 
 
 def test_no_exclusion_word_reads_what_the_context_gives(articles):
-    """_no_exclusion_word reads the document's tag lists and per-token segments itself: the same
-    answer as the context's look-ups, at every mention of the generated articles, also on contexts
-    whose segments do not follow one another (sentences and clauses in one, then read by bisect)."""
+    """_no_exclusion_word (the exclusion words found by bisect) and survey_sentences (no sentence asked
+    when the document has no survey word): the same answers as the plain readings, at every mention of
+    the generated articles, also on contexts whose segments do not follow one another (the per-token
+    lists empty: sentence_of and clause_of bisect)."""
     from core.text.context import build_context
 
     answers = set()

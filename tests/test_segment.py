@@ -105,9 +105,9 @@ def test_parentheses_found_by_search_are_the_regex_matches():
 
 
 def test_sentence_cuts_read_dots_as_the_dot_rule_does():
-    """_sentence_cuts decides a lone dot inline: the cuts equal those of _is_sentence_break for every
-    mark (the plain reading) on random texts of dots, ellipses, parentheses, Latin and Arabic letters,
-    digits, one-letter abbreviations and line breaks."""
+    """_sentence_cuts equals _is_sentence_break asked at every mark, on random texts of dots, ellipses,
+    parentheses, Latin and Arabic letters, digits, one-letter abbreviations and line breaks; and
+    _is_sentence_dot's short cut holds: in a text with no "(", no position is inside parentheses."""
     import random
 
     from core.text.segment import _is_sentence_break, _Parens, _sentence_cuts, _sentence_marks
@@ -121,5 +121,7 @@ def test_sentence_cuts_read_dots_as_the_dot_rule_does():
         parens = _Parens(text)
         plain = tuple(start for start, end in _sentence_marks(text) if _is_sentence_break(text, start, end, parens))
         assert _sentence_cuts.__wrapped__(text) == plain, text
+        if not parens.opens:
+            assert not any(parens.inside(pos) for pos in range(len(text) + 1)), text
         dots += text.count(".")
     assert dots > 10000

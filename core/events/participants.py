@@ -167,18 +167,14 @@ EXCLUSION_WORDS = ("comparison", "decline_verb", "except_word", "obstacle", "spa
 NEAR_EXCLUSION = max(COMPARISON_WINDOW, OBSTACLE_WINDOW, SPAN_WINDOW, 1)
 
 
-def _exclusion_words(ctx: DocContext) -> tuple:
+def _exclusion_words(ctx: DocContext) -> tuple[set[int], set[int], list[int], set[int]]:
     """(the postings, the organizations' ends, the tokens tagged with a group of EXCLUSION_WORDS
-    sorted, the sentences about rankings, the tokens tagged decline_verb as a set, the performer and
-    leader_verb tokens, the per-token sentences and clauses) of the document, read once."""
+    sorted, the sentences about rankings) of the document, read once."""
     found = ctx.memo.get("exclusion_words")
     if found is None:
-        tags = ctx.tags
         found = ctx.memo["exclusion_words"] = (
             posting_tokens(ctx), organization_ends(ctx),
-            sorted(set().union(*(tags[group] for group in EXCLUSION_WORDS))), survey_sentences(ctx),
-            set(tags["decline_verb"]), tags["performer"], tags["leader_verb"],
-            ctx.segments_by_token("sentence_at", ctx.sentences), ctx.segments_by_token("clause_at", ctx.clauses))
+            sorted(set().union(*(ctx.tags[group] for group in EXCLUSION_WORDS))), survey_sentences(ctx))
     return found
 
 
@@ -187,23 +183,17 @@ def _no_exclusion_word(ctx: DocContext, a: int, m: CountryMention) -> bool:
     back as its rule reads (NEAR_EXCLUSION tokens; a verb of leading in its clause, a performer noun
     PERFORMER_WINDOW tokens), no verb of declining after it, it is no posting, no organization's
     seat, no adjective and no name in a sentence about rankings. (False says only that the rules
-    must be asked.) The context's look-ups are read straight from the document's lists (_exclusion_words):
-    ctx.tagged, ctx.has, ctx.sentence_of and ctx.clause_of give the same, one call each."""
-    postings, ends, words, surveys, declines, performers, leaders, sentence_at, clause_at = _exclusion_words(ctx)
-    via = m.via
-    if via == "demonym" or a in postings or a in ends or a - 1 in ends or ctx.mention_tokens[a][1] in declines:
+    must be asked.)"""
+    postings, ends, words, surveys = _exclusion_words(ctx)
+    if m.via == "demonym" or a in postings or a in ends or a - 1 in ends or \
+            ctx.tagged(ctx.mention_tokens[a][1], "decline_verb"):
         return False
-    if via == "name" and (sentence_at[a] if 0 <= a < len(sentence_at) else ctx.sentence_of(a)).first in surveys:
+    if m.via == "name" and ctx.sentence_of(a).first in surveys:
         return False
     k = bisect_left(words, a - NEAR_EXCLUSION)
     if k < len(words) and words[k] < a:
         return False
-    k = bisect_left(performers, a - PERFORMER_WINDOW)  # ctx.has("performer", a - PERFORMER_WINDOW, a)
-    if k < len(performers) and performers[k] < a:
-        return False
-    lo = (clause_at[a] if 0 <= a < len(clause_at) else ctx.clause_of(a)).first
-    k = bisect_left(leaders, lo)  # ctx.has("leader_verb", clause.first, a)
-    return not (k < len(leaders) and leaders[k] < a)
+    return not ctx.has("performer", a - PERFORMER_WINDOW, a) and not ctx.has("leader_verb", ctx.clause_of(a).first, a)
 
 
 def _exclusion(ctx: DocContext, a: int, m: CountryMention) -> str | None:

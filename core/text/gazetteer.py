@@ -213,17 +213,12 @@ def find_mentions(norm: Normalized, tokens: list[Token], index: TokenIndex | Non
                 start_tok = i - 1
         nstart, nend = starts[start_tok], ends[i + length - 1]
         start, end = span(nstart, nend)  # norm.surface, its slice inline
-        mention = _new_object(CountryMention)  # as core.records.frozen_record makes it, inline
-        _set_attribute(mention, "__dict__", {"iso3": iso3, "surface": original[start:end], "start": start,
-                                             "end": end, "via": via, "nstart": nstart, "nend": nend})
-        mentions.append(mention)
+        mentions.append(frozen_record(CountryMention, {"iso3": iso3, "surface": original[start:end], "start": start,
+                                                       "end": end, "via": via, "nstart": nstart, "nend": nend}))
         if token_spans is not None:
             token_spans.append((start_tok, i + length))
         i += length
     return mentions
-
-
-_new_object, _set_attribute = object.__new__, object.__setattr__
 
 
 class _Alone(dict):

@@ -137,7 +137,8 @@ class _Parens:
 def _is_sentence_dot(text: str, pos: int, parens: _Parens | None = None) -> bool:
     if text[pos + 1:pos + 2] == "." or text[pos - 1:pos] == ".":
         return False  # "والتكنولوجيا.. نحو": an ellipsis pauses, it does not end the sentence
-    if (parens or _Parens(text)).inside(pos):
+    parens = parens or _Parens(text)
+    if parens.opens and parens.inside(pos):  # (a text with no "(" has no dot inside parentheses)
         return False  # inside parentheses: "(الوقف والتكنولوجيا. نحو آفاق)"
     before = text[max(0, pos - 2):pos]
     after = text[pos + 1:pos + 2]
@@ -223,25 +224,7 @@ def _sentence_cuts(text: str) -> tuple[int, ...]:
     """Character positions where a sentence ends; kept for the last texts (sentences and clauses
     of one document both need them)."""
     parens = _Parens(text)
-    opens = parens.opens
-    cuts = []
-    for start, end in _sentence_marks(text):
-        if end - start == 1 and text[start] == ".":
-            # _is_sentence_dot, inline (20,000 dots per 1,000 articles): an ellipsis, a dot inside
-            # parentheses (asked only when the text has one), between two Latin letters, after a
-            # one-letter abbreviation or after a text's first letter does not end a sentence
-            before, after = text[start - 2 if start > 1 else 0:start], text[start + 1:start + 2]
-            if after == "." or before[-1:] == "." or opens and parens.inside(start):
-                continue
-            last = before[-1:]
-            if last.isascii() and last.isalpha() and after.isascii() and after.isalpha():
-                continue
-            if len(before) == 2 and not before[0].isalnum() and last.isalpha() or start == 1 and text[0].isalpha():
-                continue
-            cuts.append(start)
-        elif _is_sentence_break(text, start, end, parens):
-            cuts.append(start)
-    return tuple(cuts)
+    return tuple(start for start, end in _sentence_marks(text) if _is_sentence_break(text, start, end, parens))
 
 
 def sentences(text: str, tokens: list[Token], ends: list[int] | None = None,
