@@ -62,6 +62,8 @@ def delegations_view(corpus: core.Corpus) -> None:
 
     state = ("delegations", years, tuple(kinds), tuple(host_choice), count_mode)
     shown, reports_shown, counts, measure, story_text = memo(corpus, (*state, "tables"), filtered)
+    # each shown story's range of stated sizes, for the dot plot and the size table
+    ranges = memo(corpus, (*state, "ranges"), lambda: story_ranges(corpus.stories, shown))
     titles = doc_titles(corpus)
 
     if count_mode == "stories":
@@ -80,8 +82,7 @@ def delegations_view(corpus: core.Corpus) -> None:
 
     if len(shown) > DOT_THRESHOLD:
         known = int((measure["size"].notna() & shown["year"].notna()).sum())
-        dots = memo(corpus, (*state, "dots"), lambda: delegation_dots(shown, measure, titles, story_text,
-                                                                     story_ranges(corpus.stories, shown)))
+        dots = memo(corpus, (*state, "dots"), lambda: delegation_dots(shown, measure, titles, story_text, ranges))
         if dots.layout.meta == BY_SIZE_AND_YEAR:  # many events: one marker per year, size and basis
             caption = _("Dot plot of {known} of {n} {what} (those of known size and year), too many for a dot each: "
                         "each marker is the {what} of one delegation size in one year, its area their number; x the "
@@ -142,9 +143,9 @@ def delegations_view(corpus: core.Corpus) -> None:
                                                            sizes["countries_stated"]),
                              basis=map_distinct(lambda b: _(measures.BASIS_LABELS[b]), sizes["basis"]),
                              title=[clean_title(titles.get(d, "")) for d in sizes["doc"]])
-        ranges = story_ranges(corpus.stories, shown) if count_mode == "stories" else {}
+        spans = ranges if count_mode == "stories" else {}
         sizes = sizes.assign(reports=[story_text.get(str(e), "") for e in sizes["event_id"]],
-                             size=[f"{number(ranges[str(e)][0])}–{number(ranges[str(e)][1])}" if str(e) in ranges else s
+                             size=[f"{number(spans[str(e)][0])}–{number(spans[str(e)][1])}" if str(e) in spans else s
                                    for e, s in zip(sizes["event_id"], sizes["size"])])
         sizes = sizes[["when", "kind", "size", "reports", "basis", "countries_stated", "named", "via_body", "title", "event_id"]]
         return sizes

@@ -22,7 +22,7 @@ from ui.layout import SOURCES_PAGE
 from ui.messages import note_text
 from ui.review import review_mark, reviewed_only
 
-CARDS_PER_PAGE = 10  # each card is about a dozen elements: a page of ten keeps a filter change light
+CARDS_PER_PAGE = 10  # a page of ten cards keeps a filter change light (each card is laid out again)
 
 setup_page(N_("GCC cooperation"))
 follow_click()
