@@ -88,6 +88,19 @@ def test_a_theme_tick_colour_does_not_switch_tick_marks_on():
     assert layout["xaxis"]["showgrid"] == THEME["light"]["layout"]["xaxis"]["showgrid"]
 
 
+def test_outside_tick_labels_are_drawn_without_measuring_each_one():
+    fig = figure()
+    fig.update_layout(xaxis2={"ticklabelposition": "inside"}, yaxis2={"ticklabeloverflow": "hide past div"})
+    layout = themed(fig).to_dict()["layout"]
+    # the theme's automargin keeps outside labels inside the chart: nothing to hide, so no label measured
+    assert layout["xaxis"]["automargin"] is True and layout["yaxis"]["automargin"] is True
+    assert (layout["xaxis"]["ticklabeloverflow"], layout["yaxis"]["ticklabeloverflow"]) == ("allow", "allow")
+    assert "ticklabeloverflow" not in layout["xaxis2"]  # inside labels keep Plotly's "hide past domain"
+    assert layout["yaxis2"]["ticklabeloverflow"] == "hide past div"  # the figure's own value is kept
+    assert "ticklabeloverflow" not in fig.layout.xaxis.to_plotly_json()  # the figure itself is not changed
+    assert "ticklabeloverflow" not in layout.get("geo", {})
+
+
 def test_a_clickable_chart_carries_the_modes_streamlit_would_set():
     layout = themed(figure(), selectable=True).to_dict()["layout"]
     assert (layout["clickmode"], layout["hovermode"], layout["dragmode"]) == ("event+select", "closest", "pan")
