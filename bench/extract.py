@@ -1,6 +1,6 @@
 """Extraction throughput at scale: floor vs full load_corpus, scaling, memory, 2 processes, incremental.
 
-Run: python bench/extract.py [--sizes 100,1000,10000] [--profile-size 1000]
+Run: python bench/extract.py [--sizes 100,1000,10000] [--profile-size 1000] [--repeat 5]
 
 Every measurement runs in its own Python process (so peak memory, ru_maxrss, is that measurement's
 alone, and no lexicon or memo is warm from an earlier one) and prints one JSON line; this script
@@ -13,6 +13,10 @@ collects them, prints the figures and writes bench/out/extract_results.json.
   full2  the same as full with workers=2
   cold / warm / incremental  load_corpus with a cache folder: filled (workers=2), all hits, and
          after adding one article (re-extracts exactly one)
+With --repeat N, bare and full run N more times in turn at the largest size, and full / bare by CPU
+time is printed as min / median / max: on a shared machine one pair of runs can differ by a third
+from the next (the bare pass alone took 0.8-1.5 s on 1,000 articles in one hour), so the figure to
+hold is the spread, not one run.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import pstats
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -148,10 +153,17 @@ def rate(r: dict, clock: str = "wall_s") -> tuple[float, float]:
     return r["docs"] / r[clock], r["bytes"] / 1e6 / r[clock]
 
 
+def spread(values: list[float]) -> str:
+    """min / median / max of `values`."""
+    return f"{min(values):.3f} / {statistics.median(values):.3f} / {max(values):.3f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--profile-size", type=int, default=1000, help="corpus size to profile (0: no profile)")
+    parser.add_argument("--repeat", type=int, default=0,
+                        help="bare and full again this many times, in turn, at the largest size (spread of full/bare)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -194,6 +206,17 @@ def main(argv: list[str] | None = None) -> int:
         results["scaling"] = {"from": small, "to": largest, "throughput_ratio": scale, "cpu_ratio": scale_cpu}
         print(f"\nscaling {small} -> {largest} docs: throughput ratio {scale:.2f} by wall time, {scale_cpu:.2f} "
               "by CPU time (1.00 = linear)")
+
+    if args.repeat:
+        ratios, bares, fulls = [], [], []
+        for _ in range(args.repeat):
+            bare, full = run_child("bare", str(folder), "1"), run_child("full", str(folder), "1")
+            bares.append(bare["measured_cpu_s"])
+            fulls.append(full["measured_cpu_s"])
+            ratios.append(rate(full, "measured_cpu_s")[1] / rate(bare, "measured_cpu_s")[1])
+        results["repeat"] = {"size": largest, "full_over_bare_cpu": ratios, "bare_cpu_s": bares, "full_cpu_s": fulls}
+        print(f"\n{largest} docs, bare and full {args.repeat} more times in turn (CPU time, min / median / max): "
+              f"full/bare {spread(ratios)}; bare {spread(bares)} s; full {spread(fulls)} s")
 
     ingest = run_child("ingest", str(folder), "1")
     full1 = results["sizes"][largest]["full"]
