@@ -11,7 +11,7 @@ from ui import charts, measures
 from ui.data import doc_titles, memo, state_names
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
 from ui.i18n import N_, _, number
-from ui.labels import state_label, clean_title, is_missing, kind_label, map_distinct, via_label, when_label
+from ui.labels import state_label, clean_title, is_missing, isin, kind_label, map_distinct, via_label, when_label
 from ui.review import reviewed_only
 from ui.charts.stories import BY_SIZE_AND_YEAR, DOT_THRESHOLD, delegation_dots, story_ranges
 from ui.stories import count_switch, one_per_story, reports_text, story_reports
@@ -142,11 +142,12 @@ def delegations_view(corpus: core.Corpus) -> None:
                              countries_stated=map_distinct(lambda v: "" if is_missing(v) else number(int(v)),
                                                            sizes["countries_stated"]),
                              basis=map_distinct(lambda b: _(measures.BASIS_LABELS[b]), sizes["basis"]),
-                             title=[clean_title(titles.get(d, "")) for d in sizes["doc"]])
+                             title=map_distinct(lambda d: clean_title(titles.get(d, "")), sizes["doc"]))
         spans = ranges if count_mode == "stories" else {}
-        sizes = sizes.assign(reports=[story_text.get(str(e), "") for e in sizes["event_id"]],
-                             size=[f"{number(spans[str(e)][0])}–{number(spans[str(e)][1])}" if str(e) in spans else s
-                                   for e, s in zip(sizes["event_id"], sizes["size"])])
+        ids = sizes["event_id"].astype(str).tolist()  # a plain list: no Arrow element read per row
+        sizes = sizes.assign(reports=[story_text.get(e, "") for e in ids],
+                             size=[f"{number(spans[e][0])}–{number(spans[e][1])}" if e in spans else s
+                                   for e, s in zip(ids, sizes["size"].tolist())])
         sizes = sizes[["when", "kind", "size", "reports", "basis", "countries_stated", "named", "via_body", "title", "event_id"]]
         return sizes
 
@@ -165,7 +166,7 @@ def delegations_view(corpus: core.Corpus) -> None:
         """The participants of the shown events, with their labels."""
         dated = shown[["event_id", "date", "year", "kind", "host_iso3"]]
         dated = dated.assign(order=measures.event_dates(dated))  # once per event, not per participant row
-        named = (participants[participants["event_id"].isin(shown["event_id"])]
+        named = (participants[isin(participants["event_id"], shown["event_id"])]
                  .merge(dated, on="event_id", how="left")
                  .sort_values(["order", "event_id", "start"], ignore_index=True))
         named = named.assign(  # labels once per distinct value: this table has a row per participant

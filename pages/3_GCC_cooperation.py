@@ -14,7 +14,7 @@ from ui.data import doc_titles, gcc_members, memo, state_names
 from ui.evidence import rtl_block
 from ui.filters import URL, active_filters, filter_events, pick_many, show_list, show_years, year_range
 from ui.i18n import N_, _, isolate, number
-from ui.labels import (state_label, kind_label, split_list, tense_label, text_of, topic_label,
+from ui.labels import (state_label, isin, kind_label, split_list, tense_label, text_of, topic_label,
                        via_label, when_label, year_basis_label)
 from ui.layout import (chart, corpus_or_stop, csv_download, data_sources, empty_state, filtered_view, follow_click,
                        page_link, setup_page, to_profile)
@@ -62,8 +62,8 @@ def gcc_view(corpus: core.Corpus) -> None:
             rows = participants[participants["iso3"].isin(chosen_members)]
             if mode == "named":
                 rows = rows[rows["via"].astype("string").fillna("") != "gcc_body"]
-            involved = set(rows["event_id"])
-            shown = shown[shown["event_id"].isin(involved) | shown["host_iso3"].isin(chosen_members)]
+            involved = set(rows["event_id"].tolist())
+            shown = shown[isin(shown["event_id"], involved) | shown["host_iso3"].isin(chosen_members).to_numpy(dtype=bool)]
         if chosen_topics:
             shown = shown[[bool(set(split_list(cell)) & set(chosen_topics)) for cell in shown["topics"]]]
         return shown

@@ -4,9 +4,10 @@ in the language of the run (msgids marked with N_ here, translated by ui.i18n on
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from ui.i18n import N_, _, country, language, month, number
@@ -86,6 +87,21 @@ def map_distinct(func: Callable[..., T], *columns: pd.Series) -> list[T]:
     keys = list(zip(*(column.tolist() for column in columns)))
     results = {key: func(*key) for key in set(keys)}
     return [results[key] for key in keys]
+
+
+def isin(column: pd.Series, values: Iterable) -> np.ndarray:
+    """`column.isin(values)` as a boolean array: one set look-up per row.
+
+    pandas' isin on a column of the `str` dtype (Arrow strings) first makes a pyarrow scalar of every
+    value: 0.1 s for the 20,000 event ids of 10,000 articles, four times in one Delegations redraw.
+    As in pandas, a missing cell is in when `values` holds a missing value.
+    """
+    wanted = set(values.tolist() if isinstance(values, (pd.Series, pd.Index)) else values)
+    found = np.fromiter(map(wanted.__contains__, column.tolist()), dtype=bool, count=len(column))
+    missing = column.isna().to_numpy(dtype=bool)
+    if missing.any():
+        found[missing] = any(is_missing(value) for value in wanted)
+    return found
 
 
 def _label(table: dict[str, str], code: object, fallback: Callable[[str], str]) -> str:

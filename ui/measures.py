@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ui.i18n import N_, _, digits, number
-from ui.labels import (state_label, clean_title, is_missing, kind_label, map_distinct, split_list, topic_label, when_label)
+from ui.labels import (state_label, clean_title, is_missing, isin, kind_label, map_distinct, split_list, topic_label,
+                       when_label)
 
 from ui.labels import host_text
 
@@ -99,7 +100,7 @@ def delegation_measure(events: pd.DataFrame, participants: pd.DataFrame) -> pd.D
     in the text), 'named' (the states named), 'gcc_body' (the GCC's members, reached through the
     body), 'unknown'.
     """
-    rows = participants[participants["event_id"].isin(events["event_id"])].drop_duplicates(["event_id", "iso3"])
+    rows = participants[isin(participants["event_id"], events["event_id"])].drop_duplicates(["event_id", "iso3"])
     body = rows["via"].astype("string").fillna("") == "gcc_body"
     named = rows[~body].groupby("event_id").size()
     via_body = rows[body].groupby("event_id").size()
@@ -151,7 +152,7 @@ def state_counts(events: pd.DataFrame, participants: pd.DataFrame, names: dict[s
     """
     if "tense" in events:
         events = events[events["tense"] != "upcoming"]
-    rows = participants[participants["event_id"].isin(events["event_id"])]
+    rows = participants[isin(participants["event_id"], events["event_id"])]
     rows = rows.assign(body=rows["via"].astype("string").fillna("") == "gcc_body")
     # A state named and also reached through the body at one event counts as named there.
     per_event = rows.groupby(["iso3", "event_id"])["body"].min().reset_index()
@@ -183,7 +184,7 @@ def participants_by_event(events: pd.DataFrame, participants: pd.DataFrame) -> t
     """The participants of `events`, and the positions of each event's rows in that frame (found in
     one pass: a scan of the whole table per event is quadratic, minutes at 10,000 articles; take an
     event's rows with `rows.iloc[positions[event_id]]`)."""
-    rows = participants[participants["event_id"].isin(events["event_id"])].reset_index(drop=True)
+    rows = participants[isin(participants["event_id"], events["event_id"])].reset_index(drop=True)
     return rows, {str(k): v for k, v in rows.groupby("event_id", sort=False).indices.items()}
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.i18n import N_, _, is_rtl, number
-from ui.labels import (state_label, clean_title, is_missing)
+from ui.labels import (state_label, clean_title, is_missing, isin)
 
 from ui.charts.common import BODY_COLOUR, HOST_COLOUR, UNKNOWN_COLOUR, shorten, finish, integer_ticks
 from ui.measures import BASIS_LABELS, event_dates, event_labels
@@ -99,7 +99,7 @@ def frequency_bars(counts: pd.DataFrame) -> go.Figure:
 def member_bars(events: pd.DataFrame, participants: pd.DataFrame, members: list[str], names: dict[str, str]) -> go.Figure:
     """GCC events by member state: events that name the member, events that reach it only through
     the GCC as a body, and events it hosted (stacked horizontal bars, one row per member)."""
-    rows = participants[participants["event_id"].isin(events["event_id"])]
+    rows = participants[isin(participants["event_id"], events["event_id"])]
     body = rows["via"].astype("string").fillna("") == "gcc_body"
     named = rows[~body].groupby("iso3")["event_id"].nunique()
     hosted = events.groupby(events["host_iso3"].astype("string").fillna(""))["event_id"].nunique()

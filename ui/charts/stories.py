@@ -70,7 +70,7 @@ def story_ranges(stories: pd.DataFrame, shown: pd.DataFrame) -> dict[str, tuple[
     low, high = stories["size_min"], stories["size_max"]
     differ = (low.notna() & high.notna() & (low != high)).to_numpy(dtype=bool)  # (no NA left once both are known)
     spans = {story: (int(a), int(b)) for story, a, b in zip(stories["story_id"][differ], low[differ], high[differ])}
-    return {str(event_id): spans[story] for event_id, story in zip(shown["event_id"], shown["story_id"])
+    return {str(event_id): spans[story] for event_id, story in zip(shown["event_id"].tolist(), shown["story_id"].tolist())
             if story in spans}
 
 
