@@ -10,7 +10,7 @@ import streamlit as st
 from ui import charts, measures
 from ui.data import doc_titles
 from ui.i18n import N_, _, frozen, number
-from ui.labels import (state_label, SCOPE_ORDER, clean_title, kind_label, map_distinct, scope_label, verdict_label, via_label,
+from ui.labels import (state_label, SCOPE_ORDER, isin, clean_title, kind_label, map_distinct, scope_label, verdict_label, via_label,
                        when_label)
 from ui.layout import (survey_page, chart, csv_download, table,
                        to_evidence)
@@ -82,7 +82,7 @@ events = corpus.events
 titles = doc_titles(corpus)
 took_part = corpus.participants[corpus.participants["iso3"] == iso3][["event_id", "via"]].drop_duplicates("event_id")
 hosted = events[events["host_iso3"].astype("string").fillna("") == iso3]["event_id"]
-involved = events[events["event_id"].isin(set(took_part["event_id"]) | set(hosted))]
+involved = events[isin(events["event_id"], set(took_part["event_id"].tolist()) | set(hosted.tolist()))]
 if involved.empty:
     st.info(_("No article names {name} as taking part in or hosting an event.").format(name=name))
 else:

@@ -21,7 +21,7 @@ import core
 from ui.filters import URL
 from ui import i18n
 from ui.i18n import N_, _
-from ui.labels import text_of
+from ui.labels import isin, text_of
 from ui.messages import code_label
 from ui.safety import md_escape
 
@@ -176,7 +176,7 @@ def reviewed_only(corpus: core.Corpus, key: str) -> core.Corpus:
         return corpus
     participants = corpus.participants[corpus.participants["review"] != "unreviewed"]
     events = corpus.events[(corpus.events["review"] != "unreviewed")
-                           | corpus.events["event_id"].isin(set(participants["event_id"]))]
+                           | isin(corpus.events["event_id"], participants["event_id"])]
     rankings = corpus.rankings[corpus.rankings["review"] != "unreviewed"]
     return dataclasses.replace(corpus, events=events, participants=participants, rankings=rankings)
 
