@@ -84,9 +84,13 @@ def map_distinct(func: Callable[..., T], *columns: pd.Series) -> list[T]:
 
     Tables of 100,000 rows hold a few hundred distinct dates or kinds; a label per row would not.
     """
+    if len(columns) == 1:  # the usual case: the values themselves as keys (no tuple per row)
+        values = columns[0].tolist()
+        single = {value: func(value) for value in set(values)}
+        return list(map(single.__getitem__, values))
     keys = list(zip(*(column.tolist() for column in columns)))
     results = {key: func(*key) for key in set(keys)}
-    return [results[key] for key in keys]
+    return list(map(results.__getitem__, keys))
 
 
 def isin(column: pd.Series, values: Iterable) -> np.ndarray:
