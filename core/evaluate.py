@@ -153,10 +153,11 @@ def evaluate(folder: str | Path, gold_dir: str | Path | None = None) -> Evaluati
     gold_dir = Path(gold_dir) if gold_dir else folder
     corpus = load_corpus(folder)
     result = Evaluation()
+    docs = set(corpus.documents["doc"].tolist())  # once, not once per gold file
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc = gold.get("doc") or gold_path.stem + ".txt"
-        if doc not in set(corpus.documents["doc"]):
+        if doc not in docs:
             result.misses.append(f"{doc}: gold file has no article in {folder}")
             continue
         result.documents += 1

@@ -78,8 +78,8 @@ with tab_chart:
     if view == "rank" and scope != "world":
         st.caption(_("{scope} ranks are derived from the world ranks over this membership list: {source}.").format(
             scope=scope_label(scope), source=reference.MEMBERSHIP_SOURCES.get(scope, scope)))
-    missing = [state_label(iso, names) for iso in countries
-               if iso not in set(official.dropna(subset=[column])["country_iso3"])]
+    assessed = set(official.dropna(subset=[column])["country_iso3"].tolist())  # once, not once per state
+    missing = [state_label(iso, names) for iso in countries if iso not in assessed]
     if missing:
         st.caption(_("No official figure for: {states} (not a member of the scope or not assessed).").format(
             states=_(", ").join(missing)))
