@@ -82,13 +82,13 @@ events = corpus.events
 titles = doc_titles(corpus)
 took_part = corpus.participants[corpus.participants["iso3"] == iso3][["event_id", "via"]].drop_duplicates("event_id")
 hosted = events[events["host_iso3"].astype("string").fillna("") == iso3]["event_id"]
-involved = events[isin(events["event_id"], set(took_part["event_id"].tolist()) | set(hosted.tolist()))]
+hosted_ids = set(hosted.tolist())
+involved = events[isin(events["event_id"], set(took_part["event_id"].tolist()) | hosted_ids)]
 if involved.empty:
     st.info(_("No article names {name} as taking part in or hosting an event.").format(name=name))
 else:
     # The look-ups built once (a set of the hosted events made again for every row was quadratic: 130 s
     # for Bahrain at 10,000 articles), the columns read as plain lists, each label once per distinct value.
-    hosted_ids = set(hosted.tolist())
     via = dict(zip(took_part["event_id"].tolist(), took_part["via"].tolist()))
     rows = involved.assign(
         when=map_distinct(when_label, involved["date"], involved["year"]),
