@@ -1,6 +1,6 @@
-"""Extraction throughput at scale: floor vs full load_corpus, scaling, memory, 2 processes, incremental.
+r"""Extraction throughput at scale: floor vs full load_corpus, scaling, memory, 2 processes, incremental.
 
-Run: python bench/extract.py [--sizes 100,1000,10000] [--profile-size 1000] [--repeat 5]
+Run: python bench/extract.py [--sizes 100,1000,10000] [--profile-size 1000] [--repeat 5] [--stages 3]
 
 Every measurement runs in its own Python process (so peak memory, ru_maxrss, is that measurement's
 alone, and no lexicon or memo is warm from an earlier one) and prints one JSON line; this script
@@ -17,6 +17,11 @@ With --repeat N, bare and full run N more times in turn at the largest size, and
 time is printed as min / median / max: on a shared machine one pair of runs can differ by a third
 from the next (the bare pass alone took 0.8-1.5 s on 1,000 articles in one hour), so the figure to
 hold is the spread, not one run.
+With --stages N, load_corpus runs N more times at the largest size (each in its own process, as
+full) with every stage timed by CPU time around its call, no profiler (STAGES: the reading, each
+step of the analysis pass, the two decision stages, the tables, the reviews and the stories), and
+each stage's seconds and share of the run are printed as min / median / max: where the CPU goes,
+to compare one change or one machine with another stage by stage.
 """
 
 from __future__ import annotations
@@ -104,6 +109,91 @@ def measure(kind: str, folder: Path, workers: int = 1) -> dict:
             "measured_cpu_s": cpu, "workers": workers, **extra, **_usage()}
 
 
+# (module, name looked up there, label, the label of the stage it runs inside; "" for load_corpus itself).
+# A stage is timed where its caller looks it up, so a call from elsewhere is not counted twice.
+STAGES = [
+    ("core.run.pipeline", "read_corpus", "read the folder", ""),
+    ("core.run.pipeline", "extract_many", "extraction", ""),
+    ("core.run.pipeline", "build_context", "analysis pass (build_context)", "extraction"),
+    ("core.text.context", "normalize", "normalize", "analysis pass (build_context)"),
+    ("core.text.context", "tokenize_columns", "tokenize", "analysis pass (build_context)"),
+    ("core.text.context", "TokenIndex", "lexicon index (TokenIndex)", "analysis pass (build_context)"),
+    ("core.text.context", "sentences", "sentences", "analysis pass (build_context)"),
+    ("core.text.context", "clauses", "clauses", "analysis pass (build_context)"),
+    ("core.text.context", "find_mentions", "state mentions", "analysis pass (build_context)"),
+    ("core.text.context", "find_dates", "dates", "analysis pass (build_context)"),
+    ("core.text.context", "tag_tokens", "word groups", "analysis pass (build_context)"),
+    ("core.text.context", "resolve", "subject and short forms", "analysis pass (build_context)"),
+    ("core.run.pipeline", "find_rank_claims", "rank claims", "extraction"),
+    ("core.run.pipeline", "find_events", "events", "extraction"),
+    ("core.run.pipeline", "build_corpus", "tables", ""),
+    ("core.run.pipeline", "apply_reviews", "reviews", ""),
+    ("core.run.pipeline", "with_stories", "stories", ""),
+]
+
+
+def _timed(function, label: str, spent: dict[str, float]):
+    def timed(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[label] += time.process_time() - start
+    return timed
+
+
+def stages(folder: Path) -> dict:
+    """load_corpus(folder, cache=False) with each stage of STAGES timed (CPU time); the seconds by label,
+    the run's total under "load_corpus"."""
+    import importlib
+
+    import core
+
+    spent = dict.fromkeys([label for _, _, label, _ in STAGES], 0.0)
+    originals = []
+    try:
+        for module_name, name, label, _ in STAGES:
+            module = importlib.import_module(module_name)
+            if not callable(getattr(module, name, None)):
+                raise SystemExit(f"stage {label!r}: {module_name}.{name} is gone; update STAGES in bench/extract.py")
+            originals.append((module, name, getattr(module, name)))
+            setattr(module, name, _timed(getattr(module, name), label, spent))
+        core.extract_document("زار وفد من الكويت مملكة البحرين في 25 يونيو 2013", "2013")  # lexicons
+        for label in spent:
+            spent[label] = 0.0
+        start = time.process_time()
+        core.load_corpus(folder, cache=False, workers=1)
+        spent["load_corpus"] = time.process_time() - start
+    finally:  # the stages as they were (a caller in this process goes on untimed)
+        for module, name, function in reversed(originals):
+            setattr(module, name, function)
+    return spent
+
+
+def stage_table(runs: list[dict]) -> str:
+    """The stages of several runs: seconds and share of load_corpus, min / median / max, nested by parent;
+    "other" is what a stage spends outside the stages timed inside it."""
+    def line(label: str, values: list[float], depth: int) -> str:
+        shares = [v / r["load_corpus"] for v, r in zip(values, runs)]
+        return (f"  {'  ' * depth}{label:<{34 - 2 * depth}} {spread(values):>23} s   "
+                f"{min(shares):6.1%} / {statistics.median(shares):6.1%} / {max(shares):6.1%}")
+
+    lines = [f"  {'stage':<34} {'CPU s min / median / max':>23}     share of load_corpus"]
+
+    def walk(parent: str, depth: int) -> None:
+        children = [label for _, _, label, up in STAGES if up == parent]
+        for label in children:
+            lines.append(line(label, [r[label] for r in runs], depth))
+            walk(label, depth + 1)
+        if children:
+            total = [r[parent or "load_corpus"] - sum(r[c] for c in children) for r in runs]
+            lines.append(line("other", total, depth))
+
+    lines.append(line("load_corpus", [r["load_corpus"] for r in runs], 0))
+    walk("", 1)
+    return "\n".join(lines)
+
+
 def profile(folder: Path, top: int = 15) -> str:
     """cProfile of load_corpus(folder, cache=False): top functions by cumulative and by own time."""
     import core
@@ -164,12 +254,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile-size", type=int, default=1000, help="corpus size to profile (0: no profile)")
     parser.add_argument("--repeat", type=int, default=0,
                         help="bare and full again this many times, in turn, at the largest size (spread of full/bare)")
+    parser.add_argument("--stages", type=int, default=0,
+                        help="time each stage of load_corpus this many times at the largest size (min / median / max)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         kind, folder, workers = args.child[0], Path(args.child[1]), int(args.child[2])
         if kind == "profile":
             print(json.dumps({"kind": "profile", "text": profile(folder)}))
+        elif kind == "stages":
+            print(json.dumps(stages(folder)))
         else:
             print(json.dumps(measure(kind, folder, workers)))
         return 0
@@ -217,6 +311,13 @@ def main(argv: list[str] | None = None) -> int:
         results["repeat"] = {"size": largest, "full_over_bare_cpu": ratios, "bare_cpu_s": bares, "full_cpu_s": fulls}
         print(f"\n{largest} docs, bare and full {args.repeat} more times in turn (CPU time, min / median / max): "
               f"full/bare {spread(ratios)}; bare {spread(bares)} s; full {spread(fulls)} s")
+
+    if args.stages:
+        runs = [run_child("stages", str(folder), "1") for _ in range(args.stages)]
+        results["stages"] = {"size": largest, "runs": runs}
+        print(f"\n{largest} docs, where load_corpus's CPU goes ({args.stages} runs, each in its own process; "
+              "timed around each stage's call, no profiler):")
+        print(stage_table(runs))
 
     ingest = run_child("ingest", str(folder), "1")
     full1 = results["sizes"][largest]["full"]

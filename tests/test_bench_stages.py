@@ -1,0 +1,60 @@
+"""bench/extract.py --stages: every stage it times is still where it looks for it, the timing wraps a
+call without changing its result, and the table nests the stages with what each spends outside them."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import extract as bench  # noqa: E402  (bench/extract.py)
+
+SEEDS = ROOT / "seeds"
+
+
+def test_every_stage_is_a_callable_of_its_module_and_every_parent_is_a_stage():
+    labels = {label for _, _, label, _ in bench.STAGES}
+    assert len(labels) == len(bench.STAGES)
+    for module_name, name, label, parent in bench.STAGES:
+        assert callable(getattr(importlib.import_module(module_name), name)), label
+        assert parent == "" or parent in labels, label
+
+
+def test_timed_adds_the_cpu_time_and_returns_the_result():
+    spent = {"sum": 0.0}
+    timed = bench._timed(lambda n: sum(range(n)), "sum", spent)
+    assert timed(200_000) == sum(range(200_000))
+    assert spent["sum"] > 0
+
+
+def test_the_table_nests_stages_and_gives_each_parent_what_it_spends_outside_them():
+    def run(total: float, extraction: float, context: float) -> dict:
+        found = dict.fromkeys([label for _, _, label, _ in bench.STAGES], 0.0)
+        found.update({"load_corpus": total, "extraction": extraction, "analysis pass (build_context)": context,
+                      "read the folder": 0.25})
+        return found
+
+    table = bench.stage_table([run(4.0, 3.0, 2.0), run(2.0, 1.0, 0.5)]).splitlines()
+    rows = {line.strip().split("  ")[0]: line for line in table[1:]}
+    assert "2.000 / 3.000 / 4.000 s" in rows["load_corpus"]
+    assert "1.000 / 2.000 / 3.000 s" in rows["extraction"]
+    # load_corpus less its timed stages (read 0.25, extraction): 0.75 in both runs
+    others = [line for line in table if line.strip().startswith("other")]
+    assert "0.750 / 0.750 / 0.750 s" in others[-1] and "18.8% /  28.1% /  37.5%" in others[-1]
+    # extraction less the analysis pass: 1.0 and 0.5; nested one level deeper than load_corpus's own
+    assert "0.500 / 0.750 / 1.000 s" in others[-2]
+    indent = {label: len(line) - len(line.lstrip()) for label, line in rows.items() if label != "other"}
+    assert indent["load_corpus"] < indent["extraction"] < indent["analysis pass (build_context)"] < indent["tokenize"]
+
+
+def test_stages_time_a_real_load_the_parts_fit_inside_it_and_the_stages_are_put_back():
+    before = [getattr(importlib.import_module(module), name) for module, name, _, _ in bench.STAGES]
+    spent = bench.stages(SEEDS)
+    assert [getattr(importlib.import_module(module), name) for module, name, _, _ in bench.STAGES] == before
+    assert spent["load_corpus"] > 0 and 0 < spent["extraction"] <= spent["load_corpus"]
+    context = [label for _, _, label, parent in bench.STAGES if parent == "analysis pass (build_context)"]
+    assert all(spent[label] > 0 for label in context)
+    assert sum(spent[label] for label in context) <= spent["analysis pass (build_context)"]
