@@ -54,7 +54,9 @@ def _starts_an_event_phrase(token: str) -> bool:
                 or lex.topics.first_variants(token) or lex.rankings.first_variants(token))
 
 
-EVENT_PHRASE = lexindex.kind("event_phrase", _starts_an_event_phrase)
+EVENT_PHRASE = lexindex.kind("event_phrase", _starts_an_event_phrase, lexindex.Forms(stems=lambda: (
+    event_lexicon().cues.first | event_lexicon().organizations.first | event_lexicon().topics.first
+    | event_lexicon().rankings.first)))
 EVENT_SINGLE, EVENT_SECOND = pass_kinds(
     "event_phrase", lambda: (event_lexicon().cues, event_lexicon().organizations, event_lexicon().topics,
                              event_lexicon().rankings))

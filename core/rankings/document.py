@@ -9,7 +9,7 @@ from itertools import chain, repeat
 
 from core.text.context import DocContext
 from core.text.gazetteer import gazetteer
-from core.text.lexindex import kind
+from core.text.lexindex import Forms, kind
 from core.text.morphology import stems
 from core.text.phrases import PhraseMatcher, find_all_many, pass_kinds
 from core.rankings.lexicon import RankLexicon, rank_lexicon
@@ -148,7 +148,7 @@ def _starts_a_cue(token: str) -> bool:
     return any(form in firsts for form in stems(token))
 
 
-RANK_CUE = kind("rank_cue", _starts_a_cue)
+RANK_CUE = kind("rank_cue", _starts_a_cue, Forms(stems=_cue_firsts))
 CUE_SINGLE, CUE_SECOND = pass_kinds("rank_cue", lambda: cue_matchers().values())
 
 # The cue groups the item pass (core.rankings.items.find_items, its rules) and RankDoc.build read.
@@ -171,7 +171,8 @@ def _starts_an_item_cue(token: str) -> bool:
     return any(m.first_variants(token) for m in matchers.values())
 
 
-RANK_ITEM_CUE = kind("rank_item_cue", _starts_an_item_cue)
+RANK_ITEM_CUE = kind("rank_item_cue", _starts_an_item_cue,
+                     Forms(stems=lambda: frozenset().union(*(m.first for m in _item_matchers().values()))))
 ITEM_CUE_SINGLE, ITEM_CUE_SECOND = pass_kinds("rank_item_cue", lambda: _item_matchers().values())
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from core.text.context import DocContext
 from core.text.dates import DIGITS
-from core.text.lexindex import kind
+from core.text.lexindex import Forms, kind
 from core.text.morphology import stems
 from core.text.numbers import ordinal_word
 from core.rankings.document import RankDoc, RankItem
@@ -133,7 +133,13 @@ def _rank_word(token: str) -> bool:
                 or lead_verb_with_pronoun(lex, token) or token in article)
 
 
-RANK_WORD = kind("rank_word", _rank_word)
+def _rank_word_otherwise(token: str) -> bool:
+    """The part of _rank_word that is not a word list: an ordinal word, a verb of leading with its pronoun."""
+    return bool(ordinal_word(token) or lead_verb_with_pronoun(rank_lexicon(), token))
+
+
+RANK_WORD = kind("rank_word", _rank_word, Forms(
+    stems=phrase_firsts, written=lambda: rank_lexicon().joiners - rank_lexicon().and_words, rest=_rank_word_otherwise))
 
 
 def could_rank(ctx: DocContext) -> bool:

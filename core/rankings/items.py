@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from core.text.morphology import stems
 from core.text.numbers import number_at_word
-from core.text.lexindex import kind
+from core.text.lexindex import Forms, kind
 from core.rankings.document import RankDoc, RankItem
 from core.rankings.expressions import (MAX_RANK, rule_adverbial, rule_bracketed, rule_bracketed_earlier, rule_chained,
                                        rule_placed_ordinal, rule_rank_noun, rule_was_number)
@@ -46,7 +46,14 @@ def phrase_firsts() -> frozenset[str]:
     return lex.trigger.first | lex.trigger_list.first | lex.leader.first | lex.lead_verb.first
 
 
-ITEM_START = kind("rank_item_start", _could_start)
+def _could_start_otherwise(token: str) -> bool:
+    """The part of _could_start that is not a word list: digits, a number word, a verb of leading with its pronoun."""
+    return bool(token.isdigit() or number_at_word(token) or lead_verb_with_pronoun(rank_lexicon(), token))
+
+
+ITEM_START = kind("rank_item_start", _could_start, Forms(
+    stems=phrase_firsts, written=lambda: rank_lexicon().joiners | rank_lexicon().adverbial.keys() | rank_lexicon().was,
+    rest=_could_start_otherwise))
 
 
 @lru_cache(maxsize=1)

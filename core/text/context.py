@@ -16,7 +16,7 @@ from operator import attrgetter, iadd, itemgetter, le, lt, mul, sub
 from core.text.dates import Published, find_dates
 from core.text.gazetteer import find_mentions
 from core.lexicon import load_table
-from core.text.lexindex import TokenIndex, kind
+from core.text.lexindex import Forms, TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import Normalized, normalize, tokenize_columns
 from core.text.numbers import NumberMatch, number_at_word, number_in
@@ -103,7 +103,8 @@ def _in_a_group(token: str) -> bool:
     return bool(single or multi)
 
 
-WORD_GROUP = kind("word_group", _in_a_group)  # a word of a group, or the first of a group's phrase
+WORD_GROUP = kind("word_group", _in_a_group,  # a word of a group, or the first of a group's phrase
+                  Forms(stems=lambda: [*word_groups().single, *word_groups().multi]))
 NUMBER_START = kind("number_start", _may_start_number)
 
 

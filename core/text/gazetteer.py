@@ -18,7 +18,7 @@ import pycountry
 from babel import Locale
 
 from core.lexicon import load_table
-from core.text.lexindex import TokenIndex, kind
+from core.text.lexindex import Forms, TokenIndex, kind
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Normalized, Token, normalize_chars
 from core.text.tokens import columns
@@ -150,7 +150,7 @@ def key_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(key[:j] for key in gazetteer().entries for j in range(1, len(key) + 1))
 
 
-KEY_START = kind("gazetteer_key", key_forms)  # a token one of whose forms starts a key
+KEY_START = kind("gazetteer_key", key_forms, Forms(bare_stems=lambda: gazetteer().first))  # a form starts a key
 
 
 @lru_cache(maxsize=200_000)

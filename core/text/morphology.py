@@ -27,6 +27,16 @@ def definite_article() -> str:
     return min((normalize_chars(r["prefix"]) for r in rows if r.get("article") == "yes"), key=len)
 
 
+@lru_cache(maxsize=2)
+def _prefixes_by_letter(article: bool) -> dict[str, tuple[tuple[str, str], ...]]:
+    """_prefixes(article) by their first letter, each letter's in the same order (longest first): a
+    token can only start with the prefixes that start with its own first letter."""
+    by_letter: dict[str, list[tuple[str, str]]] = {}
+    for prefix, restore in _prefixes(article):
+        by_letter.setdefault(prefix[:1], []).append((prefix, restore))
+    return {letter: tuple(found) for letter, found in by_letter.items()}
+
+
 @lru_cache(maxsize=500_000)
 def stems(token: str, article: bool = True) -> tuple[str, ...]:
     """`token` itself, then every form of it with one listed proclitic group removed, longest first.
@@ -37,7 +47,9 @@ def stems(token: str, article: bool = True) -> tuple[str, ...]:
     """
     out = [token]
     bare = []  # "للاجتماع" = li + al + اجتماع: with the article stripped too, the bare noun (last)
-    for prefix, restore in _prefixes(article):
+    by_letter = _prefixes_by_letter(article)
+    candidates = _prefixes(article) if "" in by_letter else by_letter.get(token[:1], ())
+    for prefix, restore in candidates:
         if token.startswith(prefix) and len(token) - len(prefix) >= MIN_STEM:
             stem = restore + token[len(prefix):]
             if stem not in out:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from core.text.lexindex import kind
+from core.text.lexindex import Forms, kind
 from core.text.morphology import stems
 from core.text.normalize import TOKEN_RE, Token, normalize_chars
 from core.text.tokens import columns
@@ -248,4 +248,5 @@ def pass_kinds(name: str, matchers: Callable[[], Iterable[PhraseMatcher]]) -> tu
     def second(token: str) -> bool:
         return token in words()[1]
 
-    return kind(f"{name}:single", single), kind(f"{name}:second", second)
+    return (kind(f"{name}:single", single, Forms(stems=lambda: words()[0])),
+            kind(f"{name}:second", second, Forms(written=lambda: words()[1])))

@@ -11,7 +11,7 @@ from operator import attrgetter
 
 from core.lexicon import load_table
 from core.text.charpos import positions, runs
-from core.text.lexindex import TokenIndex, kind
+from core.text.lexindex import Forms, TokenIndex, kind
 from core.text.morphology import conjoined, stems
 from core.text.normalize import Token, normalize_chars
 
@@ -233,7 +233,7 @@ def sentences(text: str, tokens: list[Token], ends: list[int] | None = None,
     return _split(tokens, list(_sentence_cuts(text)), len(text), ends, starts, at)
 
 
-CLAUSE_OPENER = kind("clause_opener", _opens_clause)
+CLAUSE_OPENER = kind("clause_opener", _opens_clause, Forms(stems=clause_words))
 
 
 def clauses(text: str, tokens: list[Token], index: TokenIndex | None = None,

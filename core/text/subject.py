@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from core.lexicon import load_table
 from core.records import CountryMention
 from core.text.gazetteer import gazetteer
-from core.text.lexindex import kind
+from core.text.lexindex import Forms, kind
 from core.text.morphology import conjoined, definite_article, stems
 from core.text.phrases import phrase_tokens
 
@@ -174,7 +174,7 @@ def _short_form(token: str) -> str | None:
     return next((f for f in stems(token, article=False) if f in forms), None)
 
 
-SHORT_FORM = kind("short_form", _short_form)
+SHORT_FORM = kind("short_form", _short_form, Forms(bare_stems=lambda: short_forms().keys()))
 
 
 def _short_form_at(ctx: "DocContext", i: int, covered: set[int]) -> str | None:
