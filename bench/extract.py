@@ -1,6 +1,7 @@
 r"""Extraction throughput at scale: floor vs full load_corpus, scaling, memory, 2 processes, incremental.
 
 Run: python bench/extract.py [--sizes 100,1000,10000] [--profile-size 1000] [--repeat 5] [--stages 3]
+                             [--folders ../shared/devset,../shared/devset_r]
 
 Every measurement runs in its own Python process (so peak memory, ru_maxrss, is that measurement's
 alone, and no lexicon or memo is warm from an earlier one) and prints one JSON line; this script
@@ -22,6 +23,10 @@ full) with every stage timed by CPU time around its call, no profiler (STAGES: t
 step of the analysis pass, the two decision stages, the tables, the reviews and the stories), and
 each stage's seconds and share of the run are printed as min / median / max: where the CPU goes,
 to compare one change or one machine with another stage by stage.
+With --folders A,B, the same bare and full (and --stages) on folders of real articles too, each
+folder on its own: the synthetic corpus recombines the seeds' sentences, so 1,000 of its articles
+hold under 2,000 distinct words, where real articles bring new words all along, and every new word
+is classified once per process (core.text.lexindex); the distinct words of each folder are printed.
 """
 
 from __future__ import annotations
@@ -194,6 +199,41 @@ def stage_table(runs: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def distinct_words(folder: Path) -> int:
+    """The distinct words of a folder's articles, as the bare pass reads them."""
+    table = dict.fromkeys(BARE_DELETE, None)
+    found: set[str] = set()
+    for path in _articles(folder):
+        found.update(WORD.findall(path.read_bytes().decode("utf-8").translate(table)))
+    return len(found)
+
+
+def real_folders(folders: list[Path], rounds: int, stage_runs: int) -> dict:
+    """bare and full `rounds` times in turn on each folder of real articles (and `stage_runs` stage
+    splits); prints a line per folder and returns the figures."""
+    results: dict = {}
+    print(f"\nfolders of real articles ({rounds} rounds of bare and full in turn, CPU time, min / median / max):")
+    for folder in folders:
+        bares, fulls = [], []
+        for _ in range(rounds):
+            bares.append(run_child("bare", str(folder), "1"))
+            fulls.append(run_child("full", str(folder), "1"))
+        cpu_bare = [r["measured_cpu_s"] for r in bares]
+        cpu_full = [r["measured_cpu_s"] for r in fulls]
+        ratios = [b / f for b, f in zip(cpu_bare, cpu_full)]
+        docs, size = fulls[0]["docs"], fulls[0]["bytes"]
+        results[str(folder)] = {"docs": docs, "bytes": size, "distinct_words": distinct_words(folder),
+                                "bare_cpu_s": cpu_bare, "full_cpu_s": cpu_full, "full_over_bare_cpu": ratios}
+        print(f"  {folder.name}: {docs} articles, {size / 1e6:.2f} MB, {results[str(folder)]['distinct_words']} "
+              f"distinct words; bare {spread(cpu_bare)} s; full {spread(cpu_full)} s "
+              f"({docs / statistics.median(cpu_full):.0f} articles/s); full/bare {spread(ratios)}")
+        if stage_runs:
+            runs = [run_child("stages", str(folder), "1") for _ in range(stage_runs)]
+            results[str(folder)]["stages"] = runs
+            print(stage_table(runs))
+    return results
+
+
 def profile(folder: Path, top: int = 15) -> str:
     """cProfile of load_corpus(folder, cache=False): top functions by cumulative and by own time."""
     import core
@@ -256,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="bare and full again this many times, in turn, at the largest size (spread of full/bare)")
     parser.add_argument("--stages", type=int, default=0,
                         help="time each stage of load_corpus this many times at the largest size (min / median / max)")
+    parser.add_argument("--folders", default="",
+                        help="comma-separated folders of real articles to measure too (bare, full, --stages)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -318,6 +360,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{largest} docs, where load_corpus's CPU goes ({args.stages} runs, each in its own process; "
               "timed around each stage's call, no profiler):")
         print(stage_table(runs))
+
+    if args.folders:
+        real = [Path(f).expanduser() for f in args.folders.split(",") if f.strip()]
+        results["folders"] = real_folders(real, max(args.repeat, 3), args.stages)
 
     ingest = run_child("ingest", str(folder), "1")
     full1 = results["sizes"][largest]["full"]

@@ -1,5 +1,6 @@
-"""bench/extract.py --stages: every stage it times is still where it looks for it, the timing wraps a
-call without changing its result, and the table nests the stages with what each spends outside them."""
+"""bench/extract.py --stages and --folders: every stage it times is still where it looks for it, the
+timing wraps a call without changing its result, the table nests the stages with what each spends
+outside them, and a folder's distinct words are counted as the bare pass reads them."""
 
 from __future__ import annotations
 
@@ -58,3 +59,10 @@ def test_stages_time_a_real_load_the_parts_fit_inside_it_and_the_stages_are_put_
     context = [label for _, _, label, parent in bench.STAGES if parent == "analysis pass (build_context)"]
     assert all(spent[label] > 0 for label in context)
     assert sum(spent[label] for label in context) <= spent["analysis pass (build_context)"]
+
+
+def test_distinct_words_read_a_folder_as_the_bare_pass_does(tmp_path):
+    (tmp_path / "a.txt").write_text("وفد وفد من الكويت", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("وَفْد البحرين", encoding="utf-8")  # the harakat removed: وفد again
+    (tmp_path / "notes.json").write_text('{"word": "غير"}', encoding="utf-8")  # not an article
+    assert bench.distinct_words(tmp_path) == 4
