@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from urllib.parse import urlencode, urlparse
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -32,11 +33,14 @@ def one_per_story(events: pd.DataFrame) -> pd.DataFrame:
         return events.assign(reports=1)
     story = events["story_id"].astype("string").fillna("").where(lambda s: s != "", events["event_id"].astype(str))
     counts = story.map(story.value_counts())
-    order = events.assign(_story=story, reports=counts.astype(int), _mentioned=events["role"] != "main",
-                          _undated=events["date"].fillna("").astype(str) == "")
-    order = order.sort_values(["_story", "_mentioned", "_undated", "event_id"], kind="stable")
-    kept = order.drop_duplicates("_story").drop(columns=["_story", "_mentioned", "_undated"])
-    return kept.loc[[i for i in events.index if i in kept.index]]
+    # The first report of each story is found on the four sort keys alone, by position; then only those
+    # rows of the whole table are taken, in the table's order (not every column of every row sorted).
+    keys = pd.DataFrame({"_story": story.to_numpy(), "_mentioned": (events["role"] != "main").to_numpy(),
+                         "_undated": (events["date"].fillna("").astype(str) == "").to_numpy(),
+                         "event_id": events["event_id"].to_numpy()})
+    first = keys.sort_values(["_story", "_mentioned", "_undated", "event_id"], kind="stable").drop_duplicates("_story")
+    rows = np.sort(first.index.to_numpy())
+    return events.iloc[rows].assign(reports=counts.astype(int).iloc[rows].to_numpy())
 
 
 def outlet(url: object, doc: str) -> str:
