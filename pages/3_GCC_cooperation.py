@@ -62,7 +62,7 @@ def gcc_view(corpus: core.Corpus) -> None:
             rows = participants[participants["iso3"].isin(chosen_members)]
             if mode == "named":
                 rows = rows[rows["via"].astype("string").fillna("") != "gcc_body"]
-            shown = shown[isin(shown["event_id"], rows["event_id"]) | shown["host_iso3"].isin(chosen_members).to_numpy(dtype=bool)]
+            shown = shown[isin(shown["event_id"], rows["event_id"]) | isin(shown["host_iso3"], chosen_members)]
         if chosen_topics:
             shown = shown[[bool(set(split_list(cell)) & set(chosen_topics)) for cell in shown["topics"]]]
         return shown

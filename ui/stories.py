@@ -35,9 +35,9 @@ def one_per_story(events: pd.DataFrame) -> pd.DataFrame:
     counts = story.map(story.value_counts())
     # The first report of each story is found on the four sort keys alone, by position; then only those
     # rows of the whole table are taken, in the table's order (not every column of every row sorted).
-    keys = pd.DataFrame({"_story": story.to_numpy(), "_mentioned": (events["role"] != "main").to_numpy(),
-                         "_undated": (events["date"].fillna("").astype(str) == "").to_numpy(),
-                         "event_id": events["event_id"].to_numpy()})
+    keys = pd.DataFrame({"_story": story, "_mentioned": events["role"] != "main",
+                         "_undated": events["date"].fillna("").astype(str) == "",
+                         "event_id": events["event_id"]}).reset_index(drop=True)
     first = keys.sort_values(["_story", "_mentioned", "_undated", "event_id"], kind="stable").drop_duplicates("_story")
     rows = np.sort(first.index.to_numpy())
     return events.iloc[rows].assign(reports=counts.astype(int).iloc[rows].to_numpy())

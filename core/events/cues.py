@@ -10,7 +10,7 @@ from core.lexicon import load_table
 from core.text import lexindex
 from core.text.context import DocContext
 from core.text.morphology import conjoined
-from core.text.phrases import PhraseMatcher, find_all_many, pass_kinds
+from core.text.phrases import PhraseMatcher, find_all_many, first_words, pass_kinds
 from core.vocabulary import event_kinds
 
 MERGE_GAP = 2           # a cue this close after another cue is part of the same name ("الدورة 17 لمجلس وزراء")
@@ -48,18 +48,19 @@ class Cue:
     last: int
 
 
-def _starts_an_event_phrase(token: str) -> bool:
+def _event_matchers() -> tuple[PhraseMatcher, ...]:
+    """The lexicons an event phrase may come from: cues, organizations, topics, other rankings."""
     lex = event_lexicon()
-    return bool(lex.cues.first_variants(token) or lex.organizations.first_variants(token)
-                or lex.topics.first_variants(token) or lex.rankings.first_variants(token))
+    return lex.cues, lex.organizations, lex.topics, lex.rankings
 
 
-EVENT_PHRASE = lexindex.kind("event_phrase", _starts_an_event_phrase, lexindex.Forms(stems=lambda: (
-    event_lexicon().cues.first | event_lexicon().organizations.first | event_lexicon().topics.first
-    | event_lexicon().rankings.first)))
-EVENT_SINGLE, EVENT_SECOND = pass_kinds(
-    "event_phrase", lambda: (event_lexicon().cues, event_lexicon().organizations, event_lexicon().topics,
-                             event_lexicon().rankings))
+def _starts_an_event_phrase(token: str) -> bool:
+    return any(m.first_variants(token) for m in _event_matchers())
+
+
+EVENT_PHRASE = lexindex.kind("event_phrase", _starts_an_event_phrase,
+                             lexindex.Forms(stems=lambda: first_words(_event_matchers())))
+EVENT_SINGLE, EVENT_SECOND = pass_kinds("event_phrase", _event_matchers)
 
 
 def phrase_hits(ctx: DocContext, name: str) -> list[tuple[int, int, object]]:

@@ -11,7 +11,7 @@ from core.text.context import DocContext
 from core.text.gazetteer import gazetteer
 from core.text.lexindex import Forms, kind
 from core.text.morphology import stems
-from core.text.phrases import PhraseMatcher, find_all_many, pass_kinds
+from core.text.phrases import PhraseMatcher, find_all_many, first_words, pass_kinds
 from core.rankings.lexicon import RankLexicon, rank_lexicon
 
 @dataclass
@@ -137,7 +137,7 @@ def cue_matchers() -> dict[str, PhraseMatcher]:
 @lru_cache(maxsize=1)
 def _cue_firsts() -> frozenset[str]:
     """The first words of every cue group's phrases, together."""
-    return frozenset().union(*(m.first for m in cue_matchers().values()))
+    return first_words(cue_matchers().values())
 
 
 def _starts_a_cue(token: str) -> bool:
@@ -172,7 +172,7 @@ def _starts_an_item_cue(token: str) -> bool:
 
 
 RANK_ITEM_CUE = kind("rank_item_cue", _starts_an_item_cue,
-                     Forms(stems=lambda: frozenset().union(*(m.first for m in _item_matchers().values()))))
+                     Forms(stems=lambda: first_words(_item_matchers().values())))
 ITEM_CUE_SINGLE, ITEM_CUE_SECOND = pass_kinds("rank_item_cue", lambda: _item_matchers().values())
 
 

@@ -129,8 +129,7 @@ def _rank_word(token: str) -> bool:
     lex = rank_lexicon()
     article = lex.joiners - lex.and_words  # "الـ18": digits with the article read as an ordinal
     firsts = phrase_firsts()  # the rank nouns', leaders' and verbs of leading's first words
-    return bool(any(form in firsts for form in stems(token)) or ordinal_word(token)
-                or lead_verb_with_pronoun(lex, token) or token in article)
+    return bool(any(form in firsts for form in stems(token)) or token in article or _rank_word_otherwise(token))
 
 
 def _rank_word_otherwise(token: str) -> bool:

@@ -33,9 +33,8 @@ def _could_start(token: str) -> bool:
     an adverbial ordinal, "كانت")."""
     lex = rank_lexicon()
     firsts = phrase_firsts()  # a rank noun, a leader or a verb of leading may start here
-    return bool(token.isdigit() or token in lex.joiners or token in lex.adverbial or token in lex.was
-                or any(form in firsts for form in stems(token)) or number_at_word(token)
-                or lead_verb_with_pronoun(lex, token))
+    return bool(token in lex.joiners or token in lex.adverbial or token in lex.was
+                or any(form in firsts for form in stems(token)) or _could_start_otherwise(token))
 
 
 @lru_cache(maxsize=1)

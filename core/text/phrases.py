@@ -136,6 +136,12 @@ class PhraseMatcher:
         return out
 
 
+def first_words(matchers: Iterable["PhraseMatcher"]) -> frozenset[str]:
+    """Every first word of these matchers' phrases, together: a token may start a phrase of one of them
+    when one of its stems is here (as `first_variants` reads it)."""
+    return frozenset().union(*(m.first for m in matchers))
+
+
 NO_PHRASE = object()  # a tree node where no phrase ends
 NO_WALK = object()    # a token whose tree is not yet known
 
