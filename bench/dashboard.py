@@ -1,6 +1,6 @@
 """Dashboard latency against a bare one-chart Streamlit app, in a real browser (Debian chromium).
 
-Run: python bench/dashboard.py [--redraws 7] [--no-cold] [--page /Delegations]
+Run: python bench/dashboard.py [--redraws 7] [--no-cold] [--page /Delegations] [--cpu]
 
 Cases, each on its own server (127.0.0.1, a free port, stopped at the end of the case):
   bare        bench/bare_app.py: one Plotly chart and one selectbox
@@ -26,6 +26,14 @@ elements sent, when the run finished and how long the browser drew after it. Per
 prints the spread (min / median / max), the same per kind of run, and the slowest redraw against
 the fastest, which says why runs differ, and how many times each chart was drawn per redraw (full
 draws against restyles: Streamlit's theme drew every chart twice until ui/charts/theme.py).
+
+With --cpu, each redraw also reports what was busy: the server process's CPU (every thread, the
+reruns' ended threads too; from before the click until the page settled) and the page's main
+thread from the click to the last chart drawn (a V8 CPU profile through the DevTools protocol,
+aligned to the page's clock by a marker function: busy time, and of it plotly.js and the engine's
+own style, layout and paint). What neither was busy with is waiting: messages between browser and
+server, timers, frames, other threads. The profiler costs the page a little, so the redraw times
+of a --cpu run are not the issue's figures.
 """
 
 from __future__ import annotations
@@ -159,6 +167,37 @@ def proc_memory(pid: int) -> dict[str, float]:
     return {"rss_mb": out.get("VmRSS", float("nan")), "peak_rss_mb": out.get("VmHWM", float("nan"))}
 
 
+def server_cpu_ms(pid: int) -> float | None:
+    """CPU time of a process so far, in ms: its CPU-time clock (clock_getcpuclockid), which counts
+    every thread, the ones that have ended too (Streamlit runs each rerun in a thread of its own, gone
+    by the time the redraw is read); None when the process cannot be read."""
+    import ctypes
+
+    clock = ctypes.c_int()
+    if ctypes.CDLL(None).clock_getcpuclockid(pid, ctypes.byref(clock)) != 0:  # an error number (ESRCH, EPERM)
+        return None
+    try:
+        return time.clock_gettime(clock.value) * 1000
+    except OSError:
+        return None
+
+
+# The browser's sampling interval for --cpu (µs): fine enough for redraws of 50-200 ms.
+PROFILE_INTERVAL_US = 200
+# Run once the profiler has started: a function the profile names, busy for 3 ms from the page time it
+# returns, so that the profile's own clock can be read as the page's (redraw_report.first_sample_ms).
+# Its name is new for each redraw: V8 would otherwise reuse the compiled code, in which the profile
+# no longer names it.
+PROFILE_MARK = "benchProfileMark"
+
+
+def profile_mark_js(name: str) -> str:
+    return f"""() => {{
+  function {name}() {{ const a = performance.now(); while (performance.now() - a < 3) {{}} return a; }}
+  return {name}();
+}}"""
+
+
 def wait_healthy(port: int, proc: subprocess.Popen, deadline: float) -> None:
     url = f"http://127.0.0.1:{port}/_stcore/health"
     while time.monotonic() < deadline:
@@ -209,8 +248,10 @@ def change_filter(page, case: str, step: int) -> None:
         page.locator('[data-testid="stSidebar"]').get_by_text(label, exact=True).click()
 
 
-def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int, first_timeout: float) -> dict:
-    """Start a server for `script`, open it, time the first chart and `redraws` filter changes."""
+def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int, first_timeout: float,
+             cpu: bool = False) -> dict:
+    """Start a server for `script`, open it, time the first chart and `redraws` filter changes (with
+    `cpu`, also each redraw's CPU: the server process's and the page's main thread's, from a V8 profile)."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
@@ -233,16 +274,40 @@ def run_case(browser, case: str, script: Path, env: dict[str, str], redraws: int
         result["first_chart_s"] = time.monotonic() - start
         result["memory_after_first_chart"] = proc_memory(proc.pid)
         page.wait_for_timeout(1500)  # let the rest of the first run settle
+        profiler = None
+        if cpu:
+            profiler = page.context.new_cdp_session(page)
+            profiler.send("Profiler.enable")
+            profiler.send("Profiler.setSamplingInterval", {"interval": PROFILE_INTERVAL_US})
         for step in range(redraws):
             try:
                 page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=180_000)
                 page.evaluate(START_RECORDING_JS)
                 page.evaluate(ARM_REDRAW_JS)
+                if profiler is not None:
+                    server_before = server_cpu_ms(proc.pid)
+                    profiler.send("Profiler.start")
+                    mark_name = f"{PROFILE_MARK}{step}"
+                    marked = page.evaluate(profile_mark_js(mark_name))  # the mark's start by the page's clock
                 t0 = time.monotonic()
                 change_filter(page, case, step)
                 page.wait_for_function("() => window.__benchRedrawn === true", timeout=REDRAW_TIMEOUT_MS)
                 result["wall_first_s"].append(time.monotonic() - t0)
                 detail = read_redraw(page)
+                if profiler is not None:
+                    # the page's main thread from the click to the last chart drawn; the server, from
+                    # before the click until the page settled (read_redraw)
+                    profile = profiler.send("Profiler.stop")["profile"]
+                    server_after = server_cpu_ms(proc.pid)
+                    clicked = page.evaluate("() => window.__bench.t0")
+                    mark = redraw_report.first_sample_ms(profile, mark_name)
+                    if clicked is not None and mark is not None and detail.get("drawn_ms") is not None:
+                        since = mark + clicked - marked  # the click, in ms after the profile's start
+                        browser_cpu = redraw_report.profile_cpu(profile, window=(since, since + detail["drawn_ms"]))
+                        detail.update(browser_busy_ms=browser_cpu["busy_ms"], browser_plotly_ms=browser_cpu["plotly_ms"],
+                                      browser_program_ms=browser_cpu["program_ms"])
+                    if server_before is not None and server_after is not None:
+                        detail["server_cpu_ms"] = server_after - server_before
                 result["redraw_detail"].append(detail)
                 # The redraw: the filter click to the last chart drawn, by the browser's clock (what
                 # the reader waits for; Playwright's own click and polling are not in it).
@@ -332,6 +397,9 @@ def main(argv: list[str] | None = None) -> int:
                              "--no-cold, a cache filled earlier for the same code is reused instead of refilled")
     parser.add_argument("--page", default="/", choices=list(PAGE_FILTERS),
                         help="the dashboard page opened and filtered (the bare app is always its one page)")
+    parser.add_argument("--cpu", action="store_true",
+                        help="also the CPU of each redraw: the server process (every thread) and the page's main "
+                             "thread (a V8 CPU profile: busy, of it plotly.js and style, layout and paint)")
     parser.add_argument("--cases", default="bare,seeds,big",
                         help="comma-separated cases to run among bare, seeds and big (the synthetic folder, "
                              "cold unless --no-cold, then warm); the bare app is always run first, as the baseline")
@@ -370,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
                 # Seeds' cache is warmed by a throw-away run, so "seeds" measures the usual start.
                 run_case(browser, "seeds-warmup", app_root / "dashboard.py", seeds_env, 0, 120)
                 for case, script, env, timeout in cases:
-                    r = run_case(browser, case, script, env, args.redraws, timeout)
+                    r = run_case(browser, case, script, env, args.redraws, timeout, cpu=args.cpu)
                     r["loadavg"] = os.getloadavg()[0]
                     results.append(r)
                     mem = r.get("memory_end") or r.get("memory_after_first_chart") or {}

@@ -139,6 +139,71 @@ def _median(items: list[dict], key: str) -> float | None:
     return statistics.median(values) if values else None
 
 
+# The pseudo-functions of a V8 CPU profile that are no script's code: the thread waiting for work,
+# and the engine's own native work (style, layout, paint and parsing are "(program)").
+IDLE, PROGRAM, GC = "(idle)", "(program)", "(garbage collector)"
+
+
+def profile_cpu(profile: dict, script: str = "plotly", window: tuple[float, float] | None = None) -> dict:
+    """The main thread's time in a V8 CPU profile (Chrome DevTools Protocol `Profiler.stop`: nodes,
+    samples, and timeDeltas in µs, the first from the profile's start), in ms: busy (every sample that is not idle), idle, the
+    part of busy spent in functions of scripts whose URL contains `script` (any case: plotly.js, or
+    the chunk of Streamlit's own Plotly chart), the engine's native work ("(program)": style,
+    layout, paint) and the garbage collector. A sample's time is the delta that follows it (the
+    interval until the next sample), as DevTools counts it. `window`: (from, to) in ms after the
+    profile's start, to count only the samples taken then (a redraw, not the wait after it)."""
+    nodes = {node["id"]: node for node in profile.get("nodes", [])}
+    samples, deltas = profile.get("samples", []), profile.get("timeDeltas", [])
+    key, needle = f"{script}_ms", script.lower()
+    out = {"busy_ms": 0.0, "idle_ms": 0.0, key: 0.0, "program_ms": 0.0, "gc_ms": 0.0}
+    at = 0.0  # ms after the profile's start
+    for k, node_id in enumerate(samples):
+        at += deltas[k] / 1000 if k < len(deltas) else 0
+        if window is not None and not window[0] <= at < window[1]:
+            continue
+        spent = (deltas[k + 1] if k + 1 < len(deltas) else 0) / 1000
+        frame = nodes.get(node_id, {}).get("callFrame", {})
+        name, url = frame.get("functionName", ""), frame.get("url", "").lower()
+        if name == IDLE:
+            out["idle_ms"] += spent
+            continue
+        out["busy_ms"] += spent
+        if name == PROGRAM:
+            out["program_ms"] += spent
+        elif name == GC:
+            out["gc_ms"] += spent
+        elif needle in url:
+            out[key] += spent
+    return out
+
+
+def first_sample_ms(profile: dict, function: str) -> float | None:
+    """When the first sample inside `function` (it, or something it called) was taken, in ms after the
+    profile's start; None if none was: a marker run at a known time of the page's clock aligns the
+    profile to that clock (V8's profile starts a few ms before the page can say when)."""
+    nodes = {node["id"]: node for node in profile.get("nodes", [])}
+    parent = {child: node["id"] for node in profile.get("nodes", []) for child in node.get("children", [])}
+    inside: dict[int, bool] = {}
+
+    def within(node_id: int) -> bool:
+        if node_id not in inside:
+            name = nodes.get(node_id, {}).get("callFrame", {}).get("functionName")
+            inside[node_id] = name == function or (node_id in parent and within(parent[node_id]))
+        return inside[node_id]
+
+    at = 0.0
+    for k, node_id in enumerate(profile.get("samples", [])):
+        at += profile["timeDeltas"][k] / 1000 if k < len(profile.get("timeDeltas", [])) else 0
+        if within(node_id):
+            return at
+    return None
+
+
+# What bench/dashboard.py --cpu adds to a redraw's details: the server process's CPU (every thread),
+# and the browser page's main thread (profile_cpu).
+CPU_KEYS = ("server_cpu_ms", "browser_busy_ms", "browser_plotly_ms", "browser_program_ms")
+
+
 def summarize(redraw_s: list[float], details: list[dict]) -> dict:
     """The spread of the redraw times and, per kind of run, how many and their medians.
 
@@ -155,8 +220,11 @@ def summarize(redraw_s: list[float], details: list[dict]) -> dict:
         runs[run] = {"count": len(items), "redraw_s": spread(group["s"]),
                      "bytes": _median(items, "bytes"), "finished_ms": _median(items, "finished_ms"),
                      "browser_ms": _median(items, "browser_ms"), "longtask_ms": _median(items, "longtask_ms")}
+    cpu = {key: spread([d.get(key) for d in details]) for key in CPU_KEYS}
     return {"redraw_s": spread(redraw_s), "first_ms": spread([d.get("first_ms") for d in details]),
-            "drawn_ms": spread([d.get("drawn_ms") for d in details]), "runs": runs}
+            "drawn_ms": spread([d.get("drawn_ms") for d in details]), "runs": runs,
+            "cpu": {key: value for key, value in cpu.items() if value is not None}}
+
 
 
 def _ms(value: float | None) -> str:
@@ -183,6 +251,16 @@ def explain(redraw_s: list[float], details: list[dict]) -> list[str]:
         lines.append(f"  {run}: {group['count']} run(s), median {g['median']:.3f} s (min {g['min']:.3f}, max "
                      f"{g['max']:.3f}); median sent {kb}, run finished at {_ms(group['finished_ms'])}, browser "
                      f"drew {_ms(group['browser_ms'])} more, long tasks {_ms(group['longtask_ms'])}")
+    cpu = summary["cpu"]
+    if cpu:
+        def part(key: str, label: str) -> str:
+            got = cpu.get(key)
+            return "" if got is None else f"{label} {got['min']:.0f} / {got['median']:.0f} / {got['max']:.0f} ms"
+        lines.append("  CPU per redraw (min / median / max): " + "; ".join(p for p in (
+            part("server_cpu_ms", "server"), part("browser_busy_ms", "browser main thread busy"),
+            part("browser_plotly_ms", "of it plotly.js"),
+            part("browser_program_ms", "of it the engine's own work (style, layout, paint)")) if p) +
+            "; time in neither was waiting (messages, timers, frames)")
     full = [max((c["full"] for c in d["draws"].values()), default=0) for d in details if d.get("draws")]
     if full:
         lines.append(f"  full draws of a chart per redraw: at most {max(full)}, median "
@@ -202,5 +280,7 @@ def explain(redraw_s: list[float], details: list[dict]) -> list[str]:
                          f"{d.get('elements')}, {d.get('reused', 0)} reused; finished at {_ms(d.get('finished_ms'))}, "
                          f"last chart '{last[0]}' drawn at {_ms(last[1])}; heaviest "
                          f"{heavy.get('element') or '-'} {heavy.get('title') or ''} {heavy.get('bytes', 0) / 1024:.0f} KB; "
-                         f"long tasks {_ms(d.get('longtask_ms'))}")
+                         f"long tasks {_ms(d.get('longtask_ms'))}" +
+                         ("" if d.get("server_cpu_ms") is None else
+                          f"; CPU: server {_ms(d.get('server_cpu_ms'))}, browser busy {_ms(d.get('browser_busy_ms'))}"))
     return lines

@@ -157,3 +157,92 @@ def test_describe_redraw_names_the_heaviest_live_chart():
     d = rr.describe_redraw(rec)
     assert d["elements"] == {"markdown": 1, "bidi_component": 1}
     assert d["heaviest"]["element"] == "bidi_component" and d["heaviest"]["title"] == "World map"
+
+
+def cpu_profile(samples: list[tuple[str, str, int]]) -> dict:
+    """A V8 CPU profile as the DevTools protocol gives it: one node per (function, url), and for each
+    sample its node and the µs since the sample before (the first delta is from the start)."""
+    nodes, ids = [], {}
+    for name, url, _ in samples:
+        if (name, url) not in ids:
+            ids[(name, url)] = len(nodes) + 1
+            nodes.append({"id": ids[(name, url)], "callFrame": {"functionName": name, "url": url}})
+    return {"nodes": nodes, "samples": [ids[(n, u)] for n, u, _ in samples],
+            "timeDeltas": [delta for _, _, delta in samples]}
+
+
+def test_profile_cpu_counts_each_sample_until_the_next_one():
+    plotly = "http://127.0.0.1:8501/plotly/plotly.min.js"
+    profile = cpu_profile([("(idle)", "", 500), ("react", plotly, 1000), ("(program)", "", 2000),
+                           ("render", "http://x/static/js/index.js", 3000), ("(garbage collector)", "", 4000),
+                           ("(idle)", "", 5000), ("draw", plotly, 6000), ("(idle)", "", 7000)])
+    got = rr.profile_cpu(profile)
+    # each sample lasts until the next: idle 1.0 + 6.0 ms (the last sample has no next, so 0)
+    assert got == {"idle_ms": pytest.approx(7.0), "busy_ms": pytest.approx(2.0 + 3.0 + 4.0 + 5.0 + 7.0),
+                   "plotly_ms": pytest.approx(2.0 + 7.0), "program_ms": pytest.approx(3.0),
+                   "gc_ms": pytest.approx(5.0)}
+    assert rr.profile_cpu({}) == {"busy_ms": 0.0, "idle_ms": 0.0, "plotly_ms": 0.0, "program_ms": 0.0, "gc_ms": 0.0}
+
+
+def test_cpu_of_each_redraw_is_summarized_and_named_for_the_slowest():
+    times = [0.30, 0.10, 0.20]
+    details = [{**rr.describe_redraw(record(True)), "server_cpu_ms": server, "browser_busy_ms": busy,
+                "browser_plotly_ms": plotly, "browser_program_ms": program}
+               for server, busy, plotly, program in ((40.0, 90.0, 60.0, 20.0), (5.0, 30.0, 20.0, 4.0),
+                                                     (10.0, 50.0, 35.0, 9.0))]
+    summary = rr.summarize(times, details)
+    assert summary["cpu"]["server_cpu_ms"] == {"min": 5.0, "median": 10.0, "max": 40.0, "n": 3}
+    assert summary["cpu"]["browser_plotly_ms"]["median"] == 35.0
+    lines = rr.explain(times, details)
+    assert "  CPU per redraw (min / median / max): server 5 / 10 / 40 ms; browser main thread busy 30 / 50 / 90 ms; " \
+           "of it plotly.js 20 / 35 / 60 ms; of it the engine's own work (style, layout, paint) 4 / 9 / 20 ms; " \
+           "time in neither was waiting (messages, timers, frames)" in lines
+    assert next(line for line in lines if "slowest" in line).endswith("; CPU: server 40 ms, browser busy 90 ms")
+    assert next(line for line in lines if "fastest" in line).endswith("; CPU: server 5 ms, browser busy 30 ms")
+    # without --cpu: no CPU line, and the slowest line as before
+    plain = rr.explain(times, [rr.describe_redraw(record(True)) for _ in times])
+    assert rr.summarize(times, [rr.describe_redraw(record(True)) for _ in times])["cpu"] == {}
+    assert not any("CPU" in line for line in plain)
+
+
+def test_server_cpu_ms_counts_threads_that_have_ended():
+    import importlib.util
+    import os
+    import threading
+
+    # bench/dashboard.py by its path (the project's own dashboard.py is another module of that name)
+    spec = importlib.util.spec_from_file_location("bench_dashboard", ROOT / "bench" / "dashboard.py")
+    bench_dashboard = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_dashboard)
+
+    before = bench_dashboard.server_cpu_ms(os.getpid())
+    thread = threading.Thread(target=lambda: sum(i * i for i in range(400_000)))
+    thread.start()
+    thread.join()  # the thread has ended: its CPU still counts (a rerun's thread ends before it is read)
+    after = bench_dashboard.server_cpu_ms(os.getpid())
+    # this thread only waited meanwhile: what was added is the other thread's work (tens of ms of CPU)
+    assert before is not None and after is not None and after - before > 5
+    assert bench_dashboard.server_cpu_ms(2 ** 22 + 12345) is None  # no such process
+
+
+def test_profile_cpu_counts_only_the_samples_inside_the_window():
+    # samples at 1, 3, 6, 10 ms after the profile's start (each lasting until the next)
+    profile = cpu_profile([("(program)", "", 1000), ("react", "PlotlyChart.abc.js", 2000), ("(idle)", "", 3000),
+                           ("(program)", "", 4000), ("(idle)", "", 5000)])
+    whole = rr.profile_cpu(profile)
+    assert whole["busy_ms"] == pytest.approx(2.0 + 3.0 + 5.0) and whole["plotly_ms"] == pytest.approx(3.0)
+    inside = rr.profile_cpu(profile, window=(2.0, 7.0))  # the samples at 3 and 6 ms
+    assert inside == {"busy_ms": pytest.approx(3.0), "idle_ms": pytest.approx(4.0), "plotly_ms": pytest.approx(3.0),
+                      "program_ms": 0.0, "gc_ms": 0.0}
+
+
+def test_first_sample_ms_finds_a_function_also_below_its_callees():
+    # nodes: root(1) -> mark(2) -> now(3); root -> other(4); samples at 1, 3, 6 ms: other, now, mark
+    profile = {"nodes": [{"id": 1, "callFrame": {"functionName": "(root)"}, "children": [2, 4]},
+                         {"id": 2, "callFrame": {"functionName": "benchProfileMark"}, "children": [3]},
+                         {"id": 3, "callFrame": {"functionName": "now"}},
+                         {"id": 4, "callFrame": {"functionName": "other"}}],
+               "samples": [4, 3, 2], "timeDeltas": [1000, 2000, 3000]}
+    assert rr.first_sample_ms(profile, "benchProfileMark") == pytest.approx(3.0)  # "now", called by the mark
+    assert rr.first_sample_ms(profile, "other") == pytest.approx(1.0)
+    assert rr.first_sample_ms(profile, "absent") is None
