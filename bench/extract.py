@@ -62,6 +62,13 @@ def _articles(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix == ".txt")
 
 
+def bare_words(path: Path, table: dict[int, None]) -> list[str]:
+    """The bare pass over one article: its bytes decoded as UTF-8, `table` (harakat and tatweel)
+    deleted, its \\w+ words."""
+    with open(path, "rb") as fh:
+        return WORD.findall(fh.read().decode("utf-8").translate(table))
+
+
 def _usage() -> dict:
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -85,11 +92,7 @@ def measure(kind: str, folder: Path, workers: int = 1) -> dict:
     start, cpu_start = time.perf_counter(), time.process_time()
     if kind == "bare":
         table = dict.fromkeys(BARE_DELETE, None)
-        words = 0
-        for path in files:
-            with open(path, "rb") as fh:
-                words += len(WORD.findall(fh.read().decode("utf-8").translate(table)))
-        extra["tokens"] = words
+        extra["tokens"] = sum(len(bare_words(path, table)) for path in files)
     elif kind == "floor":
         tokens = 0
         for path in files:
@@ -202,10 +205,7 @@ def stage_table(runs: list[dict]) -> str:
 def distinct_words(folder: Path) -> int:
     """The distinct words of a folder's articles, as the bare pass reads them."""
     table = dict.fromkeys(BARE_DELETE, None)
-    found: set[str] = set()
-    for path in _articles(folder):
-        found.update(WORD.findall(path.read_bytes().decode("utf-8").translate(table)))
-    return len(found)
+    return len(set().union(*(bare_words(path, table) for path in _articles(folder))))
 
 
 def real_folders(folders: list[Path], rounds: int, stage_runs: int) -> dict:

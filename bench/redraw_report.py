@@ -144,24 +144,29 @@ def _median(items: list[dict], key: str) -> float | None:
 IDLE, PROGRAM, GC = "(idle)", "(program)", "(garbage collector)"
 
 
+def _samples(profile: dict):
+    """Each sample of a V8 CPU profile as (ms after the profile's start, ms it lasts, its node id): the
+    deltas are µs, each from the sample before (the first from the start), and a sample lasts until the
+    next one, as DevTools counts it (the last one, 0)."""
+    deltas = profile.get("timeDeltas", [])
+    at = 0.0
+    for k, node_id in enumerate(profile.get("samples", [])):
+        at += deltas[k] / 1000 if k < len(deltas) else 0
+        yield at, (deltas[k + 1] if k + 1 < len(deltas) else 0) / 1000, node_id
+
+
 def profile_cpu(profile: dict, script: str = "plotly", window: tuple[float, float] | None = None) -> dict:
-    """The main thread's time in a V8 CPU profile (Chrome DevTools Protocol `Profiler.stop`: nodes,
-    samples, and timeDeltas in µs, the first from the profile's start), in ms: busy (every sample that is not idle), idle, the
-    part of busy spent in functions of scripts whose URL contains `script` (any case: plotly.js, or
-    the chunk of Streamlit's own Plotly chart), the engine's native work ("(program)": style,
-    layout, paint) and the garbage collector. A sample's time is the delta that follows it (the
-    interval until the next sample), as DevTools counts it. `window`: (from, to) in ms after the
-    profile's start, to count only the samples taken then (a redraw, not the wait after it)."""
+    """The main thread's time in a V8 CPU profile (Chrome DevTools Protocol `Profiler.stop`), in ms:
+    busy (every sample that is not idle), idle, the part of busy spent in functions of scripts whose URL
+    contains `script` (any case: plotly.js, or the chunk of Streamlit's own Plotly chart), the engine's
+    native work ("(program)": style, layout, paint) and the garbage collector. `window`: (from, to) in
+    ms after the profile's start, to count only the samples taken then (a redraw, not the wait after it)."""
     nodes = {node["id"]: node for node in profile.get("nodes", [])}
-    samples, deltas = profile.get("samples", []), profile.get("timeDeltas", [])
     key, needle = f"{script}_ms", script.lower()
     out = {"busy_ms": 0.0, "idle_ms": 0.0, key: 0.0, "program_ms": 0.0, "gc_ms": 0.0}
-    at = 0.0  # ms after the profile's start
-    for k, node_id in enumerate(samples):
-        at += deltas[k] / 1000 if k < len(deltas) else 0
+    for at, spent, node_id in _samples(profile):
         if window is not None and not window[0] <= at < window[1]:
             continue
-        spent = (deltas[k + 1] if k + 1 < len(deltas) else 0) / 1000
         frame = nodes.get(node_id, {}).get("callFrame", {})
         name, url = frame.get("functionName", ""), frame.get("url", "").lower()
         if name == IDLE:
@@ -191,12 +196,7 @@ def first_sample_ms(profile: dict, function: str) -> float | None:
             inside[node_id] = name == function or (node_id in parent and within(parent[node_id]))
         return inside[node_id]
 
-    at = 0.0
-    for k, node_id in enumerate(profile.get("samples", [])):
-        at += profile["timeDeltas"][k] / 1000 if k < len(profile.get("timeDeltas", [])) else 0
-        if within(node_id):
-            return at
-    return None
+    return next((at for at, _, node_id in _samples(profile) if within(node_id)), None)
 
 
 # What bench/dashboard.py --cpu adds to a redraw's details: the server process's CPU (every thread),
@@ -224,7 +224,6 @@ def summarize(redraw_s: list[float], details: list[dict]) -> dict:
     return {"redraw_s": spread(redraw_s), "first_ms": spread([d.get("first_ms") for d in details]),
             "drawn_ms": spread([d.get("drawn_ms") for d in details]), "runs": runs,
             "cpu": {key: value for key, value in cpu.items() if value is not None}}
-
 
 
 def _ms(value: float | None) -> str:
