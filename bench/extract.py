@@ -1,7 +1,7 @@
 r"""Extraction throughput at scale: floor vs full load_corpus, scaling, memory, 2 processes, incremental.
 
 Run: python bench/extract.py [--sizes 100,1000,10000] [--profile-size 1000] [--repeat 5] [--stages 3]
-                             [--folders ../shared/devset,../shared/devset_r]
+                             [--folders ../shared/devset,../shared/devset_r] [--instructions 100]
 
 Every measurement runs in its own Python process (so peak memory, ru_maxrss, is that measurement's
 alone, and no lexicon or memo is warm from an earlier one) and prints one JSON line; this script
@@ -27,6 +27,11 @@ With --folders A,B, the same bare and full (and --stages) on folders of real art
 folder on its own: the synthetic corpus recombines the seeds' sentences, so 1,000 of its articles
 hold under 2,000 distinct words, where real articles bring new words all along, and every new word
 is classified once per process (core.text.lexindex); the distinct words of each folder are printed.
+With --instructions N (valgrind installed), the instructions that bare and full execute on N synthetic
+articles, counted by valgrind's callgrind with a fixed hash seed: the same count for the same code and
+articles however loaded the machine is (identical runs agree to 0.1 %, where their CPU times differ by a
+fifth), so a change to the extractor shows its effect in one run of each of two checkouts. It is no
+clock: the two passes execute instructions at different rates, so their ratio is not the CPU-time one.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -100,6 +106,8 @@ def measure(kind: str, folder: Path, workers: int = 1) -> dict:
                 text = fh.read().decode("utf-8")
             tokens += len(tokenize(normalize(text)))
         extra["tokens"] = tokens
+    elif kind == "start":
+        pass  # the start-up and the first call alone: what --instructions takes off the other counts
     elif kind == "ingest":
         docs, _ = read_corpus(folder)
         extra["documents"] = len(docs)
@@ -252,6 +260,37 @@ def profile(folder: Path, top: int = 15) -> str:
     return out.getvalue()
 
 
+def collected(stderr: str) -> int:
+    """The instruction count on callgrind's "==pid== Collected : N" line of its report (stderr)."""
+    found = re.findall(r"^==\d+== Collected : (\d+)\s*$", stderr, re.MULTILINE)
+    if len(found) != 1:
+        raise ValueError(f"{len(found)} 'Collected :' lines in callgrind's report, not one")
+    return int(found[0])
+
+
+def count_instructions(valgrind: str, kind: str, folder: Path) -> int:
+    """The instructions one measurement process (`kind` on `folder`, start-up included) executes, counted
+    by valgrind's callgrind, with a fixed hash seed (sets and dicts of strings iterate in one order)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.run([valgrind, "--tool=callgrind", f"--callgrind-out-file={tmp}/callgrind.out",
+                               sys.executable, __file__, "--child", kind, str(folder), "1"],
+                              capture_output=True, text=True, timeout=7200, cwd=ROOT,
+                              env={**os.environ, "PYTHONHASHSEED": "0"})
+    if proc.returncode != 0:
+        raise SystemExit(f"measurement {kind} under valgrind failed:\n{proc.stderr[-3000:]}")
+    return collected(proc.stderr)
+
+
+def instructions(valgrind: str, folder: Path) -> dict:
+    """Instructions of bare and full on `folder` beyond the start-up (a process that only starts and makes
+    the first call), in millions; each count in its own process, one after the other."""
+    start = count_instructions(valgrind, "start", folder)
+    bare, full = (count_instructions(valgrind, kind, folder) - start for kind in ("bare", "full"))
+    docs = len(_articles(folder))
+    return {"docs": docs, "start_m": start / 1e6, "bare_m": bare / 1e6, "full_m": full / 1e6,
+            "full_per_article_m": full / 1e6 / docs, "bare_over_full": bare / full}
+
+
 def run_child(*args: str) -> dict:
     """Run one measurement in a fresh interpreter; returns its JSON figures plus the load average."""
     load_before = os.getloadavg()[0]
@@ -298,6 +337,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="time each stage of load_corpus this many times at the largest size (min / median / max)")
     parser.add_argument("--folders", default="",
                         help="comma-separated folders of real articles to measure too (bare, full, --stages)")
+    parser.add_argument("--instructions", type=int, default=0,
+                        help="count the instructions of bare and full on this many articles (valgrind)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -360,6 +401,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{largest} docs, where load_corpus's CPU goes ({args.stages} runs, each in its own process; "
               "timed around each stage's call, no profiler):")
         print(stage_table(runs))
+
+    if args.instructions:
+        valgrind = shutil.which("valgrind")
+        if valgrind is None:
+            print("\n--instructions: valgrind is not installed (Debian: apt install valgrind); not counted")
+        else:
+            counts = results["instructions"] = instructions(valgrind, synthetic.build_corpus(args.instructions))
+            print(f"\ninstructions on {counts['docs']} articles (valgrind callgrind, PYTHONHASHSEED=0; millions, "
+                  f"beyond a start-up of {counts['start_m']:,.0f}): bare {counts['bare_m']:,.0f}, full "
+                  f"{counts['full_m']:,.0f} ({counts['full_per_article_m']:.1f} per article); bare/full "
+                  f"{counts['bare_over_full']:.3f} by instructions (a count, not a clock: see bench/extract.py's docstring)")
 
     if args.folders:
         real = [Path(f).expanduser() for f in args.folders.split(",") if f.strip()]

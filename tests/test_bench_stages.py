@@ -1,12 +1,15 @@
 """bench/extract.py --stages and --folders: every stage it times is still where it looks for it, the
 timing wraps a call without changing its result, the table nests the stages with what each spends
-outside them, and a folder's distinct words are counted as the bare pass reads them."""
+outside them, and a folder's distinct words are counted as the bare pass reads them; --instructions
+reads callgrind's count and takes the start-up off."""
 
 from __future__ import annotations
 
 import importlib
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -66,3 +69,48 @@ def test_distinct_words_read_a_folder_as_the_bare_pass_does(tmp_path):
     (tmp_path / "b.txt").write_text("وَفْد البحرين", encoding="utf-8")  # the harakat removed: وفد again
     (tmp_path / "notes.json").write_text('{"word": "غير"}', encoding="utf-8")  # not an article
     assert bench.distinct_words(tmp_path) == 4
+
+
+CALLGRIND_REPORT = """==4242== Callgrind, a call-graph generating cache profiler
+==4242== Command: python bench/extract.py --child full folder 1
+==4242==
+==4242== Events    : Ir
+==4242== Collected : 3784119025
+==4242==
+==4242== I   refs:      3,784,119,025
+"""
+
+
+def test_collected_reads_the_one_count_of_a_callgrind_report():
+    assert bench.collected(CALLGRIND_REPORT) == 3_784_119_025
+    # the count is taken from its own line only, not from the summary's "I refs" with commas
+    assert bench.collected("noise Collected : 7\n" + CALLGRIND_REPORT) == 3_784_119_025
+    with pytest.raises(ValueError, match="0 'Collected :' lines"):
+        bench.collected("==1== I   refs:      12\n")
+    with pytest.raises(ValueError, match="2 'Collected :' lines"):
+        bench.collected(CALLGRIND_REPORT + CALLGRIND_REPORT)
+
+
+def test_instructions_take_the_start_up_off_each_count(tmp_path, monkeypatch):
+    for name in ("a.txt", "b.txt", "manifest.csv"):
+        (tmp_path / name).write_text("وفد", encoding="utf-8")
+    counts = {"start": 3_000_000_000, "bare": 3_600_000_000, "full": 5_000_000_000}
+    asked = []
+
+    def count(valgrind, kind, folder):
+        asked.append((valgrind, kind, folder))
+        return counts[kind]
+
+    monkeypatch.setattr(bench, "count_instructions", count)
+    found = bench.instructions("/usr/bin/valgrind", tmp_path)
+    assert [kind for _, kind, _ in asked] == ["start", "bare", "full"]
+    assert all(v == "/usr/bin/valgrind" and f == tmp_path for v, _, f in asked)
+    assert found == {"docs": 2, "start_m": 3000.0, "bare_m": 600.0, "full_m": 2000.0,
+                     "full_per_article_m": 1000.0, "bare_over_full": 0.3}
+
+
+def test_the_start_measurement_only_starts(tmp_path):
+    (tmp_path / "a.txt").write_text("زار وفد من الكويت مملكة البحرين", encoding="utf-8")
+    found = bench.measure("start", tmp_path)
+    assert found["kind"] == "start" and found["docs"] == 1
+    assert not {"tokens", "events", "documents"} & set(found)
