@@ -272,12 +272,8 @@ def count_instructions(valgrind: str, kind: str, folder: Path) -> int:
     """The instructions one measurement process (`kind` on `folder`, start-up included) executes, counted
     by valgrind's callgrind, with a fixed hash seed (sets and dicts of strings iterate in one order)."""
     with tempfile.TemporaryDirectory() as tmp:
-        proc = subprocess.run([valgrind, "--tool=callgrind", f"--callgrind-out-file={tmp}/callgrind.out",
-                               sys.executable, __file__, "--child", kind, str(folder), "1"],
-                              capture_output=True, text=True, timeout=7200, cwd=ROOT,
-                              env={**os.environ, "PYTHONHASHSEED": "0"})
-    if proc.returncode != 0:
-        raise SystemExit(f"measurement {kind} under valgrind failed:\n{proc.stderr[-3000:]}")
+        proc = _measurement((kind, str(folder), "1"), timeout=7200, env={**os.environ, "PYTHONHASHSEED": "0"},
+                            under=(valgrind, "--tool=callgrind", f"--callgrind-out-file={tmp}/callgrind.out"))
     return collected(proc.stderr)
 
 
@@ -291,13 +287,22 @@ def instructions(valgrind: str, folder: Path) -> dict:
             "full_per_article_m": full / 1e6 / docs, "bare_over_full": bare / full}
 
 
+def _measurement(args: tuple[str, ...], timeout: float = 3600, env: dict[str, str] | None = None,
+                 under: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """One measurement (this script's `--child` arguments) in a fresh interpreter, run `under` another
+    command (valgrind) when given; the finished process, or SystemExit with the end of its stderr."""
+    proc = subprocess.run([*under, sys.executable, __file__, "--child", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, env=env)
+    if proc.returncode != 0:
+        how = f" under {Path(under[0]).name}" if under else ""
+        raise SystemExit(f"measurement {args}{how} failed:\n{proc.stderr[-3000:]}")
+    return proc
+
+
 def run_child(*args: str) -> dict:
     """Run one measurement in a fresh interpreter; returns its JSON figures plus the load average."""
     load_before = os.getloadavg()[0]
-    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
-                          timeout=3600, cwd=ROOT)
-    if proc.returncode != 0:
-        raise SystemExit(f"measurement {args} failed:\n{proc.stderr[-3000:]}")
+    proc = _measurement(args)
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["loadavg_before"] = load_before
     result["loadavg_after"] = os.getloadavg()[0]
